@@ -1,0 +1,194 @@
+"""The `kg` command: wiring of the stages to files, flags and progress; no logic of its own."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.ingest import IngestError
+
+
+class KgError(click.ClickException):
+    """A one-line error for the user; exit status 1."""
+
+
+def _fail(error: Exception) -> None:
+    raise KgError(str(error).splitlines()[0] if str(error) else type(error).__name__)
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Knowledge graphs from Chinese news pages."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+def articles(paths, as_json):
+    """List the articles found in PATHS (files or folders)."""
+    from kg.ingest import iter_articles
+    try:
+        for article in iter_articles(paths):
+            if as_json:
+                click.echo(json.dumps({"id": article.id, "doc": article.doc, "date": article.date,
+                                       "newspaper": article.newspaper, "title": article.title,
+                                       "byline": list(article.byline),
+                                       "length": len(article.text)}, ensure_ascii=False))
+            else:
+                click.echo(f"{article.id}\t{article.date or '-'}\t{article.title or '-'}\t"
+                           f"{'、'.join(article.byline) or '-'}\t{len(article.text)}")
+    except IngestError as error:
+        _fail(error)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--out", default="outputs", show_default=True, type=click.Path(),
+              help="Build folder.")
+def build(paths, out):
+    """Build the knowledge graph of PATHS into OUT."""
+    from kg.pipeline import build as run_build
+    progress = None
+    if sys.stderr.isatty():
+        from kg.ingest import count_files
+        total = count_files(paths)
+        progress = click.progressbar(length=total, label="Reading", file=sys.stderr)
+    seen_docs: set[str] = set()
+
+    def on_article(article):
+        if progress is not None and article.doc not in seen_docs:
+            seen_docs.add(article.doc)
+            progress.update(1)
+
+    try:
+        if progress is not None:
+            with progress:
+                result = run_build(paths, out, on_article=on_article)
+        else:
+            result = run_build(paths, out)
+    except IngestError as error:
+        _fail(error)
+    except OSError as error:
+        _fail(error)
+    click.echo(f"{result.articles} articles, {len(result.graph.entities)} entities, "
+               f"{len(result.graph.facts)} facts", err=True)
+    for path in result.outputs:
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--html", "html_path", type=click.Path(), help="Write a displaCy page here.")
+def entities(file, html_path):
+    """Print the entities recognised in each article of FILE."""
+    from kg.ingest import iter_articles
+    from kg.nlp.pipeline import analyse
+    try:
+        docs = list(analyse(iter_articles([file])))
+    except IngestError as error:
+        _fail(error)
+    for article, doc in docs:
+        click.echo(f"# {article.id} {article.title or ''}")
+        for ent in doc.ents:
+            extra = (ent._.kg or {}).get("code")
+            click.echo(f"{ent.label_}\t{ent.text}" + (f"\t{extra}" if extra else ""))
+        for q in doc._.kg_quantities or []:
+            click.echo(f"{q.kind}\t{q.text}\t{q.value} {q.unit}")
+    if html_path:
+        from spacy import displacy
+        from kg.graphio import atomic_write_text
+        page = displacy.render([doc for _, doc in docs], style="ent", page=True, jupyter=False)
+        atomic_write_text(Path(html_path), page)
+        click.echo(html_path)
+
+
+@main.command()
+@click.argument("build_dir", type=click.Path())
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True), help="Read the query from a file.")
+@click.option("--name", help="Run a named query (see --list).")
+@click.option("--param", multiple=True, help="KEY=VALUE for a named query's parameters.")
+@click.option("--list", "list_names", is_flag=True, help="List the named queries.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+def query(build_dir, sparql, query_file, name, param, list_names, fmt):
+    """Run a SPARQL query over a build."""
+    from kg.store.embedded import QueryError, StoreError, format_results, list_queries, \
+        query_text, run_query
+    if list_names:
+        for query_name, description in list_queries().items():
+            click.echo(f"{query_name}\t{description}")
+        return
+    try:
+        if name:
+            params = dict(p.split("=", 1) for p in param)
+            sparql = query_text(name, **params)
+        elif query_file:
+            sparql = Path(query_file).read_text(encoding="utf-8")
+        if not sparql:
+            raise KgError("give a query, --file or --name")
+        columns, rows = run_query(Path(build_dir), sparql)
+    except (QueryError, StoreError, KeyError, ValueError, OSError) as error:
+        _fail(error)
+    click.echo(format_results(columns, rows, fmt))
+
+
+@main.command()
+@click.argument("build_dir", type=click.Path())
+@click.option("--endpoint", required=True, help="SPARQL 1.1 Graph Store endpoint URL.")
+@click.option("--graph", "graph_iri", help="Named graph IRI (default graph if omitted).")
+@click.option("--user")
+@click.option("--password")
+@click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic")
+def push(build_dir, endpoint, graph_iri, user, password, auth):
+    """Load a build into a triple store, replacing the graph in one request."""
+    from kg.store.push import PushError, push as do_push
+    try:
+        result = do_push(Path(build_dir), endpoint, graph_iri, user, password, auth)
+    except PushError as error:
+        _fail(error)
+    click.echo(str(result))
+
+
+@main.command()
+@click.argument("build_dir", type=click.Path())
+def validate(build_dir):
+    """Check a build against the SHACL shapes; exit 1 on violations."""
+    from kg.rdf.validate import validate as run_validate
+    try:
+        problems = run_validate(Path(build_dir))
+    except (OSError, ValueError) as error:
+        _fail(error)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise KgError(f"{len(problems)} violation(s)")
+    click.echo("no violations")
+
+
+@main.command()
+@click.argument("build_dir", type=click.Path())
+@click.argument("entity")
+@click.option("--hops", default=1, show_default=True)
+@click.option("-o", "--out", "out_path", type=click.Path(), help="Page to write.")
+def view(build_dir, entity, hops, out_path):
+    """Write the neighbourhood page of one ENTITY (label, alias or IRI)."""
+    from kg.graphio import read_graph
+    from kg.link.iri import ENTITY_BASE
+    from kg.viz.html import write_html
+    try:
+        graph = read_graph(Path(build_dir))
+    except OSError as error:
+        _fail(error)
+    wanted = entity.removeprefix(ENTITY_BASE)
+    match = [e for e in graph.entities if wanted in (e.id, e.label) or wanted in e.aliases]
+    if not match:
+        raise KgError(f"{build_dir}: no entity named {entity}")
+    path = Path(out_path) if out_path else Path(build_dir) / f"view-{match[0].id.replace('/', '-')}.html"
+    click.echo(str(write_html(graph, path, focus=match[0].id, hops=hops)))
+
+
+if __name__ == "__main__":
+    main()

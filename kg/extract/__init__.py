@@ -1,0 +1,70 @@
+"""Extraction: from an analysed article to its mentions and facts.
+
+:func:`extract` runs every family of extractor over one article (places, amounts,
+posts, agreements, investors) and returns the article's mentions — recognised ones and
+those the extractors implied (organs, places read inside names) — with its facts.  No
+fact crosses an article boundary: each extractor sees one article only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.extract.agreements import extract_agreements
+from kg.extract.amounts import extract_amounts
+from kg.extract.context import ArticleContext
+from kg.extract.investors import extract_investors
+from kg.extract.places import extract_locations
+from kg.extract.posts import extract_positions
+from kg.records import Article, Fact, Mention
+
+EXTRACTORS = (extract_locations, extract_amounts, extract_positions, extract_agreements,
+              extract_investors)
+
+
+@dataclass
+class ArticleFacts:
+    article: Article
+    mentions: list[Mention]
+    facts: list[Fact]
+
+
+def extract(article: Article, doc: Doc) -> ArticleFacts:
+    ctx = ArticleContext(article, doc)
+    ctx.finalise()
+    facts: list[Fact] = []
+    for extractor in EXTRACTORS:
+        facts.extend(extractor(ctx))
+    mentions = ctx.mentions + ctx.extra_mentions + _byline(ctx)
+    return ArticleFacts(article, mentions, _unique(facts))
+
+
+def _byline(ctx: ArticleContext) -> list[Mention]:
+    """Reporters named in the byline are persons even where the text does not repeat them."""
+    named = {m.text for m in ctx.mentions if m.type == "Person"}
+    out = []
+    for name in ctx.article.byline:
+        if name in named:
+            continue
+        at = ctx.text.find(name)
+        if at == -1:
+            source = ctx.article.source(0, 0, name)
+            out.append(Mention(name, "Person", source, 0, 0, name))
+        else:
+            out.append(Mention(name, "Person", ctx.evidence(at, at + len(name)), at,
+                               at + len(name), name))
+    return out
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen = set()
+    out = []
+    for fact in facts:
+        key = (fact.subject.label, fact.predicate,
+               fact.object.label if fact.object else None,
+               fact.quantity.value if fact.quantity else None, fact.title)
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out

@@ -1,0 +1,71 @@
+"""agreementWith: the two sides of a signed agreement, letter of intent or cooperation.
+
+``A与B签订X协议``; ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in
+order); ``A、B已与C、D签订协议`` (every pair).  The topic is what stands between the
+signing verb and 协议, unless that is only 合作.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
+from kg.records import Fact, Mention
+
+PARTY_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone"}
+SIGN = re.compile(r"(签订|签署|签约|共同签订|正式签订)(了)?")
+DOCUMENT = re.compile(r"(协议书|协议|意向书|备忘录|合同|框架协议)")
+GENERIC_TOPICS = frozenset({"", "合作", "战略合作", "框架", "合作框架", "相关", "项目"})
+
+
+def extract_agreements(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    text = ctx.text
+    for sentence in ctx.sentences:
+        for sign in SIGN.finditer(text, sentence.start, sentence.end):
+            document = DOCUMENT.search(text, sign.end(), min(sentence.end, sign.end() + 40))
+            if document is None:
+                continue
+            with_at = text.rfind("与", sentence.start, sign.start())
+            if with_at == -1:
+                with_at = text.rfind("和", sentence.start, sign.start())
+            if with_at == -1:
+                continue
+            left = _group_before(ctx, sentence.start, with_at)
+            right = [m for m in ctx.mentions_between(with_at, sign.start()) if m.type in PARTY_LABELS]
+            if not left or not right:
+                continue
+            topics = _topics(text[sign.end():document.end()])
+            respectively = "分别" in text[with_at - 3:with_at + 1]
+            source = ctx.evidence(sign.start(), sign.end())
+            for i, other in enumerate(right):
+                topic = topics[i] if respectively and len(topics) == len(right) else (
+                    topics[0] if len(topics) == 1 else None)
+                for party in left:
+                    if party.label != other.label:
+                        facts.append(Fact(party, "agreementWith", source, object=other,
+                                          topic=topic))
+    return facts
+
+
+def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mention]:
+    """The parties joined by 、 right before 与 (A、B已与 …)."""
+    mentions = [m for m in ctx.mentions_between(start, position) if m.type in PARTY_LABELS]
+    group: list[Mention] = []
+    cursor = position
+    for m in reversed(mentions):
+        gap = ctx.text[m.end:cursor]
+        if len(gap) > 4 or any(ch in gap for ch in "，。；"):
+            break
+        group.insert(0, m)
+        cursor = m.start
+        if ctx.text[cursor - 1:cursor] != "、":
+            break
+    return group
+
+
+def _topics(phrase: str) -> list[str | None]:
+    out = []
+    for part in re.split(r"[、和及]", phrase):
+        part = DOCUMENT.sub("", part).strip("《》“”\"' ")
+        out.append(None if part in GENERIC_TOPICS else part)
+    return [t for t in out] or [None]

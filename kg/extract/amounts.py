@@ -1,0 +1,104 @@
+"""investmentAmount and computeCapacity: quantities tied to one facility, company or area.
+
+A money amount is an investment when an investment word stands just before it (总投资,
+投资, 投入, 累计完成投资).  Its subject is the nearest facility before it in the sentence,
+a company the sentence is about, or the article's facility when the clause says 该项目 or
+names nothing.  Amounts summed over several projects (98个项目总投资…, 三大项目总投资…)
+belong to none of them; an amount for one phase (一期) keeps the phase.
+
+A compute figure (2万P, 1.2EFLOPS) belongs to the nearest compute centre before it, else
+the article's compute centre, else the area or zone the sentence is about.  Its status is
+``planned`` when the wording looks forward (规划, 预计, 将, 建成后, 待建, 新建, 计划, 目标)
+and ``current`` otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import ArticleContext
+from kg.records import Fact, Mention, Quantity
+
+INVESTMENT_WORDS = ("总投资", "投资", "投入", "累计完成投资", "完成投资", "计划投资", "总投资额")
+PLANNED_WORDS = ("规划", "预计", "将", "建成后", "待建", "新建", "计划", "目标", "拟", "力争",
+                 "达产后", "投产后", "到2030", "年内")
+SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)|等项目|共计|合计")
+PHASE_PATTERN = re.compile(r"([一二三四五六七八九十]期)")
+SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
+COMPUTE_SUBJECTS = frozenset({"ComputeCenter"})
+AREA_LABELS = frozenset({"AdminArea", "Zone"})
+
+
+def extract_amounts(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    quantities = ctx.doc._.kg_quantities or []
+    for q in quantities:
+        if q.kind == "money" and q.unit == "CNY":
+            fact = _investment(ctx, q)
+        elif q.kind == "compute":
+            fact = _compute(ctx, q)
+        else:
+            fact = None
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _clause_start(ctx: ArticleContext, position: int) -> int:
+    sentence = ctx.sentence_at(position)
+    cut = max(ctx.text.rfind(p, sentence.start, position) for p in "，,；：")
+    return max(cut + 1, sentence.start)
+
+
+def _investment(ctx: ArticleContext, q) -> Fact | None:
+    sentence = ctx.sentence_at(q.start)
+    before = ctx.text[max(sentence.start, q.start - 12):q.start]
+    if not any(word in before[-8:] for word in INVESTMENT_WORDS):
+        return None
+    clause = ctx.text[_clause_start(ctx, q.start):q.start]
+    if SUM_PATTERN.search(ctx.text[sentence.start:q.start]) and not clause.startswith("该"):
+        return None
+    subject = _subject(ctx, q.start, sentence.start, SUBJECT_LABELS)
+    if subject is None:
+        return None
+    phase = PHASE_PATTERN.search(ctx.text[max(sentence.start, q.start - 20):q.start])
+    quantity = Quantity(q.value, "CNY", q.text, phase=phase.group(1) if phase else None,
+                        bound=q.bound)
+    return Fact(subject, "investmentAmount", ctx.evidence(q.start, q.end), quantity=quantity)
+
+
+def _compute(ctx: ArticleContext, q) -> Fact | None:
+    sentence = ctx.sentence_at(q.start)
+    subject = _subject(ctx, q.start, sentence.start, COMPUTE_SUBJECTS)
+    if subject is None:
+        areas = [m for m in ctx.mentions_between(sentence.start, q.start) if m.type in AREA_LABELS]
+        if not areas:
+            return None
+        subject = areas[0]
+    clause = ctx.text[_clause_start(ctx, q.start):q.start]
+    window = ctx.text[max(sentence.start, q.start - 30):q.start]
+    planned = any(w in clause for w in PLANNED_WORDS) or (
+        not any(w in clause for w in ("已", "峰值", "现有", "目前")) and
+        any(w in window for w in ("规划", "建成后", "预计")))
+    quantity = Quantity(q.value, "PFLOPS", q.text, status="planned" if planned else "current",
+                        bound=q.bound)
+    return Fact(subject, "computeCapacity", ctx.evidence(q.start, q.end), quantity=quantity)
+
+
+def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) -> Mention | None:
+    """Nearest fitting mention before the quantity in its sentence, else the topic."""
+    clause_start = _clause_start(ctx, position)
+    in_clause = [m for m in ctx.mentions_between(clause_start, position) if m.type in labels]
+    if in_clause:
+        return in_clause[-1]
+    clause = ctx.text[clause_start:position]
+    in_sentence = [m for m in ctx.mentions_between(sentence_start, position) if m.type in labels]
+    if "该企业" in clause or "该公司" in clause:
+        company = ctx.last_before(position, {"Company"})
+        if company is not None:
+            return company
+    if in_sentence and not ("该" in clause and ctx.topic_facility is not None):
+        return in_sentence[0]
+    topic = ctx.topic_facility
+    if topic is not None and topic.type in labels:
+        return topic
+    return None

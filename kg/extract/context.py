@@ -1,0 +1,155 @@
+"""What every extractor needs to know about one analysed article.
+
+Wraps the article and its spaCy doc: the mentions (one per entity span, with the name it
+stands for), the sentences, the article's home areas (the prefecture the page is about,
+used to read 地区教育局 as 某某地区教育局), and the facility the article is about (the
+referent of 该项目 and of an omitted subject).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.gazetteer import Division, Gazetteer
+from kg.records import Article, Mention
+
+ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
+FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
+# Relative names: 地区教育局 on a prefecture's page means that prefecture's bureau.
+RELATIVE_PREFIXES = ("地区", "州", "市", "县")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+class ArticleContext:
+    def __init__(self, article: Article, doc: Doc):
+        self.article = article
+        self.doc = doc
+        self.text = doc.text
+        self.gazetteer = Gazetteer.load()
+        self.mentions: list[Mention] = [self._mention(span) for span in doc.ents]
+        self.extra_mentions: list[Mention] = []
+
+    # -- sentences --------------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for sent in self.doc.sents:
+            start, end = sent.start_char, sent.end_char
+            out.append(Sentence(start, end, self.text[start:end]))
+        return out
+
+    def sentence_at(self, position: int) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence
+        return self.sentences[-1]
+
+    def evidence(self, start: int, end: int):
+        """The Source of a fact read at text[start:end]: its sentence, mapped to the file."""
+        sentence = self.sentence_at(start)
+        return self.article.source(sentence.start, sentence.end, sentence.text.strip())
+
+    def mentions_between(self, start: int, end: int, labels=None) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end
+                and (labels is None or m.type in labels)]
+
+    def last_before(self, position: int, labels) -> Mention | None:
+        found = None
+        for m in self.mentions:
+            if m.end <= position and m.type in labels:
+                found = m
+        return found
+
+    # -- areas ------------------------------------------------------------------------
+    @cached_property
+    def home_areas(self) -> list[Division]:
+        """The areas the article is most about, most mentioned first (prefecture level up)."""
+        counts = Counter(m.code for m in self.mentions if m.type == "AdminArea" and m.code)
+        out = []
+        for code, _n in counts.most_common():
+            division = self.gazetteer.by_code(code)
+            out.append(division)
+        return out
+
+    def home_area(self, level: str) -> Division | None:
+        """The most mentioned area of a level, or the parent of that level of one."""
+        for division in self.home_areas:
+            if division.level == level:
+                return division
+        for division in self.home_areas:
+            for ancestor in self.gazetteer.ancestors(division.code):
+                if ancestor.level == level:
+                    return ancestor
+        return None
+
+    def area_named(self, form: str) -> Division | None:
+        codes = [d.code for d in self.home_areas]
+        return self.gazetteer.resolve(form, codes)
+
+    def expand_relative(self, name: str) -> str:
+        """地区教育局 -> 某某地区教育局, 州工商联 -> 某某州工商联 (by the article's areas)."""
+        for prefix, level in (("地区", "prefecture"), ("州", "prefecture"), ("市", "county"),
+                              ("县", "county")):
+            if name.startswith(prefix) and len(name) > len(prefix) + 1 and \
+                    not self.gazetteer.lookup(name[:len(prefix) + 1]):
+                area = self.home_area(level)
+                if area is None:
+                    return name
+                if prefix == "地区" and area.name.endswith("地区"):
+                    return area.name + name[2:]
+                if prefix == "州" and area.name.endswith("州"):
+                    return area.short + "州" + name[1:] if not area.short.endswith("州") \
+                        else area.short + name[1:]
+                if prefix in ("市", "县") and area.name.endswith(prefix):
+                    return area.name + name[1:]
+                return name
+        return name
+
+    # -- the article's subject ----------------------------------------------------------
+    @cached_property
+    def topic_facility(self) -> Mention | None:
+        """The facility the article is about: most mentioned, earliest on ties."""
+        facilities = [m for m in self.mentions if m.type in FACILITY_LABELS]
+        if not facilities:
+            return None
+        counts = Counter(_core(m.label) for m in facilities)
+        best = max(facilities, key=lambda m: (counts[_core(m.label)], len(m.label), -m.start))
+        return best
+
+    # -- mentions ---------------------------------------------------------------------
+    def _mention(self, span: Span) -> Mention:
+        attrs = span._.kg or {}
+        name = attrs.get("name") or span.text
+        source = self.evidence(span.start_char, span.end_char)
+        return Mention(text=span.text, type=span.label_, source=source, start=span.start_char,
+                       end=span.end_char, name=name, code=attrs.get("code"))
+
+    def finalise(self) -> None:
+        """Expand relative organisation names once all areas of the article are known."""
+        out = []
+        for m in self.mentions:
+            if m.type in ORGANISATION_LABELS | {"Zone"}:
+                expanded = self.expand_relative(m.text)
+                if expanded != m.text:
+                    m = Mention(m.text, m.type, m.source, m.start, m.end, expanded, m.code,
+                                (m.text,))
+            out.append(m)
+        self.mentions = out
+
+    def add(self, mention: Mention) -> Mention:
+        self.extra_mentions.append(mention)
+        return mention
+
+
+def _core(label: str) -> str:
+    return re.sub(r"项目$", "", label)

@@ -1,0 +1,65 @@
+"""investor and builtBy: who pays for a facility and who builds it.
+
+``由X投资建设`` / ``X投资建设`` make X an investor; ``由X(、Y)共同建设/承建/共建`` make
+them builders; ``X与Y合资组建/合资建设Z`` makes both investors of Z.  Organisations in a
+relative clause (…等高校共建的联合实验室) or written as a person's affiliation
+(某某院院士王某) are not the actors.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
+from kg.records import Fact, Mention
+
+ACTOR_LABELS = ORGANISATION_LABELS
+VERBS = re.compile(r"(合资组建|合资建设|合资成立|共同投资建设|投资建设|投资兴建|出资建设|共同出资|投资|"
+                   r"共同建设|承建|共建|建设|施工)")
+INVESTING = ("合资组建", "合资建设", "合资成立", "共同投资建设", "投资建设", "投资兴建", "出资建设",
+             "共同出资", "投资")
+
+
+def extract_investors(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    text = ctx.text
+    for sentence in ctx.sentences:
+        by_at = text.find("由", sentence.start, sentence.end)
+        while by_at != -1:
+            verb = VERBS.search(text, by_at + 1, min(sentence.end, by_at + 120))
+            if verb is None:
+                break
+            actors = _actors(ctx, by_at + 1, verb.start())
+            subject = _subject(ctx, sentence.start, by_at)
+            if actors and subject is not None:
+                predicate = "investor" if verb.group(1) in INVESTING else "builtBy"
+                source = ctx.evidence(by_at, verb.end())
+                for actor in actors:
+                    if actor.label != subject.label:
+                        facts.append(Fact(subject, predicate, source, object=actor))
+            by_at = text.find("由", verb.end(), sentence.end)
+    return facts
+
+
+def _actors(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
+    relative = ctx.text.rfind("的", start, end)
+    if relative != -1:
+        start = relative + 1
+    found = []
+    for m in ctx.mentions_between(start, end):
+        if m.type not in ACTOR_LABELS:
+            continue
+        if any(ctx.text.startswith(w, m.end) for w in ("院士", "专家", "教授", "主任", "总经理")):
+            continue
+        found.append(m)
+    return found
+
+
+def _subject(ctx: ArticleContext, sentence_start: int, position: int) -> Mention | None:
+    before = [m for m in ctx.mentions_between(sentence_start, position)
+              if m.type in FACILITY_LABELS | {"Company"}]
+    if before:
+        return before[-1]
+    clause = ctx.text[sentence_start:position]
+    if ctx.topic_facility is not None and ("该" in clause or "项目" in clause or not clause.strip()):
+        return ctx.topic_facility
+    return None

@@ -1,0 +1,56 @@
+"""Organs implied by titles and abbreviations: 某某市委 -> 中共某某市委员会, 市长 -> 某某市人民政府.
+
+Given a division, these functions give the organ's full name and the short forms a
+reader would use, so that 某某市委, 中共某某市委 and 中共某某市委员会 are one entity.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.gazetteer import Division
+
+CENTRAL_COMMITTEE = ("中国共产党中央委员会", ("中共中央", "党中央"))
+# 某某市委 / 某某州党委 / 某某地委 written before a title.
+PARTY_ABBREVIATION = re.compile(r"^(?:中共)?(?P<area>.+?)(?:党委|委)$")
+GOVERNMENT_ABBREVIATION = re.compile(r"^(?P<area>.+?)(?:人民政府|政府)$")
+HEAD_TITLES = ("州长", "市长", "县长", "区长", "省长", "旗长", "盟长", "主席")
+
+
+def area_stem(area: Division) -> str:
+    """昌吉回族自治州 -> 昌吉州, 阿勒泰地区 -> 阿勒泰地区, 阿勒泰市 -> 阿勒泰市."""
+    name = area.name
+    if name.endswith("自治州"):
+        return area.short + "州" if not area.short.endswith("州") else area.short
+    return name
+
+
+def party_committee(area: Division, written: str = "") -> tuple[str, tuple[str, ...]]:
+    stem = area_stem(area)
+    aliases = {f"中共{stem}委", f"{stem}委"}
+    if area.name.endswith("地区"):
+        aliases |= {f"{area.short}地委", f"中共{area.short}地委"}
+    if area.name.endswith("自治州"):
+        aliases |= {f"{stem}党委"}
+    if written:
+        aliases.add(written)
+    name = f"中共{area.name}委员会"
+    aliases.discard(name)
+    return name, tuple(sorted(aliases))
+
+
+def government(area: Division, written: str = "") -> tuple[str, tuple[str, ...]]:
+    stem = area_stem(area)
+    aliases = {f"{area.name}政府", f"{stem}人民政府", f"{stem}政府"}
+    if written:
+        aliases.add(written)
+    name = f"{area.name}人民政府"
+    aliases.discard(name)
+    return name, tuple(sorted(aliases))
+
+
+def administrative_office(area: Division, written: str = "") -> tuple[str, tuple[str, ...]]:
+    """专员 heads a prefecture's 行政公署 (地区行署)."""
+    aliases = {f"{area.name}行署"}
+    if written:
+        aliases.add(written)
+    return f"{area.name}行政公署", tuple(sorted(aliases))

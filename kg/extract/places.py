@@ -1,0 +1,184 @@
+"""locatedIn: where a facility, company, zone, port or institute is.
+
+Three readings, most specific place wins:
+- the text says so: X位于/落户/地处/坐落于 P, X在P建设/投运/开工, P境内, 地址：P;
+  a zone written right before a company or project (某某开发区某某公司) holds it;
+- the name carries the place: 某某县某某中心 -> 某某县, 中国电信某某分公司 -> 某某
+  (generic prefixes 中国/国家 are not places);
+- the article is about one zone and lists its projects: each project is in that zone.
+A place given by the name is dropped when the text gives a place inside it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.context import ArticleContext
+from kg.nlp.gazetteer import Division
+from kg.records import Fact, Mention
+
+SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
+PLACE_LABELS = frozenset({"AdminArea", "Zone"})
+LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "选址", "落地", "建在", "地址:", "地址：")
+IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "动工", "运营", "揭牌", "成立")
+NOT_PLACES = frozenset({"中国", "中华人民共和国"})
+
+
+def extract_locations(ctx: ArticleContext) -> list[Fact]:
+    text_facts = _from_text(ctx) + _zone_holds(ctx)
+    given = {}
+    for fact in text_facts:
+        given.setdefault(fact.subject.label, []).append(fact.object)
+    facts = list(text_facts)
+    for mention in ctx.mentions:
+        if mention.type not in SUBJECT_LABELS:
+            continue
+        place = _place_in_name(ctx, mention)
+        if place is None:
+            continue
+        division, written, offset = place
+        known = given.get(mention.label, [])
+        if any(_inside(ctx, other, division) for other in known):
+            continue
+        area = Mention(written, "AdminArea", mention.source, mention.start + offset,
+                       mention.start + offset + len(written), division.name, division.code)
+        ctx.add(area)
+        facts.append(Fact(mention, "locatedIn", mention.source, object=area))
+        given.setdefault(mention.label, []).append(area)
+    facts.extend(_zone_projects(ctx, given))
+    return facts
+
+
+def _inside(ctx: ArticleContext, other: Mention, division: Division) -> bool:
+    """Is the place ``other`` (given by the text) at or inside ``division``?"""
+    if other.code is None:
+        return other.type == "Zone"
+    if other.code == division.code:
+        return True
+    return any(a.code == division.code for a in ctx.gazetteer.ancestors(other.code))
+
+
+def _place_in_name(ctx: ArticleContext, mention: Mention):
+    """The most specific division written inside the name, with its written form."""
+    name = mention.text
+    found: list[tuple[Division, str, int]] = []
+    i = 0
+    while i < len(name) - 1:
+        hit = None
+        for size in range(min(12, len(name) - i), 1, -1):
+            form = name[i:i + size]
+            if form in NOT_PLACES:
+                break
+            division = ctx.area_named(form) if ctx.gazetteer.lookup(form) else None
+            if division is not None and (division.name == form or len(form) >= 2):
+                hit = (division, form, i)
+                break
+        if hit:
+            found.append(hit)
+            i += len(hit[1])
+        else:
+            i += 1
+    if not found:
+        return None
+    found = [f for f in found if f[0].level != "town"] or found
+    return max(found, key=lambda f: (len(ctx.gazetteer.ancestors(f[0].code)), -f[2]))
+
+
+def _from_text(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    text = ctx.text
+    for sentence in ctx.sentences:
+        mentions = ctx.mentions_between(sentence.start, sentence.end)
+        for trigger in LOCATION_TRIGGERS:
+            at = text.find(trigger, sentence.start, sentence.end)
+            while at != -1:
+                after = at + len(trigger)
+                places = _places_after(mentions, after)
+                subject = _subject_before(ctx, mentions, at, sentence.start)
+                if subject is not None:
+                    for place in places:
+                        facts.append(Fact(subject, "locatedIn", ctx.evidence(at, after),
+                                          object=place))
+                at = text.find(trigger, after, sentence.end)
+        for place in (m for m in mentions if m.type in PLACE_LABELS):
+            tail = text[place.end:place.end + 8]
+            if text.startswith("境内", place.end) or (
+                    text[place.start - 1:place.start] == "在" and tail.lstrip("正式已").startswith(
+                        IN_PLACE_VERBS)):
+                subject = _subject_before(ctx, mentions, place.start, sentence.start)
+                if subject is not None:
+                    facts.append(Fact(subject, "locatedIn", place.source, object=place))
+    return facts
+
+
+def _places_after(mentions: list[Mention], position: int) -> list[Mention]:
+    """The place mentions right after a trigger (a zone and its area may both be named)."""
+    out = []
+    cursor = position
+    for m in mentions:
+        if m.start < position:
+            continue
+        if m.start - cursor > 2 or m.type not in PLACE_LABELS:
+            break
+        out.append(m)
+        cursor = m.end
+    return out
+
+
+def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
+                    sentence_start: int) -> Mention | None:
+    """What a location clause is about: the sentence's first facility, else an organisation
+    right before the trigger, else the article's facility when the clause says 该项目."""
+    before = [m for m in mentions if m.end <= position and m.type in SUBJECT_LABELS]
+    facilities = [m for m in before if m.type in ("ComputeCenter", "Project", "Port", "Zone")]
+    if facilities:
+        return facilities[0]
+    if before and position - before[-1].end <= 2:
+        return before[-1]
+    clause = ctx.text[sentence_start:position].strip()
+    if ctx.topic_facility is not None and (not clause or "该" in clause or
+                                           clause.startswith("项目")):
+        return ctx.topic_facility
+    return None
+
+
+def _zone_holds(ctx: ArticleContext) -> list[Fact]:
+    """某某开发区某某公司…: a zone written right before a company or project holds it."""
+    facts = []
+    ordered = sorted(ctx.mentions, key=lambda m: m.start)
+    for left, right in zip(ordered, ordered[1:]):
+        if left.type == "Zone" and right.type in ("Company", "Project", "ComputeCenter") \
+                and right.start == left.end:
+            facts.append(Fact(right, "locatedIn", right.source, object=left))
+    return facts
+
+
+def _zone_projects(ctx: ArticleContext, given: dict) -> list[Fact]:
+    """An article about one zone (in its title, or named five times) locates its projects."""
+    zones = [m for m in ctx.mentions if m.type == "Zone"]
+    counts = Counter(_zone_core(ctx, m.text) for m in zones)
+    if not counts:
+        return []
+    core, count = counts.most_common(1)[0]
+    title = ctx.article.title or ""
+    if count < 3 or (core not in title and count < 5):
+        return []
+    zone = max((z for z in zones if _zone_core(ctx, z.text) == core), key=lambda z: len(z.text))
+    facts = []
+    for m in ctx.mentions:
+        if m.type == "Project" and m.label not in given:
+            facts.append(Fact(m, "locatedIn", m.source, object=zone))
+            given[m.label] = [zone]
+    return facts
+
+
+def _zone_core(ctx: ArticleContext, name: str) -> str:
+    """新疆某某经济技术开发区 and 某某开发区 share the core 某某."""
+    from kg.nlp.lexicon import org_suffixes
+    for suffix in sorted(org_suffixes(), key=len, reverse=True):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    for size in range(min(len(name) - 1, 9), 1, -1):
+        if ctx.gazetteer.lookup(name[:size]):
+            return name[size:]
+    return name

@@ -1,0 +1,218 @@
+"""holdsPosition: who holds which post at which organisation.
+
+A person's posts are written before the name as a chain of segments joined by 、 or ，:
+``某某市委副书记、市长王某``.  Each segment is an organisation (recognised, or implied by
+an abbreviation such as 某某市委) followed by one or more titles.  A segment with titles
+only shares the organisation of the segment before it (党组书记、副局长), except a head of
+government title (市长, 州长 …), which names that area's people's government.  Several
+titles at one organisation make one fact, joined with 、.
+"""
+from __future__ import annotations
+
+from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
+from kg.extract.organs import (CENTRAL_COMMITTEE, HEAD_TITLES, PARTY_ABBREVIATION,
+                               administrative_office, area_stem, government,
+                               party_committee)
+from kg.nlp.gazetteer import Division
+from kg.nlp.lexicon import org_suffixes, titles
+from kg.records import Fact, Mention
+
+SEPARATORS = "、，,"
+HOLDER_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
+COMPANY_TITLES = frozenset({"总经理", "副总经理", "董事长", "副董事长", "经理", "厂长", "副厂长",
+                            "生产厂长", "总监", "商务总监", "总裁", "副总裁", "总工程师"})
+COREFERENT_COMPANY = ("该公司", "公司", "该企业", "企业", "该集团", "集团", "该厂")
+
+
+class _Segment:
+    def __init__(self, start: int, end: int, org: Mention | None, title: str,
+                 area: Division | None):
+        self.start, self.end, self.org, self.title, self.area = start, end, org, title, area
+        self.bare: str | None = None   # an organisation named without its place (工商联)
+
+
+def _title_at_end(text: str, words: tuple[str, ...]) -> str | None:
+    for word in words:
+        if text.endswith(word):
+            return word
+    return None
+
+
+def extract_positions(ctx: ArticleContext) -> list[Fact]:
+    table = titles()
+    post_words = tuple(sorted((t for t, v in table.items() if v.kind not in ("press", "role")),
+                              key=len, reverse=True))
+    facts: list[Fact] = []
+    persons = [m for m in ctx.mentions if m.type == "Person"]
+    previous_end = 0
+    for person in persons:
+        sentence = ctx.sentence_at(person.start)
+        clause_start = max(sentence.start, previous_end)
+        previous_end = person.end
+        if ctx.text.startswith("总书记", person.end):
+            name, aliases = CENTRAL_COMMITTEE
+            org = ctx.add(Mention("总书记", "GovernmentBody", person.source, person.end,
+                                  person.end + 3, name, None, aliases))
+            facts.append(Fact(person, "holdsPosition", ctx.evidence(person.start, person.end),
+                              object=org, title="总书记"))
+            continue
+        chain = _chain(ctx, clause_start, person.start, post_words)
+        if not chain:
+            continue
+        by_org: dict[str, tuple[Mention, list[str]]] = {}
+        for segment in chain:
+            org = segment.org
+            if org is None:
+                continue
+            key = org.label
+            if key not in by_org:
+                by_org[key] = (org, [])
+            if segment.title not in by_org[key][1]:
+                by_org[key][1].append(segment.title)
+        source = ctx.evidence(person.start, person.end)
+        for org, title_list in by_org.values():
+            facts.append(Fact(person, "holdsPosition", source, object=org,
+                              title="、".join(title_list)))
+    return facts
+
+
+def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segment]:
+    """The post segments right before a name, left to right, with organisations resolved."""
+    text = ctx.text
+    segments: list[_Segment] = []
+    right = end
+    while right > start:
+        left = right
+        while left > start and text[left - 1] not in SEPARATORS:
+            left -= 1
+        piece = text[left:right].strip()
+        if not piece:
+            break
+        title = _title_at_end(piece, post_words)
+        if title is None:
+            break
+        segment = _segment(ctx, left, right, piece, post_words)
+        if segment is None:
+            break
+        segments.insert(0, segment)
+        right = left - 1
+    _resolve_shared(ctx, segments)
+    return segments
+
+
+def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words):
+    orgs = [m for m in ctx.mentions_between(left, right, HOLDER_LABELS)]
+    if orgs:
+        org = orgs[-1]
+        title = ctx.text[org.end:right].strip()
+        if not title or _title_at_end(title, post_words) is None:
+            return None
+        implied = _implied_from_name(ctx, org)
+        return _Segment(left, right, implied or org, title, _area_of(ctx, org.label))
+    # No recognised organisation: peel titles off the end, the rest may be an abbreviation.
+    rest = piece
+    title_parts = []
+    while rest:
+        word = _title_at_end(rest, post_words)
+        if word is None:
+            break
+        title_parts.insert(0, word)
+        rest = rest[: -len(word)]
+        if rest.endswith("党组") or rest.endswith("常务"):
+            title_parts[0] = rest[-2:] + title_parts[0]
+            rest = rest[:-2]
+    title = "".join(title_parts)
+    if not rest:
+        return _Segment(left, right, None, title, None)
+    org = _implied_from_abbreviation(ctx, rest, left)
+    if org is None:
+        if rest in COREFERENT_COMPANY:
+            return _Segment(left, right, ctx.last_before(left, {"Company"}), title, None)
+        suffix = next((s for s in org_suffixes() if rest.endswith(s)), None)
+        if suffix and len(rest) <= 6:
+            segment = _Segment(left, right, None, title, None)
+            segment.bare = rest
+            return segment
+        return None
+    return _Segment(left, right, org, title, _area_of(ctx, rest))
+
+
+def _area_of(ctx: ArticleContext, written: str) -> Division | None:
+    for size in range(min(len(written), 10), 1, -1):
+        division = ctx.area_named(written[:size])
+        if division is not None:
+            return division
+    if written.startswith(("地区", "地委")):
+        return ctx.home_area("prefecture")
+    if written.startswith("州"):
+        return ctx.home_area("prefecture")
+    return None
+
+
+def _implied_from_name(ctx: ArticleContext, org: Mention) -> Mention | None:
+    """A recognised 某某州党委 is the party committee; 地区行署 the administrative office."""
+    written = org.text
+    if written.endswith("行署"):
+        area = _area_of(ctx, written[:-2]) or ctx.home_area("prefecture")
+        if area is not None:
+            name, aliases = administrative_office(area, written)
+            return ctx.add(Mention(written, "GovernmentBody", org.source, org.start, org.end,
+                                   name, None, aliases))
+    match = PARTY_ABBREVIATION.match(written)
+    if match and written.endswith(("党委", "市委", "州委", "县委", "地委", "区委")):
+        area = ctx.area_named(match["area"]) if len(match["area"]) > 1 else None
+        if area is not None:
+            name, aliases = party_committee(area, written)
+            return ctx.add(Mention(written, "GovernmentBody", org.source, org.start, org.end,
+                                   name, None, aliases))
+    return None
+
+
+def _implied_from_abbreviation(ctx: ArticleContext, written: str, position: int):
+    source = ctx.evidence(position, position + len(written))
+    if written in ("地委", "中共地委"):
+        area = ctx.home_area("prefecture")
+    else:
+        match = PARTY_ABBREVIATION.match(written)
+        if not match or not written.endswith("委"):
+            return None
+        area_text = match["area"]
+        area = ctx.area_named(area_text)
+        if area is None and area_text in ("州", "市", "县", "地"):
+            area = ctx.home_area("prefecture" if area_text in "州地" else "county")
+    if area is None:
+        return None
+    name, aliases = party_committee(area, written)
+    return ctx.add(Mention(written, "GovernmentBody", source, position, position + len(written),
+                           name, None, aliases))
+
+
+def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
+    """Title-only segments take the organisation of the segment before them."""
+    for i, segment in enumerate(segments):
+        if segment.org is not None:
+            continue
+        before = next((s for s in reversed(segments[:i]) if s.org is not None), None)
+        if segment.bare:
+            area = (before.area if before else None) or ctx.home_area("prefecture")
+            if area is not None:
+                name = area_stem(area) + segment.bare
+                segment.org = ctx.add(Mention(segment.bare, org_suffixes()[next(
+                    s for s in org_suffixes() if segment.bare.endswith(s))],
+                    ctx.evidence(segment.start, segment.end), segment.start, segment.end,
+                    name, None, (segment.bare,)))
+                segment.area = area
+            continue
+        if segment.title.endswith(HEAD_TITLES) and "委" not in segment.title:
+            area = before.area if before else None
+            if area is not None:
+                name, aliases = government(area)
+                segment.org = ctx.add(Mention(segment.title, "GovernmentBody",
+                                              ctx.evidence(segment.start, segment.end),
+                                              segment.start, segment.end, name, None, aliases))
+                continue
+        if before is not None:
+            segment.org = before.org
+            segment.area = before.area
+        elif segment.title in COMPANY_TITLES:
+            segment.org = ctx.last_before(segment.start, {"Company"})

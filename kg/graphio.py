@@ -1,0 +1,129 @@
+"""Reading and writing a build's record files: entities.jsonl, facts.jsonl, articles.jsonl.
+
+These three files are the scoring export defined by the annotation guidelines and also
+the persisted form of a :class:`~kg.records.KnowledgeGraph`, from which an update build
+starts.  Files are written atomically and deterministically (sorted keys, fixed order).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from kg.link.iri import entity_iri, key_of_iri
+from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Source
+
+ENTITIES = "entities.jsonl"
+FACTS = "facts.jsonl"
+ARTICLES = "articles.jsonl"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and move it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _lines(rows: Iterable[dict]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
+
+
+def entity_row(entity: Entity) -> dict:
+    row = {"id": entity_iri(entity.id), "type": entity.type, "label": entity.label,
+           "aliases": list(entity.aliases), "docs": list(entity.docs),
+           "articles": list(entity.articles)}
+    if entity.code:
+        row["code"] = entity.code
+    if entity.parent:
+        row["parent"] = entity_iri(entity.parent)
+    return row
+
+
+def _source_row(source: Source) -> dict:
+    return {"doc": source.doc, "article": source.article_id, "start": source.start,
+            "end": source.end, "sentence": source.sentence}
+
+
+def fact_rows(fact: LinkedFact) -> list[dict]:
+    """One row per document the fact was read in (the scorer counts facts per document)."""
+    base: dict = {"subject": entity_iri(fact.subject), "predicate": fact.predicate}
+    if fact.object is not None:
+        base["object"] = entity_iri(fact.object)
+    else:
+        base["value"] = fact.value
+        base["unit"] = fact.unit
+        if fact.status:
+            base["status"] = fact.status
+        if fact.phase:
+            base["phase"] = fact.phase
+    if fact.title:
+        base["title"] = fact.title
+    if fact.topic:
+        base["topic"] = fact.topic
+    rows = []
+    seen_docs = []
+    for source in fact.sources:
+        if source.doc not in seen_docs:
+            seen_docs.append(source.doc)
+    all_sources = [_source_row(s) for s in fact.sources]
+    for doc in seen_docs:
+        first = next(s for s in fact.sources if s.doc == doc)
+        rows.append({**base, "doc": doc, "evidence": first.sentence,
+                     "start": first.start, "end": first.end, "sources": all_sources})
+    return rows
+
+
+def article_row(article: ArticleInfo) -> dict:
+    return {"id": article.id, "doc": article.doc, "path": article.path, "title": article.title,
+            "byline": list(article.byline), "date": article.date,
+            "newspaper": article.newspaper, "length": article.length}
+
+
+def write_graph(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
+    out_dir = Path(out_dir)
+    paths = [out_dir / ENTITIES, out_dir / FACTS, out_dir / ARTICLES]
+    atomic_write_text(paths[0], _lines(entity_row(e) for e in graph.entities))
+    atomic_write_text(paths[1], _lines(row for f in graph.facts for row in fact_rows(f)))
+    atomic_write_text(paths[2], _lines(article_row(a) for a in graph.articles))
+    return paths
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_graph(out_dir: Path) -> KnowledgeGraph:
+    """Load the records of a build folder written by :func:`write_graph`."""
+    out_dir = Path(out_dir)
+    entities = [Entity(id=key_of_iri(r["id"]), type=r["type"], label=r["label"],
+                       aliases=list(r.get("aliases", [])), docs=list(r.get("docs", [])),
+                       articles=list(r.get("articles", [])), code=r.get("code"),
+                       parent=key_of_iri(r["parent"]) if r.get("parent") else None)
+                for r in _read_jsonl(out_dir / ENTITIES)]
+    facts: dict[tuple, LinkedFact] = {}
+    for r in _read_jsonl(out_dir / FACTS):
+        sources = [Source(s["doc"], s["article"], s["start"], s["end"], s["sentence"])
+                   for s in r.get("sources", [])]
+        fact = LinkedFact(subject=key_of_iri(r["subject"]), predicate=r["predicate"],
+                          sources=sources,
+                          object=key_of_iri(r["object"]) if r.get("object") else None,
+                          value=r.get("value"), unit=r.get("unit"), status=r.get("status"),
+                          phase=r.get("phase"), title=r.get("title"), topic=r.get("topic"))
+        facts.setdefault(fact.key(), fact)
+    articles = [ArticleInfo(r["id"], r["doc"], r["path"], r.get("title"),
+                            tuple(r.get("byline", [])), r.get("date"), r.get("newspaper"),
+                            r.get("length", 0))
+                for r in _read_jsonl(out_dir / ARTICLES)]
+    return KnowledgeGraph(entities, list(facts.values()), articles)

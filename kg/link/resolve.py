@@ -1,0 +1,361 @@
+"""Linking: mentions from all articles -> one entity per thing, facts between entities.
+
+Rules, each a reader's:
+- administrative areas are their division code (阿勒泰 the prefecture is not 阿勒泰市),
+  and every area gets its ancestors up to the province (partOf);
+- other mentions with the same name are one entity; a name given with its aliases
+  (an implied organ: 中共某某市委员会 = 某某市委) brings those aliases;
+- a name without its place prefix (某某智算中心) is the prefixed entity (某县某某智算中心)
+  when exactly one such entity exists in the same document or under an area the
+  document is about; a bracketed place may be left out (新疆(某某)产业园 = 新疆产业园);
+- a zone's abbreviation (某某开发区, 某某农高区) is the zone with the same core;
+- persons with the same name are one person unless their posts are at different
+  organisations in different documents.
+Every merge and every rejected candidate is recorded for the link report.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from kg.extract import ArticleFacts
+from kg.link.iri import entity_key, normalise_name
+from kg.nlp.gazetteer import Gazetteer
+from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Mention
+
+TYPE_PRIORITY = ("ComputeCenter", "Project", "Port", "Zone", "Company", "ResearchOrg",
+                 "GovernmentBody", "Organization", "Person")
+BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+ZONE_FAMILIES = (
+    ("经济技术开发区", "经开区", "开发区"),
+    ("高新技术产业开发区", "高新区"),
+    ("农业高新技术产业示范区", "农高区"),
+)
+
+
+@dataclass
+class _Group:
+    key: str
+    names: Counter = field(default_factory=Counter)
+    texts: set = field(default_factory=set)
+    aliases: set = field(default_factory=set)
+    types: Counter = field(default_factory=Counter)
+    docs: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkDecision:
+    kind: str        # merged | rejected
+    rule: str
+    names: tuple[str, ...]
+    reason: str
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class Linker:
+    """Collects the mentions and facts of articles; :meth:`result` links them."""
+
+    def __init__(self):
+        self.gazetteer = Gazetteer.load()
+        self.groups: dict[str, _Group] = {}
+        self.facts: list[tuple] = []
+        self.articles: list[ArticleInfo] = []
+        self.doc_areas: dict[str, Counter] = defaultdict(Counter)
+        self.decisions: list[LinkDecision] = []
+        self.person_orgs: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+
+    # -- collecting -------------------------------------------------------------------
+    def mention_key(self, mention: Mention) -> str:
+        if mention.type == "AdminArea" and mention.code:
+            return f"area:{mention.code}"
+        name = normalise_name(mention.label)
+        if mention.type == "Person":
+            return f"person:{name}:{mention.source.doc}"
+        return f"name:{name}"
+
+    def add(self, article_facts: ArticleFacts) -> None:
+        from kg.records import ArticleInfo as _Info
+        article = article_facts.article
+        self.articles.append(_Info.of(article))
+        for mention in article_facts.mentions:
+            self._add_mention(mention)
+        for fact in article_facts.facts:
+            subject = self._add_mention(fact.subject)
+            obj = self._add_mention(fact.object) if fact.object is not None else None
+            self.facts.append((subject, fact, obj))
+            if fact.predicate == "holdsPosition" and obj is not None:
+                self.person_orgs[normalise_name(fact.subject.label)][fact.source.doc].add(
+                    normalise_name(fact.object.label))
+
+    def _add_mention(self, mention: Mention) -> str:
+        key = self.mention_key(mention)
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = _Group(key, code=mention.code)
+        group.names[mention.label] += 1
+        group.texts.add(mention.text)
+        group.aliases.update(mention.aliases)
+        group.types[mention.type] += 1
+        group.docs.add(mention.source.doc)
+        group.articles.add(mention.source.article_id)
+        if mention.code:
+            self.doc_areas[mention.source.doc][mention.code] += 1
+        return key
+
+    # -- linking ----------------------------------------------------------------------
+    def result(self) -> KnowledgeGraph:
+        uf = _UnionFind()
+        for key in self.groups:
+            uf.find(key)
+        self._link_by_alias(uf)
+        self._link_without_prefix(uf)
+        self._link_zones(uf)
+        self._link_persons(uf)
+        return self._build(uf)
+
+    def _named(self):
+        return [(k, g) for k, g in self.groups.items() if not k.startswith("area:")]
+
+    def _link_by_alias(self, uf: _UnionFind) -> None:
+        """Names and specific aliases (with a place in them) identify an entity."""
+        owners: dict[str, list[str]] = defaultdict(list)
+        for key, group in self._named():
+            if key.startswith("person:"):
+                continue
+            for name in self._identifying_names(group):
+                owners[name].append(key)
+        for name, keys in owners.items():
+            for other in keys[1:]:
+                if uf.find(keys[0]) != uf.find(other):
+                    uf.union(keys[0], other)
+                    self._record("merged", "same name or alias", (keys[0], other), name)
+
+    def _identifying_names(self, group: _Group) -> set[str]:
+        names = {normalise_name(n) for n in group.names}
+        for alias in group.aliases | group.texts:
+            norm = normalise_name(alias)
+            if self._starts_with_place(norm) or norm.startswith("中共"):
+                names.add(norm)
+        names |= {BRACKETED.sub("", n) for n in names if BRACKETED.search(n)}
+        return names
+
+    def _starts_with_place(self, name: str) -> bool:
+        for size in range(min(len(name) - 1, 9), 1, -1):
+            if self.gazetteer.lookup(name[:size]):
+                return True
+        return False
+
+    def _place_prefix(self, name: str) -> tuple[str, list] | None:
+        for size in range(min(len(name) - 2, 9), 1, -1):
+            found = self.gazetteer.lookup(name[:size])
+            if found:
+                return name[size:], found
+        return None
+
+    def _link_without_prefix(self, uf: _UnionFind) -> None:
+        """某某智算中心 is 某县某某智算中心 when that is the one such entity in reach."""
+        by_rest: dict[str, list[tuple[str, list]]] = defaultdict(list)
+        named = [(k, g) for k, g in self._named() if not k.startswith("person:")]
+        for key, group in named:
+            for name in {normalise_name(n) for n in group.names}:
+                split = self._place_prefix(name)
+                if split:
+                    by_rest[split[0]].append((key, split[1]))
+        for key, group in named:
+            for name in {normalise_name(n) for n in group.names}:
+                targets = by_rest.get(name, [])
+                in_reach = []
+                for target, divisions in targets:
+                    target_group = self.groups[target]
+                    same_doc = bool(target_group.docs & group.docs)
+                    about = any(self.doc_areas[d].get(div.code) for d in group.docs
+                                for div in divisions)
+                    if same_doc or about:
+                        in_reach.append(target)
+                roots = {uf.find(t) for t in in_reach}
+                if len(roots) == 1:
+                    target = in_reach[0]
+                    if uf.find(key) != uf.find(target):
+                        uf.union(key, target)
+                        self._record("merged", "place prefix left out", (key, target), name)
+                elif len(roots) > 1:
+                    self._record("rejected", "place prefix left out", tuple(sorted(roots)),
+                                 f"{name}: more than one prefixed entity in reach")
+
+    def _link_zones(self, uf: _UnionFind) -> None:
+        cores: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] != "Zone":
+                continue
+            for name in group.names:
+                core = self._zone_core(normalise_name(name))
+                if core:
+                    cores[core].append(key)
+        for core, keys in cores.items():
+            for other in keys[1:]:
+                if uf.find(keys[0]) != uf.find(other):
+                    uf.union(keys[0], other)
+                    self._record("merged", "zone abbreviation", (keys[0], other), core[0])
+
+    def _zone_core(self, name: str):
+        for family_index, family in enumerate(ZONE_FAMILIES):
+            for suffix in family:
+                if name.endswith(suffix):
+                    stem = name[: -len(suffix)]
+                    split = self._place_prefix(stem + "X")
+                    rest = split[0][:-1] if split else stem
+                    rest = rest.removeprefix("国家")
+                    return (rest or stem, family_index) if (rest or stem) else None
+        return None
+
+    def _link_persons(self, uf: _UnionFind) -> None:
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for key in self.groups:
+            if key.startswith("person:"):
+                by_name[key.split(":")[1]].append(key)
+        for name, keys in by_name.items():
+            orgs = self.person_orgs.get(name, {})
+            for other in keys[1:]:
+                first_doc, other_doc = keys[0].split(":")[2], other.split(":")[2]
+                a, b = orgs.get(first_doc, set()), orgs.get(other_doc, set())
+                if a and b and not (a & b):
+                    self._record("rejected", "same person name", (keys[0], other),
+                                 f"{name}: posts at different organisations")
+                    continue
+                uf.union(keys[0], other)
+                self._record("merged", "same person name", (keys[0], other), name)
+
+    def _record(self, kind, rule, keys, reason):
+        self.decisions.append(LinkDecision(kind, rule, tuple(keys), reason))
+
+    # -- output -----------------------------------------------------------------------
+    def _build(self, uf: _UnionFind) -> KnowledgeGraph:
+        members: dict[str, list[_Group]] = defaultdict(list)
+        for key, group in self.groups.items():
+            members[uf.find(key)].append(group)
+        key_to_id: dict[str, str] = {}
+        entities: dict[str, Entity] = {}
+        for root, groups in sorted(members.items()):
+            entity = self._entity(groups)
+            if entity.id in entities:
+                _merge_into(entities[entity.id], entity)
+            else:
+                entities[entity.id] = entity
+            for g in groups:
+                key_to_id[g.key] = entity.id
+        self._add_ancestors(entities)
+        facts: dict[tuple, LinkedFact] = {}
+        for subject_key, fact, object_key in self.facts:
+            subject = key_to_id[subject_key]
+            obj = key_to_id[object_key] if object_key else None
+            if obj == subject:
+                continue
+            q = fact.quantity
+            linked = LinkedFact(subject, fact.predicate, [fact.source], object=obj,
+                                value=q.value if q else None, unit=q.unit if q else None,
+                                status=q.status if q else None, phase=q.phase if q else None,
+                                title=fact.title, topic=fact.topic)
+            if fact.predicate == "agreementWith" and obj is not None and obj < subject:
+                linked.subject, linked.object = obj, subject
+            existing = facts.get(linked.key())
+            if existing is None:
+                facts[linked.key()] = linked
+            elif fact.source not in existing.sources:
+                existing.sources.append(fact.source)
+                existing.topic = existing.topic or fact.topic
+        for linked in facts.values():
+            for entity_id in (linked.subject, linked.object):
+                if entity_id:
+                    entity = entities[entity_id]
+                    for source in linked.sources:
+                        if source.doc not in entity.docs:
+                            entity.docs.append(source.doc)
+        for entity in entities.values():
+            entity.docs.sort()
+            entity.articles.sort()
+            entity.aliases = sorted(set(entity.aliases) - {entity.label})
+        ordered = sorted(entities.values(), key=lambda e: e.id)
+        fact_list = sorted(facts.values(), key=lambda f: (f.subject, f.predicate, str(f.object),
+                                                          f.value or 0, f.title or ""))
+        articles = sorted(self.articles, key=lambda a: (a.doc, int(a.id.rpartition("#")[2])))
+        return KnowledgeGraph(ordered, fact_list, articles)
+
+    def _entity(self, groups: list[_Group]) -> Entity:
+        types = Counter()
+        names = Counter()
+        aliases, docs, articles = set(), set(), set()
+        code = None
+        for g in groups:
+            types.update(g.types)
+            names.update(g.names)
+            aliases |= g.texts | g.aliases | set(g.names)
+            docs |= g.docs
+            articles |= g.articles
+            code = code or g.code
+        if code:
+            division = self.gazetteer.by_code(code)
+            parent = next((a.code for a in self.gazetteer.ancestors(code)), None)
+            aliases.add(division.name)
+            return Entity(entity_key("AdminArea", division.name, code), "AdminArea",
+                          division.name, sorted(aliases), sorted(docs), sorted(articles),
+                          code=code, parent=f"area/{parent}" if parent else None)
+        best_type = max(types, key=lambda t: (types[t], -TYPE_PRIORITY.index(t)
+                                              if t in TYPE_PRIORITY else -99))
+        label = _canonical(names, best_type)
+        return Entity(entity_key(best_type, label), best_type, label, sorted(aliases),
+                      sorted(docs), sorted(articles))
+
+    def _add_ancestors(self, entities: dict[str, Entity]) -> None:
+        for entity in list(entities.values()):
+            if not entity.code:
+                continue
+            for ancestor in self.gazetteer.ancestors(entity.code):
+                key = f"area/{ancestor.code}"
+                if key in entities:
+                    continue
+                parent = next((a.code for a in self.gazetteer.ancestors(ancestor.code)), None)
+                entities[key] = Entity(key, "AdminArea", ancestor.name, [], [], [],
+                                       code=ancestor.code,
+                                       parent=f"area/{parent}" if parent else None)
+
+
+def _canonical(names: Counter, entity_type: str) -> str:
+    """The fullest form: longest, but 某某中心 over 某某中心项目 for a compute centre."""
+    candidates = list(names)
+    if entity_type != "Project":
+        trimmed = [n for n in candidates if not n.endswith("项目")]
+        candidates = trimmed or candidates
+    return max(candidates, key=lambda n: (len(normalise_name(n)), names[n], n))
+
+
+def _merge_into(target: Entity, other: Entity) -> None:
+    target.aliases = sorted(set(target.aliases) | set(other.aliases))
+    target.docs = sorted(set(target.docs) | set(other.docs))
+    target.articles = sorted(set(target.articles) | set(other.articles))
+
+
+def link(results: Iterable[ArticleFacts]) -> tuple[KnowledgeGraph, list[LinkDecision]]:
+    linker = Linker()
+    for article_facts in results:
+        linker.add(article_facts)
+    return linker.result(), linker.decisions

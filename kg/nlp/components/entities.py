@@ -1,0 +1,57 @@
+"""The last recognition step: candidates -> doc.ents.
+
+Picks a non-overlapping set of candidates (longest, then strongest), makes their edges
+token boundaries, resolves each administrative area to one division with the article as
+context, and writes ``doc.ents`` with the attributes on ``span._.kg``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.spans import candidates, choose, split_tokens_at
+
+
+class EntitySetter:
+    def __init__(self, nlp: Language, name: str = "kg_entities"):
+        self.gazetteer = Gazetteer.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = choose(candidates(doc))
+        split_tokens_at(doc, [p for c in chosen for p in (c.start, c.end)])
+        context = list((doc._.kg_context or {}).get("area_codes", ()))
+        areas = [c for c in chosen if c.label == "AdminArea"]
+        for cand in areas:   # unambiguous forms first: they are the context of the rest
+            found = self.gazetteer.lookup(doc.text[cand.start:cand.end])
+            if len(found) == 1:
+                context.append(found[0].code)
+        spans = []
+        for cand in chosen:
+            span = doc.char_span(cand.start, cand.end, label=cand.label)
+            if span is None:
+                continue
+            attrs = dict(cand.attrs)
+            if cand.label == "AdminArea":
+                division = self.gazetteer.resolve(span.text, context)
+                if division is None or not self._plausible(span.text, division, context):
+                    continue
+                attrs.update(code=division.code, name=division.name)
+            span._.kg = attrs
+            spans.append(span)
+        doc.ents = spans
+        return doc
+
+    def _plausible(self, form: str, division, context: list[str]) -> bool:
+        """A county's bare short form (大关, 站前) counts only inside a province in context."""
+        if form == division.name or division.level not in ("county", "town"):
+            return True
+        province = self.gazetteer.province_of(division.code)
+        return province is not None and any(
+            (p := self.gazetteer.province_of(c)) is not None and p.code == province.code
+            for c in context if c != division.code)
+
+
+@Language.factory("kg_entities")
+def make_entity_setter(nlp: Language, name: str):
+    return EntitySetter(nlp, name)

@@ -1,0 +1,182 @@
+"""Organisations, zones, ports, compute centres and projects, recognised by structure.
+
+A name is a body followed by a suffix (有限公司, 大学, 人民政府, 产业园, 口岸, 智算中心,
+项目 …); the suffix decides the type.  The body is read leftwards from the suffix over
+tokens until a boundary: punctuation, a function word or common verb, a title of office,
+or a length limit.  A body made only of generic words (重点项目, 传统数据中心) is not a
+name.  Suffix words are added to the tokenizer so that they end tokens.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes, titles
+from kg.nlp.spans import Candidate, candidates
+
+MAX_BODY_CHARS = 24
+MAX_BODY_TOKENS = 12
+OPEN_BRACKETS = "(（"
+CLOSE_BRACKETS = ")）"
+# Words that end in a suffix character but name no organisation.
+FALSE_SUFFIX_WORDS = frozenset("""
+格局 布局 结局 大局 全局 开局 时局 政局 棋局 骗局 困局 破局 变局 僵局 终局 出局 新局 平局 饭局 当局 药局
+客厅 大厅 展厅 餐厅 舞厅 门厅 前厅 展览厅
+工程师 公司制 集团化 集团军
+""".split())
+# Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
+WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办"})
+# A count before a suffix (三大项目, 23个重点项目, 第一大口岸) makes a description, not a name.
+COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所]$"
+                     r"|^[一二三四五六七八九十两几]$")
+DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
+FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class OrganisationRecognizer:
+    def __init__(self, nlp: Language, name: str = "kg_organisations"):
+        self.suffixes = org_suffixes()
+        self.by_length = sorted(self.suffixes, key=len, reverse=True)
+        self.titles = titles()
+        self.false_words = tuple(FALSE_SUFFIX_WORDS)
+        tokenizer = nlp.tokenizer
+        if hasattr(tokenizer, "add_words"):
+            tokenizer.add_words(self.suffixes)
+            tokenizer.add_words(self.titles)
+
+    def suffix_of(self, token: Token) -> str | None:
+        text = token.text
+        if text.endswith(self.false_words):
+            return None
+        for suffix in self.by_length:
+            if text.endswith(suffix):
+                return suffix
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        area_tokens = {c.start for c in found if c.label == "AdminArea"}
+        for token in doc:
+            suffix = self.suffix_of(token)
+            if suffix is None:
+                continue
+            span = self._body(doc, token, suffix, area_tokens)
+            if span is not None:
+                start, entity_type = span
+                found.append(Candidate(start, token.idx + len(token.text), entity_type,
+                                       priority=2, attrs={"suffix": suffix}))
+        return doc
+
+    def _is_boundary(self, token: Token) -> bool:
+        text = token.text
+        if text.isspace() or text in NAME_STOP_WORDS or text in self.titles:
+            return True
+        if len(text) == 1 and not _is_cjk(text) and not text.isalnum() \
+                and text not in OPEN_BRACKETS + CLOSE_BRACKETS + "·-/":
+            return True
+        return False
+
+    def _inner_conjunction(self, doc: Doc, i: int) -> bool:
+        """与/和 inside a name (某研究院产业与规划研究所), not between two names."""
+        if doc[i].text not in ("与", "和") or i == 0:
+            return False
+        before = doc[i - 1]
+        if self.suffix_of(before) or before.is_punct or before.idx in self._area_starts:
+            return False
+        return self._scan_start - i <= 3
+
+    def _body(self, doc: Doc, suffix_token: Token, suffix: str, area_tokens: set[int]):
+        entity_type = self.suffixes[suffix]
+        body: list[Token] = []
+        own_prefix = suffix_token.text[: len(suffix_token.text) - len(suffix)]
+        chars = len(own_prefix)
+        depth = 0
+        i = suffix_token.i - 1
+        self._area_starts = area_tokens
+        self._scan_start = suffix_token.i
+        while i >= 0 and len(body) < MAX_BODY_TOKENS:
+            token = doc[i]
+            text = token.text
+            if text in CLOSE_BRACKETS:
+                depth += 1
+            elif text in OPEN_BRACKETS:
+                if depth == 0:
+                    break
+                depth -= 1
+            elif self._is_boundary(token) and not self._inner_conjunction(doc, i):
+                break
+            if chars + len(text) > MAX_BODY_CHARS:
+                break
+            body.insert(0, token)
+            chars += len(text)
+            i -= 1
+        while body and (body[0].text in CLOSE_BRACKETS + OPEN_BRACKETS or body[0].text in "·-/"):
+            body.pop(0)
+        cut = 0
+        for k, token in enumerate(body):
+            if COUNTED.match(token.text):
+                cut = k + 1
+            elif k + 1 < len(body) and COUNTED.match(token.text + body[k + 1].text):
+                cut = k + 2
+        body = body[cut:]
+        if depth and body:
+            # An unmatched closing bracket: keep only what follows it.
+            for k in range(len(body) - 1, -1, -1):
+                if body[k].text in CLOSE_BRACKETS:
+                    body = body[k + 1:]
+                    break
+        if body and (body[-1].text + suffix_token.text).endswith(self.false_words):
+            return None
+        while body and body[0].text in NAME_STOP_WORDS:
+            body.pop(0)
+        for k in range(len(body) - 1, -1, -1):
+            if body[k].text in DESCRIPTIVE_WORDS and k + 1 < len(body):
+                body = body[k + 1:]
+                break
+        before_suffix = own_prefix or (body[-1].text if body else "")
+        if entity_type in FACILITY_TYPES and (before_suffix in DESCRIPTIVE_WORDS
+                                              or before_suffix.endswith("级")):
+            return None
+        if not self._is_name(body, own_prefix, suffix, entity_type, area_tokens):
+            return None
+        start = body[0].idx if body else suffix_token.idx
+        if suffix in ("项目", "工程"):
+            inner = doc.text[start:suffix_token.idx + len(suffix_token.text) - len(suffix)]
+            for other, other_type in self.suffixes.items():
+                if other_type == "ComputeCenter" and inner.endswith(other):
+                    entity_type = other_type
+        return start, entity_type
+
+    def _is_name(self, body: list[Token], own_prefix: str, suffix: str, entity_type: str,
+                 area_tokens: set[int]) -> bool:
+        words = [t.text for t in body] + ([own_prefix] if own_prefix else [])
+        if not words:
+            return False
+        if all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in words):
+            return False
+        has_area = any(t.idx in area_tokens for t in body)
+        has_org = any(self.suffix_of(t) for t in body)
+        single_chars = sum(1 for w in words if len(w) == 1 and _is_cjk(w))
+        has_proper = single_chars >= 2 or any(
+            any(ch.isascii() and ch.isalnum() for ch in w) for w in words)
+        has_brackets = any(w in OPEN_BRACKETS for w in words)
+        if suffix in WEAK_SUFFIXES or entity_type in FACILITY_TYPES:
+            own = [t.text for t in body if t.idx not in area_tokens] + (
+                [own_prefix] if own_prefix else [])
+            if own and all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in own):
+                return False
+            if suffix == "工程":
+                return has_area or has_org
+            return has_area or has_org or has_proper or has_brackets
+        return True
+
+
+@Language.factory("kg_organisations")
+def make_organisation_recognizer(nlp: Language, name: str):
+    return OrganisationRecognizer(nlp, name)

@@ -1,0 +1,179 @@
+"""Persons: names after titles of office and roles, before speech verbs, in lists.
+
+Chinese names are a family name and one or two given characters; transliterated names
+are two or more parts joined by ``·``.  A name is only taken where the context says a
+person is meant: right after a title (总经理王某), right before a speech or action verb
+with a boundary in front (。王某表示), in a list of names before 参加/出席, or as another
+occurrence of a name already found in the same article.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lexicon import person_followers, surnames, titles
+from kg.nlp.spans import Candidate, candidates
+
+SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
+                          "告诉", "说道", "称", "谈到", "感叹", "回忆"})
+# Titles written after the name (某某某总书记).
+NAME_BEFORE_TITLES = frozenset({"总书记"})
+ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class PersonRecognizer:
+    def __init__(self, nlp: Language, name: str = "kg_persons"):
+        self.titles = titles()
+        self.single, self.double = surnames()
+        self.followers = person_followers()
+        self.title_words = tuple(sorted(self.titles, key=len, reverse=True))
+        if hasattr(nlp.tokenizer, "add_words"):
+            nlp.tokenizer.add_words(self.titles)
+
+    # -- boundaries -------------------------------------------------------------------
+    def boundary_at(self, text: str, pos: int) -> bool:
+        """Can a name end right before ``pos``?"""
+        if pos >= len(text) or not _cjk(text[pos]):
+            return True
+        return text.startswith(self.followers, pos) or text.startswith(self.title_words, pos)
+
+    def boundary_before(self, text: str, pos: int) -> bool:
+        """Can a name start at ``pos``?"""
+        if pos <= 0 or not _cjk(text[pos - 1]):
+            return True
+        return any(text.endswith(t, 0, pos) for t in self.title_words) or text[pos - 1] in "的和与及"
+
+    def surname_at(self, text: str, pos: int) -> int:
+        if text[pos:pos + 2] in self.double:
+            return 2
+        return 1 if pos < len(text) and text[pos] in self.single else 0
+
+    # -- names ------------------------------------------------------------------------
+    def name_after(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A name starting at ``pos`` (after a title), or None."""
+        while pos < len(text) and text[pos] in " \u3000":
+            pos += 1
+        if pos >= len(text) or not _cjk(text[pos]):
+            return None
+        m = _TRANSLITERATED.match(text, pos)
+        if m:
+            return self._trim_transliterated(text, pos, m.end())
+        sn = self.surname_at(text, pos)
+        if not sn:
+            return None
+        given_start = pos + sn
+        if given_start >= len(text) or not _cjk(text[given_start]) or \
+                self.boundary_at(text, given_start):
+            return None
+        if self.boundary_at(text, given_start + 1):
+            return pos, given_start + 1
+        if given_start + 1 < len(text) and _cjk(text[given_start + 1]):
+            return pos, given_start + 2
+        return pos, given_start + 1
+
+    def _trim_transliterated(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        dot = text.rfind("·", start, end)
+        for k in range(dot + 2, end + 1):
+            if k == end or self.boundary_at(text, k):
+                return (start, k) if k > dot + 1 else None
+        return start, end
+
+    def name_before(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A name ending at ``pos`` (before a speech verb), or None."""
+        if pos <= 0 or not _cjk(text[pos - 1]):
+            return None
+        j = pos - 1
+        while j >= 0 and (_cjk(text[j]) or text[j] == "·"):
+            j -= 1
+        run_start = j + 1
+        if "·" in text[run_start:pos]:
+            first = text.find("·", run_start, pos)
+            start = first - 1
+            while start > run_start and first - start < 6 and not self.boundary_before(text, start):
+                start -= 1
+            return start, pos
+        for length in (3, 2, 4):
+            start = pos - length
+            if start < run_start or not self.surname_at(text, start):
+                continue
+            if self.boundary_before(text, start):
+                return start, pos
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found: list[tuple[int, int, str]] = []
+        for token in doc:
+            word = token.text
+            title = self.titles.get(word)
+            if word in NAME_BEFORE_TITLES:
+                start = token.idx - 3
+                if start >= 0 and self.surname_at(text, start) and all(
+                        _cjk(ch) for ch in text[start:token.idx]):
+                    found.append((start, token.idx, "party"))
+            if title is not None:
+                end = token.idx + len(word)
+                span = self.name_after(text, end)
+                while span:
+                    found.append((span[0], span[1], title.kind))
+                    nxt = span[1]
+                    if nxt < len(text) and text[nxt] in "、 " and not text.startswith(
+                            self.title_words, nxt + 1):
+                        span = self.name_after(text, nxt + 1)
+                        if span and span[1] - span[0] > 4 and "·" not in text[span[0]:span[1]]:
+                            span = None
+                    elif nxt < len(text) and self.surname_at(text, nxt) and \
+                            self.name_after(text, nxt) and self.boundary_at(
+                                text, self.name_after(text, nxt)[1]):
+                        span = self.name_after(text, nxt)
+                    else:
+                        span = None
+            elif word in SPEECH_WORDS:
+                span = self.name_before(text, token.idx)
+                if span:
+                    found.append((span[0], span[1], "speaker"))
+            elif word in ATTENDANCE_WORDS:
+                found.extend((s, e, "attendee") for s, e in self._attendees(text, token.idx))
+        names = {text[s:e] for s, e, _ in found}
+        out = candidates(doc)
+        for s, e, kind in found:
+            out.append(Candidate(s, e, "Person", priority=1, attrs={"context": kind}))
+        for name in names:
+            if len(name) < 2:
+                continue
+            start = text.find(name)
+            while start != -1:
+                end = start + len(name)
+                if self.boundary_before(text, start) or self.boundary_at(text, end):
+                    out.append(Candidate(start, end, "Person", priority=0,
+                                         attrs={"context": "repeat"}))
+                start = text.find(name, end)
+        return doc
+
+    def _attendees(self, text: str, pos: int) -> list[tuple[int, int]]:
+        items = []
+        end = pos
+        while True:
+            start = end
+            while start > 0 and _cjk(text[start - 1]) and end - start < 4:
+                start -= 1
+            if end - start < 2 or not self.surname_at(text, start):
+                break
+            items.append((start, end))
+            if start > 0 and text[start - 1] == "、":
+                end = start - 1
+            else:
+                break
+        return items if len(items) >= 2 else []
+
+
+@Language.factory("kg_persons")
+def make_person_recognizer(nlp: Language, name: str):
+    return PersonRecognizer(nlp, name)

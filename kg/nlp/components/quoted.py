@@ -1,0 +1,33 @@
+"""Names in quotation marks: “某某智算中心” has exactly the boundaries the quotes give."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lexicon import org_suffixes
+from kg.nlp.spans import Candidate, candidates
+
+QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,30})[”\"」』]")
+
+
+class QuotedNameRecognizer:
+    def __init__(self, nlp: Language, name: str = "kg_quoted"):
+        self.suffixes = sorted(org_suffixes().items(), key=lambda kv: len(kv[0]), reverse=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = candidates(doc)
+        for m in QUOTED.finditer(doc.text):
+            inner = m.group(1)
+            for suffix, entity_type in self.suffixes:
+                if inner.endswith(suffix) and len(inner) > len(suffix):
+                    out.append(Candidate(m.start(1), m.end(1), entity_type, priority=5,
+                                         attrs={"quoted": True, "suffix": suffix}))
+                    break
+        return doc
+
+
+@Language.factory("kg_quoted")
+def make_quoted_recognizer(nlp: Language, name: str):
+    return QuotedNameRecognizer(nlp, name)

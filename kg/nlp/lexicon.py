@@ -1,0 +1,82 @@
+"""Generic word lists the recognisers use, loaded once from kg/nlp/data/.
+
+Only general knowledge lives here: organisation and facility suffixes, titles of office,
+family names, the words that can follow a name, and function words that end a name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Words that never belong to the start of a name: prepositions, conjunctions, particles,
+# determiners and the commonest verbs that take an organisation as object or subject.
+NAME_STOP_WORDS = frozenset("""
+由 与 和 及 同 跟 向 从 在 于 对 为 被 把 将 是 的 了 着 过 等 或 并 也 都 又 还 就 而 但 以 之 其 该 这 那 此 本 各 每 某 即
+以及 并且 或者 通过 经过 关于 按照 根据 依托 依靠 围绕 针对 作为 成为 包括 涵盖 位于 落户 落地 地处 来自 来到 前往 走进 走访
+签订 签署 签约 共同 携手 组织 举行 举办 召开 开展 启动 发布 获悉 了解 了解到 表示 介绍 指出 强调 认为 说
+实施 推进 推动 加快 加强 打造 建成 建立 成立 组建 引进 入驻 支持 助力 带动 完成 实现 预计
+主办 承办 协办 参加 出席 会见 考察 调研 看望 慰问 主持 参与 获得 荣获 入选 申报 选派 招聘 吸引 邀请 提供 面向 聚焦 抢抓
+更 较 最 很 非常 距离 相距 毗邻 紧邻 靠近 距 离 让 使 令 把 给 叫 让 成 到 至 向
+今年 去年 目前 近年来 当前 日前 近日 此次 这次 当天 当日 同时 此外 其中 另外 还有 已经 正在 已 将 要 建设 分别 简称 以下简称 感谢 奏响 跑出 以上 以下
+我们 他们 她们 你们 我 你 他 她 它 大家 全市 全州 全县 全区 全疆 全国 全省 当地 本地 辖区
+""".split())
+
+# Leading modifiers that make a name generic when nothing else in it is proper.
+GENERIC_MODIFIERS = frozenset("""
+重点 传统 大型 新型 相关 各类 各级 一批 多个 多家 新建 续建 在建 储备 配套 主要 其他 有关 上述 下属 所属 直属 地方 基层
+国有 民营 私营 外资 合资 龙头 骨干 优质 头部 领先 一流 知名 大 小 新 老 首个 首家 唯一 一家 一个 两个 三个 该类
+煤化工 新能源 新材料 基础设施 民生 产业 工业 农业 商贸 物流 数字 数字化 智能 智慧 绿色 低碳 示范 试点 标杆 国家级 自治区级 省级 市级 县级
+区域 社科 普及 创作 招商 招商引资 科研 科技 文化 旅游 文旅 教育 医疗 卫生 能源 电力 算力 数据 信息 网络 通信 人工智能
+陆路 公路 铁路 航空 边境 国际 国内 重要 主要 第一 一类 二类 首批
+高校 企业 公司 单位 机构 部门 园区 中心 平台 人才 研发 生产 建设 施工 运营 运维 公共 社会 政务 城市 农村 乡村 边境 跨境
+""".split())
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    kind: str   # head | party | admin | post | press | role
+
+
+def _lines(name: str) -> list[str]:
+    with open(DATA / name, encoding="utf-8") as handle:
+        return [line.rstrip("\n") for line in handle
+                if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def org_suffixes() -> dict[str, str]:
+    """suffix -> entity type."""
+    table = {}
+    for line in _lines("org_suffixes.tsv"):
+        suffix, entity_type = line.split("\t")
+        table[suffix] = entity_type
+    return table
+
+
+@cache
+def titles() -> dict[str, Title]:
+    table = {}
+    for line in _lines("titles.txt"):
+        text, kind = line.split("\t")
+        table[text] = Title(text, kind)
+    return table
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, two-character surnames)."""
+    single, double = set(), set()
+    for line in _lines("surnames.txt"):
+        for name in line.split():
+            (single if len(name) == 1 else double).add(name)
+    return frozenset(single), frozenset(double)
+
+
+@cache
+def person_followers() -> tuple[str, ...]:
+    """Words that may follow a name, longest first."""
+    return tuple(sorted(set(_lines("person_boundaries.txt")), key=len, reverse=True))

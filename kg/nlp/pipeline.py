@@ -1,0 +1,51 @@
+"""Builds the spaCy Language that recognises entities and quantities in articles.
+
+``spacy.blank("zh")`` with the jieba tokenizer of :mod:`kg.nlp.tokenizer`, then one
+registered component per job: sentences, administrative areas, organisations and
+facilities by suffix, quoted names, persons, quantities, and the step that turns
+candidates into ``doc.ents``.  :func:`analyse` runs it over articles, giving each doc the
+article's date and the areas its page is about as context.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the modules registers the tokenizer and the components.
+from kg.nlp import tokenizer as _tokenizer  # noqa: F401
+from kg.nlp.components import (areas, entities, organisations, persons,  # noqa: F401
+                               quantities, quoted, sentences)
+from kg.nlp.spans import candidates
+from kg.records import Article
+
+COMPONENTS = ("kg_sentences", "kg_areas", "kg_organisations", "kg_quoted", "kg_persons",
+              "kg_quantities", "kg_entities")
+
+
+def create_pipeline() -> Language:
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.JiebaTokenizer.v1"}}})
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def shared_pipeline() -> Language:
+    return create_pipeline()
+
+
+def analyse(articles: Iterable[Article], nlp: Language | None = None,
+            batch_size: int = 64) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over articles; yields (article, doc) in order."""
+    nlp = nlp or shared_pipeline()
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.kg_context = {"date": article.date, "doc": article.doc}
+        candidates(doc)
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+        yield article, doc

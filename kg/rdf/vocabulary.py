@@ -1,0 +1,136 @@
+"""The terms of the RDF output: namespaces, classes, properties and minted IRIs.
+
+Only this module spells out IRIs.  Entity and article IRIs come from
+:mod:`kg.link.iri`; IRIs of the nodes the RDF layer adds (statements, value nodes,
+memberships, roles) are minted here from stable hashes, so the same graph always gives
+the same IRIs and no blank node is ever needed.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kg.link.iri import BASE
+
+KG = "https://kg.example.org/ontology#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "http://schema.org/"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+SH = "http://www.w3.org/ns/shacl#"
+WD = "http://www.wikidata.org/entity/"
+WDT = "http://www.wikidata.org/prop/direct/"
+
+STATEMENT_BASE = BASE + "statement/"
+VALUE_BASE = BASE + "value/"
+MEMBERSHIP_BASE = BASE + "membership/"
+ROLE_BASE = BASE + "role/"
+
+#: Prefixes written into Turtle and TriG output and accepted by queries.
+PREFIXES: dict[str, str] = {
+    "kg": KG, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "skos": SKOS,
+    "schema": SCHEMA, "org": ORG, "prov": PROV, "dcterms": DCTERMS, "wd": WD, "wdt": WDT,
+}
+
+# Properties used by the builder (the fact predicates are KG + predicate name).
+TYPE = RDF + "type"
+LABEL = RDFS + "label"
+ALT_LABEL = SKOS + "altLabel"
+RDF_STATEMENT = RDF + "Statement"
+RDF_SUBJECT = RDF + "subject"
+RDF_PREDICATE = RDF + "predicate"
+RDF_OBJECT = RDF + "object"
+WAS_DERIVED_FROM = PROV + "wasDerivedFrom"
+ORG_MEMBERSHIP = ORG + "Membership"
+ORG_MEMBER = ORG + "member"
+ORG_ORGANIZATION = ORG + "organization"
+ORG_ROLE = ORG + "role"
+ORG_ROLE_CLASS = ORG + "Role"
+
+STATEMENT = KG + "Statement"
+ARTICLE = KG + "Article"
+MONETARY_AMOUNT = KG + "MonetaryAmount"
+COMPUTE_QUANTITY = KG + "ComputeQuantity"
+PART_OF = KG + "partOf"
+MENTIONS = KG + "mentions"
+DOCUMENT = KG + "document"
+DIVISION_CODE = KG + "divisionCode"
+ADMIN_LEVEL = KG + "adminLevel"
+EVIDENCE = KG + "evidence"
+START = KG + "start"
+END = KG + "end"
+VALUE = KG + "value"
+UNIT = KG + "unit"
+STATUS = KG + "status"
+PHASE = KG + "phase"
+TITLE = KG + "title"
+TOPIC = KG + "topic"
+HEADLINE = KG + "headline"
+DATE = KG + "date"
+NEWSPAPER = KG + "newspaper"
+SOURCE_FILE = KG + "sourceFile"
+BYLINE = KG + "byline"
+LENGTH = KG + "length"
+
+XSD_STRING = XSD + "string"
+XSD_DECIMAL = XSD + "decimal"
+XSD_INTEGER = XSD + "integer"
+XSD_DATE = XSD + "date"
+
+#: Language tag of every natural-language literal (names, titles, sentences).
+LANGUAGE = "zh"
+
+#: Unit of each quantity predicate -> class of its value node.
+VALUE_CLASS = {"CNY": MONETARY_AMOUNT, "PFLOPS": COMPUTE_QUANTITY}
+
+#: Levels of the Chinese administrative division code (GB/T 2260: PPCCDD).
+PROVINCE = KG + "Province"
+PREFECTURE = KG + "Prefecture"
+COUNTY = KG + "County"
+
+
+def term(name: str) -> str:
+    """The ontology IRI of a class or property named as in :mod:`kg.records`."""
+    return KG + name
+
+
+def admin_level(code: str | None) -> str | None:
+    """Province, prefecture or county level of a six-digit division code."""
+    if not code or len(code) != 6 or not code.isdigit():
+        return None
+    if code.endswith("0000"):
+        return PROVINCE
+    if code.endswith("00"):
+        return PREFECTURE
+    return COUNTY
+
+
+def stable_hash(*parts: object) -> str:
+    text = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+
+
+def statement_iri(*identity: object) -> str:
+    return STATEMENT_BASE + stable_hash(*identity)
+
+
+def value_iri(*identity: object) -> str:
+    return VALUE_BASE + stable_hash(*identity)
+
+
+def membership_iri(person: str, organisation: str, title: str) -> str:
+    return MEMBERSHIP_BASE + stable_hash(person, organisation, title)
+
+
+def role_iri(title: str) -> str:
+    return ROLE_BASE + stable_hash(title)
+
+
+def ontology_dir() -> Path:
+    """The folder holding kg.ttl, shapes.ttl and context.jsonld (repository root)."""
+    return Path(__file__).resolve().parents[2] / "ontology"

@@ -1,0 +1,354 @@
+"""The interactive graph page (pyvis / vis-network): selection, layout, escaping, offline assets.
+
+The page must work from a file with the network off, so every script and style is
+inlined: vis-network's files ship inside pyvis and are included by our own template
+(``assets/graph.html.j2``), which replaces pyvis's template because that one loads
+Bootstrap from a CDN.  Text from articles reaches the page only as JSON inside a
+script (Jinja's ``tojson`` escapes ``<``) or as HTML built here from ``html.escape``d
+pieces, so a label or sentence can never become markup.
+
+Big graphs: the default page draws the ``max_nodes`` most central entities (PageRank)
+and says how many were left out.  Positions are computed here: a spring layout for
+small pages, a cheap layout by community for big ones (browser physics only finishes
+for a few hundred nodes), with physics turned off.
+"""
+from __future__ import annotations
+
+import heapq
+import html
+import math
+from itertools import chain
+from pathlib import Path
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader
+from pyvis.network import Network
+
+from kg.analytics.export import atomic_write_bytes
+from kg.analytics.graph import PART_OF, to_networkx, undirected_weighted
+from kg.analytics.metrics import communities, format_compute, format_money, pagerank, ranked
+from kg.link.iri import ENTITY_BASE
+from kg.records import ENTITY_TYPES, KnowledgeGraph
+
+__all__ = ["VizError", "write_html", "resolve_entity", "select_nodes", "layout_positions",
+           "TYPE_STYLES"]
+
+ASSETS = Path(__file__).parent / "assets"
+TEMPLATE = "graph.html.j2"
+PYVIS_TEMPLATES = Path(__import__("pyvis").__file__).parent / "templates"
+
+PHYSICS_LIMIT = 300        # up to this many drawn nodes the browser may still settle them
+SPRING_COMMUNITY_LIMIT = 120
+LABEL_CHARS = 24
+TIP_SOURCES = 3
+TIP_ARTICLES = 5
+
+# (colour, vis shape, legend glyph); shapes that draw the label outside the node.
+TYPE_STYLES: dict[str, tuple[str, str, str]] = {
+    "Person": ("#e15759", "dot", "●"),
+    "Company": ("#4e79a7", "square", "■"),
+    "GovernmentBody": ("#f28e2b", "triangle", "▲"),
+    "ResearchOrg": ("#76b7b2", "triangleDown", "▼"),
+    "Organization": ("#59a14f", "hexagon", "⬢"),
+    "AdminArea": ("#edc948", "diamond", "◆"),
+    "Zone": ("#b07aa1", "square", "■"),
+    "Port": ("#9c755f", "triangle", "▲"),
+    "ComputeCenter": ("#e377c2", "star", "★"),
+    "Project": ("#8c8c8c", "star", "★"),
+}
+OTHER_STYLE = ("#bab0ac", "dot", "●")
+
+
+class VizError(ValueError):
+    """The page cannot be drawn as asked (unknown focus entity, bad limits)."""
+
+
+# ---------------------------------------------------------------- selection
+
+def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:
+    """Entity id for ``name``: an id, an entity IRI, or a label/alias naming one entity."""
+    if name in graph:
+        return name
+    if name.startswith(ENTITY_BASE) and name[len(ENTITY_BASE):] in graph:
+        return name[len(ENTITY_BASE):]
+    matches = sorted(node for node, data in graph.nodes(data=True)
+                     if data.get("label") == name or name in (data.get("aliases") or ()))
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise VizError(f"entity name {name!r} is ambiguous: {', '.join(matches[:5])}")
+    raise VizError(f"no entity {name!r} in the graph (give an id, IRI, label or alias)")
+
+
+def _central_part(graph: nx.MultiDiGraph, ranks: dict[str, float], limit: int) -> list[str]:
+    """``limit`` nodes grown from the top of PageRank, always taking the best-ranked
+    neighbour of what is already taken (the next best node when nothing is adjacent).
+
+    Plain top-N by PageRank gives hubs without the links between them (a county and a
+    company are both central but joined only through a project); growing keeps the
+    drawn part connected while still spending the budget on central entities.
+    """
+    order = [node for node, _ in ranked(ranks)] + sorted(n for n in graph if n not in ranks)
+    taken: dict[str, None] = {}
+    frontier: list[tuple[float, str]] = []
+    next_seed = 0
+    while len(taken) < limit:
+        if not frontier:
+            while order[next_seed] in taken:
+                next_seed += 1
+            seed = order[next_seed]
+            frontier.append((-ranks.get(seed, 0.0), seed))
+        _, node = heapq.heappop(frontier)
+        if node in taken:
+            continue
+        taken[node] = None
+        for neighbour in chain(graph.succ[node], graph.pred[node]):
+            if neighbour not in taken:
+                heapq.heappush(frontier, (-ranks.get(neighbour, 0.0), neighbour))
+    return sorted(taken, key=lambda n: (-ranks.get(n, 0.0), n))
+
+
+def select_nodes(graph: nx.MultiDiGraph, ranks: dict[str, float], max_nodes: int | None,
+                 focus: str | None = None, hops: int = 1) -> list[str]:
+    """The nodes to draw, most important first.
+
+    Without ``focus``: everything, or the central part of ``max_nodes`` entities.  With
+    it: the entities within ``hops`` links of ``focus`` (nearest, then most central, first).
+    """
+    if focus is None:
+        if max_nodes is not None and graph.number_of_nodes() > max_nodes:
+            return _central_part(graph, ranks, max_nodes)
+        return [node for node, _ in ranked(ranks)] + sorted(n for n in graph if n not in ranks)
+    distance = nx.single_source_shortest_path_length(
+        graph.to_undirected(as_view=True), focus, cutoff=hops)
+    order = sorted(distance, key=lambda n: (distance[n], -ranks.get(n, 0.0), n))
+    return order if max_nodes is None else order[:max_nodes]
+
+
+# ---------------------------------------------------------------- layout
+
+def _spring(simple: nx.Graph, seed: int, radius: float) -> dict[str, tuple[float, float]]:
+    if simple.number_of_nodes() == 1:
+        return {next(iter(simple)): (0.0, 0.0)}
+    pos = nx.spring_layout(simple, seed=seed, iterations=60, weight=None)
+    return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in pos.items()}
+
+
+def _sunflower(members: list[str], radius: float) -> dict[str, tuple[float, float]]:
+    """Members on a Vogel spiral, the first (most central) in the middle."""
+    golden = math.pi * (3 - math.sqrt(5))
+    m = len(members)
+    return {node: (radius * math.sqrt((i + 0.5) / m) * math.cos(i * golden),
+                   radius * math.sqrt((i + 0.5) / m) * math.sin(i * golden))
+            for i, node in enumerate(members)}
+
+
+def _disk_radius(size: int) -> float:
+    return 45.0 * math.sqrt(size) + 30.0
+
+
+def layout_positions(graph: nx.MultiDiGraph, ranks: dict[str, float], seed: int = 0
+                     ) -> dict[str, tuple[float, float]]:
+    """Canvas positions for every node of ``graph`` (deterministic for a given seed).
+
+    Up to PHYSICS_LIMIT nodes: one spring layout.  Beyond: communities as disks packed
+    in rows, each laid out by springs when small or on a spiral by PageRank when big;
+    this stays near linear time where a global force layout would not.
+    """
+    simple = undirected_weighted(graph)
+    n = simple.number_of_nodes()
+    if n == 0:
+        return {}
+    if n <= PHYSICS_LIMIT:
+        return _spring(simple, seed, _disk_radius(n))
+    groups = communities(graph, seed=seed, ranks=ranks)
+    total_area = sum((2 * _disk_radius(c.size)) ** 2 for c in groups)
+    row_width = max(2 * _disk_radius(groups[0].size), math.sqrt(total_area) * 1.2)
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for community in groups:   # largest first, so each row starts with its tallest disk
+        radius = _disk_radius(community.size)
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        centre = (x + radius, y + radius)
+        if community.size <= SPRING_COMMUNITY_LIMIT:
+            local = _spring(simple.subgraph(community.members), seed, radius * 0.85)
+        else:
+            local = _sunflower(community.members, radius * 0.95)
+        for node, (dx, dy) in local.items():
+            positions[node] = (centre[0] + dx, centre[1] + dy)
+        x += 2 * radius
+        row_height = max(row_height, 2 * radius)
+    return positions
+
+
+# ---------------------------------------------------------------- tooltips
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"
+
+
+def _article_line(article_id: str, articles: dict) -> str:
+    info = articles.get(article_id)
+    parts = [article_id]
+    if info is not None:
+        parts += [p for p in (info.title, info.newspaper, info.date) if p]
+    return " · ".join(parts)
+
+
+def node_tip(node: str, data: dict, articles: dict) -> str:
+    """Tooltip HTML for an entity; every piece of text is escaped."""
+    lines = [f"<b>{_e(data['label'])}</b>", f"{_e(data['type'])} · {_e(node)}"]
+    if data.get("aliases"):
+        lines.append("aliases: " + _e("、".join(data["aliases"])))
+    figures = [("investment", data.get("investment"), format_money),
+               ("compute planned", data.get("compute_planned"), format_compute),
+               ("compute current", data.get("compute_current"), format_compute)]
+    lines += [f"{name}: {_e(fmt(value))}" for name, value, fmt in figures if value is not None]
+    named_in = data.get("articles") or []
+    if named_in:
+        lines.append(f"in {len(named_in)} article(s):")
+        lines += [f"<i>{_e(_article_line(a, articles))}</i>" for a in named_in[:TIP_ARTICLES]]
+        if len(named_in) > TIP_ARTICLES:
+            lines.append(f"… and {len(named_in) - TIP_ARTICLES} more")
+    return "<br>".join(lines)
+
+
+def edge_tip(graph: nx.MultiDiGraph, u: str, v: str, data: dict, articles: dict) -> str:
+    """Tooltip HTML for a fact: the statement, its evidence sentences and their articles."""
+    qualifier = data.get("title") or data.get("topic")
+    head = (f"<b>{_e(graph.nodes[u]['label'])}</b> — {_e(data['predicate'])}"
+            + (f" ({_e(qualifier)})" if qualifier else "")
+            + f" → <b>{_e(graph.nodes[v]['label'])}</b>")
+    if data["predicate"] == PART_OF:
+        return head + "<br><i>from the administrative division hierarchy</i>"
+    lines = [head]
+    evidence = data.get("evidence") or []
+    for sentence, article in evidence[:TIP_SOURCES]:
+        lines.append(f"“{_e(sentence)}”<br><i>{_e(_article_line(article, articles))}</i>")
+    if len(evidence) > TIP_SOURCES:
+        lines.append(f"… and {len(evidence) - TIP_SOURCES} more sources")
+    return "<hr>".join(lines)
+
+
+# ---------------------------------------------------------------- page
+
+def _options(physics: bool, large: bool) -> dict:
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#a0a0a0", "highlight": "#333333", "hover": "#555555"},
+            "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 3},
+            "smooth": {"enabled": True, "type": "continuous"} if physics else False,
+            "width": 1,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "multiselect": True,
+                        "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
+        "physics": ({"enabled": True, "solver": "barnesHut",
+                     "barnesHut": {"gravitationalConstant": -6000, "springLength": 120,
+                                   "springConstant": 0.04, "avoidOverlap": 0.2},
+                     "stabilization": {"enabled": True, "iterations": 200, "fit": True}}
+                    if physics else {"enabled": False}),
+    }
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader([str(ASSETS), str(PYVIS_TEMPLATES)]),
+                       autoescape=True, keep_trailing_newline=True)
+
+
+def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
+               focus: str | None = None, hops: int = 1) -> Path:
+    """Write the interactive page of ``graph`` (or of ``focus``'s neighbourhood) to ``path``.
+
+    ``focus`` may be an entity id, IRI, label or alias; ``hops`` is the radius of its
+    neighbourhood.  Returns the path written.
+    """
+    path = Path(path)
+    if max_nodes is not None and max_nodes < 1:
+        raise VizError(f"cannot write {path}: max_nodes must be at least 1, not {max_nodes}")
+    if hops < 0:
+        raise VizError(f"cannot write {path}: hops must be 0 or more, not {hops}")
+    nxg = to_networkx(graph)
+    ranks = pagerank(nxg)
+    focus_id = None
+    if focus is not None:
+        try:
+            focus_id = resolve_entity(nxg, focus)
+        except VizError as error:
+            raise VizError(f"cannot write {path}: {error}") from None
+    chosen = select_nodes(nxg, ranks, max_nodes, focus_id, hops)
+    total = nxg.number_of_nodes() if focus_id is None else len(
+        select_nodes(nxg, ranks, None, focus_id, hops))
+
+    drawn = nx.MultiDiGraph()
+    drawn.add_nodes_from((node, nxg.nodes[node]) for node in chosen)
+    drawn.add_edges_from((u, v, k, d) for u, v, k, d in nxg.edges(chosen, keys=True, data=True)
+                         if v in drawn)
+    physics = drawn.number_of_nodes() <= PHYSICS_LIMIT
+    positions = layout_positions(drawn, ranks)
+    articles = {a.id: a for a in graph.articles}
+
+    if focus_id is None:
+        heading = "Knowledge graph"
+    else:
+        heading = f"Neighbourhood of {nxg.nodes[focus_id]['label']} ({hops} hop{'s' * (hops != 1)})"
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
+                  heading=heading)
+    top = max((ranks.get(node, 0.0) for node in chosen), default=0.0) or 1.0
+    for node in chosen:
+        data = nxg.nodes[node]
+        colour, shape, _ = TYPE_STYLES.get(data["type"], OTHER_STYLE)
+        x, y = positions[node]
+        item = {"id": node, "label": _short(data["label"]), "shape": shape,
+                "title": node_tip(node, data, articles),
+                "size": round(8 + 30 * math.sqrt(ranks.get(node, 0.0) / top), 2),
+                "x": round(x, 1), "y": round(y, 1), "kgType": data["type"],
+                "kgLabel": data["label"], "kgAliases": list(data.get("aliases") or [])}
+        if node == focus_id:
+            item.update(borderWidth=4, color={"background": colour, "border": "#000000"})
+        else:
+            item["color"] = colour
+        # Appended directly (as are edges): Network.add_node / add_edge scan every node
+        # per call, which is quadratic for the page sizes drawn here.
+        net.nodes.append(item)
+        net.node_ids.append(node)
+    for index, (u, v, data) in enumerate(drawn.edges(data=True)):
+        edge = {"id": f"e{index}", "from": u, "to": v, "label": data["predicate"],
+                "title": edge_tip(nxg, u, v, data, articles), "arrows": "to"}
+        if data["predicate"] == PART_OF:
+            edge["dashes"] = True
+        net.edges.append(edge)
+    net.options = _options(physics, large=drawn.number_of_nodes() > PHYSICS_LIMIT)
+
+    counts: dict[str, int] = {}
+    for node in chosen:
+        counts[nxg.nodes[node]["type"]] = counts.get(nxg.nodes[node]["type"], 0) + 1
+    order = [t for t in ENTITY_TYPES if t in counts] + sorted(set(counts) - set(ENTITY_TYPES))
+    legend = [{"type": t, "count": counts[t], "colour": TYPE_STYLES.get(t, OTHER_STYLE)[0],
+               "glyph": TYPE_STYLES.get(t, OTHER_STYLE)[2]} for t in order]
+    left_out = total - len(chosen)
+    if left_out > 0:
+        what = "entities" if focus_id is None else "entities of this neighbourhood"
+        note = (f"Showing the {len(chosen)} most central of {total} {what} (by PageRank, "
+                f"with the links between them); {left_out} left out. "
+                "Open one entity's neighbourhood with: kg view DIR ENTITY")
+    else:
+        note = ""
+    page = {"physics": physics, "focus": focus_id, "totalNodes": total,
+            "leftOut": left_out, "types": [t["type"] for t in legend]}
+
+    net.templateEnv = _environment()
+    net.templateEnv.globals["kg"] = {"legend": legend, "note": note, "page": page,
+                                     "title": heading}
+    net.path = TEMPLATE
+    text = net.generate_html(name="graph.html")
+    atomic_write_bytes(path, text.encode("utf-8"))
+    return path

@@ -1,0 +1,96 @@
+"""report.md / report.html / charts and the GraphML, GEXF and CSV exports."""
+import csv
+import struct
+
+import networkx as nx
+
+from kg.analytics import write_exports, write_report
+from kg.records import Entity, KnowledgeGraph, LinkedFact, Source
+from tests.data.sample import sample_graph
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_report_files_and_content(tmp_path):
+    paths = write_report(sample_graph(), tmp_path)
+    assert [p.name for p in paths] == ["report.md", "report.html", "investment_by_area.png",
+                                       "compute_by_area.png"]
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    for heading in ("## Most central entities", "## Entities that bridge articles",
+                    "## Communities", "## Investment and compute capacity by area",
+                    "## Timeline of project events"):
+        assert heading in md
+    assert "| 甲乙市 | 25亿元 | 20,000 PFLOPS | 500 PFLOPS |" in md
+    assert "| 2025-04-03 | 甲乙智算中心 | investmentAmount | 25亿元 |" in md
+    assert "![Investment by area](investment_by_area.png)" in md
+    for path in paths[2:]:
+        width, height = _png_size(path.read_bytes())
+        assert (width, height) == (800, 500)
+        assert b"tIME" not in path.read_bytes()          # no timestamp chunk
+
+
+def test_report_escapes_article_text(tmp_path):
+    write_report(sample_graph(), tmp_path)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<script>" not in md and "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # Same content in both formats: every table row of the HTML is in the Markdown.
+    assert page.count("<tr>") == sum(1 for line in md.splitlines()
+                                     if line.startswith("| ") and not line.startswith("|---"))
+
+
+def test_report_is_byte_identical_across_runs(tmp_path):
+    first = write_report(sample_graph(), tmp_path / "a")
+    second = write_report(sample_graph(), tmp_path / "b")
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_report_of_an_empty_graph(tmp_path):
+    paths = write_report(KnowledgeGraph([], [], []), tmp_path)
+    assert "No project facts come from dated articles." in paths[0].read_text(encoding="utf-8")
+    assert _png_size(paths[2].read_bytes()) == (800, 500)
+
+
+def test_exports_read_back(tmp_path):
+    paths = write_exports(sample_graph(), tmp_path)
+    assert [p.name for p in paths] == ["graph.graphml", "graph.gexf", "nodes.csv", "edges.csv"]
+    graphml = nx.read_graphml(tmp_path / "graph.graphml")
+    gexf = nx.read_gexf(tmp_path / "graph.gexf")
+    for graph in (graphml, gexf):
+        assert graph.number_of_nodes() == 8
+        assert graph.number_of_edges() == 7
+    assert graphml.nodes["computecenter/aaaa000000000001"]["investment"] == 2.5e9
+    assert graphml.nodes["company/bbbb000000000001"]["aliases"] == "某某能源"
+    with open(tmp_path / "nodes.csv", encoding="utf-8", newline="") as handle:
+        nodes = list(csv.DictReader(handle))
+    with open(tmp_path / "edges.csv", encoding="utf-8", newline="") as handle:
+        edges = list(csv.DictReader(handle))
+    assert len(nodes) == 8 and len(edges) == 7
+    labels = {row["id"]: row["label"] for row in nodes}
+    assert labels["computecenter/aaaa000000000002"] == "丙丁县\"<script>alert(1)</script>\"数据中心"
+    investor = next(row for row in edges if row["predicate"] == "investor")
+    assert investor["sentences"] == "甲乙智算中心由某某能源有限公司投资建设，总投资25亿元。"
+
+
+def test_exports_drop_characters_xml_cannot_hold(tmp_path):
+    sentence = "甲乙\x01项目\x0b位于\ufffe丙县。"
+    graph = KnowledgeGraph(
+        [Entity("project/p", "Project", "甲乙\x00项目\x1f"), Entity("area/1", "AdminArea", "丙县")],
+        [LinkedFact("project/p", "locatedIn", [Source("d", "d#1", 0, 9, sentence)],
+                    object="area/1")], [])
+    write_exports(graph, tmp_path)
+    assert nx.read_graphml(tmp_path / "graph.graphml").nodes["project/p"]["label"] == "甲乙项目"
+    edge = next(iter(nx.read_gexf(tmp_path / "graph.gexf").edges(data=True)))
+    assert edge[2]["sentences"] == "甲乙项目位于丙县。"
+
+
+def test_exports_are_byte_identical_across_runs(tmp_path):
+    first = write_exports(sample_graph(), tmp_path / "a")
+    second = write_exports(sample_graph(), tmp_path / "b")
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), a.name

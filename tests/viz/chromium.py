@@ -1,0 +1,47 @@
+"""Running Debian's headless Chromium on a local page with the network cut off."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync",
+         # Network off: any request that is not file:// goes nowhere.
+         "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+         "--virtual-time-budget=5000", "--window-size=1200,900"]
+
+
+def available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def _run(page: Path, *extra: str) -> str:
+    with tempfile.TemporaryDirectory(prefix="kg-chromium-") as profile:
+        done = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra,
+                               Path(page).resolve().as_uri()],
+                              capture_output=True, text=True, timeout=90, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"chromium failed on {page}: {done.stderr[-2000:]}")
+    return done.stdout
+
+
+def dump_dom(page: Path) -> str:
+    """The page's DOM after its scripts ran (serialised by Chromium)."""
+    return _run(page, "--dump-dom")
+
+
+def screenshot(page: Path, png: Path) -> Path:
+    _run(page, f"--screenshot={png}")
+    return png
+
+
+def drawn_stats(dom: str) -> dict:
+    """window.kgStats as the page wrote it into <pre id="kg-stats">."""
+    match = re.search(r'<pre id="kg-stats">(.*?)</pre>', dom, re.S)
+    if not match or not match.group(1).strip():
+        raise AssertionError("the page did not publish kgStats (did vis-network load?)")
+    return json.loads(match.group(1))
