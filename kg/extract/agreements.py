@@ -25,16 +25,18 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             document = DOCUMENT.search(text, sign.end(), min(sentence.end, sign.end() + 40))
             if document is None:
                 continue
-            with_at = text.rfind("与", sentence.start, sign.start())
-            if with_at == -1:
-                with_at = text.rfind("和", sentence.start, sign.start())
+            with_at = _conjunction(ctx, sentence.start, sign.start())
             if with_at == -1:
                 continue
             left = _group_before(ctx, sentence.start, with_at)
             right = [m for m in ctx.mentions_between(with_at, sign.start()) if m.type in PARTY_LABELS]
             if not left or not right:
                 continue
-            topics = _topics(text[sign.end():document.end()])
+            clause_end = min([i for i in (text.find(p, document.end(), sentence.end)
+                                          for p in "，。；") if i != -1] or [sentence.end])
+            last = max((m.end() for m in DOCUMENT.finditer(text, sign.end(), clause_end)),
+                       default=document.end())
+            topics = _topics(text[sign.end():last])
             respectively = "分别" in text[with_at - 3:with_at + 1]
             source = ctx.evidence(sign.start(), sign.end())
             for i, other in enumerate(right):
@@ -45,6 +47,17 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                         facts.append(Fact(party, "agreementWith", source, object=other,
                                           topic=topic))
     return facts
+
+
+def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:
+    """The last 与 (or 和) before the verb that is not inside a name."""
+    for word in ("与", "和"):
+        at = ctx.text.rfind(word, start, end)
+        while at != -1 and any(m.start <= at < m.end for m in ctx.mentions):
+            at = ctx.text.rfind(word, start, at)
+        if at != -1:
+            return at
+    return -1
 
 
 def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mention]:

@@ -21,7 +21,8 @@ from kg.records import Fact, Mention, Quantity
 INVESTMENT_WORDS = ("总投资", "投资", "投入", "累计完成投资", "完成投资", "计划投资", "总投资额")
 PLANNED_WORDS = ("规划", "预计", "将", "建成后", "待建", "新建", "计划", "目标", "拟", "力争",
                  "达产后", "投产后", "到2030", "年内")
-SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)|等项目|共计|合计")
+SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)"
+                         r"|项目\d+个|等项目|共计|合计")
 PHASE_PATTERN = re.compile(r"([一二三四五六七八九十]期)")
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
 COMPUTE_SUBJECTS = frozenset({"ComputeCenter"})
@@ -85,20 +86,34 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
 
 
 def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) -> Mention | None:
-    """Nearest fitting mention before the quantity in its sentence, else the topic."""
+    """What a quantity is about, in order: a facility right after it (总投资N亿元的某项目),
+    the nearest fitting mention in its clause, the article's facility when the sentence
+    opens with 该…, the company when it says 该企业/该公司, the sentence's first facility,
+    else the article's facility."""
+    text = ctx.text
+    end_of_number = next((q.end for q in ctx.doc._.kg_quantities or [] if q.start == position),
+                         position)
+    if text.startswith("的", end_of_number):
+        following = [m for m in ctx.mentions if m.start == end_of_number + 1 and m.type in labels]
+        if following:
+            return following[0]
     clause_start = _clause_start(ctx, position)
     in_clause = [m for m in ctx.mentions_between(clause_start, position) if m.type in labels]
     if in_clause:
         return in_clause[-1]
-    clause = ctx.text[clause_start:position]
-    in_sentence = [m for m in ctx.mentions_between(sentence_start, position) if m.type in labels]
-    if "该企业" in clause or "该公司" in clause:
-        company = ctx.last_before(position, {"Company"})
-        if company is not None:
-            return company
-    if in_sentence and not ("该" in clause and ctx.topic_facility is not None):
-        return in_sentence[0]
+    sentence_text = text[sentence_start:position].lstrip("“\" ")
     topic = ctx.topic_facility
+    if sentence_text.startswith(("该项目", "该中心", "项目", "该工程")) and topic is not None \
+            and topic.type in labels:
+        return topic
+    if "该企业" in sentence_text or "该公司" in sentence_text:
+        company = ctx.last_before(position, {"Company"})
+        if company is not None and "Company" in labels:
+            return company
+    in_sentence = [m for m in ctx.mentions_between(sentence_start, position) if m.type in labels]
+    facilities = [m for m in in_sentence if m.type != "Company"]
+    if facilities:
+        return facilities[0]
     if topic is not None and topic.type in labels:
         return topic
-    return None
+    return in_sentence[0] if in_sentence else None

@@ -25,7 +25,7 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
     for sentence in ctx.sentences:
         by_at = text.find("由", sentence.start, sentence.end)
         while by_at != -1:
-            verb = VERBS.search(text, by_at + 1, min(sentence.end, by_at + 120))
+            verb = _main_verb(ctx, by_at + 1, min(sentence.end, by_at + 120))
             if verb is None:
                 break
             actors = _actors(ctx, by_at + 1, verb.start())
@@ -38,6 +38,17 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
                         facts.append(Fact(subject, predicate, source, object=actor))
             by_at = text.find("由", verb.end(), sentence.end)
     return facts
+
+
+def _main_verb(ctx: ArticleContext, start: int, end: int):
+    """The first investing/building verb outside any name and not in a relative clause."""
+    for verb in VERBS.finditer(ctx.text, start, end):
+        if any(m.start <= verb.start() < m.end for m in ctx.mentions):
+            continue
+        if ctx.text.startswith("的", verb.end()):
+            continue
+        return verb
+    return None
 
 
 def _actors(ctx: ArticleContext, start: int, end: int) -> list[Mention]:

@@ -13,7 +13,7 @@ CENTRAL_COMMITTEE = ("中国共产党中央委员会", ("中共中央", "党中�
 # 某某市委 / 某某州党委 / 某某地委 written before a title.
 PARTY_ABBREVIATION = re.compile(r"^(?:中共)?(?P<area>.+?)(?:党委|委)$")
 GOVERNMENT_ABBREVIATION = re.compile(r"^(?P<area>.+?)(?:人民政府|政府)$")
-HEAD_TITLES = ("州长", "市长", "县长", "区长", "省长", "旗长", "盟长", "主席")
+HEAD_TITLES = ("州长", "市长", "县长", "区长", "省长", "旗长", "盟长")
 
 
 def area_stem(area: Division) -> str:

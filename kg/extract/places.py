@@ -51,7 +51,7 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
 def _inside(ctx: ArticleContext, other: Mention, division: Division) -> bool:
     """Is the place ``other`` (given by the text) at or inside ``division``?"""
     if other.code is None:
-        return other.type == "Zone"
+        return False   # a zone and an area are both recorded
     if other.code == division.code:
         return True
     return any(a.code == division.code for a in ctx.gazetteer.ancestors(other.code))
@@ -119,6 +119,8 @@ def _places_after(mentions: list[Mention], position: int) -> list[Mention]:
             continue
         if m.start - cursor > 2 or m.type not in PLACE_LABELS:
             break
+        if out and m.type == "AdminArea" and out[-1].code and m.code and m.code != out[-1].code:
+            break   # 某市北京南路: a second area right after the first is a street name
         out.append(m)
         cursor = m.end
     return out

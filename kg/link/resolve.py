@@ -257,6 +257,9 @@ class Linker:
         entities: dict[str, Entity] = {}
         for root, groups in sorted(members.items()):
             entity = self._entity(groups)
+            if entity.id in entities and entity.type == "Person":
+                # Same name, kept apart by conflicting posts: a second person.
+                entity.id = entity_key("Person", f"{entity.label}@{entity.docs[0]}")
             if entity.id in entities:
                 _merge_into(entities[entity.id], entity)
             else:

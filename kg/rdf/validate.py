@@ -71,16 +71,18 @@ def validate_graph(data) -> list[str]:
 def _name(node, data) -> str:
     import rdflib
     from rdflib.namespace import RDFS
+    from kg.rdf.vocabulary import VALUE_BASE
 
     if isinstance(node, rdflib.Literal):
         return repr(str(node))
     label = data.value(node, RDFS.label)
     if label is not None:
         return f"{label} ({node})"
-    for owner, predicate in sorted(data.subject_predicates(node)):
-        owner_label = data.value(owner, RDFS.label)
-        if owner_label is not None:   # a value node: name it by what it belongs to
-            return f"{_local(predicate)} of {owner_label} ({node})"
+    if str(node).startswith(VALUE_BASE):   # a value node: name it by what it belongs to
+        for owner, predicate in sorted(data.subject_predicates(node)):
+            owner_label = data.value(owner, RDFS.label)
+            if owner_label is not None:
+                return f"{_local(predicate)} of {owner_label} ({node})"
     return str(node)
 
 

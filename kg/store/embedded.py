@@ -113,7 +113,7 @@ class QueryableGraph:
         columns, rows = self.select(sparql)
         return [dict(zip(columns, row)) for row in rows]
 
-    def named_query(self, name: str, **params: str) -> list[dict[str, Any]]:
+    def named_query(self, name: str, /, **params: str) -> list[dict[str, Any]]:
         """Run ``kg/queries/<name>.rq`` with its parameters bound, e.g.
         ``graph.named_query("entity", label="某某有限公司")``."""
         return self.query(query_text(name, **params))
@@ -186,7 +186,7 @@ def sparql_literal(value: str) -> str:
     return str(ox.Literal(value))
 
 
-def query_text(name: str, **params: str) -> str:
+def query_text(name: str, /, **params: str) -> str:
     """The SPARQL of named query ``name`` with each given parameter bound to a literal."""
     text = _query_path(name).read_text(encoding="utf-8")
     known = _PARAMETER.findall(text)
@@ -216,7 +216,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -236,13 +236,13 @@ def format_results(columns: Sequence[str], rows: Sequence[Sequence[Any]],
         raise ValueError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     cells = [[_cell(value).replace("\r", " ").replace("\n", " ") for value in row]
              for row in rows]
-    widths = [_width(column) for column in columns]
+    widths = [display_width(column) for column in columns]
     for row in cells:
         for index, text in enumerate(row):
-            widths[index] = max(widths[index], _width(text))
+            widths[index] = max(widths[index], display_width(text))
 
     def line(texts: Sequence[str]) -> str:
-        return " | ".join(text + " " * (width - _width(text))
+        return " | ".join(text + " " * (width - display_width(text))
                           for text, width in zip(texts, widths)).rstrip()
 
     out = [line(columns), "-+-".join("-" * width for width in widths)]

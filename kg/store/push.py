@@ -1,7 +1,7 @@
 """Loading a build into a SPARQL 1.1 Graph Store HTTP Protocol endpoint.
 
 The whole build (every triple of the query store, provenance included) goes in ONE
-``PUT endpoint?graph=IRI`` (or ``?default``) as N-Triples, so the server replaces the
+``PUT endpoint?graph=IRI`` (or ``?default``) as N-Triples text, so the server replaces the
 graph in a single request: a push that fails leaves the old graph as it was.  Only the
 standard library is used (urllib); basic auth is sent up front, digest auth answers the
 server's challenge.  Every failure is a :class:`PushError` with a one-line message.
@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["PushError", "PushResult", "push", "graph_store_url", "NTRIPLES"]
+__all__ = ["PushError", "PushResult", "push", "graph_store_url", "CONTENT_TYPE"]
 
-NTRIPLES = "application/n-triples"
+# The body is N-Triples, sent as Turtle (of which N-Triples is a subset): every Graph
+# Store implementation accepts text/turtle, not all know application/n-triples.
+CONTENT_TYPE = "text/turtle"
 AUTH_SCHEMES = ("basic", "digest")
 
 
@@ -127,7 +129,7 @@ def push(out_dir: Path, endpoint: str, graph_iri: str | None = None,
 def _put(url: str, endpoint: str, body, size: int, user: str | None,
          password: str | None, auth: str, timeout: float) -> int:
     request = urllib.request.Request(url, data=body, method="PUT")
-    request.add_header("Content-Type", NTRIPLES)
+    request.add_header("Content-Type", CONTENT_TYPE)
     request.add_header("Content-Length", str(size))
     if user is not None and auth == "basic":
         token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")

@@ -9,7 +9,7 @@ from kg.analytics.metrics import (
     area_level, article_bridges, betweenness, communities, cut_points, format_money,
     pagerank, rollup_by_area, timeline,
 )
-from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Source
+from kg.records import Entity, KnowledgeGraph, LinkedFact, Source
 from tests.data.sample import sample_graph
 
 CC = "computecenter/aaaa000000000001"

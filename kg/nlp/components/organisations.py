@@ -32,6 +32,8 @@ WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂",
 COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所]$"
                      r"|^[一二三四五六七八九十两几]$")
 DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
+# Types whose generic-sounding names (建设项目, 示范区) need evidence of a proper name.
+EVIDENCE_TYPES = frozenset({"Project", "Zone"})
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
 
 
@@ -166,7 +168,7 @@ class OrganisationRecognizer:
         has_proper = single_chars >= 2 or any(
             any(ch.isascii() and ch.isalnum() for ch in w) for w in words)
         has_brackets = any(w in OPEN_BRACKETS for w in words)
-        if suffix in WEAK_SUFFIXES or entity_type in FACILITY_TYPES:
+        if suffix in WEAK_SUFFIXES or entity_type in EVIDENCE_TYPES:
             own = [t.text for t in body if t.idx not in area_tokens] + (
                 [own_prefix] if own_prefix else [])
             if own and all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in own):

@@ -113,11 +113,6 @@ class PersonRecognizer:
         for token in doc:
             word = token.text
             title = self.titles.get(word)
-            if word in NAME_BEFORE_TITLES:
-                start = token.idx - 3
-                if start >= 0 and self.surname_at(text, start) and all(
-                        _cjk(ch) for ch in text[start:token.idx]):
-                    found.append((start, token.idx, "party"))
             if title is not None:
                 end = token.idx + len(word)
                 span = self.name_after(text, end)
@@ -141,6 +136,14 @@ class PersonRecognizer:
                     found.append((span[0], span[1], "speaker"))
             elif word in ATTENDANCE_WORDS:
                 found.extend((s, e, "attendee") for s, e in self._attendees(text, token.idx))
+        for title in NAME_BEFORE_TITLES:
+            at = text.find(title)
+            while at != -1:
+                start = at - 3
+                if start >= 0 and self.surname_at(text, start) and all(
+                        _cjk(ch) for ch in text[start:at]):
+                    found.append((start, at, "party"))
+                at = text.find(title, at + 1)
         names = {text[s:e] for s, e, _ in found}
         out = candidates(doc)
         for s, e, kind in found:

@@ -1,0 +1,576 @@
+"""Cleaning a page into typed paragraphs that keep track of where every character came from.
+
+A paragraph is a list of source spans of ``Page.text``; cleaning only ever *selects*
+characters (drops line breaks, markup, the second copy of doubled print, furniture), so
+any cleaned character can be traced back to the page.  The steps, in order:
+
+1. lines: whitespace trimmed; markdown heading marks, ``**`` bold marks, inline tags
+   (``<sup>``), link targets dropped;
+2. hard-wrapped lines joined into paragraphs (a line continues when it does not end a
+   sentence and the next line does not start a heading, byline or lead);
+3. doubled print (``清明假期清明假期，，`` — every run printed twice) reduced to one copy;
+4. each paragraph classified: furniture (masthead, footer, banners), heading, lead
+   (``本报讯…``), byline line, photo credit, picture caption, jump line (``（上接第一版）``),
+   or text;
+5. paragraphs broken by a blank line in mid-sentence joined again (across captions that the
+   layout dropped in between), and short standalone lines recognised as plain titles;
+6. paragraphs printed twice on the page dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.byline import ROLE, has_role, parse_names
+
+Span = tuple[int, int]
+
+FURNITURE = "furniture"
+HEADING = "heading"
+LEAD = "lead"
+BYLINE = "byline"
+CREDIT = "credit"
+CAPTION = "caption"
+JUMP = "jump"
+TEXT = "text"
+_WEAK = "weak"  # not yet decided between text and a plain title
+
+_WS = " \t\r\f\v\u3000\u00a0\ufeff\u200b"
+_FINAL = frozenset("。！？；：!?;:…")
+_CLOSERS = frozenset("”’」』）)】〉》\"'")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+_MD_HEADING = re.compile(r"#{1,6}(?=[^#])")
+_MARKUP = re.compile(
+    r"\*\*|<(?:https?://|mailto:)[^<>\s]*>|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"
+    r"|\]\([^()\s]*\)|\[(?=[^\[\]\n]*\]\()")
+_MARKUP_HINT = re.compile(r"[*<\[]")
+
+# Lines that start something new and so never continue the line above.
+_STRUCTURE_START = re.compile(
+    r"(?:□|■|——|#|»|›|本报讯|新华社|中新社|[（(]\s*(?:上接|接上|紧接)"
+    r"|[\u4e00-\u9fff]{1,8}/[\u4e00-\u9fff]{0,12}(?:记者|通讯员)|[-*+]\s|\d{1,2}[.、]\s)")
+
+_LEAD = re.compile(
+    r"(?:本报讯|本报[\u4e00-\u9fff]{1,6}电|(?:新华社|中新社)[\u4e00-\u9fff\d]{0,14}电"
+    r"|[\u4e00-\u9fff]{1,8}(?:网|社|台|报|云|客户端)讯)(?=[\s（(记通实特见首本\d]|$)\s*")
+_LEAD_REPORTED = re.compile(rf"\s*({ROLE}[^。:：，,（）()]{{0,60}}?)报道\s*[:：]?\s*")
+_NAME_TOKEN = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]+|[\u4e00-\u9fff]{2,3})"
+_LEAD_ROLES = re.compile(rf"\s*((?:{ROLE}\s*{_NAME_TOKEN}(?:[、\s]+{_NAME_TOKEN}(?![\u4e00-\u9fff]))*"
+                         rf"[、\s]*)+)")
+_JUMP = re.compile(r"[（(]\s*(?:上接|接上|紧接)第?\s*[\u4e00-\u9fff\d]{1,4}\s*版\s*[）)]\s*")
+_JUMP_OUT = re.compile(r"\s*[（(]\s*(?:下转|转)第?\s*[\u4e00-\u9fff\d]{1,4}\s*版\s*[）)]\s*$")
+_CREDIT = re.compile(r"(?:[□■]\s*)?(.{1,40}?)\s*摄(?:影)?")
+_INLINE_CREDIT = re.compile(rf"\s*[□■]\s*({ROLE}\s*[\u4e00-\u9fff·\s]{{1,16}}?)\s*摄(?:影)?$")
+_BYLINE = re.compile(r"(?:[□■]\s*)?(.{2,60})")
+_CAPTION = re.compile(r"(?:^|[。！\s])图为")
+
+_FURNITURE_WORDS = re.compile(
+    r"刊号|邮发代号|主管主办|主办单位|出版单位|广告经营许可证|广告热线|发行热线|新闻热线|订阅热线"
+    r"|读者热线|服务热线|承印|本报地址|社址|邮编|邮政编码|定价|零售价|责任编辑"
+    r"|(?:编辑|版式|审校|校对|美编|责编|组版|排版|制图|校审)\s*[/／]"
+    r"|https?://|www\.|mailto:|[\w.+-]+@[\w-]+\.[A-Za-z]{2,}"
+    r"|\d{3,4}-\d{7,8}|(?:电话|传真)[:：]?\s*\d")
+_FURNITURE_LINE = re.compile(
+    r"\d{1,4}"                                                  # day number, page number
+    r"|(?:星期|礼拜)[一二三四五六日天]"
+    r"|(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[\u4e00-\u9fff]{0,8}"
+    r"|总第\s*\d+\s*期|第\s*\d+\s*期|(?:今日|本期)\s*\d+\s*版|第\s*\d+\s*版.{0,12}"
+    r"|[\u4e00-\u9fff]{2,12}客户端|.{2,30}出版|[»›].{0,30}"
+    r"|[A-Z][A-Z .·\-]{3,40}")                                  # masthead name in Latin letters
+_DATE_LINE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?"
+    r"(?:\s*(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{0,8})?")
+_DAY_LINE = re.compile(r"\d{1,2}")
+_NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
+_SENTENCE_STOP = re.compile(r"[。！？!?；;]")
+_COMMA = re.compile(r"[，,]")
+_SENTENCES = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』]?)?")
+
+_DOUBLING_MAX = 400      # doubled print is short: titles, pull quotes
+_DOUBLING_RUN = 24       # longest run printed twice
+_DUPLICATE_MIN = 10      # shorter paragraphs (……, 据了解) may repeat legitimately
+
+
+@dataclass
+class Paragraph:
+    """Cleaned paragraph: its source spans, its text and what kind of paragraph it is."""
+    spans: list[Span]
+    text: str
+    newline: int | None          # the source "\n" ending the paragraph, to join paragraphs
+    whole_block: bool            # the only paragraph between two blank lines
+    kind: str = _WEAK
+    level: int | None = None     # markdown heading level
+    doubled: bool = False
+    byline: tuple[str, ...] = ()
+    body: int = 0                # text offset where the article text begins (leads, jumps)
+
+    def body_spans(self) -> list[Span]:
+        return slice_spans(self.spans, self.body, len(self.text)) if self.body else self.spans
+
+
+@dataclass
+class _Line:
+    spans: list[Span]
+    text: str
+    newline: int | None
+    hard_break: bool
+    level: int | None = None
+    blank: bool = field(default=False)
+
+
+# ---------------------------------------------------------------------------- spans
+
+def add_span(spans: list[Span], start: int, end: int) -> None:
+    """Append a span, merging it with the previous one when they touch."""
+    if end <= start:
+        return
+    if spans and spans[-1][1] == start:
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
+
+
+def select_spans(spans: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+    """Source spans of the text ranges ``ranges`` (sorted, disjoint) of the spans' text."""
+    out: list[Span] = []
+    index, base = 0, 0
+    for a, b in ranges:
+        while a < b:
+            while base + spans[index][1] - spans[index][0] <= a:
+                base += spans[index][1] - spans[index][0]
+                index += 1
+            start, end = spans[index]
+            source = start + a - base
+            take = min(b, base + end - start) - a
+            add_span(out, source, source + take)
+            a += take
+    return out
+
+
+def slice_spans(spans: list[Span], a: int, b: int) -> list[Span]:
+    return select_spans(spans, [(a, b)]) if a < b else []
+
+
+def _without(spans: list[Span], text: str, pattern: re.Pattern) -> tuple[list[Span], str]:
+    """Drop every match of ``pattern`` from a paragraph (spans and text together)."""
+    keep, position = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            keep.append((position, match.start()))
+        position = max(position, match.end())
+    if position == 0 and not keep:
+        return spans, text
+    if position < len(text):
+        keep.append((position, len(text)))
+    return select_spans(spans, keep), "".join(text[a:b] for a, b in keep)
+
+
+# ---------------------------------------------------------------------------- lines
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    position = 0
+    size = len(text)
+    for raw in text.split("\n"):
+        start = position
+        position += len(raw) + 1
+        newline = position - 1 if position - 1 < size else None
+        stripped = raw.strip(_WS)
+        if not stripped:
+            lines.append(_Line([], "", newline, False, blank=True))
+            continue
+        s = start + len(raw) - len(raw.lstrip(_WS))
+        level = None
+        heading = _MD_HEADING.match(stripped)
+        if heading:
+            level = heading.end()
+            rest = stripped[level:].lstrip(_WS)
+            s += len(stripped) - len(rest)
+            stripped = rest
+            if not stripped:
+                lines.append(_Line([], "", newline, False, blank=True))
+                continue
+        spans = [(s, s + len(stripped))]
+        if _MARKUP_HINT.search(stripped):
+            spans, stripped = _without(spans, stripped, _MARKUP)
+            spans, stripped = _strip_spans(spans, stripped)
+            if not stripped:
+                lines.append(_Line([], "", newline, False, blank=True))
+                continue
+        lines.append(_Line(spans, stripped, newline, raw.endswith("  "), level))
+    return lines
+
+
+def _strip_spans(spans: list[Span], text: str) -> tuple[list[Span], str]:
+    stripped = text.strip(_WS)
+    if stripped == text:
+        return spans, text
+    lead = len(text) - len(text.lstrip(_WS))
+    return slice_spans(spans, lead, lead + len(stripped)), stripped
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final punctuation (closing quotes after it too)."""
+    end = len(text) - 1
+    while end >= 0 and text[end] in _CLOSERS:
+        end -= 1
+    if end < 0:
+        return True
+    if text[end] in _FINAL:
+        return True
+    # A closing quote after a word ("…“双碳”") ends a phrase, not a sentence.
+    return False
+
+
+def _starts_structure(text: str) -> bool:
+    return bool(_STRUCTURE_START.match(text) or _LEAD.match(text) or _credit(text) is not None
+                or _standalone_byline(text) is not None)
+
+
+def _continues(line: _Line, following: _Line) -> bool:
+    if line.level or following.level or line.hard_break:
+        return False
+    if ends_sentence(line.text) or _starts_structure(following.text):
+        return False
+    return not (line.text[-1].isascii() and line.text[-1].isalpha()
+                and following.text[0].isascii() and following.text[0].isalpha())
+
+
+def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    block: list[Paragraph] = []
+    group: list[_Line] = []
+
+    def close() -> None:
+        if group:
+            spans: list[Span] = []
+            for line in group:
+                for start, end in line.spans:
+                    add_span(spans, start, end)
+            block.append(Paragraph(spans, "".join(line.text for line in group),
+                                   group[-1].newline, False, level=group[0].level))
+            group.clear()
+
+    for line in lines:
+        if line.blank:
+            close()
+            if len(block) == 1:
+                block[0].whole_block = True
+            paragraphs.extend(block)
+            block.clear()
+            continue
+        if group and not _continues(group[-1], line):
+            close()
+        group.append(line)
+    close()
+    if len(block) == 1:
+        block[0].whole_block = True
+    paragraphs.extend(block)
+    return paragraphs
+
+
+# ---------------------------------------------------------------------------- doubling
+
+def undouble_ranges(text: str) -> list[tuple[int, int]] | None:
+    """Ranges keeping one copy when every run of ``text`` is printed twice, else None.
+
+    ``清明假期清明假期，，`` -> ranges selecting ``清明假期，``.  Dynamic programming over
+    positions with runs of at most ``_DOUBLING_RUN`` characters: linear in the text.
+    """
+    size = len(text)
+    if size < 6 or size > _DOUBLING_MAX or size % 2:
+        return None
+    if not any(text[:k] == text[k:2 * k] for k in range(1, min(_DOUBLING_RUN, size // 2) + 1)):
+        return None
+    back = [0] * (size + 1)
+    reached = bytearray(size + 1)
+    reached[0] = 1
+    for i in range(size):
+        if not reached[i]:
+            continue
+        for k in range(1, min(_DOUBLING_RUN, (size - i) // 2) + 1):
+            if not reached[i + 2 * k] and text[i:i + k] == text[i + k:i + 2 * k]:
+                reached[i + 2 * k] = 1
+                back[i + 2 * k] = k
+    if not reached[size]:
+        return None
+    ranges: list[tuple[int, int]] = []
+    i = size
+    while i > 0:
+        k = back[i]
+        i -= 2 * k
+        ranges.append((i, i + k))
+    ranges.reverse()
+    if len(ranges) < 2 or all(b - a == 1 for a, b in ranges):
+        return None
+    return ranges
+
+
+def _undouble(paragraph: Paragraph) -> None:
+    ranges = undouble_ranges(paragraph.text)
+    if ranges is None:
+        return
+    paragraph.spans = select_spans(paragraph.spans, ranges)
+    paragraph.text = "".join(paragraph.text[a:b] for a, b in ranges)
+    paragraph.doubled = True
+
+
+# ---------------------------------------------------------------------------- classification
+
+def _is_furniture(text: str) -> bool:
+    if _FURNITURE_LINE.fullmatch(text) or _DATE_LINE.fullmatch(text):
+        return True
+    return (_FURNITURE_WORDS.search(text) is not None
+            and _SENTENCE_STOP.search(text) is None)
+
+
+def _credit(text: str) -> tuple[str, ...] | None:
+    """Names of a photo credit line (``□本报记者 某 某摄``, ``记者 某某 摄``), else None."""
+    if len(text) > 44 or not text.endswith(("摄", "摄影")):
+        return None
+    match = _CREDIT.fullmatch(text)
+    if match is None:
+        return None
+    content = match.group(1)
+    if not (has_role(content) or text[0] in "□■") or _SENTENCE_STOP.search(content):
+        return None
+    names = parse_names(content)
+    return names if names else None
+
+
+def _standalone_byline(text: str) -> tuple[str, ...] | None:
+    """Names of a byline line (``□记者 某某``, ``本报记者 某某``, ``某某云/某某日报记者 某某``)."""
+    if len(text) > 62 or _SENTENCE_STOP.search(text) or text.endswith("摄"):
+        return None
+    match = _BYLINE.fullmatch(text)
+    if match is None:
+        return None
+    content = match.group(1)
+    boxed = text[0] in "□■"
+    if "/" in content:
+        content = content.rsplit("/", 1)[1]
+    elif not (boxed or content.startswith("本报")
+              or re.match(rf"{ROLE}\s", content)):
+        return None
+    if not re.match(ROLE, content):
+        return None
+    rest = re.sub(ROLE, "", content)
+    if not re.fullmatch(r"[\u4e00-\u9fff·\s、，,]+", rest):
+        return None
+    names = parse_names(content)
+    return names if names else None
+
+
+def _lead(text: str) -> tuple[tuple[str, ...], int] | None:
+    """Byline and where the text begins, for a lead such as ``本报讯（记者 某某）…``."""
+    match = _LEAD.match(text)
+    if match is None:
+        return None
+    position = match.end()
+    rest = text[position:]
+    names: tuple[str, ...] = ()
+    if rest[:1] in ("（", "("):
+        close = min((i for i in (rest.find("）", 1, 90), rest.find(")", 1, 90)) if i > 0),
+                    default=-1)
+        if close > 0:
+            names = parse_names(rest[1:close])
+            position += close + 1
+    else:
+        reported = _LEAD_REPORTED.match(rest) or _LEAD_ROLES.match(rest)
+        if reported:
+            names = parse_names(reported.group(1))
+            position += reported.end()
+    while position < len(text) and (text[position] in _WS or text[position] in ":："):
+        position += 1
+    return names, position
+
+
+def _classify(paragraph: Paragraph) -> None:
+    text = paragraph.text
+    if _is_furniture(text):
+        paragraph.kind = FURNITURE
+    elif paragraph.level:
+        paragraph.kind = HEADING
+    elif (lead := _lead(text)) is not None:
+        paragraph.kind = LEAD
+        paragraph.byline, paragraph.body = lead
+    elif (jump := _JUMP.match(text)) is not None:
+        paragraph.kind = JUMP
+        paragraph.body = jump.end()
+    elif (credit := _credit(text)) is not None:
+        paragraph.kind = CREDIT
+        paragraph.byline = credit
+    elif (names := _standalone_byline(text)) is not None:
+        paragraph.kind = BYLINE
+        paragraph.byline = names
+    elif len(text) <= 300 and (_CAPTION.search(text) or _INLINE_CREDIT.search(text)):
+        paragraph.kind = CAPTION
+        inline = _INLINE_CREDIT.search(text)
+        paragraph.byline = parse_names(inline.group(1)) if inline else ()
+
+
+def _drop_jump_out(paragraph: Paragraph) -> None:
+    match = _JUMP_OUT.search(paragraph.text)
+    if match and match.start() > paragraph.body:
+        paragraph.spans = slice_spans(paragraph.spans, 0, match.start())
+        paragraph.text = paragraph.text[:match.start()]
+
+
+# ---------------------------------------------------------------------------- masthead
+
+def read_masthead(text: str) -> tuple[str | None, str | None]:
+    """Newspaper name and ISO date from the furniture at the top of a page, if present."""
+    newspaper = date = None
+    pending_month: tuple[int, int] | None = None
+    seen = 0
+    for line in _lines(text[:4000]):
+        if line.blank:
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        value = line.text
+        named = _NEWSPAPER.fullmatch(value)
+        if named and newspaper is None:
+            newspaper = named.group(1)
+            continue
+        dated = _DATE_LINE.fullmatch(value)
+        if dated:
+            year, month, day = dated.group(1), int(dated.group(2)), dated.group(3)
+            if day and date is None:
+                date = _iso(int(year), month, int(day))
+            elif date is None:
+                pending_month = (int(year), month)
+            continue
+        if pending_month and _DAY_LINE.fullmatch(value) and date is None:
+            date = _iso(*pending_month, int(value))
+            pending_month = None
+            continue
+        if not _is_furniture(value):
+            break
+    return newspaper, date
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+# ---------------------------------------------------------------------------- the page
+
+def clean_page(text: str) -> list[Paragraph]:
+    """The typed paragraphs of a page, furniture and duplicates already removed."""
+    paragraphs = _paragraphs(_lines(text))
+    in_masthead = True
+    for paragraph in paragraphs:
+        _undouble(paragraph)
+        if in_masthead and _NEWSPAPER.fullmatch(paragraph.text):
+            paragraph.kind = FURNITURE
+            continue
+        _classify(paragraph)
+        if paragraph.kind in (LEAD, JUMP, _WEAK):
+            _drop_jump_out(paragraph)
+        if paragraph.kind != FURNITURE:
+            in_masthead = False
+    joined = _join_broken(paragraphs)
+    _drop_repeats(joined)
+    return [p for p in joined if p.kind != FURNITURE]
+
+
+def _can_continue(paragraph: Paragraph) -> bool:
+    first = paragraph.text[0]
+    return not (first in "□■" or first.isspace())
+
+
+def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Join paragraphs broken in mid-sentence; decide plain titles among short lines."""
+    out: list[Paragraph] = []
+    open_index: int | None = None        # paragraph that a broken sentence may continue
+    previous_kind: str | None = None     # kind of the last structural paragraph kept
+    transparent = (FURNITURE, CAPTION, CREDIT)
+    next_kinds = _next_kinds(paragraphs, transparent)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind in transparent:
+            out.append(paragraph)
+            continue
+        if paragraph.kind == _WEAK:
+            if open_index is not None and _can_continue(paragraph):
+                host = out[open_index]
+                host.spans = host.spans + paragraph.spans
+                if len(host.spans) > 1 and host.spans[-2][1] == paragraph.spans[0][0]:
+                    host.spans[-2:] = [(host.spans[-2][0], host.spans[-1][1])]
+                host.text += paragraph.text
+                host.newline = paragraph.newline
+                if ends_sentence(host.text):
+                    open_index = None
+                continue
+            if _plain_title(paragraph, previous_kind, next_kinds[index]):
+                paragraph.kind = HEADING
+            else:
+                paragraph.kind = TEXT
+        out.append(paragraph)
+        previous_kind = paragraph.kind
+        open_index = (len(out) - 1 if paragraph.kind in (TEXT, LEAD, JUMP)
+                      and paragraph.text and not ends_sentence(paragraph.text) else None)
+    return out
+
+
+def _next_kinds(paragraphs: list[Paragraph], transparent: tuple[str, ...]) -> list[str | None]:
+    kinds: list[str | None] = [None] * len(paragraphs)
+    following: str | None = None
+    for index in range(len(paragraphs) - 1, -1, -1):
+        kinds[index] = following
+        if paragraphs[index].kind not in transparent:
+            following = paragraphs[index].kind
+    return kinds
+
+
+def _plain_title(paragraph: Paragraph, previous_kind: str | None, next_kind: str | None) -> bool:
+    text = paragraph.text
+    if not paragraph.whole_block or not _CJK.search(text) or _SENTENCE_STOP.search(text):
+        return False
+    if text[-1] in "，、：,:（(“‘《[" or _FURNITURE_LINE.fullmatch(text):
+        return False
+    if any(text.count(o) != text.count(c) for o, c in _PAIRS):
+        return False                # an unclosed quote: a broken-off sentence, not a title
+    size = len(text)
+    if paragraph.doubled:
+        return size <= 60
+    if previous_kind == HEADING and next_kind in (LEAD, BYLINE, HEADING):
+        return size <= 80           # a deck or a ——subtitle under a title
+    # Commas and long 、 lists belong to sentences, not to headlines.
+    return size <= 48 and _COMMA.search(text) is None and text.count("、") <= 2
+
+
+def _drop_repeats(paragraphs: list[Paragraph]) -> None:
+    """Mark as furniture the text paragraphs the layout printed twice on the page.
+
+    A paragraph is a repeat when every sentence of it was already seen on the page (an
+    unfinished last sentence may be the start of a seen one).  Hash lookups only.
+    """
+    seen: set[str] = set()
+    by_start: dict[str, list[str]] = {}
+    for paragraph in paragraphs:
+        if paragraph.kind not in (TEXT, JUMP, LEAD):
+            continue
+        body = paragraph.text[paragraph.body:]
+        sentences = _SENTENCES.findall(body)
+        if (paragraph.kind != LEAD and len(body) >= _DUPLICATE_MIN and sentences
+                and all(s in seen for s in sentences[:-1])
+                and (sentences[-1] in seen or _starts_seen(sentences[-1], by_start))):
+            paragraph.kind = FURNITURE
+            continue
+        for sentence in sentences:
+            if sentence not in seen:
+                seen.add(sentence)
+                by_start.setdefault(sentence[:8], []).append(sentence)
+
+
+def _starts_seen(fragment: str, by_start: dict[str, list[str]]) -> bool:
+    if len(fragment) < 8 or _SENTENCE_STOP.search(fragment[-1]):
+        return False
+    return any(s.startswith(fragment) for s in by_start.get(fragment[:8], ()))

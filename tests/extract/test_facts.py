@@ -1,0 +1,67 @@
+"""Extraction per predicate on invented sentences, including the negative cases."""
+from tests.helpers import facts_of
+
+
+def _facts(text, predicate, **kw):
+    return [f for f in facts_of(text, **kw).facts if f.predicate == predicate]
+
+
+def test_located_in_from_text_and_from_name():
+    facts = _facts("伊吾县丙丁智算中心位于哈密高新技术产业开发区。", "locatedIn")
+    objects = {f.object.label for f in facts if f.subject.label == "伊吾县丙丁智算中心"}
+    assert "哈密高新技术产业开发区" in objects
+    assert "伊吾县" in objects
+
+
+def test_investor_and_amount_with_omitted_subject():
+    text = "5月3日，哈密市丙丁智算中心开工。该项目由新疆甲乙能源有限公司投资建设，总投资25亿元。"
+    investors = _facts(text, "investor")
+    assert [(f.subject.label, f.object.label) for f in investors] == [
+        ("哈密市丙丁智算中心", "新疆甲乙能源有限公司")]
+    amounts = _facts(text, "investmentAmount")
+    assert [(f.subject.label, f.quantity.value) for f in amounts] == [("哈密市丙丁智算中心", 2.5e9)]
+
+
+def test_sum_over_several_projects_is_no_fact():
+    text = "一季度，哈密高新技术产业开发区98个项目密集开工，总投资2030.44亿元。"
+    assert _facts(text, "investmentAmount") == []
+
+
+def test_compute_capacity_status():
+    text = "哈密市丙丁智算中心已建成算力500P，规划算力规模达2万P。"
+    got = {(f.quantity.value, f.quantity.status) for f in _facts(text, "computeCapacity")}
+    assert got == {(500.0, "current"), (20000.0, "planned")}
+
+
+def test_title_list_gives_both_posts_and_implied_organs():
+    text = "哈密市委副书记、市长王明远出席会议。"
+    posts = {(f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert ("中共哈密市委员会", "副书记") in posts
+    assert ("哈密市人民政府", "市长") in posts
+
+
+def test_several_titles_at_one_organisation_are_one_fact():
+    text = "哈密市数字化发展局党组书记、副局长李春生讲话。"
+    posts = [(f.object.label, f.title) for f in _facts(text, "holdsPosition")]
+    assert posts == [("哈密市数字化发展局", "党组书记、副局长")]
+
+
+def test_agreements_respectively_and_topics():
+    text = "丙丁智算中心分别与丁戊大学、哈密甲乙科技有限公司签订医疗大模型合作协议、遥感应用合作协议。"
+    got = {(f.subject.label, f.object.label, f.topic) for f in _facts(text, "agreementWith")}
+    assert got == {("丙丁智算中心", "丁戊大学", "医疗大模型合作"),
+                   ("丙丁智算中心", "哈密甲乙科技有限公司", "遥感应用合作")}
+
+
+def test_builders_exclude_relative_clauses_and_affiliations():
+    text = ("哈密丙丁算力中心由丁戊大学等高校共建的甲乙联合实验室与中国工程院院士张三等共同建设，"
+            "位于哈密市。")
+    got = {(f.subject.label, f.object.label) for f in _facts(text, "builtBy")}
+    assert got == {("哈密丙丁算力中心", "甲乙联合实验室")}
+
+
+def test_every_fact_carries_its_sentence():
+    text = "伊吾县丙丁智算中心位于哈密高新技术产业开发区。另一句话。"
+    for fact in facts_of(text).facts:
+        assert fact.source.sentence.startswith("伊吾县丙丁智算中心")
+        assert fact.source.article_id == "page#1"

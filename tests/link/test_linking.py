@@ -1,0 +1,43 @@
+"""Linking across articles with invented text: one thing is one entity, two things stay two."""
+from kg.extract import extract
+from kg.link.resolve import link
+from kg.nlp.pipeline import analyse
+from tests.helpers import article
+
+
+def _graph(*texts):
+    articles = [article(t, doc=f"doc{i}") for i, t in enumerate(texts)]
+    graph, decisions = link(extract(a, d) for a, d in analyse(articles))
+    return graph
+
+
+def test_same_name_in_two_documents_is_one_entity():
+    g = _graph("新疆甲乙能源有限公司总经理王明远表示。", "新疆甲乙能源有限公司发布年报。")
+    companies = [e for e in g.entities if e.label == "新疆甲乙能源有限公司"]
+    assert len(companies) == 1 and companies[0].docs == ["doc0", "doc1"]
+
+
+def test_name_without_place_prefix_links_in_the_same_document():
+    g = _graph("伊吾县丙丁智算中心开工。丙丁智算中心规划算力2万P。")
+    centres = [e for e in g.entities if e.type == "ComputeCenter"]
+    assert len(centres) == 1
+    assert centres[0].label == "伊吾县丙丁智算中心"
+    assert "丙丁智算中心" in centres[0].aliases
+
+
+def test_areas_are_their_codes_with_parents():
+    g = _graph("哈密市位于新疆。", "伊吾县属哈密。")
+    by_code = {e.code: e for e in g.entities if e.code}
+    assert by_code["650522"].parent == "area/650500"
+    assert by_code["650500"].parent == "area/650000"
+
+
+def test_persons_with_conflicting_posts_in_two_documents_stay_apart():
+    g = _graph("哈密市数字化发展局局长王明远讲话。", "新疆甲乙能源有限公司总经理王明远表示。")
+    assert len([e for e in g.entities if e.label == "王明远"]) == 2
+
+
+def test_stable_keys_across_builds():
+    a = _graph("新疆甲乙能源有限公司总经理王明远表示。")
+    b = _graph("新疆甲乙能源有限公司总经理王明远表示。")
+    assert [e.id for e in a.entities] == [e.id for e in b.entities]

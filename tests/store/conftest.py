@@ -1,0 +1,99 @@
+"""Fixtures of the store tests: the sample build, and a real Oxigraph server on
+127.0.0.1 that the tests start and stop themselves."""
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.rdf.serialize import write_rdf
+from kg.store.embedded import python_value
+from tests.data.sample import sample_graph
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample_build")
+    write_rdf(sample_graph(), out, formats=("ttl",))
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _no_proxy_opener():
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def wait_for_http(url: str, process: subprocess.Popen, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: "
+                               f"{process.stderr.read().decode(errors='replace')[:500]}")
+        try:
+            _no_proxy_opener().open(url, timeout=1).read()
+            return
+        except urllib.error.HTTPError:
+            return   # it answers
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not answer within {seconds} s")
+
+
+def oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    """Base URL of a fresh Oxigraph server (``/store`` Graph Store, ``/query`` SPARQL)."""
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server (pip package `oxigraph`) is not installed")
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen([binary, "serve", "--location", str(location),
+                                "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + "/", process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def http_select(query_url: str, sparql: str, default_graph: str | None = None,
+                opener=None) -> tuple[list[str], list[list]]:
+    """Run a query over the SPARQL 1.1 protocol; (columns, rows of Python values)."""
+    form = {"query": sparql}
+    if default_graph is not None:
+        form["default-graph-uri"] = default_graph
+    request = urllib.request.Request(
+        query_url, data=urllib.parse.urlencode(form).encode("utf-8"), method="POST",
+        headers={"Accept": "application/sparql-results+json",
+                 "Content-Type": "application/x-www-form-urlencoded"})
+    with (opener or _no_proxy_opener()).open(request, timeout=30) as response:
+        body = response.read()
+    solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    if isinstance(solutions, ox.QueryBoolean):
+        return ["ask"], [[bool(solutions)]]
+    columns = [variable.value for variable in solutions.variables]
+    return columns, [[python_value(term) for term in solution] for solution in solutions]

@@ -1,0 +1,94 @@
+"""Authentication of pushes against a small Graph Store written here with the standard
+library (Oxigraph's server has no authentication): basic credentials are sent up front,
+digest answers the challenge and re-sends the whole body, refusals are PushErrors."""
+import base64
+import hashlib
+import http.server
+import re
+import threading
+
+import pyoxigraph as ox
+import pytest
+
+from kg.store.push import PushError, push
+
+pytestmark = pytest.mark.server
+
+USER, PASSWORD, REALM, NONCE = "dba", "s3cret", "kg-test", "0123456789abcdef"
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+class GraphStore(http.server.BaseHTTPRequestHandler):
+    """PUT ?graph=... with basic or digest auth; keeps the last body it accepted."""
+    scheme = "basic"
+    received: list[tuple[str, str, bytes]] = []
+
+    def log_message(self, *args):
+        pass
+
+    def _authorised(self) -> bool:
+        header = self.headers.get("Authorization", "")
+        if self.scheme == "basic":
+            expected = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+            return header == f"Basic {expected}"
+        if not header.startswith("Digest "):
+            return False
+        fields = dict(re.findall(r'(\w+)="?([^",]+)"?', header[7:]))
+        ha1 = _md5(f"{fields.get('username')}:{REALM}:{PASSWORD}")
+        ha2 = _md5(f"PUT:{fields.get('uri')}")
+        expected = _md5(f"{ha1}:{NONCE}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}")
+        return fields.get("username") == USER and fields.get("response") == expected
+
+    def do_PUT(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if not self._authorised():
+            challenge = (f'Basic realm="{REALM}"' if self.scheme == "basic" else
+                         f'Digest realm="{REALM}", nonce="{NONCE}", qop="auth", algorithm=MD5')
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", challenge)
+            self.send_header("Content-Length", "23")
+            self.end_headers()
+            self.wfile.write(b"Unauthorized: try again")
+            return
+        self.received.append((self.path, self.headers["Content-Type"], body))
+        self.send_response(201)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@pytest.fixture(params=["basic", "digest"])
+def server(request):
+    handler = type("Handler", (GraphStore,), {"scheme": request.param, "received": []})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield request.param, f"http://127.0.0.1:{httpd.server_address[1]}/crud", handler.received
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_right_credentials_deliver_the_whole_graph(server, sample_build):
+    scheme, endpoint, received = server
+    result = push(sample_build, endpoint, graph_iri="urn:kg:test", user=USER,
+                  password=PASSWORD, auth=scheme)
+    assert result.status == 201
+    path, content_type, body = received[-1]
+    assert path == "/crud?graph=urn%3Akg%3Atest"
+    assert content_type == "text/turtle"
+    assert len(body) == result.bytes_sent
+    assert len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == result.triples == 170
+
+
+@pytest.mark.parametrize("password", ["wrong", None])
+def test_wrong_or_missing_credentials_are_an_authentication_error(server, sample_build,
+                                                                   password):
+    scheme, endpoint, received = server
+    user = USER if password else None
+    with pytest.raises(PushError, match=f"^push to {endpoint} refused: authentication "
+                                        f"failed .*HTTP 401"):
+        push(sample_build, endpoint, graph_iri="urn:kg:test", user=user, password=password,
+             auth=scheme)
+    assert received == []
