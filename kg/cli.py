@@ -53,8 +53,11 @@ def build(paths, out):
     from kg.pipeline import build as run_build
     progress = None
     if sys.stderr.isatty():
-        from kg.ingest import count_files
-        total = count_files(paths)
+        from kg.ingest import expand_paths
+        try:
+            total = len(list(expand_paths(paths)))
+        except IngestError as error:
+            _fail(error)
         progress = click.progressbar(length=total, label="Reading", file=sys.stderr)
     seen_docs: set[str] = set()
 

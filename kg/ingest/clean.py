@@ -19,7 +19,7 @@ any cleaned character can be traced back to the page.  The steps, in order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.ingest.byline import ROLE, has_role, parse_names
 
@@ -44,7 +44,6 @@ _MD_HEADING = re.compile(r"#{1,6}(?=[^#])")
 _MARKUP = re.compile(
     r"\*\*|<(?:https?://|mailto:)[^<>\s]*>|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"
     r"|\]\([^()\s]*\)|\[(?=[^\[\]\n]*\]\()")
-_MARKUP_HINT = re.compile(r"[*<\[]")
 
 # Lines that start something new and so never continue the line above.
 _STRUCTURE_START = re.compile(
@@ -69,7 +68,7 @@ _FURNITURE_WORDS = re.compile(
     r"刊号|邮发代号|主管主办|主办单位|出版单位|广告经营许可证|广告热线|发行热线|新闻热线|订阅热线"
     r"|读者热线|服务热线|承印|本报地址|社址|邮编|邮政编码|定价|零售价|责任编辑"
     r"|(?:编辑|版式|审校|校对|美编|责编|组版|排版|制图|校审)\s*[/／]"
-    r"|https?://|www\.|mailto:|[\w.+-]+@[\w-]+\.[A-Za-z]{2,}"
+    r"|https?://|www\.|mailto:|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}"
     r"|\d{3,4}-\d{7,8}|(?:电话|传真)[:：]?\s*\d")
 _FURNITURE_LINE = re.compile(
     r"\d{1,4}"                                                  # day number, page number
@@ -94,7 +93,7 @@ _DOUBLING_RUN = 24       # longest run printed twice
 _DUPLICATE_MIN = 10      # shorter paragraphs (……, 据了解) may repeat legitimately
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """Cleaned paragraph: its source spans, its text and what kind of paragraph it is."""
     spans: list[Span]
@@ -111,14 +110,17 @@ class Paragraph:
         return slice_spans(self.spans, self.body, len(self.text)) if self.body else self.spans
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     spans: list[Span]
     text: str
     newline: int | None
     hard_break: bool
     level: int | None = None
-    blank: bool = field(default=False)
+    blank: bool = False
+
+
+_BLANK = _Line([], "", None, False, blank=True)
 
 
 # ---------------------------------------------------------------------------- spans
@@ -180,26 +182,22 @@ def _lines(text: str) -> list[_Line]:
         newline = position - 1 if position - 1 < size else None
         stripped = raw.strip(_WS)
         if not stripped:
-            lines.append(_Line([], "", newline, False, blank=True))
+            lines.append(_BLANK)
             continue
-        s = start + len(raw) - len(raw.lstrip(_WS))
+        s = start + raw.find(stripped[0])
         level = None
-        heading = _MD_HEADING.match(stripped)
-        if heading:
+        if stripped[0] == "#" and (heading := _MD_HEADING.match(stripped)):
             level = heading.end()
             rest = stripped[level:].lstrip(_WS)
             s += len(stripped) - len(rest)
             stripped = rest
-            if not stripped:
-                lines.append(_Line([], "", newline, False, blank=True))
-                continue
         spans = [(s, s + len(stripped))]
-        if _MARKUP_HINT.search(stripped):
+        if "*" in stripped or "<" in stripped or "[" in stripped:
             spans, stripped = _without(spans, stripped, _MARKUP)
             spans, stripped = _strip_spans(spans, stripped)
-            if not stripped:
-                lines.append(_Line([], "", newline, False, blank=True))
-                continue
+        if not stripped:
+            lines.append(_BLANK)
+            continue
         lines.append(_Line(spans, stripped, newline, raw.endswith("  "), level))
     return lines
 
@@ -226,7 +224,9 @@ def ends_sentence(text: str) -> bool:
 
 
 def _starts_structure(text: str) -> bool:
-    return bool(_STRUCTURE_START.match(text) or _LEAD.match(text) or _credit(text) is not None
+    return bool(_STRUCTURE_START.match(text)
+                or ("讯" in text[:14] or "电" in text[:26]) and _LEAD.match(text)
+                or text.endswith(("摄", "摄影")) and _credit(text) is not None
                 or _standalone_byline(text) is not None)
 
 
@@ -245,14 +245,18 @@ def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
     group: list[_Line] = []
 
     def close() -> None:
-        if group:
+        if len(group) == 1:
+            line = group[0]
+            block.append(Paragraph(list(line.spans), line.text, line.newline, False,
+                                   level=line.level))
+        elif group:
             spans: list[Span] = []
             for line in group:
                 for start, end in line.spans:
                     add_span(spans, start, end)
             block.append(Paragraph(spans, "".join(line.text for line in group),
                                    group[-1].newline, False, level=group[0].level))
-            group.clear()
+        group.clear()
 
     for line in lines:
         if line.blank:
@@ -283,7 +287,11 @@ def undouble_ranges(text: str) -> list[tuple[int, int]] | None:
     size = len(text)
     if size < 6 or size > _DOUBLING_MAX or size % 2:
         return None
-    if not any(text[:k] == text[k:2 * k] for k in range(1, min(_DOUBLING_RUN, size // 2) + 1)):
+    first, limit = text[0], min(_DOUBLING_RUN, size // 2)
+    k = text.find(first, 1, limit + 1)
+    while k > 0 and text[:k] != text[k:2 * k]:
+        k = text.find(first, k + 1, limit + 1)
+    if k <= 0:
         return None
     back = [0] * (size + 1)
     reached = bytearray(size + 1)
@@ -304,8 +312,9 @@ def undouble_ranges(text: str) -> list[tuple[int, int]] | None:
         i -= 2 * k
         ranges.append((i, i + k))
     ranges.reverse()
-    if len(ranges) < 2 or all(b - a == 1 for a, b in ranges):
-        return None
+    kept = "".join(text[a:b] for a, b in ranges)
+    if len(set(kept)) < 2:
+        return None     # 哈哈哈哈, 一一一一: repetition in the text itself
     return ranges
 
 
@@ -321,10 +330,10 @@ def _undouble(paragraph: Paragraph) -> None:
 # ---------------------------------------------------------------------------- classification
 
 def _is_furniture(text: str) -> bool:
-    if _FURNITURE_LINE.fullmatch(text) or _DATE_LINE.fullmatch(text):
+    if len(text) <= 60 and (_FURNITURE_LINE.fullmatch(text) or _DATE_LINE.fullmatch(text)):
         return True
-    return (_FURNITURE_WORDS.search(text) is not None
-            and _SENTENCE_STOP.search(text) is None)
+    return (_SENTENCE_STOP.search(text) is None
+            and _FURNITURE_WORDS.search(text) is not None)
 
 
 def _credit(text: str) -> tuple[str, ...] | None:
@@ -343,7 +352,10 @@ def _credit(text: str) -> tuple[str, ...] | None:
 
 def _standalone_byline(text: str) -> tuple[str, ...] | None:
     """Names of a byline line (``□记者 某某``, ``本报记者 某某``, ``某某云/某某日报记者 某某``)."""
-    if len(text) > 62 or _SENTENCE_STOP.search(text) or text.endswith("摄"):
+    if len(text) > 62 or not (text[0] in "□■" or "记者" in text or "通讯员" in text
+                              or "评论员" in text):
+        return None
+    if _SENTENCE_STOP.search(text) or text.endswith("摄"):
         return None
     match = _BYLINE.fullmatch(text)
     if match is None:
@@ -394,10 +406,10 @@ def _classify(paragraph: Paragraph) -> None:
         paragraph.kind = FURNITURE
     elif paragraph.level:
         paragraph.kind = HEADING
-    elif (lead := _lead(text)) is not None:
+    elif ("讯" in text[:14] or "电" in text[:26]) and (lead := _lead(text)) is not None:
         paragraph.kind = LEAD
         paragraph.byline, paragraph.body = lead
-    elif (jump := _JUMP.match(text)) is not None:
+    elif text[0] in "（(" and (jump := _JUMP.match(text)) is not None:
         paragraph.kind = JUMP
         paragraph.body = jump.end()
     elif (credit := _credit(text)) is not None:
@@ -406,14 +418,17 @@ def _classify(paragraph: Paragraph) -> None:
     elif (names := _standalone_byline(text)) is not None:
         paragraph.kind = BYLINE
         paragraph.byline = names
-    elif len(text) <= 300 and (_CAPTION.search(text) or _INLINE_CREDIT.search(text)):
-        paragraph.kind = CAPTION
-        inline = _INLINE_CREDIT.search(text)
-        paragraph.byline = parse_names(inline.group(1)) if inline else ()
+    elif len(text) <= 300 and ("图为" in text or text.endswith(("摄", "摄影"))):
+        inline = _INLINE_CREDIT.search(text, max(0, len(text) - 40))
+        if inline or _CAPTION.search(text):
+            paragraph.kind = CAPTION
+            paragraph.byline = parse_names(inline.group(1)) if inline else ()
 
 
 def _drop_jump_out(paragraph: Paragraph) -> None:
-    match = _JUMP_OUT.search(paragraph.text)
+    if not paragraph.text.endswith(("）", ")")):
+        return
+    match = _JUMP_OUT.search(paragraph.text, max(0, len(paragraph.text) - 16))
     if match and match.start() > paragraph.body:
         paragraph.spans = slice_spans(paragraph.spans, 0, match.start())
         paragraph.text = paragraph.text[:match.start()]
@@ -481,9 +496,12 @@ def clean_page(text: str) -> list[Paragraph]:
     return [p for p in joined if p.kind != FURNITURE]
 
 
-def _can_continue(paragraph: Paragraph) -> bool:
-    first = paragraph.text[0]
-    return not (first in "□■" or first.isspace())
+def _can_continue(host: Paragraph, paragraph: Paragraph) -> bool:
+    first, last = paragraph.text[0], host.text[-1]
+    if first in "□■" or first.isspace():
+        return False
+    # Gluing two Latin words would make a new word; keep the line break between them.
+    return not (first.isascii() and first.isalpha() and last.isascii() and last.isalpha())
 
 
 def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -498,7 +516,7 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(paragraph)
             continue
         if paragraph.kind == _WEAK:
-            if open_index is not None and _can_continue(paragraph):
+            if open_index is not None and _can_continue(out[open_index], paragraph):
                 host = out[open_index]
                 host.spans = host.spans + paragraph.spans
                 if len(host.spans) > 1 and host.spans[-2][1] == paragraph.spans[0][0]:

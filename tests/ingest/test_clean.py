@@ -1,0 +1,165 @@
+"""Cleaning and splitting rules on small invented pages."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import split_articles
+from kg.ingest.byline import parse_names
+from kg.ingest.clean import read_masthead, undouble_ranges
+from kg.records import Page
+
+
+def page(text: str, doc: str = "fixture") -> Page:
+    newspaper, date = read_masthead(text)
+    return Page(path=f"{doc}.txt", doc=doc, text=text, encoding="utf-8",
+                newspaper=newspaper, date=date)
+
+
+def split(text: str):
+    p = page(text)
+    articles = split_articles(p)
+    for article in articles:
+        for i, char in enumerate(article.text):
+            assert p.text[article.offsets.to_source(i)] == char
+    return articles
+
+
+def test_hard_wrapped_lines_are_joined_without_breaking_words():
+    [article] = split(" 本报讯（记者张小明实习\n记者李华）3月1日，甲乙\n县召开某某能源有限\n"
+                      "公司座谈会。\n与会人员发言。\n")
+    assert article.byline == ("张小明", "李华")
+    assert article.text == "3月1日，甲乙县召开某某能源有限公司座谈会。\n与会人员发言。"
+
+
+def test_paragraph_broken_by_blank_line_in_mid_sentence_is_joined():
+    [article] = split("本报讯（记者 王某）会议要求，要抓好食\n\n品安全工作。\n\n会议指出，要\n\n"
+                      "“两手抓”。\n")
+    assert article.text == "会议要求，要抓好食品安全工作。\n会议指出，要“两手抓”。"
+
+
+def test_latin_words_are_not_glued_across_lines():
+    [article] = split("本报讯（记者 王某）甲乙县引进Cloud\nComputing平台。\n")
+    assert "CloudComputing" not in article.text
+
+
+@pytest.mark.parametrize("doubled, single", [
+    ("甲乙县甲乙县，，某某公司某某公司", "甲乙县，某某公司"),
+    ("成立成立1212..55亿元亿元", "成立12.5亿元"),
+    ("甲甲乙乙县县召召开开", "甲乙县召开"),
+])
+def test_undouble(doubled, single):
+    ranges = undouble_ranges(doubled)
+    assert ranges is not None
+    assert "".join(doubled[a:b] for a, b in ranges) == single
+
+
+@pytest.mark.parametrize("text", ["甲乙县召开会议。", "哈哈大笑的人们", "谢谢谢谢", "一一一一一一",
+                                  "天天向上天天向上了"])
+def test_ordinary_text_is_not_undoubled(text):
+    assert undouble_ranges(text) is None
+
+
+def test_doubled_title_is_a_title_not_text():
+    articles = split("本报讯（记者 王某）3月1日，甲乙县接待游客12.5万人次，同比增长。\n\n"
+                     "甲乙县甲乙县接待游客接待游客1212..55万人次万人次\n")
+    assert [a.title for a in articles] == ["甲乙县接待游客12.5万人次"]
+    assert articles[0].text.count("12.5万人次") == 1
+
+
+def test_masthead_and_footer_are_furniture():
+    text = ("\n某某客户端\n\n中共某某委员会主管主办  \n某某传媒中心出版\n\n# 甲乙日报\n\n"
+            "## JIAYI RIBAO\n\n2024年3月\n\n5\n\n星期二\n\n甲辰年正月廿五\n\n总第10001期\n\n"
+            "今日8版\n\n□国内统一刊号CN 00—0000 □邮发代号00—000 □网址: <http://www.example.cn>"
+            " □新闻热线:1234567\n\n» 奋进新时代\n\n"
+            "## 甲乙县数据中心开工\n\n**本报讯** 记者丙某报道:3月4日，甲乙县数据中心开工。\n\n"
+            "该项目总投资<sup>5</sup>亿元。\n\n"
+            "□本报地址:甲乙市某某路1号  \n□邮编:000000 □本期定价:1.0元\n\n"
+            "□广告热线:0000-1234567  \n□编辑/某甲 □版式/某乙 □审校/某丙\n")
+    p = page(text)
+    assert (p.newspaper, p.date) == ("甲乙日报", "2024-03-05")
+    [article] = split(text)
+    assert article.title == "甲乙县数据中心开工" and article.byline == ("丙某",)
+    assert article.date == "2024-03-05" and article.newspaper == "甲乙日报"
+    assert article.text == "3月4日，甲乙县数据中心开工。\n该项目总投资5亿元。"
+
+
+def test_date_line_masthead():
+    assert read_masthead("甲乙晚报\n2023年12月9日 星期六\n\n正文。") == ("甲乙晚报", "2023-12-09")
+    assert read_masthead("本报讯 3月1日，2025年5月21日开工。") == (None, None)
+
+
+def test_titles_printed_after_their_articles_are_matched_by_wording():
+    text = ("本报讯（记者 王某）3月1日，甲乙县数据中心项目开工，总投资5亿元。\n\n"
+            "该项目位于甲乙县。\n\n"
+            "本报讯（记者 李某）3月2日，丙丁县冷水鱼进口量突破100吨。\n\n"
+            "该县口岸加快通关。\n\n"
+            "奋发有为开新局\n\n"
+            "丙丁县冷水鱼进口\n量突破100吨\n\n"
+            "甲乙县数据中心项目开工\n\n"
+            "本报讯（记者 赵某）3月3日，戊己县召开春耕工作会议。\n")
+    articles = split(text)
+    assert [(a.title, a.byline) for a in articles] == [
+        ("甲乙县数据中心项目开工", ("王某",)),
+        ("丙丁县冷水鱼进口量突破100吨", ("李某",)),
+        (None, ("赵某",)),
+    ]
+    assert all("奋发有为" not in a.text and "突破100吨\n" not in a.text for a in articles)
+
+
+def test_sections_photo_pieces_and_jumps():
+    text = ("# 甲乙县发展纪实\n\n——某某开发区建设观察\n\n□本报记者 王某 通讯员 李 某\n\n"
+            "甲乙县加快建设。\n\n### 第一部分\n\n某某公司投产。\n\n"
+            "### 车间生产忙\n\n3月1日，工人在某某公司车间作业。\n\n□本报记者 赵 甲摄\n\n"
+            "## 丙丁县召开会议\n\n（上接第一版）会议强调，要抓落实。\n\n"
+            "（上接第一版）另一篇文章的后半部分。\n")
+    articles = split(text)
+    assert [(a.title, a.byline) for a in articles] == [
+        ("甲乙县发展纪实", ("王某", "李某")),
+        ("车间生产忙", ("赵甲",)),
+        ("丙丁县召开会议", ()),
+        (None, ()),
+    ]
+    assert articles[0].text == "甲乙县加快建设。\n第一部分\n某某公司投产。"
+    assert articles[1].text == "3月1日，工人在某某公司车间作业。"
+    assert articles[2].text == "会议强调，要抓落实。"
+    assert articles[3].text == "另一篇文章的后半部分。"
+
+
+def test_caption_inside_an_article_is_lifted_out():
+    [article] = split("本报讯 记者王某报道:甲乙县区位优势明显、数\n\n"
+                      "3月1日，会议在甲乙县举行。图为会议现场。 □本报记者 李某摄\n\n"
+                      "据资源丰富。\n")
+    assert article.text == "甲乙县区位优势明显、数据资源丰富。"
+
+
+def test_repeated_paragraphs_are_kept_once():
+    [article] = split("本报讯（记者 王某）甲乙县召开会议。\n\n某某公司总经理张某表示，将加快建设进度。\n\n"
+                      "会议还部署了春耕工作。\n\n某某公司总经理张某表示，将加快建设进度。\n\n"
+                      "会议还部署了春\n")
+    assert article.text.count("将加快建设进度") == 1
+    assert article.text.count("春耕工作") == 1
+
+
+@pytest.mark.parametrize("content, names", [
+    ("记者 甲某某 阿某·某某 实习记者 乙某", ("甲某某", "阿某·某某", "乙某")),
+    ("记者张小明王大华", ("张小明", "王大华")),
+    ("本报记者 何 某", ("何某",)),
+    ("某某日报记者 丙某某", ("丙某某",)),
+    ("实习记者甲某、通讯员乙某某", ("甲某", "乙某某")),
+])
+def test_byline_names(content, names):
+    assert parse_names(content) == names
+
+
+def test_bylines_of_each_lead_form():
+    forms = {
+        "本报讯（记者 甲某 乙某某）3月1日，甲乙县召开会议。": ("甲某", "乙某某"),
+        "**本报讯** 记者甲某、通讯员乙某3月1日从甲乙县获悉，会议召开。": ("甲某", "乙某"),
+        "本报讯 实习记者甲某报道:3月1日，甲乙县召开会议。": ("甲某",),
+        "某某云/某某日报记者 甲某某\n\n3月1日，甲乙县召开会议。": ("甲某某",),
+        "□记者 甲某\n\n3月1日，甲乙县召开会议。": ("甲某",),
+    }
+    for text, byline in forms.items():
+        [article] = split(text + "\n")
+        assert article.byline == byline, text
+        assert article.text.startswith("3月1日") or article.text.startswith("甲乙县"), text
