@@ -65,17 +65,18 @@ _BYLINE = re.compile(r"(?:[□■]\s*)?(.{2,60})")
 _CAPTION = re.compile(r"(?:^|[。！\s])图为")
 
 _FURNITURE_WORDS = re.compile(
-    r"刊号|邮发代号|主管主办|主办单位|出版单位|广告经营许可证|广告热线|发行热线|新闻热线|订阅热线"
-    r"|读者热线|服务热线|承印|本报地址|社址|邮编|邮政编码|定价|零售价|责任编辑"
+    r"刊号|邮发代号|主管主办|主办单位[:：]|出版单位[:：]|广告经营许可证|责任编辑[:：/／]"
+    r"|(?:广告|发行|新闻|订阅|读者|服务)热线\s*[:：]?\s*\d|承印(?:单位)?\s*[:：]"
+    r"|(?:本报地址|社址|地址)\s*[:：]|(?:邮编|邮政编码|定价|零售价)\s*[:：]?\s*\d"
     r"|(?:编辑|版式|审校|校对|美编|责编|组版|排版|制图|校审)\s*[/／]"
     r"|https?://|www\.|mailto:|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}"
-    r"|\d{3,4}-\d{7,8}|(?:电话|传真)[:：]?\s*\d")
+    r"|\d{3,4}-\d{7,8}|(?:电话|传真)\s*[:：]?\s*\d")
 _FURNITURE_LINE = re.compile(
     r"\d{1,4}"                                                  # day number, page number
     r"|(?:星期|礼拜)[一二三四五六日天]"
     r"|(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[\u4e00-\u9fff]{0,8}"
     r"|总第\s*\d+\s*期|第\s*\d+\s*期|(?:今日|本期)\s*\d+\s*版|第\s*\d+\s*版.{0,12}"
-    r"|[\u4e00-\u9fff]{2,12}客户端|.{2,30}出版|[»›].{0,30}"
+    r"|[\u4e00-\u9fff]{2,12}客户端|.{2,30}(?:中心|社|集团|传媒|公司|委员会)出版|[»›].{0,30}"
     r"|[A-Z][A-Z .·\-]{3,40}")                                  # masthead name in Latin letters
 _DATE_LINE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?"
@@ -186,7 +187,9 @@ def _lines(text: str) -> list[_Line]:
             continue
         s = start + raw.find(stripped[0])
         level = None
-        if stripped[0] == "#" and (heading := _MD_HEADING.match(stripped)):
+        # A markdown heading; a "#话题#" hashtag is text.
+        if (stripped[0] == "#" and (heading := _MD_HEADING.match(stripped))
+                and not (stripped.endswith("#") and not stripped[heading.end()].isspace())):
             level = heading.end()
             rest = stripped[level:].lstrip(_WS)
             s += len(stripped) - len(rest)

@@ -2,8 +2,9 @@
 
 An article starts at a lead (``本报讯…``), a byline line (``□记者 某某``), a jump line
 (``（上接第一版）``), or a title block followed by text.  A deeper markdown heading inside
-an article (``###`` under a ``#`` title) is a section heading of the same article; a heading
-followed by a picture caption and a photo credit is a photo piece of its own.
+an article (``###`` under a ``#`` title), or a plain short line that shares no wording with
+the text after it, is a section heading of the same article; a heading followed by a
+picture caption and a photo credit is a photo piece of its own.
 
 Titles: a block with markdown headings gives its highest-level heading.  Plain title lines
 may be printed far from their article (some layouts put every headline at the end of the
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kg.ingest.clean import (
     BYLINE, CAPTION, CREDIT, HEADING, JUMP, LEAD, TEXT, Paragraph, Span, add_span, clean_page,
+    slice_spans,
 )
 from kg.records import Article, OffsetMap, Page
 
@@ -25,6 +28,12 @@ _TITLE_REACH = 10        # articles before/after a title block that it may belon
 _TITLE_MIN_SHARED = 3    # shared character pairs for a plain title to match an article
 _WINDOW = 300            # characters of an article's opening that a title is compared with
 _WORD_RUNS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.%]+")
+
+
+class _Piece(NamedTuple):
+    """Text of one paragraph of an article, and the source newline that ends it."""
+    spans: list[Span]
+    newline: int | None
 
 
 @dataclass
@@ -38,7 +47,7 @@ class _TitleUnit:
 class _Draft:
     heads: list[Paragraph]
     byline: list[str] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[_Piece] = field(default_factory=list)
     title: str | None = None
     level: int | None = None          # level of the markdown title, if any
     photo: bool = False
@@ -46,8 +55,7 @@ class _Draft:
     def add(self, paragraph: Paragraph, spans: list[Span] | None = None) -> None:
         spans = paragraph.spans if spans is None else spans
         if spans:
-            self.paragraphs.append(Paragraph(spans, "", paragraph.newline, False,
-                                             kind=paragraph.kind))
+            self.paragraphs.append(_Piece(spans, paragraph.newline))
 
     @property
     def fresh(self) -> bool:
@@ -134,7 +142,7 @@ def _segment(paragraphs: list[Paragraph]) -> tuple[list[_Draft], list[_TitleUnit
                 if kind == CAPTION:
                     index += 1
                     continue
-                if _opens_article(pending, current):
+                if _opens_article(pending, current, paragraph):
                     current = start()
                 else:
                     for head in pending:         # section headings of the same article
@@ -154,13 +162,16 @@ def _segment(paragraphs: list[Paragraph]) -> tuple[list[_Draft], list[_TitleUnit
     return drafts, units
 
 
-def _opens_article(pending: list[Paragraph], current: _Draft | None) -> bool:
+def _opens_article(pending: list[Paragraph], current: _Draft | None,
+                   following: Paragraph) -> bool:
     if current is None or current.photo:
         return True
     levels = [p.level for p in pending if p.level]
-    if not levels:
-        return True                  # plain title lines followed by text
-    return current.level is None or min(levels) <= current.level
+    if levels:
+        return current.level is None or min(levels) <= current.level
+    # Plain short lines followed by text: a headline only if it speaks of that text.
+    opening = _pairs(following.text[:_WINDOW])
+    return any(len(_pairs(head.text) & opening) >= _TITLE_MIN_SHARED for head in pending)
 
 
 def _photo_credit(paragraphs: list[Paragraph], index: int) -> int | None:
@@ -182,7 +193,6 @@ def _caption_spans(paragraph: Paragraph) -> list[Span]:
     """A caption without its inline credit (``…图为会议现场。 □本报记者 某某摄``)."""
     cut = max(paragraph.text.rfind("□"), paragraph.text.rfind("■"))
     if paragraph.kind == CAPTION and paragraph.byline and cut > 0:
-        from kg.ingest.clean import slice_spans
         return slice_spans(paragraph.spans, 0, len(paragraph.text[:cut].rstrip()))
     return paragraph.spans
 
@@ -290,7 +300,7 @@ def _attach_subtitles(members: list[int], scores: dict[int, dict[int, int]],
 
 def _article_spans(draft: _Draft, size: int) -> list[Span]:
     spans: list[Span] = []
-    previous: Paragraph | None = None
+    previous: _Piece | None = None
     for paragraph in draft.paragraphs:
         if previous is not None and previous.newline is not None and previous.newline < size:
             add_span(spans, previous.newline, previous.newline + 1)   # the source's own \n

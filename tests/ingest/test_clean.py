@@ -163,3 +163,17 @@ def test_bylines_of_each_lead_form():
         [article] = split(text + "\n")
         assert article.byline == byline, text
         assert article.text.startswith("3月1日") or article.text.startswith("甲乙县"), text
+
+
+def test_hashtag_is_text_not_a_heading():
+    [article] = split("本报讯（记者 王某）甲乙县发起话题。\n\n#甲乙县春耕#\n\n阅读量超过十万。\n")
+    assert article.text == "甲乙县发起话题。\n#甲乙县春耕#\n阅读量超过十万。"
+
+
+def test_plain_headline_over_its_text_opens_an_article():
+    articles = split("本报讯（记者 王某）甲乙县召开会议。\n\n丙丁县冷水鱼丰收\n\n"
+                     "今年丙丁县冷水鱼丰收，产量增长。\n")
+    assert [(a.title, a.text) for a in articles] == [
+        (None, "甲乙县召开会议。"),
+        ("丙丁县冷水鱼丰收", "今年丙丁县冷水鱼丰收，产量增长。"),
+    ]
