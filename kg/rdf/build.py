@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+
 import pyoxigraph as ox
 
 from kg.link.iri import article_iri, entity_iri
@@ -176,22 +177,20 @@ def build_dataset(graph: KnowledgeGraph) -> RdfDataset:
         facts.sort(key=_fact_sort_key)
 
     mentioned: dict[str, set[str]] = {}
-    entity_ids = set()
     for entity in sorted(graph.entities, key=lambda e: e.id):
         if entity.type not in ENTITY_TYPES:
             raise RdfBuildError(f"entity {entity.id!r} ({entity.label}) has unknown type "
                                 f"{entity.type!r}")
-        entity_ids.add(entity.id)
         iri = entity_iri(entity.id)
         out.link(iri, V.TYPE, V.term(entity.type))
         out.text(iri, V.LABEL, entity.label)
         for alias in sorted(set(entity.aliases) - {entity.label}):
             out.text(iri, V.ALT_LABEL, alias)
         if entity.code:
-            out.string(iri, V.DIVISION_CODE, entity.code)
-            level = V.admin_level(entity.code) if entity.type == "AdminArea" else None
-            if level:
-                out.link(iri, V.ADMIN_LEVEL, level)
+            out.string(iri, V.CODE, entity.code)
+            if entity.type == "AdminArea" and V.is_division_code(entity.code):
+                out.string(iri, V.DIVISION_CODE, entity.code)
+                out.link(iri, V.ADMIN_LEVEL, V.admin_level(entity.code))
         if entity.parent:
             out.link(iri, V.PART_OF, entity_iri(entity.parent))
         for doc in sorted(set(entity.docs)):

@@ -15,7 +15,7 @@ SHAPES = "shapes.ttl"
 ONTOLOGY = "kg.ttl"
 
 
-class ValidationError(Exception):
+class ValidationError(ValueError):
     """The build cannot be validated (nothing to read, unreadable file)."""
 
 

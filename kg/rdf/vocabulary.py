@@ -59,6 +59,7 @@ COMPUTE_QUANTITY = KG + "ComputeQuantity"
 PART_OF = KG + "partOf"
 MENTIONS = KG + "mentions"
 DOCUMENT = KG + "document"
+CODE = KG + "code"
 DIVISION_CODE = KG + "divisionCode"
 ADMIN_LEVEL = KG + "adminLevel"
 EVIDENCE = KG + "evidence"
@@ -99,9 +100,14 @@ def term(name: str) -> str:
     return KG + name
 
 
+def is_division_code(code: str | None) -> bool:
+    """A six-digit Chinese administrative division code (GB/T 2260)."""
+    return bool(code) and len(code) == 6 and code.isascii() and code.isdigit()
+
+
 def admin_level(code: str | None) -> str | None:
     """Province, prefecture or county level of a six-digit division code."""
-    if not code or len(code) != 6 or not code.isdigit():
+    if not is_division_code(code):
         return None
     if code.endswith("0000"):
         return PROVINCE

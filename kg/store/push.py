@@ -116,12 +116,18 @@ def push(out_dir: Path, endpoint: str, graph_iri: str | None = None,
     with tempfile.TemporaryFile(prefix="kg-push-", suffix=".nt") as handle:
         triples = _dump_ntriples(out_dir, handle)
         size = handle.seek(0, 2)
-        body = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        try:
-            status = _put(url, endpoint, body, size, user, password, auth, timeout)
-        finally:
-            if size:
-                body.close()
+        if not size:
+            status = _put(url, endpoint, b"", 0, user, password, auth, timeout)
+        else:
+            # A memoryview, not the file: an auth challenge makes urllib send the body a
+            # second time, and http.client would read a file-like body only once.
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            body = memoryview(mapped)
+            try:
+                status = _put(url, endpoint, body, size, user, password, auth, timeout)
+            finally:
+                body.release()
+                mapped.close()
     return PushResult(endpoint, url, graph_iri, triples, size, status,
                       time.perf_counter() - started)
 

@@ -88,3 +88,15 @@ def test_shapes_parse_and_cover_the_requirements():
     targets = set(shapes.objects(None, sh.targetClass))
     assert {KG.Statement, KG.MonetaryAmount, KG.ComputeQuantity, KG.Article} <= targets
     assert KG.locatedIn in set(shapes.objects(None, sh.targetSubjectsOf))
+
+
+def test_every_ontology_term_is_explained_in_chinese_and_english(ontology):
+    unexplained = []
+    for term in set(ontology.subjects(RDF.type, None)):
+        if not str(term).startswith(V.KG):
+            continue
+        for annotation in (RDFS.label, RDFS.comment):
+            languages = {text.language for text in ontology.objects(term, annotation)}
+            if not {"zh", "en"} <= languages:
+                unexplained.append((str(term), str(annotation)))
+    assert unexplained == []

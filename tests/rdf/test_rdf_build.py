@@ -156,3 +156,13 @@ def test_a_fact_read_twice_gives_two_statements_one_direct_triple():
     docs = {q.object.value for q in store.quads_for_pattern(
         ox.NamedNode(article_iri("page_b#1")), ox.NamedNode(V.DOCUMENT), None, None)}
     assert docs == {"page_b"}
+
+
+def test_codes_other_than_division_codes_are_kept_without_a_level():
+    graph = KnowledgeGraph(
+        [Entity("area/XX-01", "AdminArea", "某某州（外国）", code="XX-01"),
+         Entity("area/659901-某某镇", "AdminArea", "某某镇", code="659901-某某镇")], [], [])
+    store = build_dataset(graph).store()
+    codes = {(q.subject.value.rsplit("/", 1)[1], q.predicate.value, q.object.value)
+             for q in store if q.predicate.value in (V.CODE, V.DIVISION_CODE, V.ADMIN_LEVEL)}
+    assert codes == {("XX-01", V.CODE, "XX-01"), ("659901-某某镇", V.CODE, "659901-某某镇")}

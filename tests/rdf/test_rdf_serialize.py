@@ -162,3 +162,20 @@ def test_written_files_are_world_readable(sample_build):
     mask = os.umask(0)
     os.umask(mask)
     assert (sample_build / "graph.ttl").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7, 64, 10_000])
+def test_prefix_block_is_replaced_whatever_the_write_sizes(chunk):
+    import io
+
+    from kg.rdf.serialize import _SkipPrefixLines
+
+    produced = (b"@prefix b: <http://b/> .\n@prefix a: <http://a/> .\n"
+                b"<http://x> a:p \"@prefix not a header\" .\n@prefix c: <http://c/> .\n")
+    target = io.BytesIO()
+    sink = _SkipPrefixLines(target)
+    for start in range(0, len(produced), chunk):
+        sink.write(produced[start:start + chunk])
+    sink.close()
+    assert target.getvalue() == (b"<http://x> a:p \"@prefix not a header\" .\n"
+                                 b"@prefix c: <http://c/> .\n")
