@@ -14,6 +14,7 @@ from collections import Counter
 
 from kg.extract.context import ArticleContext
 from kg.nlp.gazetteer import Division
+from kg.nlp.lexicon import org_suffixes
 from kg.records import Fact, Mention
 
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
@@ -175,7 +176,6 @@ def _zone_projects(ctx: ArticleContext, given: dict) -> list[Fact]:
 
 def _zone_core(ctx: ArticleContext, name: str) -> str:
     """新疆某某经济技术开发区 and 某某开发区 share the core 某某."""
-    from kg.nlp.lexicon import org_suffixes
     for suffix in sorted(org_suffixes(), key=len, reverse=True):
         if name.endswith(suffix):
             name = name[: -len(suffix)]

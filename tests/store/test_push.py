@@ -12,7 +12,7 @@ from kg.rdf.serialize import write_rdf
 from kg.store.embedded import list_queries, query_text
 from kg.store.push import PushError, graph_store_url, push
 from tests.data.sample import sample_graph
-from tests.store.conftest import free_port, http_select, wait_for_http
+from tests.store.conftest import free_port, http_select, stop_process, wait_for_http
 
 pytestmark = pytest.mark.server
 
@@ -155,12 +155,7 @@ def virtuoso_server(tmp_path_factory):
         wait_for_http(base + "/sparql", process, seconds=60)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=30)
 
 
 def _digest_opener(url):

@@ -20,7 +20,4 @@ def set_sentence_starts(doc: Doc) -> Doc:
             token.is_sent_start = False
         if text in SENTENCE_END or "\n" in text:
             start_next = True
-        elif start_next is False and text in CLOSERS and token.i > 0 and \
-                doc[token.i - 1].text in SENTENCE_END:
-            start_next = True
     return doc
