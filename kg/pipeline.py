@@ -46,9 +46,10 @@ def build(paths: Iterable[str | Path], out: str | Path,
     counted = {"articles": 0, "characters": 0}
 
     def counted_articles() -> Iterator[Article]:
-        for article in iter_articles(paths):
-            counted["articles"] += 1
-            counted["characters"] += len(article.text)
+        for article in iter_articles(paths, furniture=True):
+            if article.kind == "article":
+                counted["articles"] += 1
+                counted["characters"] += len(article.text)
             if on_article is not None:
                 on_article(article)
             yield article

@@ -102,6 +102,7 @@ class Article:
     newspaper: str | None
     text: str
     offsets: OffsetMap
+    kind: str = "article"        # or "furniture": a page's masthead and footer lines
 
     def source(self, start: int, end: int, sentence: str) -> Source:
         s, e = self.offsets.span_to_source(start, end)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from kg.extract.agreements import extract_agreements
 from kg.extract.amounts import extract_amounts
 from kg.extract.context import ArticleContext
+from kg.extract.furniture import extract_furniture
 from kg.extract.investors import extract_investors
 from kg.extract.places import extract_locations
 from kg.extract.posts import extract_positions
@@ -34,7 +35,7 @@ def extract(article: Article, doc: Doc) -> ArticleFacts:
     ctx = ArticleContext(article, doc)
     ctx.finalise()
     facts: list[Fact] = []
-    for extractor in EXTRACTORS:
+    for extractor in (extract_furniture,) if article.kind == "furniture" else EXTRACTORS:
         facts.extend(extractor(ctx))
     mentions = ctx.mentions + ctx.extra_mentions + _byline(ctx)
     return ArticleFacts(article, mentions, _unique(facts))

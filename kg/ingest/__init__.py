@@ -18,7 +18,11 @@ from kg.records import Article
 __all__ = ["IngestError", "read_page", "split_articles", "iter_articles", "expand_paths"]
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article]:
-    """Articles of every page named by ``paths`` (folders searched recursively, sorted)."""
+def iter_articles(paths: Iterable[str | Path], furniture: bool = False) -> Iterator[Article]:
+    """Articles of every page named by ``paths`` (folders searched recursively, sorted).
+
+    With ``furniture``, each page's masthead and footer follow its articles as one more
+    article of kind ``"furniture"`` (see :func:`split_articles`).
+    """
     for path in expand_paths(paths):
-        yield from split_articles(read_page(path))
+        yield from split_articles(read_page(path), furniture=furniture)

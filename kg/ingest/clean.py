@@ -26,6 +26,7 @@ from kg.ingest.byline import ROLE, has_role, parse_names
 Span = tuple[int, int]
 
 FURNITURE = "furniture"
+REPEAT = "repeat"             # a paragraph the layout printed twice: dropped
 HEADING = "heading"
 LEAD = "lead"
 BYLINE = "byline"
@@ -482,6 +483,11 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def clean_page(text: str) -> list[Paragraph]:
     """The typed paragraphs of a page, furniture and duplicates already removed."""
+    return [p for p in typed_paragraphs(text) if p.kind not in (FURNITURE, REPEAT)]
+
+
+def typed_paragraphs(text: str) -> list[Paragraph]:
+    """Every paragraph of a page with its kind, furniture included, duplicates removed."""
     paragraphs = _paragraphs(_lines(text))
     in_masthead = True
     for paragraph in paragraphs:
@@ -496,7 +502,7 @@ def clean_page(text: str) -> list[Paragraph]:
             in_masthead = False
     joined = _join_broken(paragraphs)
     _drop_repeats(joined)
-    return [p for p in joined if p.kind != FURNITURE]
+    return joined
 
 
 def _can_continue(host: Paragraph, paragraph: Paragraph) -> bool:
@@ -568,7 +574,7 @@ def _plain_title(paragraph: Paragraph, previous_kind: str | None, next_kind: str
 
 
 def _drop_repeats(paragraphs: list[Paragraph]) -> None:
-    """Mark as furniture the text paragraphs the layout printed twice on the page.
+    """Mark as repeats the text paragraphs the layout printed twice on the page.
 
     A paragraph is a repeat when every sentence of it was already seen on the page (an
     unfinished last sentence may be the start of a seen one).  Hash lookups only.
@@ -583,7 +589,7 @@ def _drop_repeats(paragraphs: list[Paragraph]) -> None:
         if (paragraph.kind != LEAD and len(body) >= _DUPLICATE_MIN and sentences
                 and all(s in seen for s in sentences[:-1])
                 and (sentences[-1] in seen or _starts_seen(sentences[-1], by_start))):
-            paragraph.kind = FURNITURE
+            paragraph.kind = REPEAT
             continue
         for sentence in sentences:
             if sentence not in seen:

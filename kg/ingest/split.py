@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kg.ingest.clean import (
-    BYLINE, CAPTION, CREDIT, HEADING, JUMP, LEAD, TEXT, Paragraph, Span, add_span, clean_page,
-    slice_spans,
+    BYLINE, CAPTION, CREDIT, FURNITURE, HEADING, JUMP, LEAD, REPEAT, TEXT, Paragraph, Span,
+    add_span, slice_spans, typed_paragraphs,
 )
 from kg.records import Article, OffsetMap, Page
 
@@ -51,6 +51,7 @@ class _Draft:
     title: str | None = None
     level: int | None = None          # level of the markdown title, if any
     photo: bool = False
+    captions: list[Paragraph] = field(default_factory=list)
 
     def add(self, paragraph: Paragraph, spans: list[Span] | None = None) -> None:
         spans = paragraph.spans if spans is None else spans
@@ -62,25 +63,42 @@ class _Draft:
         return not self.paragraphs
 
 
-def split_articles(page: Page) -> list[Article]:
-    """The articles of ``page`` in page order, ids ``"<doc>#1"``, ``"<doc>#2"``, …"""
-    paragraphs = clean_page(page.text)
+def split_articles(page: Page, furniture: bool = False) -> list[Article]:
+    """The articles of ``page`` in page order, ids ``"<doc>#1"``, ``"<doc>#2"``, …
+
+    With ``furniture``, the page's masthead and footer lines follow as one more article
+    of kind ``"furniture"`` and id ``"<doc>#0"`` (names in them are entities too: the
+    newspaper, its publisher, printer and editors), when the page has any.
+    """
+    typed = typed_paragraphs(page.text)
+    paragraphs = [p for p in typed if p.kind not in (FURNITURE, REPEAT)]
     drafts, units = _segment(paragraphs)
     _assign_plain_titles(page.text, drafts, units)
     articles: list[Article] = []
     for draft in drafts:
-        spans = _article_spans(draft, len(page.text))
-        if not spans:
-            continue
-        text = "".join(page.text[s:e] for s, e in spans)
-        if not text.strip():
-            continue
-        articles.append(Article(
-            id=f"{page.doc}#{len(articles) + 1}", doc=page.doc, path=page.path,
-            title=draft.title, byline=tuple(dict.fromkeys(draft.byline)),
-            date=page.date, newspaper=page.newspaper, text=text,
-            offsets=_offset_map(spans)))
+        article = _article(page, draft, f"{page.doc}#{len(articles) + 1}")
+        if article is not None:
+            articles.append(article)
+    if furniture:
+        lines = _Draft(heads=[])
+        for paragraph in typed:
+            if paragraph.kind == FURNITURE:
+                lines.add(paragraph)
+        footer = _article(page, lines, f"{page.doc}#0", kind="furniture")
+        if footer is not None:
+            articles.append(footer)
     return articles
+
+
+def _article(page: Page, draft: _Draft, article_id: str, kind: str = "article") -> Article | None:
+    spans = _article_spans(draft, len(page.text))
+    text = "".join(page.text[s:e] for s, e in spans)
+    if not text.strip():
+        return None
+    return Article(
+        id=article_id, doc=page.doc, path=page.path, title=draft.title,
+        byline=tuple(dict.fromkeys(draft.byline)), date=page.date, newspaper=page.newspaper,
+        text=text, offsets=_offset_map(spans), kind=kind)
 
 
 # ---------------------------------------------------------------------------- boundaries
@@ -149,7 +167,10 @@ def _segment(paragraphs: list[Paragraph]) -> tuple[list[_Draft], list[_TitleUnit
                         current.add(head)
                     pending = []
             elif kind == CAPTION:
-                index += 1                      # a picture inside an article: not text
+                if current is not None:         # a picture inside an article: its caption
+                    current.captions.append(paragraph)     # goes after the article's text
+                    current.byline.extend(paragraph.byline)
+                index += 1
                 continue
             if current is None or current.photo:
                 current = start()
@@ -301,7 +322,8 @@ def _attach_subtitles(members: list[int], scores: dict[int, dict[int, int]],
 def _article_spans(draft: _Draft, size: int) -> list[Span]:
     spans: list[Span] = []
     previous: _Piece | None = None
-    for paragraph in draft.paragraphs:
+    captions = [_Piece(_caption_spans(c), c.newline) for c in draft.captions]
+    for paragraph in draft.paragraphs + [c for c in captions if c.spans]:
         if previous is not None and previous.newline is not None and previous.newline < size:
             add_span(spans, previous.newline, previous.newline + 1)   # the source's own \n
         for start, end in paragraph.spans:

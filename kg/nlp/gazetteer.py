@@ -257,6 +257,9 @@ class Gazetteer:
                       or self._town_anchored(c, context)]
         if len(candidates) <= 1:
             return self._by_code[candidates[0]] if candidates else None
+        outer = self._containing_all(candidates)
+        if outer is not None and not full:
+            return outer     # bare 某某 for 某某州 and its seat 某某市: the larger unit
 
         if context:
             distance = {c: self._context_distance(c, context) for c in candidates}
@@ -286,6 +289,13 @@ class Gazetteer:
                 top = [c for c in candidates if counts[c] == most]
                 if len(top) == 1:
                     return self._by_code[top[0]]
+        return None
+
+    def _containing_all(self, codes: list[str]) -> Division | None:
+        """The one candidate that contains every other candidate, if there is one."""
+        for code in codes:
+            if all(other == code or self.contains(code, other) for other in codes):
+                return self._by_code[code]
         return None
 
     def _context_distance(self, code: str, context: list[str]) -> int | None:

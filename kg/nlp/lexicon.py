@@ -16,8 +16,8 @@ DATA = Path(__file__).parent / "data"
 NAME_STOP_WORDS = frozenset("""
 由 与 和 及 同 跟 向 从 在 于 对 为 被 把 将 是 的 了 着 过 等 或 并 也 都 又 还 就 而 但 以 之 其 该 这 那 此 本 各 每 某 即
 以及 并且 或者 通过 经过 关于 按照 根据 依托 依靠 围绕 针对 作为 成为 包括 涵盖 位于 落户 落地 地处 来自 来到 前往 走进 走访
-签订 签署 签约 共同 携手 组织 举行 举办 召开 开展 启动 发布 获悉 了解 了解到 表示 介绍 指出 强调 认为 说
-实施 推进 推动 加快 加强 打造 建成 建立 成立 组建 引进 入驻 支持 助力 带动 完成 实现 预计
+签订 签署 签约 开通 开设 共同 携手 组织 举行 举办 召开 开展 启动 发布 获悉 了解 了解到 表示 介绍 指出 强调 认为 说
+实施 推进 推动 落实 贯彻 学习 部署 加快 加强 打造 建成 建立 成立 组建 引进 入驻 支持 助力 带动 完成 实现 预计
 主办 承办 协办 参加 出席 会见 考察 调研 看望 慰问 主持 参与 获得 荣获 入选 申报 选派 招聘 吸引 邀请 提供 面向 聚焦 抢抓
 更 较 最 很 非常 距离 相距 毗邻 紧邻 靠近 距 离 让 使 令 把 给 叫 让 成 到 至 向
 今年 去年 目前 近年来 当前 日前 近日 此次 这次 当天 当日 同时 此外 其中 另外 还有 已经 正在 已 将 要 建设 分别 简称 以下简称 感谢 奏响 跑出 以上 以下
@@ -32,6 +32,7 @@ GENERIC_MODIFIERS = frozenset("""
 区域 社科 普及 创作 招商 招商引资 科研 科技 文化 旅游 文旅 教育 医疗 卫生 能源 电力 算力 数据 信息 网络 通信 人工智能
 陆路 公路 铁路 航空 边境 国际 国内 重要 主要 第一 一类 二类 首批
 高校 企业 公司 单位 机构 部门 园区 中心 平台 人才 研发 生产 建设 施工 运营 运维 公共 社会 政务 城市 农村 乡村 边境 跨境
+经济 融合 边贸 异地 煤炭 交易 综合 综合性 大数据 云计算 先进 高端 现代 未来 创新 服务 开放 合作 发展 高质量
 """.split())
 
 
@@ -54,6 +55,17 @@ def org_suffixes() -> dict[str, str]:
     for line in _lines("org_suffixes.tsv"):
         suffix, entity_type = line.split("\t")
         table[suffix] = entity_type
+    return table
+
+
+@cache
+def national_bodies() -> dict[str, tuple[str, str]]:
+    """written form (full or short) -> (full name, entity type) of national organs."""
+    table = {}
+    for line in _lines("national_bodies.tsv"):
+        full, entity_type, *rest = line.split("\t")
+        for form in [full, *(rest[0].split("|") if rest and rest[0] else [])]:
+            table[form] = (full, entity_type)
     return table
 
 

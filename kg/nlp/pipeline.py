@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 
 # Importing the modules registers the tokenizer and the components.
 from kg.nlp import tokenizer as _tokenizer  # noqa: F401
-from kg.nlp.components import (areas, entities, organisations, persons,  # noqa: F401
-                               quantities, quoted, sentences)
+from kg.nlp.components import (areas, entities, national, organisations,  # noqa: F401
+                               persons, quantities, quoted, sentences)
 from kg.nlp.spans import candidates
 from kg.records import Article
 
-COMPONENTS = ("kg_sentences", "kg_areas", "kg_organisations", "kg_quoted", "kg_persons",
-              "kg_quantities", "kg_entities")
+COMPONENTS = ("kg_sentences", "kg_areas", "kg_organisations", "kg_national_bodies",
+              "kg_quoted", "kg_persons", "kg_quantities", "kg_entities")
 
 
 def create_pipeline() -> Language:

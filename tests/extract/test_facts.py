@@ -65,3 +65,22 @@ def test_every_fact_carries_its_sentence():
     for fact in facts_of(text).facts:
         assert fact.source.sentence.startswith("伊吾县丙丁智算中心")
         assert fact.source.article_id == "page#1"
+
+
+def test_furniture_names_and_the_printers_address():
+    from kg.extract import extract
+    from kg.nlp.pipeline import analyse
+    from kg.records import Article, OffsetMap
+    text = ("甲乙日报\nJIAYI RIBAO\n□中国甲乙网:  □24小时新闻热线:1234567\n"
+            "□承印单位:新疆丙丁印务有限公司 □地址:哈密市某某路8号\n□编辑/王晓明 □版式/李华")
+    page = Article("p#0", "p", "p.txt", None, (), "2025-05-20", None, text,
+                   OffsetMap((0,), (0,)), kind="furniture")
+    _, doc = next(analyse([page]))
+    result = extract(page, doc)
+    names = {(m.label, m.type) for m in result.mentions}
+    assert {("甲乙日报", "Organization"), ("中国甲乙网", "Organization"),
+            ("新疆丙丁印务有限公司", "Company"), ("王晓明", "Person"), ("李华", "Person")} <= names
+    assert any(m.text == "JIAYI RIBAO" and m.label == "甲乙日报" for m in result.mentions)
+    located = {(f.subject.label, f.object.label) for f in result.facts}
+    assert located == {("新疆丙丁印务有限公司", "哈密市")}    # the address, not the 新疆 prefix
+    assert all(f.predicate == "locatedIn" for f in result.facts)

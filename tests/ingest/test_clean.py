@@ -129,7 +129,9 @@ def test_caption_inside_an_article_is_lifted_out():
     [article] = split("本报讯 记者王某报道:甲乙县区位优势明显、数\n\n"
                       "3月1日，会议在甲乙县举行。图为会议现场。 □本报记者 李某摄\n\n"
                       "据资源丰富。\n")
-    assert article.text == "甲乙县区位优势明显、数据资源丰富。"
+    # the sentence is joined again; the caption follows the text, its credit in the byline
+    assert article.text == "甲乙县区位优势明显、数据资源丰富。\n3月1日，会议在甲乙县举行。图为会议现场。"
+    assert article.byline == ("王某", "李某")
 
 
 def test_repeated_paragraphs_are_kept_once():

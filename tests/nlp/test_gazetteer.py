@@ -371,3 +371,17 @@ def test_committed_table_matches_the_derivation():
     assert ["\t".join(row) for row in rows] == committed
     stopforms = make_divisions.derive_stopforms(Gazetteer.from_files(DIVISIONS_FILE, FOREIGN_FILE))
     assert stopforms == gazetteer_module.read_stopforms(STOPFORMS_FILE)
+
+
+def test_bare_name_of_a_prefecture_and_its_seat_is_the_prefecture(gaz):
+    # 哈密 is both 哈密市 (prefecture level) ... pick a pair where the seat city shares the stem
+    prefecture = gaz.resolve("伊犁哈萨克自治州")
+    seat = gaz.resolve("伊宁市")
+    assert prefecture is not None and seat is not None
+    bare_pairs = [(d.name, d.code) for d in gaz.lookup("阿勒泰")]
+    assert {"阿勒泰地区", "阿勒泰市"} <= {name for name, _ in bare_pairs}
+    assert gaz.resolve("阿勒泰").name == "阿勒泰地区"
+    # even when the article names only the city, the bare form is the larger unit
+    city = gaz.resolve("阿勒泰市")
+    assert gaz.resolve("阿勒泰", [city.code]).name == "阿勒泰地区"
+    assert gaz.resolve("阿勒泰市", [city.code]).name == "阿勒泰市"

@@ -65,3 +65,28 @@ def test_pipeline_saves_and_loads_with_its_user_dictionary(tmp_path):
     again = spacy.load(tmp_path / "nlp")
     assert "甲乙丙丁戊" in [t.text for t in again("这是甲乙丙丁戊的事")]
     assert [n for n, _ in again.pipeline] == [n for n, _ in nlp.pipeline]
+
+
+def test_national_organs_by_their_short_forms():
+    doc = analysed("推动党中央决策部署落地，落实国务院和工信部的要求。")
+    found = {(e.text, e.label_, e._.kg.get("name")) for e in doc.ents}
+    assert ("党中央", "GovernmentBody", "中国共产党中央委员会") in found
+    assert ("国务院", "GovernmentBody", "中华人民共和国国务院") in found
+    assert ("工信部", "GovernmentBody", "中华人民共和国工业和信息化部") in found
+
+
+def test_goals_in_quotes_and_generic_bodies_are_not_names():
+    found = ents("全力打造“绿色算力示范区”和“数字经济先行区”，建设中亚最大的融合算力中心，"
+                 "推进煤炭交易中心建设，开通口岸快速通道。依托甲省信息产业园发展。")
+    assert not any(label in ("Zone", "ComputeCenter", "Port", "GovernmentBody")
+                   for text, label in found if "甲省" not in text)
+
+
+def test_zone_named_by_a_place_and_generic_words():
+    found = ents("依托新疆信息产业园建设数据中心。")
+    assert ("新疆信息产业园", "Zone") in found
+
+
+def test_editors_in_credit_lines():
+    found = ents("□编辑/王晓明 □版式/李华 □审校：赵一鸣")
+    assert {("王晓明", "Person"), ("李华", "Person"), ("赵一鸣", "Person")} <= found

@@ -51,6 +51,8 @@ class OrganisationRecognizer:
         if hasattr(tokenizer, "add_words"):
             tokenizer.add_words(self.suffixes)
             tokenizer.add_words(self.titles)
+            # Generic words whole (算力, not 算/力): split, they would look like a name.
+            tokenizer.add_words(GENERIC_MODIFIERS)
 
     def suffix_of(self, token: Token) -> str | None:
         text = token.text
@@ -165,14 +167,18 @@ class OrganisationRecognizer:
         has_area = any(t.idx in area_tokens for t in body)
         has_org = any(self.suffix_of(t) for t in body)
         single_chars = sum(1 for w in words if len(w) == 1 and _is_cjk(w))
-        has_proper = single_chars >= 2 or any(
+        # Runs of single characters are jieba's unknown words: names (华电, 塔克什肯) — or
+        # verbs before 项目 (跑出项目), hence a longer run for the weak suffixes.
+        has_proper = single_chars >= (3 if suffix in WEAK_SUFFIXES else 2) or any(
             any(ch.isascii() and ch.isalnum() for ch in w) for w in words)
         has_brackets = any(w in OPEN_BRACKETS for w in words)
         if suffix in WEAK_SUFFIXES or entity_type in EVIDENCE_TYPES:
             own = [t.text for t in body if t.idx not in area_tokens] + (
                 [own_prefix] if own_prefix else [])
             if own and all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in own):
-                return False
+                # 某省信息产业园 names a zone; 某地区低碳智算项目 only describes one.
+                return has_area and body[0].idx in area_tokens and not (
+                    suffix in WEAK_SUFFIXES and entity_type in FACILITY_TYPES)
             if suffix == "工程":
                 return has_area or has_org
             return has_area or has_org or has_proper or has_brackets

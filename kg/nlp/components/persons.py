@@ -21,6 +21,7 @@ SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调
 # Titles written after the name (某某某总书记).
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
+CREDIT_SEPARATORS = "/／:："
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
 
 
@@ -115,6 +116,8 @@ class PersonRecognizer:
             title = self.titles.get(word)
             if title is not None:
                 end = token.idx + len(word)
+                if title.kind == "press" and text[end:end + 1] in CREDIT_SEPARATORS:
+                    end += 1    # 编辑/某某, 摄影：某某
                 span = self.name_after(text, end)
                 while span:
                     found.append((span[0], span[1], title.kind))

@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import org_suffixes
+from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes
 from kg.nlp.spans import Candidate, candidates
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,30})[”\"」』]")
@@ -22,10 +22,18 @@ class QuotedNameRecognizer:
             inner = m.group(1)
             for suffix, entity_type in self.suffixes:
                 if inner.endswith(suffix) and len(inner) > len(suffix):
+                    if self._generic(doc, m.start(1), m.end(1) - len(suffix)):
+                        break     # 打造“绿色算力示范区”: a goal, not a name
                     out.append(Candidate(m.start(1), m.end(1), entity_type, priority=5,
                                          attrs={"quoted": True, "suffix": suffix}))
                     break
         return doc
+
+    @staticmethod
+    def _generic(doc: Doc, start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [t.text for t in span] if span is not None else []
+        return bool(words) and all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in words)
 
 
 @Language.factory("kg_quoted")
