@@ -103,10 +103,17 @@ class Article:
     text: str
     offsets: OffsetMap
     kind: str = "article"        # or "furniture": a page's masthead and footer lines
+    title_offsets: OffsetMap | None = None   # the title's map back to the source file
 
     def source(self, start: int, end: int, sentence: str) -> Source:
         s, e = self.offsets.span_to_source(start, end)
         return Source(self.doc, self.id, s, e, sentence)
+
+    def title_source(self, start: int, end: int) -> Source:
+        """The Source of title[start:end]; its sentence is the whole title."""
+        offsets = self.title_offsets or OffsetMap((), ())
+        s, e = offsets.span_to_source(start, end) if self.title_offsets else (0, 0)
+        return Source(self.doc, self.id, s, e, self.title or "")
 
 
 @dataclass(frozen=True)

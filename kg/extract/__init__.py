@@ -37,7 +37,7 @@ def extract(article: Article, doc: Doc) -> ArticleFacts:
     facts: list[Fact] = []
     for extractor in (extract_furniture,) if article.kind == "furniture" else EXTRACTORS:
         facts.extend(extractor(ctx))
-    mentions = ctx.mentions + ctx.extra_mentions + _byline(ctx)
+    mentions = ctx.title_mentions + ctx.mentions + ctx.extra_mentions + _byline(ctx)
     return ArticleFacts(article, mentions, _unique(facts))
 
 

@@ -38,6 +38,9 @@ class ArticleContext:
         self.gazetteer = Gazetteer.load()
         self.mentions: list[Mention] = [self._mention(span) for span in doc.ents]
         self.extra_mentions: list[Mention] = []
+        title_doc = (doc._.kg_context or {}).get("title")
+        self.title_mentions: list[Mention] = [] if title_doc is None else [
+            self._title_mention(span) for span in title_doc.ents]
 
     # -- sentences --------------------------------------------------------------------
     @cached_property
@@ -118,7 +121,11 @@ class ArticleContext:
     # -- the article's subject ----------------------------------------------------------
     @cached_property
     def topic_facility(self) -> Mention | None:
-        """The facility the article is about: most mentioned, earliest on ties."""
+        """The facility the article is about: the one its title names, else the most
+        mentioned, earliest on ties."""
+        titled = [m for m in self.title_mentions if m.type in FACILITY_LABELS]
+        if len(titled) == 1:
+            return titled[0]
         facilities = [m for m in self.mentions if m.type in FACILITY_LABELS]
         if not facilities:
             return None
@@ -134,17 +141,24 @@ class ArticleContext:
         return Mention(text=span.text, type=span.label_, source=source, start=span.start_char,
                        end=span.end_char, name=name, code=attrs.get("code"))
 
+    def _title_mention(self, span: Span) -> Mention:
+        attrs = span._.kg or {}
+        source = self.article.title_source(span.start_char, span.end_char)
+        return Mention(text=span.text, type=span.label_, source=source, start=-1, end=-1,
+                       name=attrs.get("name") or span.text, code=attrs.get("code"))
+
     def finalise(self) -> None:
         """Expand relative organisation names once all areas of the article are known."""
-        out = []
-        for m in self.mentions:
-            if m.type in ORGANISATION_LABELS | {"Zone"}:
-                expanded = self.expand_relative(m.text)
-                if expanded != m.text:
-                    m = Mention(m.text, m.type, m.source, m.start, m.end, expanded, m.code,
-                                (m.text,))
-            out.append(m)
-        self.mentions = out
+        self.mentions = [self._expanded(m) for m in self.mentions]
+        self.title_mentions = [self._expanded(m) for m in self.title_mentions]
+
+    def _expanded(self, m: Mention) -> Mention:
+        if m.type in ORGANISATION_LABELS | {"Zone"}:
+            expanded = self.expand_relative(m.text)
+            if expanded != m.text:
+                return Mention(m.text, m.type, m.source, m.start, m.end, expanded, m.code,
+                               (m.text,))
+        return m
 
     def add(self, mention: Mention) -> Mention:
         self.extra_mentions.append(mention)

@@ -30,7 +30,8 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
     for fact in text_facts:
         given.setdefault(fact.subject.label, []).append(fact.object)
     facts = list(text_facts)
-    for mention in ctx.mentions:
+    facts.extend(_zone_projects(ctx, given))
+    for mention in ctx.title_mentions + ctx.mentions:
         if mention.type not in SUBJECT_LABELS:
             continue
         place = _place_in_name(ctx, mention)
@@ -40,12 +41,14 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
         known = given.get(mention.label, [])
         if any(_inside(ctx, other, division) for other in known):
             continue
-        area = Mention(written, "AdminArea", mention.source, mention.start + offset,
-                       mention.start + offset + len(written), division.name, division.code)
+        if known and division.level == "province":
+            continue     # 新疆某某项目 in a zone the text names: the zone is more specific
+        start = mention.start + offset if mention.start >= 0 else -1
+        area = Mention(written, "AdminArea", mention.source, start,
+                       start + len(written) if start >= 0 else -1, division.name, division.code)
         ctx.add(area)
         facts.append(Fact(mention, "locatedIn", mention.source, object=area))
         given.setdefault(mention.label, []).append(area)
-    facts.extend(_zone_projects(ctx, given))
     return facts
 
 

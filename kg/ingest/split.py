@@ -49,6 +49,7 @@ class _Draft:
     byline: list[str] = field(default_factory=list)
     paragraphs: list[_Piece] = field(default_factory=list)
     title: str | None = None
+    title_parts: list[Paragraph] = field(default_factory=list)
     level: int | None = None          # level of the markdown title, if any
     photo: bool = False
     captions: list[Paragraph] = field(default_factory=list)
@@ -98,7 +99,8 @@ def _article(page: Page, draft: _Draft, article_id: str, kind: str = "article") 
     return Article(
         id=article_id, doc=page.doc, path=page.path, title=draft.title,
         byline=tuple(dict.fromkeys(draft.byline)), date=page.date, newspaper=page.newspaper,
-        text=text, offsets=_offset_map(spans), kind=kind)
+        text=text, offsets=_offset_map(spans), kind=kind,
+        title_offsets=_title_map(draft.title_parts) if draft.title else None)
 
 
 # ---------------------------------------------------------------------------- boundaries
@@ -223,6 +225,7 @@ def _title_from_headings(draft: _Draft) -> None:
     if marked:
         main = min(marked, key=lambda p: p.level)
         draft.title = main.text
+        draft.title_parts = [main]
         draft.level = main.level
 
 
@@ -269,11 +272,12 @@ def _assign_plain_titles(page_text: str, drafts: list[_Draft], units: list[_Titl
             scores[u] = row
         _greedy_by_margin(members, scores, taken, assigned)
         _attach_subtitles(members, scores, assigned)
-    titles: dict[int, list[str]] = {}
+    titles: dict[int, list[Paragraph]] = {}
     for u in sorted(assigned):
-        titles.setdefault(assigned[u], []).append(units[u].paragraph.text)
+        titles.setdefault(assigned[u], []).append(units[u].paragraph)
     for d, parts in titles.items():
-        drafts[d].title = " ".join(parts)
+        drafts[d].title = " ".join(p.text for p in parts)
+        drafts[d].title_parts = parts
 
 
 def _greedy_by_margin(members: list[int], scores: dict[int, dict[int, int]],
@@ -330,6 +334,18 @@ def _article_spans(draft: _Draft, size: int) -> list[Span]:
             add_span(spans, start, end)
         previous = paragraph
     return spans
+
+
+def _title_map(parts: list[Paragraph]) -> OffsetMap | None:
+    """Title parts are joined with a space, which maps to the line break after a part."""
+    positions: list[int] = []
+    for k, part in enumerate(parts):
+        if k:
+            positions.append(parts[k - 1].newline if parts[k - 1].newline is not None
+                             else positions[-1])
+        for start, end in part.spans:
+            positions.extend(range(start, end))
+    return OffsetMap.from_positions(positions) if positions else None
 
 
 def _offset_map(spans: list[Span]) -> OffsetMap:

@@ -43,9 +43,17 @@ def analyse(articles: Iterable[Article], nlp: Language | None = None,
     """Run the pipeline over articles; yields (article, doc) in order."""
     nlp = nlp or shared_pipeline()
     for article in articles:
-        doc = nlp.make_doc(article.text)
-        doc._.kg_context = {"date": article.date, "doc": article.doc}
-        candidates(doc)
-        for _name, component in nlp.pipeline:
-            doc = component(doc)
-        yield article, doc
+        context = {"date": article.date, "doc": article.doc}
+        if article.title:
+            # The title is read on its own (it is not part of the text) and rides along.
+            context["title"] = _run(nlp, article.title, dict(context))
+        yield article, _run(nlp, article.text, context)
+
+
+def _run(nlp: Language, text: str, context: dict) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.kg_context = context
+    candidates(doc)
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

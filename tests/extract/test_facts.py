@@ -84,3 +84,22 @@ def test_furniture_names_and_the_printers_address():
     located = {(f.subject.label, f.object.label) for f in result.facts}
     assert located == {("新疆丙丁印务有限公司", "哈密市")}    # the address, not the 新疆 prefix
     assert all(f.predicate == "locatedIn" for f in result.facts)
+
+
+def test_the_titles_facility_is_what_该项目_refers_to():
+    text = ("4月3日，哈密市重点建设项目“绿色智算中心”破土动工。该项目由新疆甲乙能源有限公司投资建设，"
+            "总投资25亿元。作为哈密地区丙丁数据项目，它将服务全疆。")
+    result = facts_of(text, title="哈密市绿色智算中心项目开工")
+    investors = [(f.subject.label, f.object.label) for f in result.facts
+                 if f.predicate == "investor"]
+    assert investors == [("哈密市绿色智算中心项目", "新疆甲乙能源有限公司")]
+    titled = [m for m in result.mentions if m.source.sentence == "哈密市绿色智算中心项目开工"]
+    assert {m.label for m in titled} >= {"哈密市绿色智算中心项目"}
+
+
+def test_zone_article_places_its_projects_in_the_zone_not_the_province():
+    text = ("哈密高新区加快建设。哈密高新区今年开工项目多。哈密高新区服务企业。哈密高新区优化环境。"
+            "哈密高新区再出发。总投资30亿元的新疆甲乙光伏制氢项目正式开工。")
+    places = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
+    assert ("新疆甲乙光伏制氢项目", "哈密高新区") in places
+    assert not any(s == "新疆甲乙光伏制氢项目" and o.startswith("新疆") for s, o in places)

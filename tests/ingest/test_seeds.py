@@ -210,3 +210,14 @@ def test_iter_articles_over_the_seed_folder():
 def test_split_is_deterministic(pages):
     first = split_articles(pages[P000])
     assert first == split_articles(pages[P000])
+
+
+def test_titles_map_back_to_the_source(articles):
+    for path, found in articles.items():
+        page_text = read_page(path).text
+        for article in found:
+            if article.title is None:
+                continue
+            mapped = "".join(page_text[article.title_offsets.to_source(i)]
+                             for i in range(len(article.title)))
+            assert mapped.replace("\n", " ") == article.title

@@ -90,3 +90,15 @@ def test_zone_named_by_a_place_and_generic_words():
 def test_editors_in_credit_lines():
     found = ents("□编辑/王晓明 □版式/李华 □审校：赵一鸣")
     assert {("王晓明", "Person"), ("李华", "Person"), ("赵一鸣", "Person")} <= found
+
+
+def test_project_names_of_plain_words_and_counts_of_several():
+    found = ents("3月28日，总投资190亿元的西方朝阳煤电一体化项目正式开工。"
+                 "甲乙化工、丙丁塑胶两大80万吨煤制烯烃项目达产后产量翻番。")
+    assert ("西方朝阳煤电一体化项目", "Project") in found
+    assert not any("80万吨" in text for text, _ in found)
+
+
+def test_a_stop_character_opening_a_name():
+    found = ents("其亚新疆集团有限公司依靠当地煤炭发展。其建设项目很多。")
+    assert ("其亚新疆集团有限公司", "Company") in found

@@ -19,6 +19,7 @@ from kg.nlp.spans import Candidate, candidates
 MAX_BODY_CHARS = 24
 MAX_BODY_TOKENS = 12
 OPEN_BRACKETS = "(（"
+CLAUSE_MARKS = "：:，,。；;！？!?"
 CLOSE_BRACKETS = ")）"
 # Words that end in a suffix character but name no organisation.
 FALSE_SUFFIX_WORDS = frozenset("""
@@ -84,6 +85,8 @@ class OrganisationRecognizer:
         if len(text) == 1 and not _is_cjk(text) and not text.isalnum() \
                 and text not in OPEN_BRACKETS + CLOSE_BRACKETS + "·-/":
             return True
+        if any(ch in CLAUSE_MARKS for ch in text):
+            return True       # jieba may glue a colon to a bracket: "):"
         return False
 
     def _inner_conjunction(self, doc: Doc, i: int) -> bool:
@@ -94,6 +97,17 @@ class OrganisationRecognizer:
         if self.suffix_of(before) or before.is_punct or before.idx in self._area_starts:
             return False
         return self._scan_start - i <= 3
+
+    def _glued_stop_char(self, doc: Doc, i: int, body: list[Token]) -> bool:
+        """其 in 其亚集团: a one-character stop word opening a run of unknown single
+        characters at the start of a sentence or clause is the name's first character."""
+        token = doc[i]
+        if len(token.text) != 1 or token.text not in NAME_STOP_WORDS or not body \
+                or len(body[0].text) != 1 \
+                or body[0].text in NAME_STOP_WORDS or not _is_cjk(body[0].text):
+            return False
+        return i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or \
+            doc[i - 1].text in "，。、；：,;:\n"
 
     def _body(self, doc: Doc, suffix_token: Token, suffix: str, area_tokens: set[int]):
         entity_type = self.suffixes[suffix]
@@ -113,7 +127,8 @@ class OrganisationRecognizer:
                 if depth == 0:
                     break
                 depth -= 1
-            elif self._is_boundary(token) and not self._inner_conjunction(doc, i):
+            elif self._is_boundary(token) and not self._inner_conjunction(doc, i) \
+                    and not self._glued_stop_char(doc, i, body):
                 break
             if chars + len(text) > MAX_BODY_CHARS:
                 break
@@ -124,11 +139,12 @@ class OrganisationRecognizer:
             body.pop(0)
         cut = 0
         for k, token in enumerate(body):
-            if COUNTED.match(token.text):
-                cut = k + 1
-            elif k + 1 < len(body) and COUNTED.match(token.text + body[k + 1].text):
-                cut = k + 2
-        body = body[cut:]
+            if k + 1 < len(body) and COUNTED.match(token.text + body[k + 1].text):
+                cut = k + 2       # 两 大 -> 两大
+            elif COUNTED.match(token.text):
+                cut = max(cut, k + 1)
+        if cut:
+            return None       # 两大80万吨煤制烯烃项目: a count of several, not a name
         if depth and body:
             # An unmatched closing bracket: keep only what follows it.
             for k in range(len(body) - 1, -1, -1):
@@ -137,7 +153,8 @@ class OrganisationRecognizer:
                     break
         if body and (body[-1].text + suffix_token.text).endswith(self.false_words):
             return None
-        while body and body[0].text in NAME_STOP_WORDS:
+        while body and body[0].text in NAME_STOP_WORDS and \
+                not self._glued_stop_char(doc, body[0].i, body[1:]):
             body.pop(0)
         for k in range(len(body) - 1, -1, -1):
             if body[k].text in DESCRIPTIVE_WORDS and k + 1 < len(body):
@@ -172,6 +189,10 @@ class OrganisationRecognizer:
         has_proper = single_chars >= (3 if suffix in WEAK_SUFFIXES else 2) or any(
             any(ch.isascii() and ch.isalnum() for ch in w) for w in words)
         has_brackets = any(w in OPEN_BRACKETS for w in words)
+        # 东方希望煤电一体化项目: several words of two or more characters, none generic.
+        specific = [w for w in words if len(w) >= 2 and _is_cjk(w[0])
+                    and w not in GENERIC_MODIFIERS and w not in NAME_STOP_WORDS]
+        has_proper = has_proper or len(specific) >= 3
         if suffix in WEAK_SUFFIXES or entity_type in EVIDENCE_TYPES:
             own = [t.text for t in body if t.idx not in area_tokens] + (
                 [own_prefix] if own_prefix else [])
