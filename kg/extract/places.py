@@ -73,7 +73,7 @@ def _place_in_name(ctx: ArticleContext, mention: Mention):
             if form in NOT_PLACES:
                 break
             division = ctx.area_named(form) if ctx.gazetteer.lookup(form) else None
-            if division is not None and (division.name == form or len(form) >= 2):
+            if division is not None and _plausible_in_name(ctx, form, division):
                 hit = (division, form, i)
                 break
         if hit:
@@ -85,6 +85,17 @@ def _place_in_name(ctx: ArticleContext, mention: Mention):
         return None
     found = [f for f in found if f[0].level != "town"] or found
     return max(found, key=lambda f: (len(ctx.gazetteer.ancestors(f[0].code)), -f[2]))
+
+
+def _plausible_in_name(ctx: ArticleContext, form: str, division: Division) -> bool:
+    """A county's short form inside a name (石城 in 草原石城景区, 东方 in 东方希望) is a
+    place only when the article is about that county's province."""
+    if form == division.name or division.level not in ("county", "town"):
+        return True
+    province = ctx.gazetteer.province_of(division.code)
+    return province is not None and any(
+        (p := ctx.gazetteer.province_of(d.code)) is not None and p.code == province.code
+        for d in ctx.home_areas)
 
 
 def _from_text(ctx: ArticleContext) -> list[Fact]:

@@ -14,13 +14,16 @@ from kg.extract.organs import (CENTRAL_COMMITTEE, HEAD_TITLES, PARTY_ABBREVIATIO
                                administrative_office, area_stem, government,
                                party_committee)
 from kg.nlp.gazetteer import Division
-from kg.nlp.lexicon import org_suffixes, titles
+from kg.nlp.lexicon import org_abbreviations, org_suffixes, titles
 from kg.records import Fact, Mention
 
 SEPARATORS = "、，,"
 HOLDER_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 COMPANY_TITLES = frozenset({"总经理", "副总经理", "董事长", "副董事长", "经理", "厂长", "副厂长",
                             "生产厂长", "总监", "商务总监", "总裁", "副总裁", "总工程师"})
+ORGAN_TITLE_PREFIXES = ("党工委", "党委", "管委会")
+# Organs written by their standard short form alone (食安委 for 食品安全委员会).
+ABBREVIATED_ORGANS = {short: full for full, short in reversed(org_abbreviations())}
 COREFERENT_COMPANY = ("该公司", "公司", "该企业", "企业", "该集团", "集团", "该厂")
 
 
@@ -29,6 +32,7 @@ class _Segment:
                  area: Division | None):
         self.start, self.end, self.org, self.title, self.area = start, end, org, title, area
         self.bare: str | None = None   # an organisation named without its place (工商联)
+        self.written: str | None = None   # ... as written (地区食安委 for 食品安全委员会)
 
 
 def _title_at_end(text: str, words: tuple[str, ...]) -> str | None:
@@ -107,6 +111,14 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
         title = ctx.text[org.end:right].strip()
         if not title or _title_at_end(title, post_words) is None:
             return None
+        organ = next((o for o in ORGAN_TITLE_PREFIXES
+                      if title.startswith(o) and len(title) > len(o)), None)
+        if organ is not None and org.type != "GovernmentBody":
+            # 某某高新区党工委副书记: the zone's party working committee, not the zone.
+            end = org.end + len(organ)
+            org = ctx.add(Mention(org.text + organ, "GovernmentBody", ctx.evidence(org.start, end),
+                                  org.start, end, org.label + organ))
+            title = title[len(organ):]
         implied = _implied_from_name(ctx, org)
         return _Segment(left, right, implied or org, title, _area_of(ctx, org.label))
     # No recognised organisation: peel titles off the end, the rest may be an abbreviation.
@@ -122,17 +134,31 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             title_parts[0] = rest[-2:] + title_parts[0]
             rest = rest[:-2]
     title = "".join(title_parts)
+    for organ in ORGAN_TITLE_PREFIXES:       # 党委书记 at 某州 is 书记 at 某州党委
+        if title.startswith(organ) and len(title) > len(organ):
+            rest, title = rest + organ, title[len(organ):]
+            break
     if not rest:
         return _Segment(left, right, None, title, None)
     org = _implied_from_abbreviation(ctx, rest, left)
     if org is None:
         if rest in COREFERENT_COMPANY:
             return _Segment(left, right, ctx.last_before(left, {"Company"}), title, None)
+        relative = rest.removeprefix("地区").lstrip("州市县") if not ctx.gazetteer.lookup(
+            rest[:2]) else rest
+        expanded = ABBREVIATED_ORGANS.get(relative)
         suffix = next((s for s in org_suffixes() if rest.endswith(s)), None)
-        if suffix and len(rest) <= 6:
+        if expanded or (suffix and len(rest) <= 6):
             segment = _Segment(left, right, None, title, None)
-            segment.bare = rest
+            segment.bare = expanded or rest
+            segment.written = rest
             return segment
+        named = ctx.mentions_between(left, left + len(rest), HOLDER_LABELS | {"AdminArea"})
+        if suffix and named and named[0].start == left:
+            # 某某高新区党工委: an organ of a zone or an organisation named before it.
+            org = ctx.add(Mention(rest, "GovernmentBody", ctx.evidence(left, left + len(rest)),
+                                  left, left + len(rest), rest))
+            return _Segment(left, right, org, title, _area_of(ctx, rest))
         return None
     return _Segment(left, right, org, title, _area_of(ctx, rest))
 
@@ -197,10 +223,11 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
             area = (before.area if before else None) or ctx.home_area("prefecture")
             if area is not None:
                 name = area_stem(area) + segment.bare
-                segment.org = ctx.add(Mention(segment.bare, org_suffixes()[next(
+                written = segment.written or segment.bare
+                segment.org = ctx.add(Mention(written, org_suffixes()[next(
                     s for s in org_suffixes() if segment.bare.endswith(s))],
                     ctx.evidence(segment.start, segment.end), segment.start, segment.end,
-                    name, None, (segment.bare,)))
+                    name, None, tuple(dict.fromkeys((written, segment.bare)))))
                 segment.area = area
             continue
         if segment.title.endswith(HEAD_TITLES) and "委" not in segment.title:

@@ -8,6 +8,10 @@ Rules, each a reader's:
 - a name without its place prefix (某某智算中心) is the prefixed entity (某县某某智算中心)
   when exactly one such entity exists in the same document or under an area the
   document is about; a bracketed place may be left out (新疆(某某)产业园 = 新疆产业园);
+- standard abbreviations inside names are the same name (发展和改革委员会 = 发改委);
+- a place written in its short form is the same place (某某绿色中心 = 某某市绿色中心) when
+  no second full form of that place competes; a generic reference (某某市智算中心项目)
+  is the one facility of its kind under that place in the same article;
 - a zone's abbreviation (某某开发区, 某某农高区) is the zone with the same core;
 - persons with the same name are one person unless their posts are at different
   organisations in different documents.
@@ -23,6 +27,7 @@ from typing import Iterable
 from kg.extract import ArticleFacts
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.lexicon import org_abbreviations, org_suffixes
 from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Mention
 
 TYPE_PRIORITY = ("ComputeCenter", "Project", "Port", "Zone", "Company", "ResearchOrg",
@@ -94,9 +99,8 @@ class Linker:
         return f"name:{name}"
 
     def add(self, article_facts: ArticleFacts) -> None:
-        from kg.records import ArticleInfo as _Info
         article = article_facts.article
-        self.articles.append(_Info.of(article))
+        self.articles.append(ArticleInfo.of(article))
         for mention in article_facts.mentions:
             self._add_mention(mention)
         for fact in article_facts.facts:
@@ -128,6 +132,7 @@ class Linker:
         for key in self.groups:
             uf.find(key)
         self._link_by_alias(uf)
+        self._link_place_variants(uf)
         self._link_without_prefix(uf)
         self._link_zones(uf)
         self._link_persons(uf)
@@ -157,6 +162,8 @@ class Linker:
             if self._starts_with_place(norm) or norm.startswith("中共"):
                 names.add(norm)
         names |= {BRACKETED.sub("", n) for n in names if BRACKETED.search(n)}
+        if group.types.most_common(1)[0][0] in ("GovernmentBody", "Organization"):
+            names |= {_abbreviated(n) for n in names}
         return names
 
     def _starts_with_place(self, name: str) -> bool:
@@ -171,6 +178,56 @@ class Linker:
             if found:
                 return name[size:], found
         return None
+
+    def _link_place_variants(self, uf: _UnionFind) -> None:
+        """Names that differ only in how their place is written, and generic references."""
+        buckets: dict[tuple[str, str], list[tuple[str, str, bool]]] = defaultdict(list)
+        generic: list[tuple[str, str, str]] = []
+        for key, group in self._named():
+            if key.startswith("person:"):
+                continue
+            for name in {normalise_name(n) for n in group.names}:
+                split = self._place_prefix(name)
+                if not split:
+                    continue
+                rest, found = split
+                prefix = name[: len(name) - len(rest)]
+                core = rest.removesuffix("项目")
+                for stem in {d.short or d.name for d in found}:
+                    buckets[(stem, core)].append((key, prefix, any(d.name == prefix for d in found)))
+                    if core in self._facility_suffixes:
+                        generic.append((key, stem, core))
+        for (stem, core), members in sorted(buckets.items()):
+            keys = sorted({k for k, _, _ in members})
+            full_forms = {p for _, p, full in members if full}
+            if len(keys) < 2 or core in self._facility_suffixes:
+                continue
+            if len(full_forms) > 1:
+                self._record("rejected", "place written short", tuple(keys),
+                             f"{stem}{core}: two places ({'、'.join(sorted(full_forms))})")
+                continue
+            for other in keys[1:]:
+                if uf.find(keys[0]) != uf.find(other):
+                    uf.union(keys[0], other)
+                    self._record("merged", "place written short", (keys[0], other), stem + core)
+        for key, stem, suffix in generic:
+            articles = self.groups[key].articles
+            targets = {uf.find(k) for (s, c), members in buckets.items()
+                       if s == stem and c != suffix and c.endswith(suffix)
+                       for k, _, _ in members if self.groups[k].articles & articles}
+            if len(targets) == 1:
+                target = targets.pop()
+                if uf.find(key) != target:
+                    uf.union(key, target)
+                    self._record("merged", "generic reference", (key, target), stem + suffix)
+            elif len(targets) > 1:
+                self._record("rejected", "generic reference", tuple(sorted(targets)),
+                             f"{stem}{suffix}: more than one such facility in the article")
+
+    @property
+    def _facility_suffixes(self) -> frozenset[str]:
+        return frozenset(s for s, t in org_suffixes().items()
+                         if t in ("ComputeCenter", "Project", "Zone", "Port"))
 
     def _link_without_prefix(self, uf: _UnionFind) -> None:
         """某某智算中心 is 某县某某智算中心 when that is the one such entity in reach."""
@@ -349,6 +406,13 @@ def _canonical(names: Counter, entity_type: str) -> str:
         trimmed = [n for n in candidates if not n.endswith("项目")]
         candidates = trimmed or candidates
     return max(candidates, key=lambda n: (len(normalise_name(n)), names[n], n))
+
+
+def _abbreviated(name: str) -> str:
+    """某某州发展和改革委员会 -> 某某州发改委: every standard part in its short form."""
+    for full, short in org_abbreviations():
+        name = name.replace(full, short)
+    return name
 
 
 def _merge_into(target: Entity, other: Entity) -> None:

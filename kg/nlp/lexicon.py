@@ -59,6 +59,13 @@ def org_suffixes() -> dict[str, str]:
 
 
 @cache
+def org_abbreviations() -> tuple[tuple[str, str], ...]:
+    """(full, short) pairs of name parts, longest full form first."""
+    pairs = [tuple(line.split("\t")) for line in _lines("org_abbreviations.tsv")]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@cache
 def national_bodies() -> dict[str, tuple[str, str]]:
     """written form (full or short) -> (full name, entity type) of national organs."""
     table = {}

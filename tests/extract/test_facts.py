@@ -103,3 +103,24 @@ def test_zone_article_places_its_projects_in_the_zone_not_the_province():
     places = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
     assert ("新疆甲乙光伏制氢项目", "哈密高新区") in places
     assert not any(s == "新疆甲乙光伏制氢项目" and o.startswith("新疆") for s, o in places)
+
+
+def _posts(text, **kw):
+    return {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition", **kw)}
+
+
+def test_party_committee_titles_and_abbreviated_organs():
+    posts = _posts("哈密地区召开食品安全委员会会议。地委副书记，地区行署专员、食安委主任阿不都·艾力主持会议。"
+                   "哈密市党委书记王明远出席。哈密高新区党工委副书记赵小东说。")
+    assert ("阿不都·艾力", "中共哈密地区委员会", "副书记") in posts or \
+        ("阿不都·艾力", "中共哈密市委员会", "副书记") in posts
+    assert any(p[0] == "阿不都·艾力" and p[1].endswith("行政公署") and p[2] == "专员" for p in posts)
+    assert any(p[0] == "阿不都·艾力" and p[1].endswith("食品安全委员会") and p[2] == "主任"
+               for p in posts)
+    assert ("王明远", "中共哈密市委员会", "书记") in posts
+    assert ("赵小东", "哈密高新区党工委", "副书记") in posts
+
+
+def test_a_bureau_named_by_its_level_word():
+    posts = _posts("自治区数字化发展局党组书记、副局长李长春出席会议。")
+    assert ("李长春", "自治区数字化发展局", "党组书记、副局长") in posts

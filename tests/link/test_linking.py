@@ -41,3 +41,30 @@ def test_stable_keys_across_builds():
     a = _graph("新疆甲乙能源有限公司总经理王明远表示。")
     b = _graph("新疆甲乙能源有限公司总经理王明远表示。")
     assert [e.id for e in a.entities] == [e.id for e in b.entities]
+
+
+def test_standard_abbreviations_inside_names_link():
+    g = _graph("哈密市发展和改革委员会召开会议。", "哈密市发展改革委发布通知。")
+    bodies = [e for e in g.entities if e.type == "GovernmentBody"]
+    assert len(bodies) == 1
+    assert bodies[0].label == "哈密市发展和改革委员会" and "哈密市发展改革委" in bodies[0].aliases
+
+
+def test_place_written_short_and_generic_reference_link():
+    g = _graph("哈密市丙丁绿色智算中心开工。哈密丙丁绿色智算中心位于高新区。"
+               "哈密市智算中心项目采用液冷技术。")
+    centres = [e for e in g.entities if e.type == "ComputeCenter"]
+    assert [c.label for c in centres] == ["哈密市丙丁绿色智算中心"]
+    assert {"哈密丙丁绿色智算中心", "哈密市智算中心项目"} <= set(centres[0].aliases)
+
+
+def test_two_full_places_with_the_same_rest_stay_apart():
+    g = _graph("哈密市人民医院扩建。", "哈密地区人民医院扩建。", "哈密人民医院开诊。")
+    hospitals = {e.label for e in g.entities if e.type == "ResearchOrg"}
+    assert {"哈密市人民医院", "哈密地区人民医院"} <= hospitals
+
+
+def test_generic_reference_with_two_candidates_stays_apart():
+    g = _graph("哈密市丙丁智算中心和哈密市戊己智算中心开工。哈密市智算中心项目进展顺利。")
+    centres = {e.label for e in g.entities if e.type == "ComputeCenter"}
+    assert {"哈密市丙丁智算中心", "哈密市戊己智算中心"} <= centres

@@ -35,6 +35,7 @@ COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百
 DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
 # Types whose generic-sounding names (建设项目, 示范区) need evidence of a proper name.
 EVIDENCE_TYPES = frozenset({"Project", "Zone"})
+RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", "盟", "旗"})
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
 
 
@@ -193,6 +194,8 @@ class OrganisationRecognizer:
         specific = [w for w in words if len(w) >= 2 and _is_cjk(w[0])
                     and w not in GENERIC_MODIFIERS and w not in NAME_STOP_WORDS]
         has_proper = has_proper or len(specific) >= 3
+        if entity_type == "GovernmentBody" and body and body[0].text in RELATIVE_LEVELS:
+            return True       # 自治区数字化发展局, 市财政局: an organ of the area in context
         if suffix in WEAK_SUFFIXES or entity_type in EVIDENCE_TYPES:
             own = [t.text for t in body if t.idx not in area_tokens] + (
                 [own_prefix] if own_prefix else [])
