@@ -21,7 +21,7 @@ NAME_STOP_WORDS = frozenset("""
 主办 承办 协办 参加 出席 会见 考察 调研 看望 慰问 主持 参与 获得 荣获 入选 申报 选派 招聘 吸引 邀请 提供 面向 聚焦 抢抓
 更 较 最 很 非常 距离 相距 毗邻 紧邻 靠近 距 离 让 使 令 把 给 叫 让 成 到 至 向
 今年 去年 目前 近年来 当前 日前 近日 此次 这次 当天 当日 同时 此外 其中 另外 还有 已经 正在 已 将 要 建设 分别 简称 以下简称 感谢 奏响 跑出 以上 以下
-我们 他们 她们 你们 我 你 他 她 它 大家 全市 全州 全县 全区 全疆 全国 全省 当地 本地 辖区
+我们 他们 她们 你们 我 你 他 她 它 大家 我国 我省 我区 我州 我市 我县 全市 全州 全县 全区 全疆 全国 全省 当地 本地 辖区
 """.split())
 
 # Leading modifiers that make a name generic when nothing else in it is proper.
@@ -56,6 +56,25 @@ def org_suffixes() -> dict[str, str]:
         suffix, entity_type = line.split("\t")
         table[suffix] = entity_type
     return table
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """Words jieba's own dictionary tags as plain verbs (v), two characters or more.
+
+    Read from the dictionary shipped inside the jieba package; used to tell where a name
+    cannot begin (首站抵达|某某县…, 有效提升|某某州…).
+    """
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    found = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "v" and len(parts[0]) >= 2:
+                found.add(parts[0])
+    return frozenset(found - GENERIC_MODIFIERS)
 
 
 @cache

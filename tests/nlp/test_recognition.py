@@ -102,3 +102,20 @@ def test_project_names_of_plain_words_and_counts_of_several():
 def test_a_stop_character_opening_a_name():
     found = ents("其亚新疆集团有限公司依靠当地煤炭发展。其建设项目很多。")
     assert ("其亚新疆集团有限公司", "Company") in found
+
+
+def test_a_name_starts_at_its_place_after_a_verb_or_a_preposition():
+    found = ents("车队首站抵达福海县甲乙生物科技集团有限公司。有效提升阿拜州过境铁路运力。"
+                 "屏幕上与山西省公共资源交易中心连线。我国政府高度重视，要提高政府效能。")
+    labels = {text for text, _ in found}
+    assert "福海县甲乙生物科技集团有限公司" in labels
+    assert "山西省公共资源交易中心" in labels
+    assert not any(text.startswith(("首站", "有效", "屏幕", "我国", "提高")) for text in labels)
+
+
+def test_transliterated_names_stop_at_titles_conjunctions_and_verbs():
+    found = ents("州长别里克·瓦利关注外贸。努雷姆别特·萨克塔加甫夫和达特代表表示欢迎。")
+    persons = {text for text, label in found if label == "Person"}
+    assert "别里克·瓦利" in persons
+    assert "努雷姆别特·萨克塔加甫夫" in persons
+    assert not any("和" in p or "关注" in p for p in persons)

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes, titles
+from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes, titles, verbs
 from kg.nlp.spans import Candidate, candidates
 
 MAX_BODY_CHARS = 24
@@ -30,11 +30,12 @@ FALSE_SUFFIX_WORDS = frozenset("""
 # Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
 WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办"})
 # A count before a suffix (三大项目, 23个重点项目, 第一大口岸) makes a description, not a name.
-COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所]$"
+COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所台辆名位处]$"
                      r"|^[一二三四五六七八九十两几]$")
 DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
 # Types whose generic-sounding names (建设项目, 示范区) need evidence of a proper name.
 EVIDENCE_TYPES = frozenset({"Project", "Zone"})
+AREA_ORGANS = frozenset({"政府", "人民政府", "党委", "行署", "人大常委会", "政协"})
 RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", "盟", "旗"})
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
 
@@ -49,6 +50,7 @@ class OrganisationRecognizer:
         self.by_length = sorted(self.suffixes, key=len, reverse=True)
         self.titles = titles()
         self.false_words = tuple(FALSE_SUFFIX_WORDS)
+        self.verbs = verbs()
         tokenizer = nlp.tokenizer
         if hasattr(tokenizer, "add_words"):
             tokenizer.add_words(self.suffixes)
@@ -131,6 +133,11 @@ class OrganisationRecognizer:
             elif self._is_boundary(token) and not self._inner_conjunction(doc, i) \
                     and not self._glued_stop_char(doc, i, body):
                 break
+            elif body and (body[0].idx in area_tokens or body[0].text in RELATIVE_LEVELS) and (
+                    text in self.verbs or text[-1] in "与和在对向从于及"):
+                break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
+            elif text in self.verbs and entity_type in ("Zone", "Port"):
+                break      # 聚力创建|…示范区
             if chars + len(text) > MAX_BODY_CHARS:
                 break
             body.insert(0, token)
@@ -193,9 +200,11 @@ class OrganisationRecognizer:
         # 东方希望煤电一体化项目: several words of two or more characters, none generic.
         specific = [w for w in words if len(w) >= 2 and _is_cjk(w[0])
                     and w not in GENERIC_MODIFIERS and w not in NAME_STOP_WORDS]
-        has_proper = has_proper or len(specific) >= 3
+        has_proper = has_proper or (suffix == "项目" and len(specific) >= 3)
         if entity_type == "GovernmentBody" and body and body[0].text in RELATIVE_LEVELS:
             return True       # 自治区数字化发展局, 市财政局: an organ of the area in context
+        if suffix in AREA_ORGANS and not (has_area or (body and body[0].text in RELATIVE_LEVELS)):
+            return False      # 提高政府, 我国政府: a government is some area's
         if suffix in WEAK_SUFFIXES or entity_type in EVIDENCE_TYPES:
             own = [t.text for t in body if t.idx not in area_tokens] + (
                 [own_prefix] if own_prefix else [])

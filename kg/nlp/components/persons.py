@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import person_followers, surnames, titles
+from kg.nlp.lexicon import person_followers, surnames, titles, verbs
 from kg.nlp.spans import Candidate, candidates
 
 SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
@@ -35,6 +35,7 @@ class PersonRecognizer:
         self.single, self.double = surnames()
         self.followers = person_followers()
         self.title_words = tuple(sorted(self.titles, key=len, reverse=True))
+        self.verbs = verbs()
         if hasattr(nlp.tokenizer, "add_words"):
             nlp.tokenizer.add_words(self.titles)
 
@@ -80,11 +81,22 @@ class PersonRecognizer:
         return pos, given_start + 1
 
     def _trim_transliterated(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        first = text.find("·", start, end)
+        for k in range(first - 1, start - 1, -1):      # 某省副省长·某某: the title is no name
+            if any(text.endswith(t, start, k + 1) for t in self.title_words):
+                start = k + 1
+                break
+        if start >= first:
+            return None
         dot = text.rfind("·", start, end)
         for k in range(dot + 2, end + 1):
-            if k == end or self.boundary_at(text, k):
+            if k == end or self.boundary_at(text, k) or text[k] in "和与及" or (
+                    k >= dot + 3 and self._verb_at(text, k)):
                 return (start, k) if k > dot + 1 else None
         return start, end
+
+    def _verb_at(self, text: str, k: int) -> bool:
+        return any(text[k:k + n] in self.verbs for n in (2, 3, 4))
 
     def name_before(self, text: str, pos: int) -> tuple[int, int] | None:
         """A name ending at ``pos`` (before a speech verb), or None."""
@@ -99,7 +111,7 @@ class PersonRecognizer:
             start = first - 1
             while start > run_start and first - start < 6 and not self.boundary_before(text, start):
                 start -= 1
-            return start, pos
+            return self._trim_transliterated(text, start, pos)
         for length in (3, 2, 4):
             start = pos - length
             if start < run_start or not self.surname_at(text, start):
