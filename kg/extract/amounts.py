@@ -102,7 +102,7 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     if in_clause:
         return in_clause[-1]
     sentence_text = text[sentence_start:position].lstrip("“\" ")
-    topic = ctx.topic_facility
+    topic = ctx.referent(position)
     if sentence_text.startswith(("该项目", "该中心", "项目", "该工程")) and topic is not None \
             and topic.type in labels:
         return topic

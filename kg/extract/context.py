@@ -130,8 +130,17 @@ class ArticleContext:
         if not facilities:
             return None
         counts = Counter(_core(m.label) for m in facilities)
-        best = max(facilities, key=lambda m: (counts[_core(m.label)], len(m.label), -m.start))
+        best = max(facilities, key=lambda m: (counts[_core(m.label)], -m.start))
         return best
+
+    def referent(self, position: int) -> Mention | None:
+        """What 该项目 / 该中心 / an omitted subject at ``position`` refers to: the facility
+        named last before it within the two sentences before, else the article's facility."""
+        sentence = self.sentence_at(position)
+        index = self.sentences.index(sentence)
+        window_start = self.sentences[max(0, index - 2)].start
+        named = [m for m in self.mentions_between(window_start, position, FACILITY_LABELS)]
+        return named[-1] if named else self.topic_facility
 
     # -- mentions ---------------------------------------------------------------------
     def _mention(self, span: Span) -> Mention:

@@ -71,6 +71,6 @@ def _subject(ctx: ArticleContext, sentence_start: int, position: int) -> Mention
     if before:
         return before[-1]
     clause = ctx.text[sentence_start:position]
-    if ctx.topic_facility is not None and ("该" in clause or "项目" in clause or not clause.strip()):
-        return ctx.topic_facility
+    if "该" in clause or "项目" in clause or not clause.strip():
+        return ctx.referent(position)
     return None

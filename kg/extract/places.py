@@ -73,6 +73,9 @@ def _place_in_name(ctx: ArticleContext, mention: Mention):
             if form in NOT_PLACES:
                 break
             division = ctx.area_named(form) if ctx.gazetteer.lookup(form) else None
+            if division is not None and found and form != division.name and \
+                    division.level in ("county", "town"):
+                division = None     # 新疆天山云计算: after a place, a county's short form is a word
             if division is not None and _plausible_in_name(ctx, form, division):
                 hit = (division, form, i)
                 break
@@ -107,8 +110,9 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
             at = text.find(trigger, sentence.start, sentence.end)
             while at != -1:
                 after = at + len(trigger)
-                places = _places_after(mentions, after)
-                subject = _subject_before(ctx, mentions, at, sentence.start)
+                places = _places_after(ctx.gazetteer, mentions, after)
+                subject = _described_after(ctx, mentions, places) or \
+                    _subject_before(ctx, mentions, at, sentence.start)
                 if subject is not None:
                     for place in places:
                         facts.append(Fact(subject, "locatedIn", ctx.evidence(at, after),
@@ -125,7 +129,16 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
-def _places_after(mentions: list[Mention], position: int) -> list[Mention]:
+def _described_after(ctx: ArticleContext, mentions: list[Mention],
+                     places: list[Mention]) -> Mention | None:
+    """位于某某县的某某中心: the facility right after 位于 P 的."""
+    if not places or not ctx.text.startswith("的", places[-1].end):
+        return None
+    return next((m for m in mentions if m.start == places[-1].end + 1
+                 and m.type in SUBJECT_LABELS), None)
+
+
+def _places_after(gazetteer, mentions: list[Mention], position: int) -> list[Mention]:
     """The place mentions right after a trigger (a zone and its area may both be named)."""
     out = []
     cursor = position
@@ -134,11 +147,16 @@ def _places_after(mentions: list[Mention], position: int) -> list[Mention]:
             continue
         if m.start - cursor > 2 or m.type not in PLACE_LABELS:
             break
-        if out and m.type == "AdminArea" and out[-1].code and m.code and m.code != out[-1].code:
-            break   # 某市北京南路: a second area right after the first is a street name
+        if out and m.type == "AdminArea" and out[-1].code and m.code and m.code != out[-1].code \
+                and not gazetteer.contains(out[-1].code, m.code):
+            break   # 某市北京南路: a second area right after the first is a street name,
+            #         unless it lies inside the first (某市某区)
         out.append(m)
         cursor = m.end
-    return out
+    # 某市某区: only the most specific of nested areas
+    return [m for m in out if not any(
+        o is not m and o.code and m.code and o.code != m.code and gazetteer.contains(m.code, o.code)
+        for o in out)]
 
 
 def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
@@ -152,9 +170,9 @@ def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
     if before and position - before[-1].end <= 2:
         return before[-1]
     clause = ctx.text[sentence_start:position].strip()
-    if ctx.topic_facility is not None and (not clause or "该" in clause or
+    if ctx.referent(position) is not None and (not clause or "该" in clause or
                                            clause.startswith("项目")):
-        return ctx.topic_facility
+        return ctx.referent(position)
     return None
 
 

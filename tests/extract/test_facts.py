@@ -92,7 +92,7 @@ def test_the_titles_facility_is_what_该项目_refers_to():
     result = facts_of(text, title="哈密市绿色智算中心项目开工")
     investors = [(f.subject.label, f.object.label) for f in result.facts
                  if f.predicate == "investor"]
-    assert investors == [("哈密市绿色智算中心项目", "新疆甲乙能源有限公司")]
+    assert investors == [("绿色智算中心", "新疆甲乙能源有限公司")]     # named after 项目
     titled = [m for m in result.mentions if m.source.sentence == "哈密市绿色智算中心项目开工"]
     assert {m.label for m in titled} >= {"哈密市绿色智算中心项目"}
 
@@ -124,3 +124,22 @@ def test_party_committee_titles_and_abbreviated_organs():
 def test_a_bureau_named_by_its_level_word():
     posts = _posts("自治区数字化发展局党组书记、副局长李长春出席会议。")
     assert ("李长春", "自治区数字化发展局", "党组书记、副局长") in posts
+
+
+def test_located_at_a_district_inside_a_city_and_a_phase_of_a_centre():
+    result = facts_of("6月1日，位于哈密市伊州区的哈密丝路智算中心一期项目正式投运。")
+    places = {(f.subject.label, f.object.label) for f in result.facts if f.predicate == "locatedIn"}
+    assert places == {("哈密丝路智算中心", "伊州区")}
+    assert {m.type for m in result.mentions if m.label == "哈密丝路智算中心"} == {"ComputeCenter"}
+
+
+def test_该项目_is_the_facility_named_just_before():
+    text = ("哈密丝路智算中心正式投运。该项目由新疆甲乙云计算有限公司与中国丙丁股份有限公司哈密分公司"
+            "合资建设，总投资12.5亿元。据了解，新疆戊己新能源有限公司煤制天然气项目总投资45亿元。")
+    result = facts_of(text)
+    investors = {(f.subject.label, f.object.label) for f in result.facts if f.predicate == "investor"}
+    assert investors == {("哈密丝路智算中心", "新疆甲乙云计算有限公司"),
+                         ("哈密丝路智算中心", "中国丙丁股份有限公司哈密分公司")}
+    amounts = {(f.subject.label, f.quantity.value) for f in result.facts
+               if f.predicate == "investmentAmount"}
+    assert amounts == {("哈密丝路智算中心", 1.25e9), ("新疆戊己新能源有限公司煤制天然气项目", 4.5e9)}

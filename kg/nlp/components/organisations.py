@@ -19,6 +19,7 @@ from kg.nlp.spans import Candidate, candidates
 MAX_BODY_CHARS = 24
 MAX_BODY_TOKENS = 12
 OPEN_BRACKETS = "(（"
+PHASE = re.compile(r"[一二三四五六七八九十]期$")
 CLAUSE_MARKS = "：:，,。；;！？!?"
 CLOSE_BRACKETS = ")）"
 # Words that end in a suffix character but name no organisation.
@@ -35,6 +36,8 @@ COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百
 DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
 # Types whose generic-sounding names (建设项目, 示范区) need evidence of a proper name.
 EVIDENCE_TYPES = frozenset({"Project", "Zone"})
+# Words that end other names but belong in a company's (中国某某第三建设有限公司).
+COMPANY_NAME_WORDS = frozenset({"建设", "发展", "投资", "开发", "运营"})
 AREA_ORGANS = frozenset({"政府", "人民政府", "党委", "行署", "人大常委会", "政协"})
 RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", "盟", "旗"})
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
@@ -76,9 +79,9 @@ class OrganisationRecognizer:
                 continue
             span = self._body(doc, token, suffix, area_tokens)
             if span is not None:
-                start, entity_type = span
-                found.append(Candidate(start, token.idx + len(token.text), entity_type,
-                                       priority=2, attrs={"suffix": suffix}))
+                start, entity_type, end = span
+                found.append(Candidate(start, end, entity_type, priority=2,
+                                       attrs={"suffix": suffix}))
         return doc
 
     def _is_boundary(self, token: Token) -> bool:
@@ -131,7 +134,8 @@ class OrganisationRecognizer:
                     break
                 depth -= 1
             elif self._is_boundary(token) and not self._inner_conjunction(doc, i) \
-                    and not self._glued_stop_char(doc, i, body):
+                    and not self._glued_stop_char(doc, i, body) \
+                    and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
             elif body and (body[0].idx in area_tokens or body[0].text in RELATIVE_LEVELS) and (
                     text in self.verbs or text[-1] in "与和在对向从于及"):
@@ -175,12 +179,16 @@ class OrganisationRecognizer:
         if not self._is_name(body, own_prefix, suffix, entity_type, area_tokens):
             return None
         start = body[0].idx if body else suffix_token.idx
+        end = suffix_token.idx + len(suffix_token.text)
         if suffix in ("项目", "工程"):
-            inner = doc.text[start:suffix_token.idx + len(suffix_token.text) - len(suffix)]
+            inner = doc.text[start:end - len(suffix)]
+            phase = PHASE.search(inner)
+            core = inner[:phase.start()] if phase else inner
             for other, other_type in self.suffixes.items():
-                if other_type == "ComputeCenter" and inner.endswith(other):
-                    entity_type = other_type
-        return start, entity_type
+                if other_type == "ComputeCenter" and core.endswith(other):
+                    # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
+                    return start, other_type, start + len(core) if phase else end
+        return start, entity_type, end
 
     def _is_name(self, body: list[Token], own_prefix: str, suffix: str, entity_type: str,
                  area_tokens: set[int]) -> bool:

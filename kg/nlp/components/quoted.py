@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes
 from kg.nlp.spans import Candidate, candidates
 
+# A quoted name right after these is a name however plain (重点项目“绿色智算中心”).
+NAME_CUES = ("项目", "工程", "中心", "名为", "简称")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,30})[”\"」』]")
 
 
@@ -22,7 +24,8 @@ class QuotedNameRecognizer:
             inner = m.group(1)
             for suffix, entity_type in self.suffixes:
                 if inner.endswith(suffix) and len(inner) > len(suffix):
-                    if self._generic(doc, m.start(1), m.end(1) - len(suffix)):
+                    if not doc.text.endswith(NAME_CUES, 0, m.start()) and \
+                            self._generic(doc, m.start(1), m.end(1) - len(suffix)):
                         break     # 打造“绿色算力示范区”: a goal, not a name
                     out.append(Candidate(m.start(1), m.end(1), entity_type, priority=5,
                                          attrs={"quoted": True, "suffix": suffix}))
