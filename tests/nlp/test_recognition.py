@@ -119,3 +119,8 @@ def test_transliterated_names_stop_at_titles_conjunctions_and_verbs():
     assert "别里克·瓦利" in persons
     assert "努雷姆别特·萨克塔加甫夫" in persons
     assert not any("和" in p or "关注" in p for p in persons)
+
+
+def test_a_kind_of_facility_and_a_cluster_are_not_names():
+    found = ents("起步区已落地数据中心项目12个。东数西算庆阳数据中心集群加快建设。")
+    assert not any(label == "ComputeCenter" for _, label in found)

@@ -19,6 +19,7 @@ from kg.nlp.spans import Candidate, candidates
 MAX_BODY_CHARS = 24
 MAX_BODY_TOKENS = 12
 OPEN_BRACKETS = "(（"
+CONTINUATIONS = frozenset({"集群", "起步区", "片区", "板块"})
 PHASE = re.compile(r"[一二三四五六七八九十]期$")
 CLAUSE_MARKS = "：:，,。；;！？!?"
 CLOSE_BRACKETS = ")）"
@@ -77,6 +78,8 @@ class OrganisationRecognizer:
             suffix = self.suffix_of(token)
             if suffix is None:
                 continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].text in CONTINUATIONS:
+                continue      # 某某数据中心集群: the name goes on past the suffix
             span = self._body(doc, token, suffix, area_tokens)
             if span is not None:
                 start, entity_type, end = span
@@ -197,6 +200,9 @@ class OrganisationRecognizer:
             return False
         if all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in words):
             return False
+        if len(body) == 1 and not own_prefix and body[0].text in self.suffixes \
+                and body[0].idx not in area_tokens:
+            return False      # 数据中心项目: a kind of facility, not one
         has_area = any(t.idx in area_tokens for t in body)
         has_org = any(self.suffix_of(t) for t in body)
         single_chars = sum(1 for w in words if len(w) == 1 and _is_cjk(w))
