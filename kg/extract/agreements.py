@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
+from kg.extract.organs import government
 from kg.records import Fact, Mention
 
 PARTY_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone"}
@@ -28,8 +29,9 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             with_at = _conjunction(ctx, sentence.start, sign.start())
             if with_at == -1:
                 continue
-            left = _group_before(ctx, sentence.start, with_at)
-            right = [m for m in ctx.mentions_between(with_at, sign.start()) if m.type in PARTY_LABELS]
+            left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
+            right = [_as_party(ctx, m) for m in ctx.mentions_between(with_at, sign.start())
+                     if m.type in PARTY_LABELS | {"AdminArea"}]
             if not left or not right:
                 continue
             clause_end = min([i for i in (text.find(p, document.end(), sentence.end)
@@ -62,7 +64,8 @@ def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:
 
 def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mention]:
     """The parties joined by 、 right before 与 (A、B已与 …)."""
-    mentions = [m for m in ctx.mentions_between(start, position) if m.type in PARTY_LABELS]
+    mentions = [m for m in ctx.mentions_between(start, position)
+                if m.type in PARTY_LABELS | {"AdminArea"}]
     group: list[Mention] = []
     cursor = position
     for m in reversed(mentions):
@@ -74,6 +77,15 @@ def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mentio
         if ctx.text[cursor - 1:cursor] != "、":
             break
     return group
+
+
+def _as_party(ctx: ArticleContext, mention: Mention) -> Mention:
+    """A place that signs (某某市与某公司签约) signs through its people's government."""
+    if mention.type != "AdminArea" or not mention.code:
+        return mention
+    name, aliases = government(ctx.gazetteer.by_code(mention.code))
+    return ctx.add(Mention(mention.text, "GovernmentBody", mention.source, mention.start,
+                           mention.end, name, None, aliases))
 
 
 def _topics(phrase: str) -> list[str | None]:

@@ -113,7 +113,7 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             return None
         organ = next((o for o in ORGAN_TITLE_PREFIXES
                       if title.startswith(o) and len(title) > len(o)), None)
-        if organ is not None and org.type != "GovernmentBody":
+        if organ is not None and org.type == "Zone":
             # 某某高新区党工委副书记: the zone's party working committee, not the zone.
             end = org.end + len(organ)
             org = ctx.add(Mention(org.text + organ, "GovernmentBody", ctx.evidence(org.start, end),
@@ -234,7 +234,8 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
             area = before.area if before else None
             if area is not None:
                 name, aliases = government(area)
-                segment.org = ctx.add(Mention(segment.title, "GovernmentBody",
+                # Nothing names the government here; its written form is its name.
+                segment.org = ctx.add(Mention(name, "GovernmentBody",
                                               ctx.evidence(segment.start, segment.end),
                                               segment.start, segment.end, name, None, aliases))
                 continue

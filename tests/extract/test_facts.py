@@ -143,3 +143,15 @@ def test_该项目_is_the_facility_named_just_before():
     amounts = {(f.subject.label, f.quantity.value) for f in result.facts
                if f.predicate == "investmentAmount"}
     assert amounts == {("哈密丝路智算中心", 1.25e9), ("新疆戊己新能源有限公司煤制天然气项目", 4.5e9)}
+
+
+def test_a_place_signs_through_its_government_and_company_posts_keep_their_titles():
+    result = facts_of("会上，哈密市与甲乙科技有限责任公司、丙丁电子股份有限公司签署合作协议。"
+                      "新疆戊己（集团）有限公司党委书记、董事长张强介绍了情况。")
+    agreements = {(f.subject.label, f.object.label) for f in result.facts
+                  if f.predicate == "agreementWith"}
+    assert agreements == {("哈密市人民政府", "甲乙科技有限责任公司"),
+                          ("哈密市人民政府", "丙丁电子股份有限公司")}
+    posts = {(f.subject.label, f.object.label, f.title) for f in result.facts
+             if f.predicate == "holdsPosition"}
+    assert posts == {("张强", "新疆戊己（集团）有限公司", "党委书记、董事长")}
