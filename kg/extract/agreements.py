@@ -81,8 +81,8 @@ def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mentio
 
 def _as_party(ctx: ArticleContext, mention: Mention) -> Mention:
     """A place that signs (某某市与某公司签约) signs through its people's government."""
-    if mention.type != "AdminArea" or not mention.code:
-        return mention
+    if mention.type != "AdminArea" or not mention.code or not mention.code.isdigit():
+        return mention      # a foreign state signs as itself
     name, aliases = government(ctx.gazetteer.by_code(mention.code))
     return ctx.add(Mention(mention.text, "GovernmentBody", mention.source, mention.start,
                            mention.end, name, None, aliases))

@@ -15,6 +15,7 @@ from kg.records import Fact, Mention
 ACTOR_LABELS = ORGANISATION_LABELS
 VERBS = re.compile(r"(合资组建|合资建设|合资成立|共同投资建设|投资建设|投资兴建|出资建设|共同出资|投资|"
                    r"共同建设|承建|共建|建设|施工)")
+FOUNDING = ("合资组建", "合资成立")
 INVESTING = ("合资组建", "合资建设", "合资成立", "共同投资建设", "投资建设", "投资兴建", "出资建设",
              "共同出资", "投资")
 
@@ -30,6 +31,8 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
                 break
             actors = _actors(ctx, by_at + 1, verb.start())
             subject = _subject(ctx, sentence.start, by_at)
+            if verb.group(1) in FOUNDING:
+                subject = _founded(ctx, sentence.start, by_at) or subject
             if actors and subject is not None:
                 predicate = "investor" if verb.group(1) in INVESTING else "builtBy"
                 source = ctx.evidence(by_at, verb.end())
@@ -38,6 +41,22 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
                         facts.append(Fact(subject, predicate, source, object=actor))
             by_at = text.find("由", verb.end(), sentence.end)
     return facts
+
+
+def _founded(ctx: ArticleContext, sentence_start: int, by_at: int) -> Mention | None:
+    """某某数科由X与Y合资组建: the name right before 由 is the joint venture, a company,
+    even where recognition found no suffix on it."""
+    clause_start = max([ctx.text.rfind(p, sentence_start, by_at) for p in "，,；：。"] +
+                       [sentence_start - 1]) + 1
+    named = ctx.mentions_between(clause_start, by_at, ACTOR_LABELS | FACILITY_LABELS)
+    if named:
+        return named[-1]
+    written = ctx.text[clause_start:by_at].strip()
+    if 2 <= len(written) <= 10 and all("\u4e00" <= ch <= "\u9fff" for ch in written):
+        start = ctx.text.index(written, clause_start)
+        return ctx.add(Mention(written, "Company", ctx.evidence(start, by_at), start,
+                               start + len(written), written))
+    return None
 
 
 def _main_verb(ctx: ArticleContext, start: int, end: int):

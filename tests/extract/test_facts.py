@@ -155,3 +155,12 @@ def test_a_place_signs_through_its_government_and_company_posts_keep_their_title
     posts = {(f.subject.label, f.object.label, f.title) for f in result.facts
              if f.predicate == "holdsPosition"}
     assert posts == {("张强", "新疆戊己（集团）有限公司", "党委书记、董事长")}
+
+
+def test_a_joint_venture_named_before_由_has_both_partners_as_investors():
+    result = facts_of("作为重点招商项目，甲乙数科由哈密市国有资产投资经营有限责任公司与"
+                      "新疆丙丁大数据投资有限公司合资组建。")
+    investors = {(f.subject.label, f.subject.type, f.object.label) for f in result.facts
+                 if f.predicate == "investor"}
+    assert investors == {("甲乙数科", "Company", "哈密市国有资产投资经营有限责任公司"),
+                         ("甲乙数科", "Company", "新疆丙丁大数据投资有限公司")}

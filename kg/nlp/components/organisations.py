@@ -19,6 +19,8 @@ from kg.nlp.spans import Candidate, candidates
 MAX_BODY_CHARS = 24
 MAX_BODY_TOKENS = 12
 OPEN_BRACKETS = "(（"
+# Stop characters that can still open a name (其亚…); prepositions (在东…) cannot.
+NAME_INITIAL_STOP_CHARS = frozenset("其同本")
 CONTINUATIONS = frozenset({"集群", "起步区", "片区", "板块"})
 PHASE = re.compile(r"[一二三四五六七八九十]期$")
 CLAUSE_MARKS = "：:，,。；;！？!?"
@@ -111,7 +113,7 @@ class OrganisationRecognizer:
         """其 in 其亚集团: a one-character stop word opening a run of unknown single
         characters at the start of a sentence or clause is the name's first character."""
         token = doc[i]
-        if len(token.text) != 1 or token.text not in NAME_STOP_WORDS or not body \
+        if token.text not in NAME_INITIAL_STOP_CHARS or not body \
                 or len(body[0].text) != 1 \
                 or body[0].text in NAME_STOP_WORDS or not _is_cjk(body[0].text):
             return False
