@@ -106,6 +106,8 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     if sentence_text.startswith(("该项目", "该中心", "项目", "该工程")) and topic is not None \
             and topic.type in labels:
         return topic
+    if topic is None and _clause_opens_with_project(ctx, position):
+        return None      # 项目计划总投资…, with no project named: nothing to pin it on
     if "该企业" in sentence_text or "该公司" in sentence_text:
         company = ctx.last_before(position, {"Company"})
         if company is not None and "Company" in labels:
@@ -117,3 +119,8 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     if topic is not None and topic.type in labels:
         return topic
     return in_sentence[0] if in_sentence else None
+
+
+def _clause_opens_with_project(ctx: ArticleContext, position: int) -> bool:
+    clause = ctx.text[_clause_start(ctx, position):position].lstrip("“\" ")
+    return clause.startswith(("该项目", "项目", "该工程"))

@@ -26,11 +26,14 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
     for sentence in ctx.sentences:
         by_at = text.find("由", sentence.start, sentence.end)
         while by_at != -1:
-            verb = _main_verb(ctx, by_at + 1, min(sentence.end, by_at + 120))
+            end = min(sentence.end, by_at + 120)
+            verb, subject = _described(ctx, by_at + 1, end)
             if verb is None:
-                break
+                verb = _main_verb(ctx, by_at + 1, end)
+                if verb is None:
+                    break
+                subject = _subject(ctx, sentence.start, by_at)
             actors = _actors(ctx, by_at + 1, verb.start())
-            subject = _subject(ctx, sentence.start, by_at)
             if verb.group(1) in FOUNDING:
                 subject = _founded(ctx, sentence.start, by_at) or subject
             if actors and subject is not None:
@@ -57,6 +60,18 @@ def _founded(ctx: ArticleContext, sentence_start: int, by_at: int) -> Mention | 
         return ctx.add(Mention(written, "Company", ctx.evidence(start, by_at), start,
                                start + len(written), written))
     return None
+
+
+def _described(ctx: ArticleContext, start: int, end: int):
+    """由X投资建设的某某项目: the verb of the relative clause opened by 由 and the facility
+    it describes, or (None, None)."""
+    verb = next((v for v in VERBS.finditer(ctx.text, start, end)
+                 if not any(m.start <= v.start() < m.end for m in ctx.mentions)), None)
+    if verb is None or not ctx.text.startswith("的", verb.end()):
+        return None, None
+    facility = next((m for m in ctx.mentions if m.start == verb.end() + 1
+                     and m.type in FACILITY_LABELS), None)
+    return (verb, facility) if facility is not None else (None, None)
 
 
 def _main_verb(ctx: ArticleContext, start: int, end: int):

@@ -164,3 +164,11 @@ def test_a_joint_venture_named_before_由_has_both_partners_as_investors():
                  if f.predicate == "investor"}
     assert investors == {("甲乙数科", "Company", "哈密市国有资产投资经营有限责任公司"),
                          ("甲乙数科", "Company", "新疆丙丁大数据投资有限公司")}
+
+
+def test_a_relative_clause_opened_by_由_and_a_bare_项目_with_nothing_named():
+    result = facts_of("由新疆甲乙能源（集团）有限责任公司投资建设的奇台县10万千瓦光伏发电项目近日并网发电。")
+    investors = {(f.subject.label, f.object.label) for f in result.facts if f.predicate == "investor"}
+    assert investors == {("奇台县10万千瓦光伏发电项目", "新疆甲乙能源（集团）有限责任公司")}
+    assert not _facts("近日，哈密市人民政府与丙丁新能源有限公司签订风光储一体化项目投资协议，"
+                      "项目计划总投资120亿元。", "investmentAmount")
