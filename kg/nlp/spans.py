@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 if not Doc.has_extension("kg_candidates"):
@@ -18,6 +19,33 @@ if not Doc.has_extension("kg_context"):
     Doc.set_extension("kg_context", default=None)
 if not Span.has_extension("kg"):
     Span.set_extension("kg", default=None)
+if not Doc.has_extension("kg_tokens"):
+    Doc.set_extension("kg_tokens", default=None)
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """The doc's text and its tokens as plain strings and offsets.
+
+    Iterating a spaCy Doc builds a Token object per token; the recognisers read each
+    token's text and offset several times over, so they read this table instead.
+    """
+    text: str
+    starts: list[int]
+    words: list[str]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    table = doc._.kg_tokens
+    if table is None or len(table.words) != len(doc):
+        text = doc.text
+        starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        ends = starts[1:] + [len(text)]
+        # Our tokenizer gives no token trailing whitespace: a token runs to the next one.
+        words = [text[a:b] for a, b in zip(starts, ends)]
+        table = TokenTable(text, starts, words)
+        doc._.kg_tokens = table
+    return table
 
 
 @dataclass
@@ -62,21 +90,21 @@ def split_tokens_at(doc: Doc, positions: list[int]) -> None:
     cuts = sorted(set(positions))
     if not cuts:
         return
-    splits = []
-    for token in doc:
-        lo, hi = token.idx, token.idx + len(token.text)
-        i = bisect.bisect_right(cuts, lo)
-        inner = []
-        while i < len(cuts) and cuts[i] < hi:
-            inner.append(cuts[i] - lo)
-            i += 1
-        if inner:
-            splits.append((token, inner))
-    if not splits:
+    table = token_table(doc)
+    starts = table.starts
+    inner_cuts: dict[int, list[int]] = {}
+    for cut in cuts:
+        i = bisect.bisect_right(starts, cut) - 1
+        if i < 0 or starts[i] == cut or cut >= starts[i] + len(table.words[i]):
+            continue
+        inner_cuts.setdefault(i, []).append(cut - starts[i])
+    if not inner_cuts:
         return
     with doc.retokenize() as retokenizer:
-        for token, inner in splits:
+        for i, inner in sorted(inner_cuts.items()):
+            token = doc[i]
             bounds = [0, *inner, len(token.text)]
             pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             heads = [(token, 0)] * len(pieces)
             retokenizer.split(token, pieces, heads=heads)
+    doc._.kg_tokens = None

@@ -8,6 +8,7 @@ Every character of the text, whitespace included, stays in exactly one token.
 from __future__ import annotations
 
 import json
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable
 
@@ -15,6 +16,8 @@ import rjieba
 import spacy
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer
+
+from kg.nlp.spans import TokenTable
 
 USER_WORD_FREQUENCY = 200_000
 
@@ -37,7 +40,11 @@ class JiebaTokenizer(DummyTokenizer):
 
     def __call__(self, text: str) -> Doc:
         words = self._segmenter.cut(text, False)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        starts = [0, *accumulate(map(len, words))]
+        if starts[-1] == len(text):      # the recognisers read tokens from this table
+            doc._.kg_tokens = TokenTable(text, starts[:-1], words)
+        return doc
 
     def to_bytes(self, **kwargs) -> bytes:
         return json.dumps({"user_words": self.user_words}, ensure_ascii=False).encode("utf-8")

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.spans import Candidate, candidates
+from kg.nlp.spans import Candidate, candidates, token_table
 
 
 class AreaRecognizer:
@@ -25,16 +25,14 @@ class AreaRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         forms = self.forms
-        previous = None
-        for token in doc:
-            text = token.text
+        table = token_table(doc)
+        previous = ""
+        for start, text in zip(table.starts, table.words):
             if text in forms:
-                out.append(Candidate(token.idx, token.idx + len(text), "AdminArea", 1))
-            if previous is not None:
-                joined = previous.text + text
-                if joined in forms:
-                    out.append(Candidate(previous.idx, token.idx + len(text), "AdminArea", 1))
-            previous = token
+                out.append(Candidate(start, start + len(text), "AdminArea", 1))
+            if previous and previous + text in forms:
+                out.append(Candidate(start - len(previous), start + len(text), "AdminArea", 1))
+            previous = text
         return doc
 
 

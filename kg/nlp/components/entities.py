@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.spans import candidates, choose, split_tokens_at
+from kg.nlp.spans import candidates, choose, split_tokens_at, token_table
 
 
 class EntitySetter:
@@ -22,8 +22,9 @@ class EntitySetter:
         split_tokens_at(doc, [p for c in chosen for p in (c.start, c.end)])
         context = list((doc._.kg_context or {}).get("area_codes", ()))
         areas = [c for c in chosen if c.label == "AdminArea"]
+        text = token_table(doc).text     # doc.text is rebuilt from the tokens on each access
         for cand in areas:   # unambiguous forms first: they are the context of the rest
-            found = self.gazetteer.lookup(doc.text[cand.start:cand.end])
+            found = self.gazetteer.lookup(text[cand.start:cand.end])
             if len(found) == 1:
                 context.append(found[0].code)
         spans = []

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import national_bodies
-from kg.nlp.spans import Candidate, candidates
+from kg.nlp.spans import Candidate, candidates, token_table
 
 
 class NationalBodyRecognizer:
@@ -23,7 +23,7 @@ class NationalBodyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
-        for match in self.pattern.finditer(doc.text):
+        for match in self.pattern.finditer(token_table(doc).text):
             full, entity_type = self.table[match.group()]
             found.append(Candidate(match.start(), match.end(), entity_type, priority=3,
                                    attrs={"name": full}))

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes, titles, verbs
-from kg.nlp.spans import Candidate, candidates
+from kg.nlp.spans import Candidate, candidates, token_table
 
 MAX_BODY_CHARS = 24
 MAX_BODY_TOKENS = 12
@@ -54,6 +54,8 @@ class OrganisationRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_organisations"):
         self.suffixes = org_suffixes()
         self.by_length = sorted(self.suffixes, key=len, reverse=True)
+        self.longest = len(self.by_length[0])
+        self.suffix_ends = frozenset(s[-1] for s in self.suffixes)
         self.titles = titles()
         self.false_words = tuple(FALSE_SUFFIX_WORDS)
         self.verbs = verbs()
@@ -65,24 +67,27 @@ class OrganisationRecognizer:
             tokenizer.add_words(GENERIC_MODIFIERS)
 
     def suffix_of(self, token: Token) -> str | None:
-        text = token.text
-        if text.endswith(self.false_words):
+        return self.suffix_of_text(token.text)
+
+    def suffix_of_text(self, text: str) -> str | None:
+        if text[-1:] not in self.suffix_ends or text.endswith(self.false_words):
             return None
-        for suffix in self.by_length:
-            if text.endswith(suffix):
-                return suffix
+        for size in range(min(len(text), self.longest), 0, -1):
+            if text[-size:] in self.suffixes:
+                return text[-size:]
         return None
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         area_tokens = {c.start for c in found if c.label == "AdminArea"}
-        for token in doc:
-            suffix = self.suffix_of(token)
+        words = token_table(doc).words
+        for i, word in enumerate(words):
+            suffix = self.suffix_of_text(word)
             if suffix is None:
                 continue
-            if token.i + 1 < len(doc) and doc[token.i + 1].text in CONTINUATIONS:
+            if i + 1 < len(words) and words[i + 1] in CONTINUATIONS:
                 continue      # 某某数据中心集群: the name goes on past the suffix
-            span = self._body(doc, token, suffix, area_tokens)
+            span = self._body(doc, doc[i], suffix, area_tokens)
             if span is not None:
                 start, entity_type, end = span
                 found.append(Candidate(start, end, entity_type, priority=2,
@@ -186,7 +191,7 @@ class OrganisationRecognizer:
         start = body[0].idx if body else suffix_token.idx
         end = suffix_token.idx + len(suffix_token.text)
         if suffix in ("项目", "工程"):
-            inner = doc.text[start:end - len(suffix)]
+            inner = token_table(doc).text[start:end - len(suffix)]
             phase = PHASE.search(inner)
             core = inner[:phase.start()] if phase else inner
             for other, other_type in self.suffixes.items():

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import person_followers, surnames, titles, verbs
-from kg.nlp.spans import Candidate, candidates
+from kg.nlp.spans import Candidate, candidates, token_table
 
 SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
                           "告诉", "说道", "称", "谈到", "感叹", "回忆"})
@@ -121,13 +121,13 @@ class PersonRecognizer:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        table = token_table(doc)
+        text = table.text
         found: list[tuple[int, int, str]] = []
-        for token in doc:
-            word = token.text
+        for idx, word in zip(table.starts, table.words):
             title = self.titles.get(word)
             if title is not None:
-                end = token.idx + len(word)
+                end = idx + len(word)
                 if title.kind == "press" and text[end:end + 1] in CREDIT_SEPARATORS:
                     end += 1    # 编辑/某某, 摄影：某某
                 span = self.name_after(text, end)
@@ -146,11 +146,11 @@ class PersonRecognizer:
                     else:
                         span = None
             elif word in SPEECH_WORDS:
-                span = self.name_before(text, token.idx)
+                span = self.name_before(text, idx)
                 if span:
                     found.append((span[0], span[1], "speaker"))
             elif word in ATTENDANCE_WORDS:
-                found.extend((s, e, "attendee") for s, e in self._attendees(text, token.idx))
+                found.extend((s, e, "attendee") for s, e in self._attendees(text, idx))
         for title in NAME_BEFORE_TITLES:
             at = text.find(title)
             while at != -1:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.spans import token_table
+
 if not Doc.has_extension("kg_quantities"):
     Doc.set_extension("kg_quantities", default=None)
 
@@ -83,7 +85,7 @@ def recognise_quantities(doc: Doc) -> Doc:
     context = doc._.kg_context or {}
     date = context.get("date") or ""
     year = int(date[:4]) if date[:4].isdigit() else None
-    quantities = find_quantities(doc.text, year)
+    quantities = find_quantities(token_table(doc).text, year)
     doc._.kg_quantities = quantities
     spans = []
     for q in quantities:

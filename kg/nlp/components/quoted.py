@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes
-from kg.nlp.spans import Candidate, candidates
+from kg.nlp.spans import Candidate, candidates, token_table
 
 # A quoted name right after these is a name however plain (重点项目“绿色智算中心”).
 NAME_CUES = ("项目", "工程", "中心", "名为", "简称")
@@ -20,11 +20,12 @@ class QuotedNameRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        for m in QUOTED.finditer(doc.text):
+        text = token_table(doc).text
+        for m in QUOTED.finditer(text):
             inner = m.group(1)
             for suffix, entity_type in self.suffixes:
                 if inner.endswith(suffix) and len(inner) > len(suffix):
-                    if not doc.text.endswith(NAME_CUES, 0, m.start()) and \
+                    if not text.endswith(NAME_CUES, 0, m.start()) and \
                             self._generic(doc, m.start(1), m.end(1) - len(suffix)):
                         break     # 打造“绿色算力示范区”: a goal, not a name
                     out.append(Candidate(m.start(1), m.end(1), entity_type, priority=5,
