@@ -210,10 +210,13 @@ class Linker:
                 if uf.find(keys[0]) != uf.find(other):
                     uf.union(keys[0], other)
                     self._record("merged", "place written short", (keys[0], other), stem + core)
+        by_stem: dict[str, list[tuple[str, list]]] = defaultdict(list)
+        for (stem, core), members in buckets.items():
+            by_stem[stem].append((core, members))
         for key, stem, suffix in generic:
             articles = self.groups[key].articles
-            targets = {uf.find(k) for (s, c), members in buckets.items()
-                       if s == stem and c != suffix and c.endswith(suffix)
+            targets = {uf.find(k) for core, members in by_stem[stem]
+                       if core != suffix and core.endswith(suffix)
                        for k, _, _ in members if self.groups[k].articles & articles}
             if len(targets) == 1:
                 target = targets.pop()
