@@ -7,6 +7,7 @@ referent of 该项目 and of an omitted subject).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import Division, Gazetteer
-from kg.records import Article, Mention
+from kg.records import Article, Mention, Source
 
 ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
@@ -36,6 +37,7 @@ class ArticleContext:
         self.doc = doc
         self.text = doc.text
         self.gazetteer = Gazetteer.load()
+        self._sources: dict[int, Source] = {}
         self.mentions: list[Mention] = [self._mention(span) for span in doc.ents]
         self.extra_mentions: list[Mention] = []
         title_doc = (doc._.kg_context or {}).get("title")
@@ -52,15 +54,23 @@ class ArticleContext:
         return out
 
     def sentence_at(self, position: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return self.sentences[-1]
+        i = bisect.bisect_right(self._sentence_starts, position) - 1
+        if 0 <= i and position < self.sentences[i].end:
+            return self.sentences[i]
+        return self.sentences[-1] if i >= 0 else self.sentences[0]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
     def evidence(self, start: int, end: int):
         """The Source of a fact read at text[start:end]: its sentence, mapped to the file."""
         sentence = self.sentence_at(start)
-        return self.article.source(sentence.start, sentence.end, sentence.text.strip())
+        source = self._sources.get(sentence.start)
+        if source is None:    # one Source per sentence, shared by its mentions and facts
+            source = self.article.source(sentence.start, sentence.end, sentence.text.strip())
+            self._sources[sentence.start] = source
+        return source
 
     def mentions_between(self, start: int, end: int, labels=None) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end

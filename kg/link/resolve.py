@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from kg.extract import ArticleFacts
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import org_abbreviations, org_suffixes
-from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Mention
+from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Mention, Source
 
 TYPE_PRIORITY = ("ComputeCenter", "Project", "Port", "Zone", "Company", "ResearchOrg",
                  "GovernmentBody", "Organization", "Person")
@@ -38,6 +38,9 @@ ZONE_FAMILIES = (
     ("高新技术产业开发区", "高新区"),
     ("农业高新技术产业示范区", "农高区"),
 )
+
+
+_BARE = Mention("", "", Source("", "", 0, 0, ""))
 
 
 @dataclass
@@ -106,7 +109,8 @@ class Linker:
         for fact in article_facts.facts:
             subject = self._add_mention(fact.subject)
             obj = self._add_mention(fact.object) if fact.object is not None else None
-            self.facts.append((subject, fact, obj))
+            # Keep the fact without its mentions: only keys, values and the source.
+            self.facts.append((subject, replace(fact, subject=_BARE, object=None), obj))
             if fact.predicate == "holdsPosition" and obj is not None:
                 self.person_orgs[normalise_name(fact.subject.label)][fact.source.doc].add(
                     normalise_name(fact.object.label))
