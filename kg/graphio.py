@@ -10,7 +10,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from kg.link.iri import entity_iri, key_of_iri
 from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Source
@@ -20,14 +20,19 @@ FACTS = "facts.jsonl"
 ARTICLES = "articles.jsonl"
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and move it into place."""
+def atomic_write_text(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string, or pieces written one by one) to a temporary file beside
+    ``path`` and move it into place, with the permissions the umask gives new files."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -35,8 +40,14 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
-def _lines(rows: Iterable[dict]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _lines(rows: Iterable[dict]) -> Iterator[str]:
+    return (json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
 
 
 def entity_row(entity: Entity) -> dict:
@@ -71,16 +82,14 @@ def fact_rows(fact: LinkedFact) -> list[dict]:
         base["title"] = fact.title
     if fact.topic:
         base["topic"] = fact.topic
-    rows = []
-    seen_docs = []
+    by_doc: dict[str, list[Source]] = {}
     for source in fact.sources:
-        if source.doc not in seen_docs:
-            seen_docs.append(source.doc)
-    all_sources = [_source_row(s) for s in fact.sources]
-    for doc in seen_docs:
-        first = next(s for s in fact.sources if s.doc == doc)
-        rows.append({**base, "doc": doc, "evidence": first.sentence,
-                     "start": first.start, "end": first.end, "sources": all_sources})
+        by_doc.setdefault(source.doc, []).append(source)
+    rows = []
+    for doc, sources in by_doc.items():
+        first = sources[0]
+        rows.append({**base, "doc": doc, "evidence": first.sentence, "start": first.start,
+                     "end": first.end, "sources": [_source_row(s) for s in sources]})
     return rows
 
 
@@ -121,7 +130,9 @@ def read_graph(out_dir: Path) -> KnowledgeGraph:
                           object=key_of_iri(r["object"]) if r.get("object") else None,
                           value=r.get("value"), unit=r.get("unit"), status=r.get("status"),
                           phase=r.get("phase"), title=r.get("title"), topic=r.get("topic"))
-        facts.setdefault(fact.key(), fact)
+        known = facts.setdefault(fact.key(), fact)
+        if known is not fact:              # the fact's row for another document
+            known.sources.extend(sources)
     articles = [ArticleInfo(r["id"], r["doc"], r["path"], r.get("title"),
                             tuple(r.get("byline", [])), r.get("date"), r.get("newspaper"),
                             r.get("length", 0))

@@ -347,8 +347,8 @@ class Linker:
             existing = facts.get(linked.key())
             if existing is None:
                 facts[linked.key()] = linked
-            elif fact.source not in existing.sources:
-                existing.sources.append(fact.source)
+            elif all(s.article_id != fact.source.article_id for s in existing.sources):
+                existing.sources.append(fact.source)      # one source per article
                 existing.topic = existing.topic or fact.topic
         for linked in facts.values():
             for entity_id in (linked.subject, linked.object):
