@@ -1,0 +1,1 @@
+"""Benchmarks of kg: a synthetic corpus generator and throughput/memory measurements."""
