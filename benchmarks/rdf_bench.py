@@ -1,29 +1,40 @@
-"""Benchmark of the RDF stage: build quads + store, serialise Turtle, two-hop SPARQL.
+"""Benchmark of the RDF stage: records -> store, serialisations, two-hop SPARQL, peak memory.
 
 Builds synthetic KnowledgeGraphs (invented names) of about 10^5 and 10^6 triples and
-prints a markdown table of wall-clock seconds:
+times the public entry point, ``kg.rdf.serialize.write_rdf``, in a fresh process per
+measurement so that each peak RSS is its own:
+
+- build: ``write_rdf(graph, out, formats=())``, records -> the on-disk query store;
+- Turtle: ``write_rdf(graph, out, formats=("ttl",))``, what ``kg build`` does;
+- all formats: Turtle, N-Triples, TriG, N-Quads and JSON-LD plus the store;
+- queries: a two-hop SPARQL query on the build, through ``kg.open_graph`` and through
+  rdflib (oxrdflib over the same store).
+
+"records MB" is the resident size of the process once the synthetic records exist; the
+peaks include it.  Prints a Markdown table:
 
     .venv/bin/python benchmarks/rdf_bench.py              # 1e5 and 1e6
-    .venv/bin/python benchmarks/rdf_bench.py --triples 100000
+    .venv/bin/python benchmarks/rdf_bench.py --triples 100000 --repeat 3
 """
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from kg.rdf.build import build_dataset
-from kg.rdf.serialize import write_store, write_turtle
 from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Source
-from kg.store.embedded import open_graph
 
 # A project carries ~88 triples: entity, 6 facts with direct triples, value nodes,
 # membership, and one reified statement (11 triples) per fact reading.
 TRIPLES_PER_PROJECT = 88
+ALL_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
+PHASES = ("build", "ttl", "all", "query")
 
 TWO_HOP = """
 PREFIX kg: <https://kg.example.org/ontology#>
@@ -86,51 +97,90 @@ def synthetic_graph(projects: int) -> KnowledgeGraph:
     return KnowledgeGraph(entities, facts, articles)
 
 
-def timed(function, *args, **kwargs):
-    gc.collect()
-    started = time.perf_counter()
-    result = function(*args, **kwargs)
-    return result, time.perf_counter() - started
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def run(target_triples: int) -> dict:
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_phase(phase: str, target_triples: int) -> dict:
+    """One measurement, in this process (the parent runs each in a fresh child)."""
+    from kg.rdf.serialize import write_rdf
+
     graph = synthetic_graph(max(1, target_triples // TRIPLES_PER_PROJECT))
-    dataset, t_build = timed(build_dataset, graph)
-    _, t_nquads = timed(dataset.nquads)
-    _, t_memory = timed(dataset.store)
-    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+    gc.collect()
+    result = {"records_mb": _rss_mb()}
+    with tempfile.TemporaryDirectory(prefix="kg-rdf-bench-") as tmp:
         out = Path(tmp)
-        ttl = out / "graph.ttl"
-        with open(ttl, "wb") as handle:
-            _, t_ttl = timed(write_turtle, dataset, handle)
-        _, t_disk = timed(write_store, dataset, out / "store")
-        queryable = open_graph(out)
-        rows, t_query = timed(queryable.query, TWO_HOP)
-        rdflib_dataset = queryable.rdflib()
-        rdflib_rows, t_rdflib = timed(lambda: list(rdflib_dataset.query(TWO_HOP)))
-        assert len(rows) == len(rdflib_rows) > 0
-        _, t_parse = timed(lambda: ox.Store().bulk_load(path=str(ttl),
-                                                        format=ox.RdfFormat.TURTLE))
-        size = ttl.stat().st_size
-        del queryable, rdflib_dataset
-    return {"triples": len(dataset), "build (records->N-Quads)": t_build + t_nquads,
-            "load memory store": t_memory, "write Turtle": t_ttl, "Turtle MB": size / 1e6,
-            "write disk store": t_disk, "parse Turtle": t_parse, "2-hop query": t_query,
-            "2-hop via rdflib": t_rdflib}
+        formats = {"build": (), "ttl": ("ttl",), "all": ALL_FORMATS, "query": ()}[phase]
+        started = time.perf_counter()
+        write_rdf(graph, out, formats=formats)
+        result["seconds"] = time.perf_counter() - started
+        result["peak_mb"] = _peak_mb()
+        if phase == "ttl":
+            result["ttl_mb"] = (out / "graph.ttl").stat().st_size / 1e6
+        if phase == "query":
+            import pyoxigraph as ox
+
+            from kg.store.embedded import open_graph
+            del graph
+            gc.collect()
+            result["triples"] = len(ox.Store.read_only(str(out / "store")))
+            queryable = open_graph(out)
+            started = time.perf_counter()
+            rows = queryable.query(TWO_HOP)
+            result["query"] = time.perf_counter() - started
+            dataset = queryable.rdflib()
+            started = time.perf_counter()
+            via_rdflib = list(dataset.query(TWO_HOP))
+            result["query_rdflib"] = time.perf_counter() - started
+            assert len(rows) == len(via_rdflib) > 0
+            del queryable, dataset
+    return result
+
+
+def measure(phase: str, target_triples: int) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--phase", phase,
+                           "--triples", str(target_triples)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{phase} at {target_triples} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each measurement; the fastest is reported")
+    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    results = [run(n) for n in args.triples]
-    columns = list(results[0])
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "|".join("---:" for _ in columns) + "|")
-    for row in results:
-        print("| " + " | ".join(f"{row[c]:,}" if isinstance(row[c], int) else f"{row[c]:.2f}"
-                                for c in columns) + " |")
-    print("\nseconds, wall clock, one run each.")
+    if args.phase:
+        print(json.dumps(run_phase(args.phase, args.triples[0])))
+        return
+    print("| triples | records MB | build s | build peak MB | + Turtle s | Turtle MB "
+          "| Turtle peak MB | all 5 formats s | all peak MB | 2-hop query s "
+          "| 2-hop via rdflib s |")
+    print("|" + "---:|" * 11)
+    for target in args.triples:
+        runs = {phase: min((measure(phase, target) for _ in range(args.repeat)),
+                           key=lambda run: run["seconds"])
+                for phase in PHASES}
+        build, ttl, every, query = (runs[p] for p in PHASES)
+        print(f"| {query['triples']:,} | {build['records_mb']:.0f} | {build['seconds']:.2f} "
+              f"| {build['peak_mb']:.0f} | {ttl['seconds'] - build['seconds']:.2f} "
+              f"| {ttl['ttl_mb']:.1f} | {ttl['peak_mb']:.0f} | {every['seconds']:.2f} "
+              f"| {every['peak_mb']:.0f} | {query['query']:.3f} "
+              f"| {query['query_rdflib']:.3f} |", flush=True)
+    print(f"\nseconds wall clock and MB resident, fastest of {args.repeat} run(s), each "
+          "measurement in a fresh process; \"+ Turtle\" is the Turtle build minus the "
+          "store-only build.")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,9 @@ __all__ = [
 BETWEENNESS_EXACT_LIMIT = 5_000   # above this many nodes, sample source nodes
 BETWEENNESS_SAMPLES = 100
 LEIDEN_ABOVE = 20_000             # networkx Louvain took 337 s at 10^5 nodes; Leiden < 1 s
+# Leiden passes: at 10^5 nodes 5 passes took 2 s for modularity 0.7532, running to
+# convergence 11 s for 0.7537.
+LEIDEN_ITERATIONS = 5
 LEVELS = ("province", "prefecture", "county", "other")
 
 
@@ -46,11 +49,42 @@ def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
 
 
 def betweenness(graph: nx.MultiDiGraph, seed: int = 0) -> dict[str, float]:
-    """Normalised betweenness; approximated from a fixed sample of sources on big graphs."""
+    """Normalised betweenness (shortest paths, edges unweighted); estimated from a fixed
+    sample of BETWEENNESS_SAMPLES source nodes on graphs of more than
+    BETWEENNESS_EXACT_LIMIT nodes.
+
+    Computed by igraph (C) when installed: networkx took 29 s for the 100 sampled sources
+    on 3*10^4 nodes, igraph 0.2 s; exact on 5000 nodes 2 s against minutes.
+    """
     simple = undirected_weighted(graph)
     n = simple.number_of_nodes()
     k = BETWEENNESS_SAMPLES if n > BETWEENNESS_EXACT_LIMIT else None
-    return nx.betweenness_centrality(simple, k=k, seed=seed, normalized=True)
+    scores = _betweenness_igraph(simple, k, seed)
+    if scores is None:
+        scores = nx.betweenness_centrality(simple, k=k, seed=seed, normalized=True)
+    return scores
+
+
+def _betweenness_igraph(simple: nx.Graph, k: int | None, seed: int) -> dict[str, float] | None:
+    try:
+        import igraph
+    except ImportError:
+        return None
+    nodes = list(simple.nodes)
+    n = len(nodes)
+    if n < 3:
+        return {node: 0.0 for node in nodes}
+    position = {node: i for i, node in enumerate(nodes)}
+    ig = igraph.Graph(n=n, edges=[(position[u], position[v]) for u, v in simple.edges()])
+    if k is None or k >= n:
+        raw, estimate = ig.betweenness(directed=False), 1.0
+    else:
+        # For an undirected graph igraph sums each source's dependencies over all targets
+        # and halves them; the k sampled sources stand for all n.
+        sources = random.Random(seed).sample(range(n), k)
+        raw, estimate = ig.betweenness(directed=False, sources=sources), n / k
+    scale = estimate * 2.0 / ((n - 1) * (n - 2))
+    return {node: raw[i] * scale for i, node in enumerate(nodes)}
 
 
 def article_bridges(graph: nx.MultiDiGraph) -> dict[str, int]:
@@ -98,7 +132,7 @@ def _leiden(simple: nx.Graph, seed: int) -> list[set] | None:
     igraph.set_random_number_generator(random.Random(seed))
     try:
         clustering = ig.community_leiden(objective_function="modularity", weights=weights,
-                                         n_iterations=-1)
+                                         n_iterations=LEIDEN_ITERATIONS)
     finally:
         igraph.set_random_number_generator(random)
     return [{nodes[i] for i in members} for members in clustering]

@@ -353,10 +353,12 @@ def _report_blocks(graph: KnowledgeGraph, nxg, rollups: list[AreaRollup],
     return blocks
 
 
-def write_report(graph: KnowledgeGraph, out_dir) -> list[Path]:
-    """Write report.md, report.html and the two PNG charts into ``out_dir``."""
+def write_report(graph: KnowledgeGraph, out_dir, view=None) -> list[Path]:
+    """Write report.md, report.html and the two PNG charts into ``out_dir``.
+
+    ``view`` is ``to_networkx(graph)`` when the caller has it already."""
     out_dir = Path(out_dir)
-    nxg = to_networkx(graph)
+    nxg = view if view is not None else to_networkx(graph)
     rollups = rollup_by_area(nxg)
     blocks = _report_blocks(graph, nxg, rollups, charts_ascii=cjk_font() is None)
     paths = [out_dir / REPORT_MD, out_dir / REPORT_HTML, out_dir / INVESTMENT_CHART,

@@ -1,13 +1,16 @@
-"""RDF stage: KnowledgeGraph -> quads (build), files and query store (serialize),
-SHACL checks (validate); the terms live in vocabulary, the model in ontology/kg.ttl."""
+"""RDF stage: KnowledgeGraph -> quads streamed into an Oxigraph store (build), the build's
+store and the files dumped from it (serialize), SHACL checks (validate); the terms live
+in vocabulary, the model in ontology/kg.ttl (shipped as kg/rdf/ontology/)."""
 from __future__ import annotations
 
 import importlib
 
-__all__ = ["graph_quads", "graph_to_dataset", "write_rdf", "FORMATS", "validate",
-           "RdfBuildError", "RdfFormatError", "ValidationError"]
+__all__ = ["build_store", "load_graph", "iter_nquads", "graph_quads", "graph_to_dataset",
+           "write_rdf", "FORMATS", "validate", "RdfBuildError", "RdfFormatError",
+           "ValidationError"]
 
 _HOME = {
+    "build_store": "kg.rdf.build", "load_graph": "kg.rdf.build", "iter_nquads": "kg.rdf.build",
     "graph_quads": "kg.rdf.build", "graph_to_dataset": "kg.rdf.build",
     "RdfBuildError": "kg.rdf.build",
     "write_rdf": "kg.rdf.serialize", "FORMATS": "kg.rdf.serialize",

@@ -1,12 +1,16 @@
-"""Writing a KnowledgeGraph as RDF files and as the on-disk query store.
+"""Writing a KnowledgeGraph as the on-disk query store and as RDF files read from it.
 
-``write_rdf`` writes ``graph.ttl`` (default), ``graph.nt``, ``graph.trig``, ``graph.nq``
-and ``graph.jsonld`` as asked, plus ``store/`` (a pyoxigraph store the query commands
-open).  Turtle and N-Triples hold every triple (the union of the default graph and the
-per-article provenance graphs); TriG, N-Quads and JSON-LD keep the named graphs.
-Every file is written to a temporary name and moved into place; the store is built in a
-temporary folder and renamed, so a failed build never leaves a half-written output.
-:data:`FORMATS` is the registry of serialisers by name, each loaded only when used.
+``write_rdf`` streams the graph into ``store/`` (a pyoxigraph store the query commands
+open; see :mod:`kg.rdf.build`) and then writes ``graph.ttl`` (default), ``graph.nt``,
+``graph.trig``, ``graph.nq`` and ``graph.jsonld`` as asked, each dumped from that store:
+the store is the one copy of the dataset, so memory does not grow with the graph.
+Turtle and N-Triples hold every triple (the union of the default graph and the
+per-article provenance graphs, which share no triple); TriG, N-Quads and JSON-LD keep
+the named graphs.  Output order is the store's index order (by encoded term), so the
+same graph always gives the same bytes.  The store is built in a temporary folder and
+renamed into place, every file is written to a temporary name and moved, so a failed
+build never leaves a half-written output.  :data:`FORMATS` is the registry of
+serialisers by name, each loaded only when used.
 """
 from __future__ import annotations
 
@@ -15,17 +19,18 @@ import json
 import os
 import shutil
 import tempfile
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from kg.records import KnowledgeGraph
 
 if TYPE_CHECKING:
-    from kg.rdf.build import RdfDataset
+    import pyoxigraph as ox
 
 __all__ = ["FORMATS", "RdfFormatError", "SerialiserSpec", "STORE_DIR", "write_rdf",
-           "write_store", "load_context"]
+           "write_store", "write_formats", "load_context"]
 
 STORE_DIR = "store"
 GRAPH_STEM = "graph"
@@ -37,14 +42,15 @@ class RdfFormatError(ValueError):
 
 @dataclass(frozen=True)
 class SerialiserSpec:
-    """A registered output format; ``writer`` is ``"module:function"``, imported on use."""
+    """A registered output format; ``writer`` is ``"module:function"``, imported on use
+    and called as ``writer(store, binary_handle)``."""
     name: str
     extension: str
     mime_type: str
     writer: str
     has_graphs: bool
 
-    def load(self) -> Callable[["RdfDataset", BinaryIO], None]:
+    def load(self) -> Callable[["ox.Store", BinaryIO], None]:
         module, _, attribute = self.writer.partition(":")
         return getattr(importlib.import_module(module), attribute)
 
@@ -75,23 +81,55 @@ def format_spec(name: str) -> SerialiserSpec:
 
 def write_rdf(graph: KnowledgeGraph, out_dir: Path, formats: Sequence[str] = ("ttl",),
               *, store: bool = True) -> list[Path]:
-    """Write ``graph`` to ``out_dir/graph.<ext>`` for each format, and ``out_dir/store/``.
+    """Write ``graph`` to ``out_dir/store/`` and to ``out_dir/graph.<ext>`` for each format.
 
-    Returns the paths written, in the order of ``formats``, the store last.
+    With ``store=False`` the store is built in a temporary folder only to write the
+    files from.  Returns the paths written, in the order of ``formats``, the store last.
     """
-    from kg.rdf.build import build_dataset
-
     specs = [format_spec(name) for name in formats]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    dataset = build_dataset(graph)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", suffix=".tmp", dir=out_dir))
+    try:
+        written = _closed_after(_build_and_dump, graph, tmp, out_dir, specs)
+        if store:
+            written.append(_swap_in(tmp, out_dir / STORE_DIR))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return written
+
+
+def _build_and_dump(graph: KnowledgeGraph, store_dir: Path, out_dir: Path,
+                    specs: list[SerialiserSpec]) -> list[Path]:
+    from kg.rdf.build import build_store
+
+    built = build_store(graph, str(store_dir))
+    written = write_formats(built, out_dir, [spec.name for spec in specs])
+    built.flush()
+    return written
+
+
+def _closed_after(function, *args):
+    """``function(*args)``, making sure no store it opened is still open afterwards.
+
+    A store closes when its last reference goes; after an error the traceback's frames
+    still hold it, and its database would keep writing into a folder being removed.
+    """
+    try:
+        return function(*args)
+    except BaseException as error:
+        traceback.clear_frames(error.__traceback__)
+        raise
+
+
+def write_formats(store: "ox.Store", out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Dump ``store`` to ``out_dir/graph.<ext>`` for each format; the paths written."""
+    specs = [format_spec(name) for name in formats]
     written = []
     for spec in specs:
-        path = out_dir / spec.filename()
-        _atomic_binary(path, lambda handle, spec=spec: spec.load()(dataset, handle))
+        path = Path(out_dir) / spec.filename()
+        _atomic_binary(path, lambda handle, spec=spec: spec.load()(store, handle))
         written.append(path)
-    if store:
-        written.append(write_store(dataset, out_dir / STORE_DIR))
     return written
 
 
@@ -122,32 +160,35 @@ def _umask() -> int:
     return mask
 
 
-def write_store(dataset: "RdfDataset", store_dir: Path) -> Path:
-    """Build the pyoxigraph store of ``dataset`` beside ``store_dir``, swap it into place."""
+def write_store(graph: KnowledgeGraph, store_dir: Path) -> Path:
+    """Build the store of ``graph`` beside ``store_dir`` and swap it into place."""
     store_dir = Path(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".tmp",
                                 dir=store_dir.parent))
     try:
-        store = dataset.store(str(tmp))
-        store.flush()
-        del store   # closes the database before the folder is moved
-        if store_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".old",
-                                        dir=store_dir.parent))
-            os.rmdir(old)
-            os.rename(store_dir, old)
-            try:
-                os.rename(tmp, store_dir)
-            except BaseException:
-                os.rename(old, store_dir)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(tmp, store_dir)
-    except BaseException:
+        _closed_after(_build_and_dump, graph, tmp, store_dir.parent, [])
+        return _swap_in(tmp, store_dir)
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+
+
+def _swap_in(tmp: Path, store_dir: Path) -> Path:
+    """Move the finished store folder ``tmp`` to ``store_dir``, replacing any old one."""
+    os.chmod(tmp, 0o777 & ~_umask())   # mkdtemp makes 0700; outputs are for sharing
+    if store_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".old",
+                                    dir=store_dir.parent))
+        os.rmdir(old)
+        os.rename(store_dir, old)
+        try:
+            os.rename(tmp, store_dir)
+        except BaseException:
+            os.rename(old, store_dir)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(tmp, store_dir)
     return store_dir
 
 
@@ -198,35 +239,47 @@ class _SkipPrefixLines:
         pass
 
 
-def write_turtle(dataset: "RdfDataset", handle: BinaryIO) -> None:
+def _graphs(store: "ox.Store") -> list:
+    """The default graph, then every named graph in IRI order."""
+    import pyoxigraph as ox
+    return [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
+
+
+def write_turtle(store: "ox.Store", handle: BinaryIO) -> None:
+    """Every triple of every graph as one Turtle document with our prefixes."""
+    import pyoxigraph as ox
+    from kg.rdf.vocabulary import PREFIXES
+
+    handle.write(_prefix_header())
+    for graph in _graphs(store):
+        sink = _SkipPrefixLines(handle)
+        store.dump(sink, ox.RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
+        sink.close()
+
+
+def write_trig(store: "ox.Store", handle: BinaryIO) -> None:
     import pyoxigraph as ox
     from kg.rdf.vocabulary import PREFIXES
 
     handle.write(_prefix_header())
     sink = _SkipPrefixLines(handle)
-    triples = ox.parse(dataset.ntriples(), format=ox.RdfFormat.N_TRIPLES)
-    ox.serialize((quad.triple for quad in triples), sink, ox.RdfFormat.TURTLE,
-                 prefixes=PREFIXES)
+    store.dump(sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
     sink.close()
 
 
-def write_trig(dataset: "RdfDataset", handle: BinaryIO) -> None:
+def write_ntriples(store: "ox.Store", handle: BinaryIO) -> None:
+    """Every triple of every graph (the provenance graphs share no triple with the
+    default graph, so the union needs no de-duplication)."""
     import pyoxigraph as ox
-    from kg.rdf.vocabulary import PREFIXES
 
-    handle.write(_prefix_header())
-    sink = _SkipPrefixLines(handle)
-    quads = ox.parse(dataset.nquads(), format=ox.RdfFormat.N_QUADS)
-    ox.serialize(quads, sink, ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    sink.close()
+    for graph in _graphs(store):
+        store.dump(handle, ox.RdfFormat.N_TRIPLES, from_graph=graph)
 
 
-def write_ntriples(dataset: "RdfDataset", handle: BinaryIO) -> None:
-    handle.write(dataset.ntriples())
+def write_nquads(store: "ox.Store", handle: BinaryIO) -> None:
+    import pyoxigraph as ox
 
-
-def write_nquads(dataset: "RdfDataset", handle: BinaryIO) -> None:
-    handle.write(dataset.nquads())
+    store.dump(handle, ox.RdfFormat.N_QUADS)
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -320,18 +373,22 @@ class _Compactor:
         return {"@value": obj.value, "@type": self.curie(obj.datatype.value)}
 
 
-def _node_objects(compactor: _Compactor, triples: list) -> dict[str, dict]:
+def _node_objects(compactor: _Compactor, quads: Iterable) -> Iterator[dict]:
+    """Node objects of ``quads``, one per run of quads with the same subject (the store
+    lists a graph's quads subject by subject)."""
     from kg.rdf.vocabulary import TYPE
 
-    nodes: dict[str, dict] = {}
-    for subject, predicate, obj in triples:
-        node = nodes.get(subject.value)
-        if node is None:
-            node = nodes[subject.value] = {"@id": subject.value}
-        if predicate.value == TYPE:
-            key, value = "@type", compactor.vocab(obj.value)
+    node: dict | None = None
+    for quad in quads:
+        subject = quad.subject.value
+        if node is None or node["@id"] != subject:
+            if node is not None:
+                yield node
+            node = {"@id": subject}
+        if quad.predicate.value == TYPE:
+            key, value = "@type", compactor.vocab(quad.object.value)
         else:
-            key, value = compactor.property(predicate.value, obj)
+            key, value = compactor.property(quad.predicate.value, quad.object)
         previous = node.get(key)
         if previous is None:
             node[key] = value
@@ -339,37 +396,39 @@ def _node_objects(compactor: _Compactor, triples: list) -> dict[str, dict]:
             previous.append(value)
         else:
             node[key] = [previous, value]
-    return nodes
+    if node is not None:
+        yield node
 
 
-def write_jsonld(dataset: "RdfDataset", handle: BinaryIO) -> None:
+def write_jsonld(store: "ox.Store", handle: BinaryIO) -> None:
     """Flattened JSON-LD: the context inline, the default graph's nodes, each article
-    node carrying its provenance graph under "@graph"; one node per line."""
+    node carrying its provenance graph under "@graph"; one node per line.  Written node
+    by node from the store, one graph at a time."""
     import pyoxigraph as ox
 
-    quads = ox.parse(dataset.nquads(), format=ox.RdfFormat.N_QUADS)
     context = load_context()
     compactor = _Compactor(context)
-    by_graph: dict[str | None, list] = {}
-    for quad in quads:
-        graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-        by_graph.setdefault(graph, []).append((quad.subject, quad.predicate, quad.object))
-    nodes = _node_objects(compactor, by_graph.pop(None, []))
-    for graph, triples in by_graph.items():
-        holder = nodes.get(graph)
-        if holder is None:
-            holder = nodes[graph] = {"@id": graph}
-        holder["@graph"] = list(_node_objects(compactor, triples).values())
+    named = {graph.value: graph for graph in store.named_graphs()}
 
     def dump(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def graph_nodes(name: str) -> list[dict]:
+        return list(_node_objects(compactor, store.quads_for_pattern(None, None, None,
+                                                                     named.pop(name))))
 
     handle.write(b'{"@context":{\n')
     handle.write(",\n".join(f"{dump(term)}:{dump(definition)}"
                             for term, definition in context.items()).encode("utf-8"))
     handle.write(b'},\n"@graph":[\n')
-    for index, node in enumerate(nodes.values()):
-        if index:
-            handle.write(b",\n")
-        handle.write(dump(node).encode("utf-8"))
+    separator = b""
+    for node in _node_objects(compactor, store.quads_for_pattern(None, None, None,
+                                                                 ox.DefaultGraph())):
+        if node["@id"] in named:
+            node["@graph"] = graph_nodes(node["@id"])
+        handle.write(separator + dump(node).encode("utf-8"))
+        separator = b",\n"
+    for name in sorted(named):   # graphs whose name is not described in the default graph
+        handle.write(separator + dump({"@id": name, "@graph": graph_nodes(name)}).encode("utf-8"))
+        separator = b",\n"
     handle.write(b"\n]}\n")

@@ -138,5 +138,9 @@ def role_iri(title: str) -> str:
 
 
 def ontology_dir() -> Path:
-    """The folder holding kg.ttl, shapes.ttl and context.jsonld (repository root)."""
-    return Path(__file__).resolve().parents[2] / "ontology"
+    """The folder holding kg.ttl, shapes.ttl and context.jsonld.
+
+    They live in the package (``kg/rdf/ontology/``, shipped as package data) so that
+    an installed wheel finds them as a checkout does; the repository's ``ontology/``
+    links to them for readers."""
+    return Path(__file__).resolve().parent / "ontology"

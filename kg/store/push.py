@@ -4,7 +4,7 @@ The whole build (every triple of the query store, provenance included) goes in O
 ``PUT endpoint?graph=IRI`` (or ``?default``) as N-Triples text, so the server replaces the
 graph in a single request: a push that fails leaves the old graph as it was.  Only the
 standard library is used (urllib); basic auth is sent up front, digest auth answers the
-server's challenge.  Every failure is a :class:`PushError` with a one-line message.
+server's challenge, fetched with HEAD requests before the body goes out.  Every failure is a :class:`PushError` with a one-line message.
 """
 from __future__ import annotations
 
@@ -132,6 +132,51 @@ def push(out_dir: Path, endpoint: str, graph_iri: str | None = None,
                       time.perf_counter() - started)
 
 
+def _challenge(request: urllib.request.Request, timeout: float) -> dict | None:
+    """The fields of the digest challenge a request is answered with, if any."""
+    opener = _opener(request.full_url, None, None, "basic")
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            response.read()
+            return None
+    except urllib.error.HTTPError as error:
+        with error:
+            scheme, _, fields = (error.headers.get("WWW-Authenticate") or "").partition(" ")
+            if error.code != 401 or scheme.lower() != "digest":
+                return None
+            error.read()
+        return urllib.request.parse_keqv_list(
+            [field for field in urllib.request.parse_http_list(fields) if "=" in field])
+
+
+def _digest_authorization(request: urllib.request.Request, endpoint: str, user: str,
+                          password: str | None, timeout: float) -> str | None:
+    """The Authorization header of a digest-protected ``request``, worked out before its
+    body is sent.
+
+    A server refusing a request may close the connection while the body is still being
+    sent (Virtuoso does), and the client then sees a broken pipe instead of the
+    challenge.  So the challenge is fetched with a HEAD request, the credentials are
+    tried on a second HEAD, and the PUT goes out answered.  None when the server does
+    not challenge a HEAD; urllib then answers the PUT's own challenge.
+    """
+    probe = urllib.request.Request(request.full_url, method="HEAD")
+    challenge = _challenge(probe, timeout)
+    if challenge is None:
+        return None
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, request.full_url, user, password or "")
+    answer = urllib.request.HTTPDigestAuthHandler(passwords)
+    fields = answer.get_authorization(probe, challenge)
+    if fields is None:   # a digest variant urllib cannot answer: let the PUT try
+        return None
+    probe.add_header("Authorization", f"Digest {fields}")
+    if _challenge(probe, timeout) is not None:
+        raise PushError(f"push to {endpoint} refused: authentication failed as {user!r} "
+                        f"(HTTP 401: the server rejected the digest credentials)")
+    return f"Digest {answer.get_authorization(request, challenge)}"
+
+
 def _put(url: str, endpoint: str, body, size: int, user: str | None,
          password: str | None, auth: str, timeout: float) -> int:
     request = urllib.request.Request(url, data=body, method="PUT")
@@ -141,6 +186,10 @@ def _put(url: str, endpoint: str, body, size: int, user: str | None,
         token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
         request.add_header("Authorization", f"Basic {token}")
     try:
+        if user is not None and auth == "digest":
+            header = _digest_authorization(request, endpoint, user, password, timeout)
+            if header is not None:
+                request.add_header("Authorization", header)
         with _opener(url, user, password, auth).open(request, timeout=timeout) as response:
             response.read()
             return response.status

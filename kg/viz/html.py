@@ -7,6 +7,10 @@ Bootstrap from a CDN.  Text from articles reaches the page only as JSON inside a
 script (Jinja's ``tojson`` escapes ``<``) or as HTML built here from ``html.escape``d
 pieces, so a label or sentence can never become markup.
 
+The page has a search box (labels and aliases) and a tick box per entity type; the
+view they give is kept in the address (``graph.html#search=TEXT&hide=Person,Port``), so
+a link opens the same view.
+
 Big graphs: the default page draws the ``max_nodes`` most central entities (PageRank)
 and says how many were left out.  Positions are computed here: a spring layout for
 small pages, a cheap layout by community for big ones (browser physics only finishes
@@ -265,18 +269,20 @@ def _environment() -> Environment:
 
 
 def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
-               focus: str | None = None, hops: int = 1) -> Path:
+               focus: str | None = None, hops: int = 1,
+               view: nx.MultiDiGraph | None = None) -> Path:
     """Write the interactive page of ``graph`` (or of ``focus``'s neighbourhood) to ``path``.
 
     ``focus`` may be an entity id, IRI, label or alias; ``hops`` is the radius of its
-    neighbourhood.  Returns the path written.
+    neighbourhood; ``view`` is ``to_networkx(graph)`` when the caller has it already.
+    Returns the path written.
     """
     path = Path(path)
     if max_nodes is not None and max_nodes < 1:
         raise VizError(f"cannot write {path}: max_nodes must be at least 1, not {max_nodes}")
     if hops < 0:
         raise VizError(f"cannot write {path}: hops must be 0 or more, not {hops}")
-    nxg = to_networkx(graph)
+    nxg = view if view is not None else to_networkx(graph)
     ranks = pagerank(nxg)
     focus_id = None
     if focus is not None:

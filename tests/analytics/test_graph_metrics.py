@@ -1,13 +1,14 @@
 """The networkx view and the metrics: structure, properties and the sample's roll-ups."""
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.analytics import metrics
-from kg.analytics.graph import GraphError, to_networkx
+from kg.analytics.graph import GraphError, to_networkx, undirected_weighted
 from kg.analytics.metrics import (
     area_level, article_bridges, betweenness, communities, cut_points, format_money,
-    pagerank, rollup_by_area, timeline,
+    pagerank, ranked, rollup_by_area, timeline,
 )
 from kg.records import Entity, KnowledgeGraph, LinkedFact, Source
 from tests.data.sample import sample_graph
@@ -162,6 +163,8 @@ def test_random_graph_properties(graph):
     members = [m for c in groups for m in c.members]
     assert sorted(members) == sorted(nxg.nodes)          # a partition: every node once
     assert communities(nxg, ranks=ranks) == groups        # fixed seed: same result
+    exact = nx.betweenness_centrality(undirected_weighted(nxg), normalized=True)
+    assert betweenness(nxg) == pytest.approx(exact, abs=1e-12)   # igraph = networkx
 
 
 def _ring_of_cliques(cliques: int, size: int) -> KnowledgeGraph:
@@ -190,3 +193,17 @@ def test_large_graph_branches_are_deterministic(monkeypatch):
     assert sorted(m for c in groups for m in c.members) == sorted(nxg.nodes)
     assert len(groups) == 8                              # the cliques are found
     assert communities(nxg) == groups
+
+
+def test_sampled_betweenness_estimates_the_exact_values(monkeypatch):
+    """Averaged over seeds, the estimate from sampled sources matches the exact values,
+    and the nodes that join the cliques stay on top."""
+    nxg = to_networkx(_ring_of_cliques(10, 5))
+    exact = betweenness(nxg)
+    monkeypatch.setattr(metrics, "BETWEENNESS_EXACT_LIMIT", 10)
+    monkeypatch.setattr(metrics, "BETWEENNESS_SAMPLES", 10)
+    runs = [betweenness(nxg, seed=seed) for seed in range(40)]
+    mean = {node: sum(run[node] for run in runs) / len(runs) for node in exact}
+    assert sum(mean.values()) == pytest.approx(sum(exact.values()), rel=0.05)
+    top = {node for node, _ in ranked(mean, 20)}
+    assert top == {f"project/{c}-{i}" for c in range(10) for i in (0, 1)}

@@ -94,3 +94,45 @@ def test_exports_are_byte_identical_across_runs(tmp_path):
     second = write_exports(sample_graph(), tmp_path / "b")
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_exports_round_trip_every_attribute_and_markup(tmp_path):
+    """What networkx reads back from GraphML and GEXF is exactly the exported view,
+    markup, quotes, ampersands and line breaks included."""
+    from kg.analytics.export import flat_rows
+    from kg.analytics.graph import to_networkx
+
+    graph = sample_graph()
+    nasty = '甲"乙\'<b>&amp;</b>\n第二行\r\t末'
+    graph.entities[3].label = nasty
+    graph.facts[0].sources[0] = Source("page_a", "page_a#1", 10, 20, nasty)
+    write_exports(graph, tmp_path)
+    nodes, edges = flat_rows(to_networkx(graph))
+    graphml = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True,
+                              edge_key_type=str)
+    gexf = nx.read_gexf(tmp_path / "graph.gexf")
+    assert dict(graphml.nodes(data=True)) == dict(nodes)
+    assert {(u, v, k): d for u, v, k, d in graphml.edges(keys=True, data=True)} == \
+        {(u, v, k): d for u, v, k, d in edges}
+    assert {n: d["label"] for n, d in gexf.nodes(data=True)} == \
+        {n: d["label"] for n, d in nodes}
+    assert gexf.nodes["computecenter/aaaa000000000001"]["investment"] == 2.5e9
+    gexf_edges = {(u, v, d["predicate"], d.get("sentences")) for u, v, d in gexf.edges(data=True)}
+    assert gexf_edges == {(u, v, d["predicate"], d.get("sentences")) for u, v, _, d in edges}
+    assert any(sentences == nasty for *_, sentences in gexf_edges)
+    assert graphml.nodes["computecenter/aaaa000000000001"]["label"] == nasty
+
+
+def test_a_shared_view_gives_the_same_files(tmp_path):
+    from kg.analytics.graph import to_networkx
+    from kg.viz import write_html
+
+    graph = sample_graph()
+    view = to_networkx(graph)
+    own = write_report(graph, tmp_path / "own") + write_exports(graph, tmp_path / "own")
+    own.append(write_html(graph, tmp_path / "own" / "graph.html"))
+    shared = (write_report(graph, tmp_path / "shared", view=view)
+              + write_exports(graph, tmp_path / "shared", view=view))
+    shared.append(write_html(graph, tmp_path / "shared" / "graph.html", view=view))
+    for a, b in zip(own, shared):
+        assert a.read_bytes() == b.read_bytes(), a.name

@@ -162,6 +162,7 @@ def test_written_files_are_world_readable(sample_build):
     mask = os.umask(0)
     os.umask(mask)
     assert (sample_build / "graph.ttl").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert (sample_build / "store").stat().st_mode & 0o777 == 0o777 & ~mask
 
 
 @pytest.mark.parametrize("chunk", [1, 3, 7, 64, 10_000])
@@ -179,3 +180,54 @@ def test_prefix_block_is_replaced_whatever_the_write_sizes(chunk):
     sink.close()
     assert target.getvalue() == (b"<http://x> a:p \"@prefix not a header\" .\n"
                                  b"@prefix c: <http://c/> .\n")
+
+
+def test_two_writes_of_the_same_graph_give_the_same_turtle_and_store(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_rdf(sample_graph(), first, formats=("ttl",))
+    write_rdf(sample_graph(), second, formats=("ttl",))
+    assert (first / "graph.ttl").read_bytes() == (second / "graph.ttl").read_bytes()
+    dumps = [ox.Store.read_only(str(out / "store")).dump(format=ox.RdfFormat.N_QUADS)
+             for out in (first, second)]
+    assert dumps[0] == dumps[1] and len(dumps[0]) > 10_000
+
+
+def test_loading_in_many_small_batches_gives_the_same_store_and_files(tmp_path, monkeypatch,
+                                                                     sample_build):
+    import kg.rdf.build as build
+
+    batches = []
+    original = ox.Store.bulk_load
+
+    def counting(store, *args, **kwargs):
+        batches.append(1)
+        return original(store, *args, **kwargs)
+
+    monkeypatch.setattr(build, "LOAD_LINES", 40)
+    monkeypatch.setattr(build, "CHUNK_LINES", 16)
+    monkeypatch.setattr(ox.Store, "bulk_load", counting)
+    write_rdf(sample_graph(), tmp_path, formats=tuple(FORMATS))
+    assert len(batches) >= 4
+    for fmt in FORMATS:
+        name = f"graph.{fmt}"
+        assert (tmp_path / name).read_bytes() == (sample_build / name).read_bytes(), name
+    assert {str(q) for q in ox.Store.read_only(str(tmp_path / "store"))} == \
+        {str(q) for q in ox.Store.read_only(str(sample_build / "store"))}
+
+
+def test_a_record_error_half_way_through_the_load_leaves_nothing_behind(tmp_path,
+                                                                        monkeypatch):
+    import kg.rdf.build as build
+
+    write_rdf(sample_graph(), tmp_path, formats=("ttl",))
+    before = (tmp_path / "graph.ttl").read_bytes()
+    monkeypatch.setattr(build, "LOAD_LINES", 5)   # several batches are in before the error
+    monkeypatch.setattr(build, "CHUNK_LINES", 5)
+    broken = sample_graph()
+    broken.articles[-1] = broken.articles[-1].__class__(
+        broken.articles[-1].id, "page_b", "page_b.txt", None, (), "yesterday", None, 1)
+    with pytest.raises(ValueError, match="has a date that is not yyyy-mm-dd"):
+        write_rdf(broken, tmp_path, formats=("ttl",))
+    assert (tmp_path / "graph.ttl").read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["graph.ttl", "store"]
+    assert len(ox.Store.read_only(str(tmp_path / "store"))) == len(expected(True))

@@ -1,5 +1,6 @@
-"""Fixtures of the store tests: the sample build, and a real Oxigraph server on
-127.0.0.1 that the tests start and stop themselves."""
+"""Fixtures of the store tests: the sample build, the seed build, and real SPARQL servers
+on 127.0.0.1 that the tests start and stop themselves: Oxigraph (pip package
+``oxigraph``) always, Virtuoso (Debian package ``virtuoso-opensource``) where installed."""
 import shutil
 import socket
 import subprocess
@@ -56,6 +57,19 @@ def oxigraph_binary() -> str | None:
     return str(beside) if beside.exists() else shutil.which("oxigraph")
 
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed pages built by the whole pipeline, as a user's ``kg build seeds`` does."""
+    import kg
+
+    out = tmp_path_factory.mktemp("seed_build")
+    kg.build([SEEDS], out)
+    return out
+
+
 @pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
     """Base URL of a fresh Oxigraph server (``/store`` Graph Store, ``/query`` SPARQL)."""
@@ -102,3 +116,48 @@ def http_select(query_url: str, sparql: str, default_graph: str | None = None,
         return ["ask"], [[bool(solutions)]]
     columns = [variable.value for variable in solutions.variables]
     return columns, [[python_value(term) for term in solution] for solution in solutions]
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DirsAllowed = ., {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+MaxClientConnections = 4
+[SPARQL]
+ResultSetMaxRows = 100000
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """Base URL of a fresh Virtuoso (``/sparql``, ``/sparql-graph-crud-auth``; user dba,
+    password dba), with its database in a temporary folder."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        pytest.skip("virtuoso-t is not on PATH (Debian package virtuoso-opensource "
+                    "not installed); the Oxigraph tests cover the protocol")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http_port = free_port()
+    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(
+        dir=folder, sql_port=free_port(), http_port=http_port))
+    process = subprocess.Popen([binary, "-f", "-c", str(folder / "virtuoso.ini")],
+                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        wait_for_http(base + "/sparql", process, seconds=60)
+        yield base
+    finally:
+        stop_process(process, timeout=30)

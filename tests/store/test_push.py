@@ -1,9 +1,6 @@
 """Graph Store push against real servers started here: Oxigraph always, Virtuoso where
-installed.  The named queries answer over HTTP exactly as they do embedded."""
-import shutil
-import subprocess
-import urllib.request
-
+installed (with digest authentication).  The named queries answer over HTTP exactly as
+they do embedded; tests/store/test_seed_servers.py does the same with the seed build."""
 import pytest
 
 import kg
@@ -12,7 +9,7 @@ from kg.rdf.serialize import write_rdf
 from kg.store.embedded import list_queries, query_text
 from kg.store.push import PushError, graph_store_url, push
 from tests.data.sample import sample_graph
-from tests.store.conftest import free_port, http_select, stop_process, wait_for_http
+from tests.store.conftest import free_port, http_select
 
 pytestmark = pytest.mark.server
 
@@ -114,56 +111,6 @@ def test_bad_endpoints_and_schemes(sample_build, endpoint, words):
 
 
 # --------------------------------------------------------------------------- Virtuoso
-
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DirsAllowed = ., {dir}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {dir}
-MaxClientConnections = 4
-[SPARQL]
-ResultSetMaxRows = 100000
-"""
-
-
-@pytest.fixture(scope="module")
-def virtuoso_server(tmp_path_factory):
-    binary = shutil.which("virtuoso-t")
-    if binary is None:
-        pytest.skip("virtuoso-t is not on PATH (Debian package virtuoso-opensource "
-                    "not installed); the Oxigraph tests cover the protocol")
-    folder = tmp_path_factory.mktemp("virtuoso")
-    http_port = free_port()
-    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(
-        dir=folder, sql_port=free_port(), http_port=http_port))
-    process = subprocess.Popen([binary, "-f", "-c", str(folder / "virtuoso.ini")],
-                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{http_port}"
-    try:
-        wait_for_http(base + "/sparql", process, seconds=60)
-        yield base
-    finally:
-        stop_process(process, timeout=30)
-
-
-def _digest_opener(url):
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, url, "dba", "dba")
-    return urllib.request.build_opener(urllib.request.ProxyHandler({}),
-                                       urllib.request.HTTPDigestAuthHandler(passwords))
-
 
 def test_virtuoso_push_and_queries(virtuoso_server, sample_build):
     endpoint = virtuoso_server + "/sparql-graph-crud-auth"

@@ -26,9 +26,13 @@ def _md5(text: str) -> str:
 
 
 class GraphStore(http.server.BaseHTTPRequestHandler):
-    """PUT ?graph=... with basic or digest auth; keeps the last body it accepted."""
+    """PUT ?graph=... with basic or digest auth; keeps the bodies it accepted, counts the
+    PUTs and records the Authorization of each HEAD (answered only if ``answers_head``)."""
     scheme = "basic"
     received: list[tuple[str, str, bytes]] = []
+    heads: list[str] = []
+    puts = 0
+    answers_head = False
 
     def log_message(self, *args):
         pass
@@ -42,20 +46,36 @@ class GraphStore(http.server.BaseHTTPRequestHandler):
             return False
         fields = dict(re.findall(r'(\w+)="?([^",]+)"?', header[7:]))
         ha1 = _md5(f"{fields.get('username')}:{REALM}:{PASSWORD}")
-        ha2 = _md5(f"PUT:{fields.get('uri')}")
+        ha2 = _md5(f"{self.command}:{fields.get('uri')}")
         expected = _md5(f"{ha1}:{NONCE}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}")
         return fields.get("username") == USER and fields.get("response") == expected
 
+    def _refuse(self, with_body: bool = True) -> None:
+        challenge = (f'Basic realm="{REALM}"' if self.scheme == "basic" else
+                     f'Digest realm="{REALM}", nonce="{NONCE}", qop="auth", algorithm=MD5')
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", challenge)
+        self.send_header("Content-Length", "23")
+        self.end_headers()
+        if with_body:
+            self.wfile.write(b"Unauthorized: try again")
+
+    def do_HEAD(self):
+        self.heads.append(self.headers.get("Authorization", ""))
+        if not self.answers_head:
+            self.send_error(501)
+        elif not self._authorised():
+            self._refuse(with_body=False)
+        else:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
     def do_PUT(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).puts += 1
         if not self._authorised():
-            challenge = (f'Basic realm="{REALM}"' if self.scheme == "basic" else
-                         f'Digest realm="{REALM}", nonce="{NONCE}", qop="auth", algorithm=MD5')
-            self.send_response(401)
-            self.send_header("WWW-Authenticate", challenge)
-            self.send_header("Content-Length", "23")
-            self.end_headers()
-            self.wfile.write(b"Unauthorized: try again")
+            self._refuse()
             return
         self.received.append((self.path, self.headers["Content-Type"], body))
         self.send_response(201)
@@ -63,14 +83,17 @@ class GraphStore(http.server.BaseHTTPRequestHandler):
         self.end_headers()
 
 
-@pytest.fixture(params=["basic", "digest"])
+@pytest.fixture(params=["basic", "digest", "digest-without-head"])
 def server(request):
-    handler = type("Handler", (GraphStore,), {"scheme": request.param, "received": []})
+    scheme = request.param.split("-")[0]
+    handler = type("Handler", (GraphStore,), {
+        "scheme": scheme, "received": [], "heads": [], "puts": 0,
+        "answers_head": request.param == "digest"})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
                               daemon=True)
     thread.start()
-    yield request.param, f"http://127.0.0.1:{httpd.server_address[1]}/crud", handler.received
+    yield scheme, f"http://127.0.0.1:{httpd.server_address[1]}/crud", handler.received
     httpd.shutdown()
     httpd.server_close()
 
@@ -98,3 +121,27 @@ def test_wrong_or_missing_credentials_are_an_authentication_error(server, sample
         push(sample_build, endpoint, graph_iri="urn:kg:test", user=user, password=password,
              auth=scheme)
     assert received == []
+
+
+def test_digest_is_answered_before_the_body_is_sent(sample_build):
+    """A server that answers HEAD gets the body once, already authorised; wrong
+    credentials are found out on HEAD, so the body is never sent."""
+    handler = type("Handler", (GraphStore,), {"scheme": "digest", "received": [], "heads": [],
+                                              "puts": 0, "answers_head": True})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    endpoint = f"http://127.0.0.1:{httpd.server_address[1]}/crud"
+    try:
+        push(sample_build, endpoint, graph_iri="urn:kg:test", user=USER, password=PASSWORD,
+             auth="digest")
+        assert handler.puts == 1 and len(handler.received) == 1
+        assert handler.heads[0] == "" and handler.heads[1].startswith("Digest ")
+        with pytest.raises(PushError, match="authentication failed as 'dba'"):
+            push(sample_build, endpoint, graph_iri="urn:kg:test", user=USER, password="wrong",
+                 auth="digest")
+        assert handler.puts == 1
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -6,6 +6,7 @@ import re
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -19,19 +20,20 @@ def available() -> bool:
     return Path(CHROMIUM).exists()
 
 
-def _run(page: Path, *extra: str) -> str:
+def _run(page: Path, *extra: str, fragment: str = "") -> str:
+    url = Path(page).resolve().as_uri() + (f"#{quote(fragment, safe='=&,')}" if fragment else "")
     with tempfile.TemporaryDirectory(prefix="kg-chromium-") as profile:
-        done = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra,
-                               Path(page).resolve().as_uri()],
+        done = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, url],
                               capture_output=True, text=True, timeout=90, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"chromium failed on {page}: {done.stderr[-2000:]}")
     return done.stdout
 
 
-def dump_dom(page: Path) -> str:
-    """The page's DOM after its scripts ran (serialised by Chromium)."""
-    return _run(page, "--dump-dom")
+def dump_dom(page: Path, fragment: str = "") -> str:
+    """The page's DOM after its scripts ran (serialised by Chromium), the page opened
+    with ``#fragment`` when given."""
+    return _run(page, "--dump-dom", fragment=fragment)
 
 
 def screenshot(page: Path, png: Path) -> Path:
