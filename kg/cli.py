@@ -1,7 +1,13 @@
-"""The `kg` command: wiring of the stages to files, flags and progress; no logic of its own."""
+"""The `kg` command: wiring of the stages to files, flags and progress; no logic of its own.
+
+Every failure the user can act on is one line on stderr, ``kg: error: <path>: <problem>``,
+and exit status 1 (2 for a wrong command line).  ``KG_DEBUG=1`` adds the traceback of an
+unexpected error inside a stage.
+"""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,9 +19,19 @@ from kg.ingest import IngestError
 class KgError(click.ClickException):
     """A one-line error for the user; exit status 1."""
 
+    def show(self, file=None) -> None:
+        click.echo(f"kg: error: {self.format_message()}", err=True)
+
 
 def _fail(error: Exception) -> None:
-    raise KgError(str(error).splitlines()[0] if str(error) else type(error).__name__)
+    details = getattr(error, "details", None)
+    if details and os.environ.get("KG_DEBUG"):
+        click.echo(details.rstrip(), err=True)
+    if isinstance(error, OSError) and error.filename is not None:
+        message = f"{error.filename}: {error.strerror or error}"
+    else:
+        message = str(error)
+    raise KgError(message.splitlines()[0] if message.strip() else type(error).__name__)
 
 
 @click.group()
@@ -27,15 +43,17 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
-def articles(paths, as_json):
+@click.option("--furniture", is_flag=True,
+              help="Also list each page's masthead and footer lines (id <doc>#0).")
+def articles(paths, as_json, furniture):
     """List the articles found in PATHS (files or folders)."""
     from kg.ingest import iter_articles
     try:
-        for article in iter_articles(paths):
+        for article in iter_articles(paths, furniture=furniture):
             if as_json:
                 click.echo(json.dumps({"id": article.id, "doc": article.doc, "date": article.date,
                                        "newspaper": article.newspaper, "title": article.title,
-                                       "byline": list(article.byline),
+                                       "byline": list(article.byline), "kind": article.kind,
                                        "length": len(article.text)}, ensure_ascii=False))
             else:
                 click.echo(f"{article.id}\t{article.date or '-'}\t{article.title or '-'}\t"
@@ -44,38 +62,60 @@ def articles(paths, as_json):
         _fail(error)
 
 
+class _Progress:
+    """A progress bar over documents on a terminal's stderr; nothing in a pipe."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--out", default="outputs", show_default=True, type=click.Path(),
-              help="Build folder.")
-def build(paths, out):
+@click.option("-o", "--out", type=click.Path(), help="Build folder.  [default: outputs]")
+@click.option("--update", "update_dir", type=click.Path(), metavar="DIR",
+              help="Add PATHS to the build in DIR without reading its other pages again; "
+                   "a page of the same name replaces the old one.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that read and analyse pages (0: one per CPU).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Read and analyse pages on the Dask cluster whose scheduler is at "
+                   "ADDRESS (e.g. tcp://host:8786).")
+def build(paths, out, update_dir, jobs, scheduler):
     """Build the knowledge graph of PATHS into OUT."""
-    from kg.pipeline import build as run_build
-    progress = None
-    if sys.stderr.isatty():
-        from kg.ingest import expand_paths
-        try:
-            total = len(list(expand_paths(paths)))
-        except IngestError as error:
-            _fail(error)
-        progress = click.progressbar(length=total, label="Reading", file=sys.stderr)
-    seen_docs: set[str] = set()
-
-    def on_article(article):
-        if progress is not None and article.doc not in seen_docs:
-            seen_docs.add(article.doc)
-            progress.update(1)
-
+    from kg.checkpoint import CacheError
+    from kg.lock import BuildLocked
+    from kg.parallel import SchedulerError, WorkerError, default_jobs
+    from kg.pipeline import BuildError, build as run_build
+    if update_dir is not None and out is not None and Path(out) != Path(update_dir):
+        raise click.UsageError("--update DIR is the build folder; leave out -o or give the same")
+    if scheduler and jobs != 1:
+        raise click.UsageError("--jobs and --scheduler exclude each other")
+    folder = update_dir if update_dir is not None else (out or "outputs")
+    progress = _Progress("Updating" if update_dir is not None else "Building")
     try:
-        if progress is not None:
-            with progress:
-                result = run_build(paths, out, on_article=on_article)
-        else:
-            result = run_build(paths, out)
-    except IngestError as error:
+        result = run_build(paths, folder, jobs=jobs or default_jobs(), scheduler=scheduler,
+                           update=update_dir is not None, on_document=progress)
+    except (IngestError, BuildError, CacheError, BuildLocked, SchedulerError, WorkerError,
+            OSError) as error:
+        progress.close()
         _fail(error)
-    except OSError as error:
-        _fail(error)
+    progress.close()
     click.echo(f"{result.articles} articles, {len(result.graph.entities)} entities, "
                f"{len(result.graph.facts)} facts", err=True)
     for path in result.outputs:

@@ -1,26 +1,68 @@
 """The build: files -> articles -> docs -> mentions and facts -> linked graph -> outputs.
 
-Each stage is a function of the previous stage's records.  Outputs are first written into
-a temporary folder beside the build folder and then moved into place file by file, so a
-build that fails leaves the previous outputs whole.
+Per input document (one page file), in any order and on any machine: ingest, recognition
+and extraction (:func:`extract_document`).  Then, in this process, in the order of the
+documents' names: the extraction cache is written, and every article's mentions and facts
+go to the linker.  Then linking, and the outputs.
+
+- ``jobs`` > 1 runs the per-document stages in worker processes, ``scheduler`` on a Dask
+  cluster (:mod:`kg.parallel`); the linker sees the same records in the same order either
+  way, so the outputs are byte for byte those of a one-process build.
+- ``update=True`` adds documents to the build in ``out``: the other documents' mentions
+  and facts come from its extraction cache (:mod:`kg.checkpoint`) instead of their pages,
+  a document of the same name is replaced, and linking runs over all of them — the same
+  records in the same order as a build of all the pages at once.  Entities whose canonical
+  name grew keep their previous IRI (:mod:`kg.continuity`).
+- One build at a time per folder (:mod:`kg.lock`).  Outputs are written into a staging
+  folder inside ``out`` and moved into place when all are written; a build interrupted
+  before that leaves the previous outputs as they were, and one interrupted while moving
+  is finished by the next build into the folder.
+
+Memory: a document's articles and spaCy docs live only while it is processed; the build
+keeps the linker's state and the graph.
 """
 from __future__ import annotations
 
+import heapq
+import json
 import os
 import shutil
 import tempfile
+import threading
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from kg.checkpoint import (CACHE_DIR, CacheError, CacheWriter, DocumentExtraction,
+                           decode_document, encode_document, read_documents, read_manifest)
+from kg.continuity import kept_keys, read_previous_entities, rename_entities
 from kg.extract import ArticleFacts, extract
-from kg.graphio import write_graph
-from kg.ingest import iter_articles
+from kg.graphio import atomic_write_text, write_graph
+from kg.ingest import IngestError, expand_paths, iter_articles
 from kg.link.resolve import LinkDecision, Linker
-from kg.nlp.pipeline import analyse
-from kg.records import Article, KnowledgeGraph
+from kg.lock import BuildLock
+from kg.nlp.pipeline import analyse, shared_pipeline
+from kg.parallel import ordered_map
+from kg.records import Article, ArticleInfo, KnowledgeGraph
 
 LINK_REPORT = "link-report.md"
+STAGING_PREFIX = ".kg-build-"
+PUBLISH_LIST = ".publish"          # in a staging folder: the names being moved into place
+OLD_SUFFIX = ".kg-old"             # a folder output being replaced: ".store.kg-old"
+
+
+class BuildError(Exception):
+    """A build that cannot go on; ``str()`` is the one line ``"<path>: <problem>"``.
+
+    ``details`` holds the traceback of an unexpected error in a stage, for debugging.
+    """
+
+    def __init__(self, path: str | Path, problem: str, details: str | None = None):
+        self.path = str(path)
+        self.problem = problem
+        self.details = details
+        super().__init__(f"{self.path}: {problem}")
 
 
 @dataclass
@@ -31,6 +73,9 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     articles: int = 0
     characters: int = 0
+    documents: int = 0              # documents in the build
+    analysed: int = 0               # of which read and analysed by this build
+    kept_iris: dict[str, str] = field(default_factory=dict)
 
 
 def extract_all(articles: Iterable[Article]) -> Iterator[ArticleFacts]:
@@ -38,64 +83,300 @@ def extract_all(articles: Iterable[Article]) -> Iterator[ArticleFacts]:
         yield extract(article, doc)
 
 
+# ---------------------------------------------------------------------------- per document
+
+@dataclass
+class _Extracted:
+    """A worker's answer for one document: its cache line, or the error that stopped it."""
+    doc: str
+    path: str
+    line: str | None = None
+    problem: str | None = None
+    details: str | None = None
+
+
+_PIPELINE_LOCK = threading.Lock()
+
+
+def warm_up() -> None:
+    """Load the spaCy pipeline once per process (a Dask worker may run tasks in threads)."""
+    with _PIPELINE_LOCK:
+        shared_pipeline()
+
+
+def extract_document(path: str) -> _Extracted:
+    """Ingest, analyse and extract one page file; never raises (errors are answered)."""
+    doc = Path(path).stem
+    articles: list[Article] = []
+    results: list[ArticleFacts] = []
+    stage = "loading the spaCy pipeline"
+    try:
+        warm_up()
+        stage = "reading"
+        articles = list(iter_articles([path], furniture=True))
+        stage = "analysing"
+        for article_facts in extract_all(articles):
+            results.append(article_facts)
+        results.sort(key=lambda r: _article_number(r.article.id))
+        stage = "saving the extraction"
+        encoded = encode_document(DocumentExtraction(doc, str(path), results))
+        return _Extracted(doc, str(path), line=json.dumps(encoded, ensure_ascii=False))
+    except IngestError as error:
+        return _Extracted(doc, error.path, problem=error.problem)
+    except Exception as error:  # any stage's failure becomes this document's error
+        if stage == "analysing":
+            # Articles are analysed and extracted in order: the one after the last result.
+            stage = f"analysing article {articles[len(results)].id}"
+        message = _first_sentence(str(error))
+        return _Extracted(doc, str(path), problem=f"{stage} failed: {type(error).__name__}"
+                                                  + (f": {message}" if message else ""),
+                          details=traceback.format_exc())
+
+
+def _first_sentence(message: str) -> str:
+    """The first line of an error message, cut at its first sentence when it is long."""
+    line = message.strip().splitlines()[0] if message.strip() else ""
+    if len(line) > 160 and ". " in line:
+        line = line[: line.index(". ") + 1]
+    return line
+
+
+def _article_number(article_id: str) -> int:
+    return int(article_id.rpartition("#")[2])
+
+
+# ---------------------------------------------------------------------------- the build
+
 def build(paths: Iterable[str | Path], out: str | Path,
-          on_article: Callable[[Article], None] | None = None) -> BuildResult:
-    """Build the graph of ``paths`` into the folder ``out`` and return what was made."""
+          on_article: Callable[[ArticleInfo], None] | None = None, *,
+          jobs: int = 1, scheduler: str | None = None, update: bool = False,
+          on_document: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the graph of ``paths`` into the folder ``out`` and return what was made.
+
+    ``on_article(info)`` is called for each article as it is linked, ``on_document(done,
+    total)`` after each document (and once with ``done=0`` before the first).  ``jobs``,
+    ``scheduler`` and ``update`` are described in the module docstring; with ``jobs`` > 1
+    the workers are started by ``spawn``, so a script that calls this needs the usual
+    ``if __name__ == "__main__":`` guard.
+    """
     out = Path(out)
+    files = document_files(paths, out)
+    out.mkdir(parents=True, exist_ok=True)
+    with BuildLock(out):
+        recover_interrupted(out)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+        try:
+            return _build_locked(files, out, staging, on_article, on_document, jobs,
+                                 scheduler, update)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def document_files(paths: Iterable[str | Path], out: Path | None = None) -> list[Path]:
+    """The page files named by ``paths``, sorted by document name (file stem).
+
+    The same file named twice counts once; two files with one name would give articles the
+    same ids, and are refused.  Files inside the build folder ``out`` are not inputs.
+    """
+    inside = Path(out).resolve() if out is not None else None
+    by_doc: dict[str, Path] = {}
+    for path in expand_paths(paths):
+        resolved = path.resolve()
+        if inside is not None and resolved.is_relative_to(inside):
+            continue
+        doc = path.stem
+        seen = by_doc.get(doc)
+        if seen is None:
+            by_doc[doc] = path
+        elif seen.resolve() != resolved:
+            raise BuildError(path, f"same document name {doc!r} as {seen}: their article ids "
+                                   f"would collide; rename one")
+    if not by_doc:
+        raise BuildError(out, "no page files outside the build folder")
+    return [by_doc[doc] for doc in sorted(by_doc)]
+
+
+@dataclass(order=True)
+class _Document:
+    """One document in linking order: from the cache (``line`` only) or just extracted."""
+    doc: str
+    line: str = field(compare=False)
+
+
+def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
+                  update) -> BuildResult:
+    new_docs = {path.stem for path in files}
+    cached: Iterator[_Document] = iter(())
+    previous_entities = []
+    total = len(files)
+    if update:
+        manifest = read_manifest(out)
+        kept_docs = [d["doc"] for d in manifest.documents if d["doc"] not in new_docs]
+        total += len(kept_docs)
+        cached = _cached_documents(out, manifest.documents, new_docs)
+        previous_entities = read_previous_entities(out)
+    extracted = ordered_map(extract_document, [str(p) for p in files], jobs=min(jobs, len(files)),
+                            scheduler=scheduler, initializer=warm_up)
+    documents = heapq.merge(cached, map(_checked, extracted))
+
     linker = Linker()
-    counted = {"articles": 0, "characters": 0}
-
-    def counted_articles() -> Iterator[Article]:
-        for article in iter_articles(paths, furniture=True):
-            if article.kind == "article":
-                counted["articles"] += 1
-                counted["characters"] += len(article.text)
-            if on_article is not None:
-                on_article(article)
-            yield article
-
-    for article_facts in extract_all(counted_articles()):
-        linker.add(article_facts)
-    graph = linker.result()
-    result = BuildResult(out, graph, linker.decisions, articles=counted["articles"],
-                         characters=counted["characters"])
-    result.outputs = write_outputs(graph, linker.decisions, out)
+    cache = CacheWriter(staging / CACHE_DIR)
+    counts = {"articles": 0, "characters": 0}
+    done = 0
+    if on_document is not None:
+        on_document(0, total)
+    try:
+        for document in documents:
+            extraction = decode_document(json.loads(document.line))
+            if extraction.doc != document.doc:
+                raise CacheError(out, "extraction cache does not match its manifest; "
+                                      "rebuild without --update")
+            cache.write_line(document.line, extraction)
+            for article_facts in extraction.articles:
+                info = ArticleInfo.of(article_facts.article)
+                if article_facts.article.kind == "article":
+                    counts["articles"] += 1
+                    counts["characters"] += info.length
+                if on_article is not None:
+                    on_article(info)
+                linker.add(article_facts)
+            del extraction
+            done += 1
+            if on_document is not None:
+                on_document(done, total)
+    except BaseException:
+        cache.abort()
+        raise
+    finally:
+        # Stops the worker pool or the Dask tasks at once when the build fails.
+        for generator in (documents, extracted):
+            close = getattr(generator, "close", None)
+            if close is not None:
+                close()
+    try:
+        graph = linker.result()
+    except Exception as error:
+        raise BuildError(out, f"linking failed: {type(error).__name__}: {error}",
+                         traceback.format_exc()) from error
+    renames = kept_keys(previous_entities, graph.entities) if update else {}
+    graph = rename_entities(graph, renames)
+    cache.close(renames)
+    result = BuildResult(out, graph, linker.decisions, articles=counts["articles"],
+                         characters=counts["characters"], documents=done,
+                         analysed=len(files), kept_iris=renames)
+    result.outputs = write_outputs(graph, linker.decisions, out, staging=staging,
+                                   kept_iris=renames)
     return result
 
 
-def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Path) -> list[Path]:
-    """Write every output into a staging folder, then move each into ``out``."""
+def _checked(result: _Extracted) -> _Document:
+    if result.problem is not None:
+        raise BuildError(result.path, result.problem, result.details)
+    return _Document(result.doc, result.line)
+
+
+def _cached_documents(out: Path, documents: list[dict], replaced: set[str]) -> Iterator[_Document]:
+    """The cached documents not replaced by this update, in their saved (name) order."""
+    lines = read_documents(out)
+    for entry in documents:
+        line = next(lines, None)
+        if line is None:
+            raise CacheError(out, "extraction cache is shorter than its manifest; "
+                                  "rebuild without --update")
+        if entry["doc"] not in replaced:
+            yield _Document(entry["doc"], line)
+
+
+# ---------------------------------------------------------------------------- outputs
+
+def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Path,
+                  staging: Path | None = None, kept_iris: dict[str, str] | None = None
+                  ) -> list[Path]:
+    """Write every output into a staging folder, then move each into ``out``.
+
+    Returns the outputs a user opens (the HTML first); the staging folder's other
+    contents (the extraction cache) are moved into place too.
+    """
     from kg.analytics.export import write_exports
+    from kg.analytics.graph import to_networkx
     from kg.analytics.report import write_report
     from kg.rdf.serialize import write_rdf
     from kg.viz.html import write_html
 
+    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out))
+    own_staging = staging is None
+    if own_staging:
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
         made: list[Path] = []
-        made += write_graph(graph, staging)
-        made += write_rdf(graph, staging, formats=("ttl",))
-        made.append(write_html(graph, staging / "graph.html"))
-        made += write_report(graph, staging)
-        made += write_exports(graph, staging)
-        made.append(write_link_report(decisions, staging / LINK_REPORT))
-        final = []
-        for path in made:
-            relative = Path(path).relative_to(staging)
-            target = out / relative
-            if target.is_dir() and not target.is_symlink():
-                old = out / f".{relative}.old"
-                shutil.rmtree(old, ignore_errors=True)
-                os.replace(target, old)
-                os.replace(path, target)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(path, target)
-            final.append(target)
-        return _html_first(final)
+        try:
+            made += write_graph(graph, staging)
+            made += write_rdf(graph, staging, formats=("ttl",))
+            view = to_networkx(graph)          # one networkx view for the three writers
+            made.append(write_html(graph, staging / "graph.html", view=view))
+            made += write_report(graph, staging, view=view)
+            made += write_exports(graph, staging, view=view)
+            made.append(write_link_report(decisions, staging / LINK_REPORT, kept_iris or {}))
+        except OSError:
+            raise          # a file system problem: reported as such, with its path
+        except Exception as error:
+            raise BuildError(out, f"writing outputs failed: {type(error).__name__}: {error}",
+                             traceback.format_exc()) from error
+        shown = [out / Path(p).relative_to(staging) for p in made]
+        publish(staging, out)
+        return _html_first(shown)
     finally:
+        if own_staging:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish(staging: Path, out: Path) -> None:
+    """Move everything in ``staging`` into ``out``, replacing what is there.
+
+    The list of names is written first, so that a build interrupted while moving can be
+    finished by :func:`recover_interrupted` rather than leave old and new outputs mixed.
+    """
+    names = sorted(p.name for p in staging.iterdir() if p.name != PUBLISH_LIST)
+    atomic_write_text(staging / PUBLISH_LIST, json.dumps(names, ensure_ascii=False))
+    _move_into_place(staging, out, names)
+
+
+def _move_into_place(staging: Path, out: Path, names: list[str]) -> None:
+    for name in names:
+        source, target = staging / name, out / name
+        old = out / f".{name}{OLD_SUFFIX}"
+        if not source.exists() and not source.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)     # moved before an interruption
+            continue
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+            os.replace(source, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            os.replace(source, target)
+
+
+def recover_interrupted(out: Path) -> None:
+    """Finish or discard what an interrupted build left in ``out`` (call under the lock).
+
+    A staging folder with its list of names was being moved into place: the move is
+    finished.  One without was still being written: it is removed.
+    """
+    for staging in sorted(out.glob(f"{STAGING_PREFIX}*")):
+        if not staging.is_dir():
+            continue
+        listing = staging / PUBLISH_LIST
+        if listing.is_file():
+            try:
+                names = json.loads(listing.read_text(encoding="utf-8"))
+            except ValueError:
+                names = None
+            if isinstance(names, list):
+                _move_into_place(staging, out, [str(n) for n in names])
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -103,10 +384,12 @@ def _html_first(paths: list[Path]) -> list[Path]:
     return sorted(dict.fromkeys(paths), key=lambda p: (p.name != "graph.html", str(p)))
 
 
-def write_link_report(decisions: list[LinkDecision], path: Path) -> Path:
-    from kg.graphio import atomic_write_text
+def write_link_report(decisions: list[LinkDecision], path: Path,
+                      kept_iris: dict[str, str] | None = None) -> Path:
+    from kg.link.iri import entity_iri
     lines = ["# Linking report", "",
-             "Merges the linker made and candidate merges it rejected, with the rule and the reason.", ""]
+             "Merges the linker made and candidate merges it rejected, with the rule and the "
+             "reason.", ""]
     for kind in ("merged", "rejected"):
         rows = [d for d in decisions if d.kind == kind]
         lines += [f"## {kind.capitalize()} ({len(rows)})", "", "| rule | groups | reason |",
@@ -114,6 +397,13 @@ def write_link_report(decisions: list[LinkDecision], path: Path) -> Path:
         for d in rows:
             names = " ↔ ".join(n.split(":", 1)[-1] for n in d.names)
             lines.append(f"| {d.rule} | {names} | {d.reason} |")
+        lines.append("")
+    if kept_iris:
+        lines += [f"## IRIs kept from the previous build ({len(kept_iris)})", "",
+                  "Entities whose canonical name changed with this update keep their IRI.", "",
+                  "| IRI kept | IRI the new name would give |", "|---|---|"]
+        lines += [f"| {entity_iri(old)} | {entity_iri(new)} |"
+                  for new, old in sorted(kept_iris.items())]
         lines.append("")
     atomic_write_text(path, "\n".join(lines))
     return path

@@ -22,6 +22,7 @@ from kg.nlp.components import (areas, entities, national, organisations,  # noqa
 from kg.nlp.spans import candidates
 from kg.records import Article
 
+MAX_ARTICLE_CHARACTERS = 50_000_000
 COMPONENTS = ("kg_sentences", "kg_areas", "kg_organisations", "kg_national_bodies",
               "kg_quoted", "kg_persons", "kg_quantities", "kg_entities")
 
@@ -30,6 +31,8 @@ def create_pipeline() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.JiebaTokenizer.v1"}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    # spaCy's 10^6 limit guards parsers that need memory per character; ours are linear.
+    nlp.max_length = MAX_ARTICLE_CHARACTERS
     return nlp
 
 

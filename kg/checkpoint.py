@@ -1,0 +1,335 @@
+"""The extraction cache of a build: every article's mentions and facts, saved for ``--update``.
+
+A build saves, per input document, what extraction found in each of its articles — the
+article's metadata and offset maps, its mentions and its facts, but not its text — in
+``DIR/cache/extractions.jsonl.gz`` (one JSON line per document, documents sorted by name),
+described by ``DIR/cache/manifest.json`` (format version, a fingerprint of the code that
+produced the extractions, the documents and their sizes).  ``kg build --update`` reads
+them back instead of reading and analysing the old pages again.
+
+The same encoding carries a document's results from a worker process (or a Dask worker)
+back to the build, so every build links records decoded from this format: a build from
+the cache and a build from the pages link exactly the same records.
+
+Records are encoded field by field from their dataclass definitions (``kg.records``), so
+new fields are carried without changes here; the fingerprint makes a cache written by
+other extraction code incompatible rather than silently mixed with new results.
+"""
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import hashlib
+import io
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from kg.extract import ArticleFacts
+from kg.records import Article, Fact, Mention
+
+CACHE_DIR = "cache"
+EXTRACTIONS = "extractions.jsonl.gz"
+MANIFEST = "manifest.json"
+FORMAT = "kg-extraction-cache"
+VERSION = 1
+# Code whose output the cache holds: if any of it changes, old extractions are stale.
+_FINGERPRINTED = ("ingest", "nlp", "extract", "records.py", "checkpoint.py")
+
+
+class CacheError(Exception):
+    """A build folder whose extraction cache cannot be used; ``str()`` is one line."""
+
+    def __init__(self, folder: str | Path, problem: str):
+        self.path = str(folder)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass
+class DocumentExtraction:
+    """What extraction found in one input document: its articles, in article order."""
+    doc: str
+    path: str
+    articles: list[ArticleFacts]
+
+    @property
+    def characters(self) -> int:
+        return sum(len(a.article.text) for a in self.articles if a.article.kind == "article")
+
+    @property
+    def article_count(self) -> int:
+        return sum(1 for a in self.articles if a.article.kind == "article")
+
+
+@dataclass
+class Manifest:
+    """What the cache holds; written last, so a cache with a manifest is complete."""
+    fingerprint: str
+    documents: list[dict] = field(default_factory=list)   # doc, path, articles, characters
+    kept_iris: dict[str, str] = field(default_factory=dict)  # natural key -> kept key
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint,
+                           "records": record_fields(), "documents": self.documents,
+                           "kept_iris": self.kept_iris}, ensure_ascii=False, indent=1) + "\n"
+
+
+# ---------------------------------------------------------------------------- fingerprint
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of the ingest, recognition and extraction code and data of this ``kg``."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _FINGERPRINTED:
+        root = package / name
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in files:
+            if "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo"):
+                continue
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+# ---------------------------------------------------------------------------- encoding
+#
+# A document is {"doc", "path", "strings": [...], "articles": [[article, mentions, facts]]}.
+# A record is the list of its field values in the order of its dataclass (the manifest
+# lists the fields); a str-typed value is an index into the document's "strings", which
+# holds each distinct string once (one sentence is the evidence of many mentions and
+# facts).  Articles are encoded without their text but with its length.
+
+def encode_document(extraction: DocumentExtraction) -> dict:
+    """A JSON-ready dict of a document's extraction (article texts left out)."""
+    strings: dict[str, int] = {}
+    article, mention, fact = _ARTICLE_ENCODER, _encoder(Mention), _encoder(Fact)
+    articles = []
+    for article_facts in extraction.articles:
+        articles.append([article(article_facts.article, strings),
+                         [mention(m, strings) for m in article_facts.mentions],
+                         [fact(f, strings) for f in article_facts.facts]])
+    return {"doc": extraction.doc, "path": extraction.path, "strings": list(strings),
+            "articles": articles}
+
+
+def decode_document(data: dict) -> DocumentExtraction:
+    strings = data["strings"]
+    article, mention, fact = _ARTICLE_DECODER, _decoder(Mention), _decoder(Fact)
+    # Equal frozen records (a fact's source and its subject's) become one object, as they
+    # often were before encoding: the linker keeps them, and copies would cost it memory
+    # in proportion to the corpus.
+    shared: dict = {}
+    articles = []
+    for encoded_article, mentions, facts in data["articles"]:
+        fields = list(encoded_article)
+        # The text is not kept; the stand-in has the text's length, which is all that the
+        # stages after extraction read of it (ArticleInfo.length).
+        fields[_TEXT_FIELD] = _TEXT_STAND_IN * fields[_TEXT_FIELD]
+        articles.append(ArticleFacts(article(fields, strings, shared),
+                                     [mention(m, strings, shared) for m in mentions],
+                                     [fact(f, strings, shared) for f in facts]))
+    return DocumentExtraction(data["doc"], data["path"], articles)
+
+
+def record_fields() -> dict[str, list[str]]:
+    """The fields of each encoded record type, in encoded order (for the manifest)."""
+    return {cls.__name__: list(_field_names(cls)) for cls in _RECORD_TYPES}
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _optional(hint: Any) -> Any | None:
+    """The type inside ``X | None``; None for other hints."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            return options[0]
+    return None
+
+
+Encoder = Callable[[Any, dict], Any]
+
+
+@cache
+def _encoder(hint: Any) -> Encoder:
+    """A function from a ``hint``-typed value to its JSON form (strings to table indexes)."""
+    inner = _optional(hint)
+    if inner is not None:
+        encode_inner = _encoder(inner)
+        return lambda value, strings: None if value is None else encode_inner(value, strings)
+    if dataclasses.is_dataclass(hint):
+        return _record_encoder(hint)
+    origin = typing.get_origin(hint)
+    if origin in (tuple, list):
+        args = [a for a in typing.get_args(hint) if a is not Ellipsis]
+        if len(args) == 1:
+            item = _encoder(args[0])
+            return lambda value, strings: [item(v, strings) for v in value]
+        return lambda value, strings: list(value)
+    if hint is str:
+        return _string_index
+    return lambda value, strings: value
+
+
+def _record_encoder(cls: type, given: dict[str, Encoder] | None = None) -> Encoder:
+    """Encodes a record as its field list; ``given`` overrides the encoding of some fields."""
+    fields = [(name, (given or {}).get(name) or _encoder(_hints(cls)[name]))
+              for name in _field_names(cls)]
+    return lambda value, strings: [encode(getattr(value, name), strings)
+                                   for name, encode in fields]
+
+
+def _string_index(value: str, strings: dict[str, int]) -> int:
+    index = strings.get(value)
+    if index is None:
+        index = strings[value] = len(strings)
+    return index
+
+
+Decoder = Callable[..., Any]
+
+
+@cache
+def _decoder(hint: Any) -> Decoder:
+    """The inverse of :func:`_encoder`, built once per type from the dataclass definitions."""
+    inner = _optional(hint)
+    if inner is not None:
+        decode_inner = _decoder(inner)
+        return lambda value, strings, shared: (None if value is None
+                                               else decode_inner(value, strings, shared))
+    if dataclasses.is_dataclass(hint):
+        return _record_decoder(hint)
+    origin = typing.get_origin(hint)
+    if origin in (tuple, list):
+        args = typing.get_args(hint)
+        item = _decoder(args[0]) if args and (len(args) == 1 or args[1] is Ellipsis) else None
+        make = tuple if origin is tuple else list
+        if item is None:
+            return lambda value, strings, shared: make(value)
+        return lambda value, strings, shared: make(item(v, strings, shared) for v in value)
+    if hint is str:
+        return lambda value, strings, shared: strings[value]
+    return lambda value, strings, shared: value
+
+
+def _record_decoder(cls: type, given: tuple[str, ...] = ()) -> Decoder:
+    """Decodes a record from its field list; fields named in ``given`` are taken as they are."""
+    keep = _decoder(typing.Any)
+    decoders = [keep if name in given else _decoder(_hints(cls)[name])
+                for name in _field_names(cls)]
+    frozen = cls.__dataclass_params__.frozen
+
+    def decode(value: list, strings: list, shared: dict) -> Any:
+        record = cls(*[decode_field(v, strings, shared)
+                       for decode_field, v in zip(decoders, value)])
+        if frozen:
+            try:
+                record = shared.setdefault(record, record)
+            except TypeError:      # a frozen record holding a list cannot be shared
+                pass
+        return record
+
+    return decode
+
+
+_RECORD_TYPES = (Article, Mention, Fact)
+_TEXT_FIELD = _field_names(Article).index("text")
+_TEXT_STAND_IN = "\0"
+_ARTICLE_ENCODER = _record_encoder(Article, given={"text": lambda text, strings: len(text)})
+_ARTICLE_DECODER = _record_decoder(Article, given=("text",))
+
+
+# ---------------------------------------------------------------------------- files
+
+def cache_folder(build_dir: str | Path) -> Path:
+    return Path(build_dir) / CACHE_DIR
+
+
+class CacheWriter:
+    """Writes documents, in the order given, into ``folder``; :meth:`close` adds the manifest.
+
+    The gzip stream has no timestamp or file name in its header, so the same documents
+    give the same bytes.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.manifest = Manifest(code_fingerprint())
+        self._raw = open(self.folder / EXTRACTIONS, "wb")
+        self._gzip = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0, filename="",
+                                   compresslevel=6)
+        self._text = io.TextIOWrapper(self._gzip, encoding="utf-8", newline="\n")
+
+    def write_line(self, line: str, extraction: DocumentExtraction) -> None:
+        """Save one document: ``line`` is its JSON encoding, ``extraction`` its records."""
+        self._text.write(line + "\n")
+        self.manifest.documents.append({"doc": extraction.doc, "path": extraction.path,
+                                        "articles": extraction.article_count,
+                                        "characters": extraction.characters})
+
+    def close(self, kept_iris: dict[str, str] | None = None) -> None:
+        self._text.close()
+        self._raw.close()
+        self.manifest.kept_iris = dict(sorted((kept_iris or {}).items()))
+        (self.folder / MANIFEST).write_text(self.manifest.to_json(), encoding="utf-8")
+
+    def abort(self) -> None:
+        for handle in (self._text, self._raw):
+            try:
+                handle.close()
+            except Exception:  # the write that failed may leave the stream unflushable
+                pass
+
+
+def read_manifest(build_dir: str | Path) -> Manifest:
+    """The manifest of a build's cache; :class:`CacheError` if it cannot be used."""
+    build_dir = Path(build_dir)
+    folder = cache_folder(build_dir)
+    if not build_dir.is_dir():
+        raise CacheError(build_dir, "no such build folder")
+    path = folder / MANIFEST
+    if not path.is_file() or not (folder / EXTRACTIONS).is_file():
+        raise CacheError(build_dir, "no extraction cache; rebuild without --update")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CacheError(build_dir, f"unreadable extraction cache ({error}); "
+                                    f"rebuild without --update") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise CacheError(build_dir, "unrecognised extraction cache; rebuild without --update")
+    if data.get("version") != VERSION:
+        raise CacheError(build_dir, f"extraction cache version {data.get('version')} "
+                                    f"(this kg reads version {VERSION}); rebuild without --update")
+    if data.get("fingerprint") != code_fingerprint():
+        raise CacheError(build_dir, "extraction cache was made by other extraction code; "
+                                    "rebuild without --update")
+    return Manifest(data["fingerprint"], list(data.get("documents", [])),
+                    dict(data.get("kept_iris", {})))
+
+
+def read_documents(build_dir: str | Path) -> Iterator[str]:
+    """The JSON lines of a build's cache, one document each, in their saved order."""
+    path = cache_folder(build_dir) / EXTRACTIONS
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield line.rstrip("\n")
+    except (OSError, EOFError, ValueError) as error:
+        raise CacheError(build_dir, f"damaged extraction cache ({error}); "
+                                    f"rebuild without --update") from None

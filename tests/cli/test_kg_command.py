@@ -1,0 +1,102 @@
+"""The `kg` command's manners: one-line errors and exit codes, progress on terminals only."""
+import errno
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = ROOT / "seeds" / "001_b5f6d1c0c24e5e41.txt"
+
+
+def invoke(*args, **kwargs):
+    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "{tmp}/nope.txt"], "kg: error: {tmp}/nope.txt: no such file or folder"),
+    (["build", "--update", "{tmp}", str(PAGE)],
+     "kg: error: {tmp}: no extraction cache; rebuild without --update"),
+    (["articles", "{tmp}/nope"], "kg: error: {tmp}/nope: no such file or folder"),
+    (["entities", "{tmp}/nope.txt"], "kg: error: {tmp}/nope.txt: no such file or folder"),
+], ids=["build-missing", "update-without-cache", "articles-missing", "entities-missing"])
+def test_errors_are_one_line_with_status_1(tmp_path, args, message):
+    result = invoke(*[a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == message.format(tmp=tmp_path) + "\n"
+
+
+@pytest.mark.parametrize("args", [
+    ["build", str(PAGE), "--jobs", "-1"],
+    ["build", str(PAGE), "--jobs", "2", "--scheduler", "tcp://127.0.0.1:8786"],
+    ["build", str(PAGE), "--update", "a", "-o", "b"],
+    ["build"],
+], ids=["negative-jobs", "jobs-and-scheduler", "update-and-other-out", "no-paths"])
+def test_a_wrong_command_line_is_status_2(args):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_kg_debug_adds_the_traceback_of_a_stage_failure(tmp_path):
+    page = tmp_path / "long.txt"
+    paragraph = "各地持续推进重点项目建设，有关部门表示将进一步优化营商环境，加快产业转型升级。"
+    page.write_text("\n\n".join(f"{paragraph}第{i}次。" for i in range(22_000)), encoding="utf-8")
+    quiet = invoke("build", page, "-o", tmp_path / "out")
+    if quiet.exit_code == 0:
+        pytest.skip("recognition now analyses articles over spaCy's length limit")
+    assert quiet.stderr.count("\n") == 1
+    loud = invoke("build", page, "-o", tmp_path / "out", env={"KG_DEBUG": "1"})
+    assert loud.exit_code == 1
+    assert "Traceback (most recent call last)" in loud.stderr
+    assert loud.stderr.splitlines()[-1] == quiet.stderr.strip()
+
+
+def test_no_progress_bar_in_a_pipe(tmp_path):
+    result = invoke("build", PAGE, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [result.stderr.strip()]      # the summary alone
+    assert "articles," in result.stderr and "Building" not in result.stderr
+    assert result.stdout.splitlines()[0] == str(tmp_path / "graph.html")
+
+
+def test_a_progress_bar_on_a_terminal(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("# 项目签约\n\n本报讯 近日，乌鲁木齐市人民政府与新疆某某数据科技有限公司签署合作"
+                    "协议，双方将共同建设算力中心项目。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    terminal, stderr = pty.openpty()
+    build = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(page), "-o", str(out)],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True)
+    os.close(stderr)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError as error:        # the other end closed
+            assert error.errno == errno.EIO
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(terminal)
+    stdout, _ = build.communicate(timeout=120)
+    assert build.returncode == 0, shown.decode(errors="replace")
+    assert b"Building" in shown and b"100%" in shown
+    assert stdout.splitlines()[0] == str(out / "graph.html")
+
+
+def test_articles_hide_page_furniture_unless_asked():
+    plain = invoke("articles", PAGE)
+    with_furniture = invoke("articles", PAGE, "--furniture")
+    ids = [line.split("\t")[0] for line in plain.stdout.splitlines()]
+    all_ids = [line.split("\t")[0] for line in with_furniture.stdout.splitlines()]
+    assert ids and not any(i.endswith("#0") for i in ids)
+    assert set(all_ids) - set(ids) == {f"{PAGE.stem}#0"}

@@ -1,0 +1,70 @@
+"""--jobs and --scheduler: per-document stages elsewhere, outputs the same bytes."""
+import socket
+from pathlib import Path
+
+import dask
+import pytest
+from click.testing import CliRunner
+from dask.distributed import LocalCluster
+
+from dying_worker import exit_on_b
+from kg.cli import main
+from kg.parallel import WorkerError, ordered_map
+from kg.pipeline import build
+
+# Three pages: enough for two workers to finish out of order.
+PAGES = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))[:3]
+# Every record file, the RDF, the link report and the extraction cache.
+COMPARED = ("entities.jsonl", "facts.jsonl", "articles.jsonl", "graph.ttl", "link-report.md",
+            "cache/extractions.jsonl.gz", "cache/manifest.json")
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory):
+    out = tmp_path_factory.mktemp("one-process")
+    build(PAGES, out)
+    return out
+
+
+def assert_same_files(expected: Path, actual: Path) -> None:
+    for name in COMPARED:
+        assert (actual / name).read_bytes() == (expected / name).read_bytes(), name
+
+
+def test_two_worker_processes_give_the_bytes_of_one(one_process, tmp_path):
+    result = CliRunner().invoke(main, ["build", *map(str, PAGES), "-o", str(tmp_path),
+                                       "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert_same_files(one_process, tmp_path)
+
+
+def test_a_dask_cluster_gives_the_bytes_of_a_local_build(one_process, tmp_path):
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        result = build(PAGES, tmp_path, scheduler=cluster.scheduler_address)
+    assert result.analysed == 3
+    assert_same_files(one_process, tmp_path)
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path):
+    with socket.socket() as probe:      # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        result = CliRunner().invoke(main, ["build", str(PAGES[0]), "-o", str(tmp_path),
+                                           "--scheduler", address])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"kg: error: {address}: cannot connect")
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "entities.jsonl").exists()
+
+
+def test_a_worker_that_dies_is_reported_with_its_input():
+    results = ordered_map(exit_on_b, ["a", "b", "c"], jobs=2)
+    with pytest.raises(WorkerError) as caught:
+        list(results)
+    assert str(caught.value).startswith("b: a worker process died")
+
+
+def test_results_come_back_in_input_order():
+    assert list(ordered_map(str.upper, ["c", "a", "b"], jobs=2)) == ["C", "A", "B"]
