@@ -32,6 +32,7 @@ from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Mention,
 
 TYPE_PRIORITY = ("ComputeCenter", "Project", "Port", "Zone", "Company", "ResearchOrg",
                  "GovernmentBody", "Organization", "Person")
+ABBREVIATING_TYPES = frozenset({"GovernmentBody", "Organization"})
 BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 ZONE_FAMILIES = (
     ("经济技术开发区", "经开区", "开发区"),
@@ -166,7 +167,7 @@ class Linker:
             if self._starts_with_place(norm) or norm.startswith("中共"):
                 names.add(norm)
         names |= {BRACKETED.sub("", n) for n in names if BRACKETED.search(n)}
-        if group.types.most_common(1)[0][0] in ("GovernmentBody", "Organization"):
+        if group.types.most_common(1)[0][0] in ABBREVIATING_TYPES:
             names |= {_abbreviated(n) for n in names}
         return names
 
@@ -389,7 +390,11 @@ class Linker:
         best_type = max(types, key=lambda t: (types[t], -TYPE_PRIORITY.index(t)
                                               if t in TYPE_PRIORITY else -99))
         label = _canonical(names, best_type)
-        return Entity(entity_key(best_type, label), best_type, label, sorted(aliases),
+        # The key reads standard parts short, so that a fuller form seen later (发改委 ->
+        # 发展和改革委员会) leaves the IRI as it was.
+        identity = _abbreviated(normalise_name(label)) if best_type in ABBREVIATING_TYPES \
+            else label
+        return Entity(entity_key(best_type, identity), best_type, label, sorted(aliases),
                       sorted(docs), sorted(articles))
 
     def _add_ancestors(self, entities: dict[str, Entity]) -> None:

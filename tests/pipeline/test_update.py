@@ -70,6 +70,8 @@ def test_two_halves_with_update_equal_one_build(pages, one_build, tmp_path, firs
             shutil.move(hidden / page.name, page)
 
     assert_same_graph(out, one_build)
+    kept = json.loads((cache_folder(out) / MANIFEST).read_text(encoding="utf-8"))["kept_iris"]
+    assert kept == {}      # on the seeds no IRI depends on the order pages came in
     # Every entity of the first half still there is still under a first-half IRI.
     updated = entities(out)
     half_ids = {e["id"] for e in half}
