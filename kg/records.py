@@ -111,8 +111,7 @@ class Article:
 
     def title_source(self, start: int, end: int) -> Source:
         """The Source of title[start:end]; its sentence is the whole title."""
-        offsets = self.title_offsets or OffsetMap((), ())
-        s, e = offsets.span_to_source(start, end) if self.title_offsets else (0, 0)
+        s, e = self.title_offsets.span_to_source(start, end) if self.title_offsets else (0, 0)
         return Source(self.doc, self.id, s, e, self.title or "")
 
 

@@ -76,7 +76,8 @@ def _place_in_name(ctx: ArticleContext, mention: Mention):
             if division is not None and found and form != division.name and \
                     division.level in ("county", "town"):
                 division = None     # 新疆天山云计算: after a place, a county's short form is a word
-            if division is not None and _plausible_in_name(ctx, form, division):
+            if division is not None and ctx.gazetteer.plausible_form(
+                    form, division, [d.code for d in ctx.home_areas]):
                 hit = (division, form, i)
                 break
         if hit:
@@ -88,17 +89,6 @@ def _place_in_name(ctx: ArticleContext, mention: Mention):
         return None
     found = [f for f in found if f[0].level != "town"] or found
     return max(found, key=lambda f: (len(ctx.gazetteer.ancestors(f[0].code)), -f[2]))
-
-
-def _plausible_in_name(ctx: ArticleContext, form: str, division: Division) -> bool:
-    """A county's short form inside a name (石城 in 草原石城景区, 东方 in 东方希望) is a
-    place only when the article is about that county's province."""
-    if form == division.name or division.level not in ("county", "town"):
-        return True
-    province = ctx.gazetteer.province_of(division.code)
-    return province is not None and any(
-        (p := ctx.gazetteer.province_of(d.code)) is not None and p.code == province.code
-        for d in ctx.home_areas)
 
 
 def _from_text(ctx: ArticleContext) -> list[Fact]:
@@ -170,8 +160,7 @@ def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
     if before and position - before[-1].end <= 2:
         return before[-1]
     clause = ctx.text[sentence_start:position].strip()
-    if ctx.referent(position) is not None and (not clause or "该" in clause or
-                                           clause.startswith("项目")):
+    if not clause or "该" in clause or clause.startswith("项目"):
         return ctx.referent(position)
     return None
 

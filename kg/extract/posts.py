@@ -111,8 +111,7 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
         title = ctx.text[org.end:right].strip()
         if not title or _title_at_end(title, post_words) is None:
             return None
-        organ = next((o for o in ORGAN_TITLE_PREFIXES
-                      if title.startswith(o) and len(title) > len(o)), None)
+        organ = _organ_prefix(title)
         if organ is not None and org.type == "Zone":
             # 某某高新区党工委副书记: the zone's party working committee, not the zone.
             end = org.end + len(organ)
@@ -134,10 +133,9 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             title_parts[0] = rest[-2:] + title_parts[0]
             rest = rest[:-2]
     title = "".join(title_parts)
-    for organ in ORGAN_TITLE_PREFIXES:       # 党委书记 at 某州 is 书记 at 某州党委
-        if title.startswith(organ) and len(title) > len(organ):
-            rest, title = rest + organ, title[len(organ):]
-            break
+    organ = _organ_prefix(title)
+    if organ is not None:                    # 党委书记 at 某州 is 书记 at 某州党委
+        rest, title = rest + organ, title[len(organ):]
     if not rest:
         return _Segment(left, right, None, title, None)
     org = _implied_from_abbreviation(ctx, rest, left)
@@ -161,6 +159,12 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             return _Segment(left, right, org, title, _area_of(ctx, rest))
         return None
     return _Segment(left, right, org, title, _area_of(ctx, rest))
+
+
+def _organ_prefix(title: str) -> str | None:
+    """The organ a title opens with (党委 in 党委书记), when a title follows it."""
+    return next((o for o in ORGAN_TITLE_PREFIXES if title.startswith(o) and len(title) > len(o)),
+                None)
 
 
 def _area_of(ctx: ArticleContext, written: str) -> Division | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Iterable
 
 from kg.extract import ArticleFacts
@@ -186,6 +187,7 @@ class Linker:
 
     def _link_place_variants(self, uf: _UnionFind) -> None:
         """Names that differ only in how their place is written, and generic references."""
+        facility_suffixes = _facility_suffixes()
         buckets: dict[tuple[str, str], list[tuple[str, str, bool]]] = defaultdict(list)
         generic: list[tuple[str, str, str]] = []
         for key, group in self._named():
@@ -200,12 +202,12 @@ class Linker:
                 core = rest.removesuffix("项目")
                 for stem in {d.short or d.name for d in found}:
                     buckets[(stem, core)].append((key, prefix, any(d.name == prefix for d in found)))
-                    if core in self._facility_suffixes:
+                    if core in facility_suffixes:
                         generic.append((key, stem, core))
         for (stem, core), members in sorted(buckets.items()):
             keys = sorted({k for k, _, _ in members})
             full_forms = {p for _, p, full in members if full}
-            if len(keys) < 2 or core in self._facility_suffixes:
+            if len(keys) < 2 or core in facility_suffixes:
                 continue
             if len(full_forms) > 1:
                 self._record("rejected", "place written short", tuple(keys),
@@ -231,11 +233,6 @@ class Linker:
             elif len(targets) > 1:
                 self._record("rejected", "generic reference", tuple(sorted(targets)),
                              f"{stem}{suffix}: more than one such facility in the article")
-
-    @property
-    def _facility_suffixes(self) -> frozenset[str]:
-        return frozenset(s for s, t in org_suffixes().items()
-                         if t in ("ComputeCenter", "Project", "Zone", "Port"))
 
     def _link_without_prefix(self, uf: _UnionFind) -> None:
         """某某智算中心 is 某县某某智算中心 when that is the one such entity in reach."""
@@ -418,6 +415,12 @@ def _canonical(names: Counter, entity_type: str) -> str:
         trimmed = [n for n in candidates if not n.endswith("项目")]
         candidates = trimmed or candidates
     return max(candidates, key=lambda n: (len(normalise_name(n)), names[n], n))
+
+
+@cache
+def _facility_suffixes() -> frozenset[str]:
+    return frozenset(s for s, t in org_suffixes().items()
+                     if t in ("ComputeCenter", "Project", "Zone", "Port"))
 
 
 def _abbreviated(name: str) -> str:

@@ -236,6 +236,16 @@ class Gazetteer:
             division = self._by_code[division.parent]
         return division
 
+    def plausible_form(self, form: str, division: Division, context_codes: Iterable[str]) -> bool:
+        """A county's or town's bare short form (大关, 石城) denotes it only when one of
+        ``context_codes`` lies in the same province; full names and higher levels always do."""
+        if form == division.name or division.level not in ("county", "town"):
+            return True
+        province = self.province_of(division.code)
+        return province is not None and any(
+            (p := self.province_of(code)) is not None and p.code == province.code
+            for code in context_codes)
+
     def resolve(self, name: str, context_codes: Iterable[str] = ()) -> Division | None:
         """The one division ``name`` denotes, given the divisions an article already names.
 

@@ -35,22 +35,14 @@ class EntitySetter:
             attrs = dict(cand.attrs)
             if cand.label == "AdminArea":
                 division = self.gazetteer.resolve(span.text, context)
-                if division is None or not self._plausible(span.text, division, context):
+                if division is None or not self.gazetteer.plausible_form(
+                        span.text, division, [c for c in context if c != division.code]):
                     continue
                 attrs.update(code=division.code, name=division.name)
             span._.kg = attrs
             spans.append(span)
         doc.ents = spans
         return doc
-
-    def _plausible(self, form: str, division, context: list[str]) -> bool:
-        """A county's bare short form (大关, 站前) counts only inside a province in context."""
-        if form == division.name or division.level not in ("county", "town"):
-            return True
-        province = self.gazetteer.province_of(division.code)
-        return province is not None and any(
-            (p := self.gazetteer.province_of(c)) is not None and p.code == province.code
-            for c in context if c != division.code)
 
 
 @Language.factory("kg_entities")

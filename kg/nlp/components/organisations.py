@@ -53,8 +53,8 @@ def _is_cjk(ch: str) -> bool:
 class OrganisationRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_organisations"):
         self.suffixes = org_suffixes()
-        self.by_length = sorted(self.suffixes, key=len, reverse=True)
-        self.longest = len(self.by_length[0])
+        self.longest = max(map(len, self.suffixes))
+        self.compute_suffixes = tuple(s for s, t in self.suffixes.items() if t == "ComputeCenter")
         self.suffix_ends = frozenset(s[-1] for s in self.suffixes)
         self.titles = titles()
         self.false_words = tuple(FALSE_SUFFIX_WORDS)
@@ -159,14 +159,10 @@ class OrganisationRecognizer:
             i -= 1
         while body and (body[0].text in CLOSE_BRACKETS + OPEN_BRACKETS or body[0].text in "·-/"):
             body.pop(0)
-        cut = 0
-        for k, token in enumerate(body):
-            if k + 1 < len(body) and COUNTED.match(token.text + body[k + 1].text):
-                cut = k + 2       # 两 大 -> 两大
-            elif COUNTED.match(token.text):
-                cut = max(cut, k + 1)
-        if cut:
-            return None       # 两大80万吨煤制烯烃项目: a count of several, not a name
+        if any(COUNTED.match(token.text) or COUNTED.match(token.text + following.text)
+               for token, following in zip(body, body[1:])) or \
+                (body and COUNTED.match(body[-1].text)):
+            return None       # 两大80万吨煤制烯烃项目 (两 大 -> 两大): a count of several, not a name
         if depth and body:
             # An unmatched closing bracket: keep only what follows it.
             for k in range(len(body) - 1, -1, -1):
@@ -194,10 +190,9 @@ class OrganisationRecognizer:
             inner = token_table(doc).text[start:end - len(suffix)]
             phase = PHASE.search(inner)
             core = inner[:phase.start()] if phase else inner
-            for other, other_type in self.suffixes.items():
-                if other_type == "ComputeCenter" and core.endswith(other):
-                    # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
-                    return start, other_type, start + len(core) if phase else end
+            if any(core.endswith(s) for s in self.compute_suffixes):
+                # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
+                return start, "ComputeCenter", start + len(core) if phase else end
         return start, entity_type, end
 
     def _is_name(self, body: list[Token], own_prefix: str, suffix: str, entity_type: str,
