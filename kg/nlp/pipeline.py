@@ -23,8 +23,10 @@ from kg.nlp.spans import candidates
 from kg.records import Article
 
 MAX_ARTICLE_CHARACTERS = 50_000_000
+# Quantities come after kg_entities, which may split tokens: spans made before a split
+# would point at the wrong tokens.
 COMPONENTS = ("kg_sentences", "kg_areas", "kg_organisations", "kg_national_bodies",
-              "kg_quoted", "kg_persons", "kg_quantities", "kg_entities")
+              "kg_quoted", "kg_persons", "kg_entities", "kg_quantities")
 
 
 def create_pipeline() -> Language:

@@ -1,7 +1,7 @@
 """Candidate entity spans shared by the recognisers, and their resolution into doc.ents.
 
 Each recogniser appends :class:`Candidate` records (character offsets, type, attributes)
-to ``doc._.kg_candidates``; the final component picks a non-overlapping set, splits
+to the doc's candidate list (:func:`candidates`); the final component picks a non-overlapping set, splits
 tokens where a name ends inside a token (jieba may glue a name to the next word), and
 sets ``doc.ents`` with the attributes on ``span._.kg``.
 """
@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-if not Doc.has_extension("kg_candidates"):
-    Doc.set_extension("kg_candidates", default=None)
 if not Doc.has_extension("kg_context"):
     Doc.set_extension("kg_context", default=None)
 if not Span.has_extension("kg"):
     Span.set_extension("kg", default=None)
-if not Doc.has_extension("kg_tokens"):
-    Doc.set_extension("kg_tokens", default=None)
+# Recognition's working data rides in doc.user_data under these keys: every component
+# reads them, and an ``doc._`` extension builds an Underscore object on each access.
+TOKENS_KEY = "kg.tokens"
+CANDIDATES_KEY = "kg.candidates"
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    table = doc._.kg_tokens
+    table = doc.user_data.get(TOKENS_KEY)
     if table is None or len(table.words) != len(doc):
         text = doc.text
         starts = doc.to_array([IDX]).tolist() if len(doc) else []
@@ -44,8 +44,25 @@ def token_table(doc: Doc) -> TokenTable:
         # Our tokenizer gives no token trailing whitespace: a token runs to the next one.
         words = [text[a:b] for a, b in zip(starts, ends)]
         table = TokenTable(text, starts, words)
-        doc._.kg_tokens = table
+        doc.user_data[TOKENS_KEY] = table
     return table
+
+
+def token_range(table: TokenTable, start: int, end: int,
+                expand: bool = False) -> tuple[int, int] | None:
+    """The tokens [i, j) of the characters [start, end), found as ``doc.char_span`` finds
+    them but without building Token objects.  Strict (the default): the edges must be
+    token edges, else None.  ``expand``: every token the characters touch."""
+    starts = table.starts
+    if expand:
+        return bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, end)
+    i = bisect.bisect_left(starts, start)
+    if i == len(starts) or starts[i] != start:
+        return None
+    j = bisect.bisect_left(starts, end, i)
+    if j == len(starts) and end == len(table.text):
+        return i, j
+    return (i, j) if j < len(starts) and starts[j] == end else None
 
 
 @dataclass
@@ -62,10 +79,10 @@ class Candidate:
 
 
 def candidates(doc: Doc) -> list[Candidate]:
-    found = doc._.kg_candidates
+    found = doc.user_data.get(CANDIDATES_KEY)
     if found is None:
         found = []
-        doc._.kg_candidates = found
+        doc.user_data[CANDIDATES_KEY] = found
     return found
 
 
@@ -107,4 +124,4 @@ def split_tokens_at(doc: Doc, positions: list[int]) -> None:
             pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             heads = [(token, 0)] * len(pieces)
             retokenizer.split(token, pieces, heads=heads)
-    doc._.kg_tokens = None
+    doc.user_data.pop(TOKENS_KEY, None)

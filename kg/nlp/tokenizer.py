@@ -17,7 +17,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer
 
-from kg.nlp.spans import TokenTable
+from kg.nlp.spans import TOKENS_KEY, TokenTable
 
 USER_WORD_FREQUENCY = 200_000
 
@@ -43,7 +43,7 @@ class JiebaTokenizer(DummyTokenizer):
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         starts = [0, *accumulate(map(len, words))]
         if starts[-1] == len(text):      # the recognisers read tokens from this table
-            doc._.kg_tokens = TokenTable(text, starts[:-1], words)
+            doc.user_data[TOKENS_KEY] = TokenTable(text, starts[:-1], words)
         return doc
 
     def to_bytes(self, **kwargs) -> bytes:

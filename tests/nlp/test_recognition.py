@@ -124,3 +124,13 @@ def test_transliterated_names_stop_at_titles_conjunctions_and_verbs():
 def test_a_kind_of_facility_and_a_cluster_are_not_names():
     found = ents("起步区已落地数据中心项目12个。东数西算庆阳数据中心集群加快建设。")
     assert not any(label == "ComputeCenter" for _, label in found)
+
+
+def test_quantity_spans_cover_their_quantities_after_tokens_are_split():
+    # The person's name is cut inside a token (玛拉), so the entity step splits a token
+    # before the amount: the amount's span must still be the amount.
+    text = "福州市市长吐依依米·热甫玛拉出席活动。项目总投资121亿元，增长33.9%。"
+    doc = analysed(text)
+    assert len(doc) > len(create_pipeline().tokenizer(text))
+    shown = [(q.text, span.text) for q, span in zip(doc._.kg_quantities, doc.spans["quantities"])]
+    assert shown == [("121亿元", "121亿元"), ("33.9%", "33.9%")]

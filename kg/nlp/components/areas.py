@@ -8,6 +8,8 @@ with the whole article as context.
 """
 from __future__ import annotations
 
+from itertools import compress
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,20 +21,22 @@ class AreaRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_areas"):
         self.gazetteer = Gazetteer.load()
         self.forms = {form for form, _level in self.gazetteer.surface_forms()}
+        # What a form written as two tokens can start with.
+        self.form_heads = {form[:k] for form in self.forms for k in range(1, len(form))}
         if hasattr(nlp.tokenizer, "add_words"):
             nlp.tokenizer.add_words(sorted(self.forms))
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        forms = self.forms
+        is_form = self.forms.__contains__
         table = token_table(doc)
-        previous = ""
-        for start, text in zip(table.starts, table.words):
-            if text in forms:
-                out.append(Candidate(start, start + len(text), "AdminArea", 1))
-            if previous and previous + text in forms:
-                out.append(Candidate(start - len(previous), start + len(text), "AdminArea", 1))
-            previous = text
+        words, starts = table.words, table.starts
+        # Look-ups at C speed; Python only touches the tokens that are forms.
+        for i in compress(range(len(words)), map(is_form, words)):
+            out.append(Candidate(starts[i], starts[i] + len(words[i]), "AdminArea", 1))
+        for i in compress(range(len(words) - 1), map(self.form_heads.__contains__, words)):
+            if words[i] + words[i + 1] in self.forms:
+                out.append(Candidate(starts[i], starts[i + 1] + len(words[i + 1]), "AdminArea", 1))
         return doc
 
 

@@ -7,10 +7,10 @@ context, and writes ``doc.ents`` with the attributes on ``span._.kg``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.spans import candidates, choose, split_tokens_at, token_table
+from kg.nlp.spans import candidates, choose, split_tokens_at, token_range, token_table
 
 
 class EntitySetter:
@@ -21,27 +21,30 @@ class EntitySetter:
         chosen = choose(candidates(doc))
         split_tokens_at(doc, [p for c in chosen for p in (c.start, c.end)])
         context = list((doc._.kg_context or {}).get("area_codes", ()))
-        areas = [c for c in chosen if c.label == "AdminArea"]
-        text = token_table(doc).text     # doc.text is rebuilt from the tokens on each access
-        for cand in areas:   # unambiguous forms first: they are the context of the rest
-            found = self.gazetteer.lookup(text[cand.start:cand.end])
-            if len(found) == 1:
-                context.append(found[0].code)
+        table = token_table(doc)     # doc.text is rebuilt from the tokens on each access
+        text = table.text
+        for cand in chosen:   # unambiguous areas first: they are the context of the rest
+            if cand.label == "AdminArea":
+                found = self.gazetteer.lookup(text[cand.start:cand.end])
+                if len(found) == 1:
+                    context.append(found[0].code)
         spans = []
         for cand in chosen:
-            span = doc.char_span(cand.start, cand.end, label=cand.label)
-            if span is None:
+            tokens = token_range(table, cand.start, cand.end)
+            if tokens is None:
                 continue
             attrs = dict(cand.attrs)
             if cand.label == "AdminArea":
-                division = self.gazetteer.resolve(span.text, context)
+                form = text[cand.start:cand.end]
+                division = self.gazetteer.resolve(form, context)
                 if division is None or not self.gazetteer.plausible_form(
-                        span.text, division, [c for c in context if c != division.code]):
+                        form, division, [c for c in context if c != division.code]):
                     continue
                 attrs.update(code=division.code, name=division.name)
+            span = Span(doc, *tokens, label=cand.label)
             span._.kg = attrs
             spans.append(span)
-        doc.ents = spans
+        doc.set_ents(spans, default="outside")
         return doc
 
 

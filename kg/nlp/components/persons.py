@@ -9,6 +9,7 @@ occurrence of a name already found in the same article.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,6 +37,8 @@ class PersonRecognizer:
         self.followers = person_followers()
         self.title_words = tuple(sorted(self.titles, key=len, reverse=True))
         self.verbs = verbs()
+        # The words after or before which a name is looked for.
+        self.cue_words = frozenset(self.titles) | SPEECH_WORDS | ATTENDANCE_WORDS
         if hasattr(nlp.tokenizer, "add_words"):
             nlp.tokenizer.add_words(self.titles)
 
@@ -50,7 +53,7 @@ class PersonRecognizer:
         """Can a name start at ``pos``?"""
         if pos <= 0 or not _cjk(text[pos - 1]):
             return True
-        return any(text.endswith(t, 0, pos) for t in self.title_words) or text[pos - 1] in "的和与及"
+        return text.endswith(self.title_words, 0, pos) or text[pos - 1] in "的和与及"
 
     def surname_at(self, text: str, pos: int) -> int:
         if text[pos:pos + 2] in self.double:
@@ -83,7 +86,7 @@ class PersonRecognizer:
     def _trim_transliterated(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         first = text.find("·", start, end)
         for k in range(first - 1, start - 1, -1):      # 某省副省长·某某: the title is no name
-            if any(text.endswith(t, start, k + 1) for t in self.title_words):
+            if text.endswith(self.title_words, start, k + 1):
                 start = k + 1
                 break
         if start >= first:
@@ -124,7 +127,9 @@ class PersonRecognizer:
         table = token_table(doc)
         text = table.text
         found: list[tuple[int, int, str]] = []
-        for idx, word in zip(table.starts, table.words):
+        words, starts = table.words, table.starts
+        for i in compress(range(len(words)), map(self.cue_words.__contains__, words)):
+            idx, word = starts[i], words[i]
             title = self.titles.get(word)
             if title is not None:
                 end = idx + len(word)

@@ -11,21 +11,26 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from kg.nlp.spans import token_table
+from kg.nlp.spans import token_range, token_table
 
 if not Doc.has_extension("kg_quantities"):
     Doc.set_extension("kg_quantities", default=None)
 
-BOUND = r"(?P<bound>超过|超|约|达到|达|近|逾|突破|不低于|不少于|高达|共计|合计)?"
+# Bounds written before a number, longest first so that 超过 is not read as 超.
+BOUNDS = ("不低于", "不少于", "超过", "达到", "突破", "高达", "共计", "合计", "超", "约", "达", "近", "逾")
+BOUND_ENDS = frozenset(bound[-1] for bound in BOUNDS)
 NUMBER = r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
-MONEY = re.compile(BOUND + NUMBER + r"\s*(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>元|美元)")
-COMPUTE = re.compile(BOUND + NUMBER + r"\s*(?P<scale>万|千|亿)?\s*"
-                     r"(?P<unit>EFLOPS|PFLOPS|TFLOPS|EFlops|PFlops|TFlops|E|P|T)(?![A-Za-z])")
-DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
-PERCENT = re.compile(NUMBER + r"%")
-AREA = re.compile(NUMBER + r"\s*(?P<scale>万)?(?P<unit>公顷|平方公里|平方米|亩)")
+# Every quantity but a date starts with its number (bounds are read back from there), so
+# one scan whose every match starts with a digit finds them all.
+MEASURE = re.compile(
+    NUMBER + r"(?:\s*(?P<money_scale>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<money_unit>元|美元)"
+    r"|\s*(?P<compute_scale>万|千|亿)?\s*"
+    r"(?P<compute_unit>EFLOPS|PFLOPS|TFLOPS|EFlops|PFlops|TFlops|E|P|T)(?![A-Za-z])"
+    r"|(?P<percent>%)"
+    r"|\s*(?P<area_scale>万)?(?P<area_unit>公顷|平方公里|平方米|亩))")
+DATE = re.compile(r"(?=\d)(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 
 SCALES = {None: 1, "千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10,
           "千亿": 1e11, "万亿": 1e12}
@@ -52,16 +57,27 @@ def _number(text: str) -> float:
 
 def find_quantities(text: str, year: int | None = None) -> list[QuantityMention]:
     found: list[QuantityMention] = []
-    for m in MONEY.finditer(text):
-        value = _number(m["number"]) * SCALES[m["scale"]]
-        found.append(QuantityMention(m.start(), m.end(), "money", value,
-                                     MONEY_UNITS[m["unit"]], m["bound"], m.group()))
-    for m in COMPUTE.finditer(text):
-        if m["unit"] in ("E", "T") and not m["scale"]:
-            continue  # a bare E or T after a number is too often something else
-        value = _number(m["number"]) * SCALES[m["scale"]] * COMPUTE_UNITS[m["unit"]]
-        found.append(QuantityMention(m.start(), m.end(), "compute", value, "PFLOPS",
-                                     m["bound"], m.group()))
+    for m in MEASURE.finditer(text):
+        number = _number(m["number"])
+        if m["money_unit"]:
+            start, bound = _bound_before(text, m.start())
+            found.append(QuantityMention(start, m.end(), "money", number * SCALES[m["money_scale"]],
+                                         MONEY_UNITS[m["money_unit"]], bound, text[start:m.end()]))
+        elif m["compute_unit"]:
+            unit, scale = m["compute_unit"], m["compute_scale"]
+            if unit in ("E", "T") and not scale:
+                continue  # a bare E or T after a number is too often something else
+            start, bound = _bound_before(text, m.start())
+            found.append(QuantityMention(start, m.end(), "compute",
+                                         number * SCALES[scale] * COMPUTE_UNITS[unit], "PFLOPS",
+                                         bound, text[start:m.end()]))
+        elif m["percent"]:
+            found.append(QuantityMention(m.start(), m.end(), "percent", number, "%", None,
+                                         m.group()))
+        else:
+            found.append(QuantityMention(m.start(), m.end(), "area",
+                                         number * SCALES[m["area_scale"]], m["area_unit"], None,
+                                         m.group()))
     for m in DATE.finditer(text):
         y = int(m["year"]) if m["year"] else year
         month, day = int(m["month"]), int(m["day"])
@@ -69,15 +85,17 @@ def find_quantities(text: str, year: int | None = None) -> list[QuantityMention]
             continue
         value = f"{y:04d}-{month:02d}-{day:02d}" if y else f"--{month:02d}-{day:02d}"
         found.append(QuantityMention(m.start(), m.end(), "date", value, "date", None, m.group()))
-    for m in PERCENT.finditer(text):
-        found.append(QuantityMention(m.start(), m.end(), "percent", _number(m["number"]), "%",
-                                     None, m.group()))
-    for m in AREA.finditer(text):
-        value = _number(m["number"]) * SCALES[m["scale"]]
-        found.append(QuantityMention(m.start(), m.end(), "area", value, m["unit"], None,
-                                     m.group()))
     found.sort(key=lambda q: (q.start, q.end))
     return found
+
+
+def _bound_before(text: str, start: int) -> tuple[int, str | None]:
+    if not start or text[start - 1] not in BOUND_ENDS:
+        return start, None
+    for bound in BOUNDS:
+        if start >= len(bound) and text.startswith(bound, start - len(bound), start):
+            return start - len(bound), bound
+    return start, None
 
 
 @Language.component("kg_quantities")
@@ -85,12 +103,9 @@ def recognise_quantities(doc: Doc) -> Doc:
     context = doc._.kg_context or {}
     date = context.get("date") or ""
     year = int(date[:4]) if date[:4].isdigit() else None
-    quantities = find_quantities(token_table(doc).text, year)
+    table = token_table(doc)
+    quantities = find_quantities(table.text, year)
     doc._.kg_quantities = quantities
-    spans = []
-    for q in quantities:
-        span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["quantities"] = spans
+    doc.spans["quantities"] = [Span(doc, *token_range(table, q.start, q.end, expand=True),
+                                    label=q.kind) for q in quantities]
     return doc

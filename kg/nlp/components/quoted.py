@@ -16,21 +16,29 @@ QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,30})[”\"」』
 
 class QuotedNameRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_quoted"):
-        self.suffixes = sorted(org_suffixes().items(), key=lambda kv: len(kv[0]), reverse=True)
+        self.suffixes = org_suffixes()
+        self.longest = max(map(len, self.suffixes))
+
+    def _suffix_of(self, inner: str) -> str | None:
+        """The longest suffix that ends ``inner`` and leaves a name before it."""
+        for size in range(min(len(inner) - 1, self.longest), 0, -1):
+            if inner[-size:] in self.suffixes:
+                return inner[-size:]
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         text = token_table(doc).text
         for m in QUOTED.finditer(text):
             inner = m.group(1)
-            for suffix, entity_type in self.suffixes:
-                if inner.endswith(suffix) and len(inner) > len(suffix):
-                    if not text.endswith(NAME_CUES, 0, m.start()) and \
-                            self._generic(doc, m.start(1), m.end(1) - len(suffix)):
-                        break     # 打造“绿色算力示范区”: a goal, not a name
-                    out.append(Candidate(m.start(1), m.end(1), entity_type, priority=5,
-                                         attrs={"quoted": True, "suffix": suffix}))
-                    break
+            suffix = self._suffix_of(inner)
+            if suffix is None:
+                continue
+            if not text.endswith(NAME_CUES, 0, m.start()) and \
+                    self._generic(doc, m.start(1), m.end(1) - len(suffix)):
+                continue     # 打造“绿色算力示范区”: a goal, not a name
+            out.append(Candidate(m.start(1), m.end(1), self.suffixes[suffix], priority=5,
+                                 attrs={"quoted": True, "suffix": suffix}))
         return doc
 
     @staticmethod
