@@ -13,9 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import Division, Gazetteer
+from kg.nlp.spans import token_table
 from kg.records import Article, Mention, Source
 
 ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
@@ -35,7 +37,7 @@ class ArticleContext:
     def __init__(self, article: Article, doc: Doc):
         self.article = article
         self.doc = doc
-        self.text = doc.text
+        self.text = token_table(doc).text    # doc.text would rebuild it token by token
         self.gazetteer = Gazetteer.load()
         self._sources: dict[int, Source] = {}
         self.mentions: list[Mention] = [self._mention(span) for span in doc.ents]
@@ -47,11 +49,14 @@ class ArticleContext:
     # -- sentences --------------------------------------------------------------------
     @cached_property
     def sentences(self) -> list[Sentence]:
-        out = []
-        for sent in self.doc.sents:
-            start, end = sent.start_char, sent.end_char
-            out.append(Sentence(start, end, self.text[start:end]))
-        return out
+        # doc.sents would build a Token per token; the first sentence starts at the first
+        # token whatever its mark, the others where the mark is 1.
+        marks = self.doc.to_array([SENT_START, IDX])
+        if not len(marks):
+            return []
+        starts = [0, *marks[1:, 1][marks[1:, 0] == 1].tolist()]
+        ends = starts[1:] + [len(self.text)]
+        return [Sentence(start, end, self.text[start:end]) for start, end in zip(starts, ends)]
 
     def sentence_at(self, position: int) -> Sentence:
         i = bisect.bisect_right(self._sentence_starts, position) - 1
@@ -73,8 +78,15 @@ class ArticleContext:
         return source
 
     def mentions_between(self, start: int, end: int, labels=None) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end
-                and (labels is None or m.type in labels)]
+        # Mentions are in text order and do not overlap: look only from the first at start.
+        first = bisect.bisect_left(self._mention_starts, start)
+        out = []
+        for m in self.mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end <= end and (labels is None or m.type in labels):
+                out.append(m)
+        return out
 
     def last_before(self, position: int, labels) -> Mention | None:
         found = None
@@ -82,6 +94,10 @@ class ArticleContext:
             if m.end <= position and m.type in labels:
                 found = m
         return found
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
 
     # -- areas ------------------------------------------------------------------------
     @cached_property
@@ -155,10 +171,10 @@ class ArticleContext:
     # -- mentions ---------------------------------------------------------------------
     def _mention(self, span: Span) -> Mention:
         attrs = span._.kg or {}
-        name = attrs.get("name") or span.text
-        source = self.evidence(span.start_char, span.end_char)
-        return Mention(text=span.text, type=span.label_, source=source, start=span.start_char,
-                       end=span.end_char, name=name, code=attrs.get("code"))
+        start, end = span.start_char, span.end_char
+        text = self.text[start:end]
+        return Mention(text=text, type=span.label_, source=self.evidence(start, end), start=start,
+                       end=end, name=attrs.get("name") or text, code=attrs.get("code"))
 
     def _title_mention(self, span: Span) -> Mention:
         attrs = span._.kg or {}

@@ -10,18 +10,24 @@ A place given by the name is dropped when the text gives a place inside it.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg.extract.context import ArticleContext
-from kg.nlp.gazetteer import Division
+from kg.nlp.gazetteer import Division, Gazetteer, beginnings, normalise
 from kg.nlp.lexicon import org_suffixes
 from kg.records import Fact, Mention
 
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
 LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "选址", "落地", "建在", "地址:", "地址：")
+TRIGGER_ORDER = {trigger: order for order, trigger in enumerate(LOCATION_TRIGGERS)}
+# Zero-width, so that overlapping triggers (落地处: 落地, 地处) are each found.
+ANY_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, LOCATION_TRIGGERS)) + "))")
 IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "动工", "运营", "揭牌", "成立")
 NOT_PLACES = frozenset({"中国", "中华人民共和国"})
+NOT_PLACE_BEGINNINGS = beginnings(NOT_PLACES)
+MAX_FORM_IN_NAME = 12
 
 
 def extract_locations(ctx: ArticleContext) -> list[Fact]:
@@ -31,10 +37,13 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
         given.setdefault(fact.subject.label, []).append(fact.object)
     facts = list(text_facts)
     facts.extend(_zone_projects(ctx, given))
+    places_in_names: dict[str, tuple[Division, str, int] | None] = {}
     for mention in ctx.title_mentions + ctx.mentions:
         if mention.type not in SUBJECT_LABELS:
             continue
-        place = _place_in_name(ctx, mention)
+        if mention.text not in places_in_names:     # a name recurs through its article
+            places_in_names[mention.text] = _place_in_name(ctx, mention.text)
+        place = places_in_names[mention.text]
         if place is None:
             continue
         division, written, offset = place
@@ -61,14 +70,15 @@ def _inside(ctx: ArticleContext, other: Mention, division: Division) -> bool:
     return any(a.code == division.code for a in ctx.gazetteer.ancestors(other.code))
 
 
-def _place_in_name(ctx: ArticleContext, mention: Mention):
-    """The most specific division written inside the name, with its written form."""
-    name = mention.text
+def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] | None:
+    """The most specific division written inside the name, with its written form and offset."""
     found: list[tuple[Division, str, int]] = []
+    exact = normalise(name) == name      # else look every piece up (lookup normalises)
     i = 0
     while i < len(name) - 1:
         hit = None
-        for size in range(min(12, len(name) - i), 1, -1):
+        for size in _form_sizes(ctx.gazetteer, name, i) if exact else range(
+                min(MAX_FORM_IN_NAME, len(name) - i), 1, -1):
             form = name[i:i + size]
             if form in NOT_PLACES:
                 break
@@ -91,23 +101,37 @@ def _place_in_name(ctx: ArticleContext, mention: Mention):
     return max(found, key=lambda f: (len(ctx.gazetteer.ancestors(f[0].code)), -f[2]))
 
 
+def _form_sizes(gazetteer: Gazetteer, name: str, i: int) -> list[int]:
+    """The lengths, longest first, of the pieces of ``name`` at ``i`` that may be place
+    names or NOT_PLACES: reading stops where no form begins with what was read."""
+    known = gazetteer.form_beginnings()
+    sizes = []
+    for size in range(1, min(MAX_FORM_IN_NAME, len(name) - i) + 1):
+        piece = name[i:i + size]
+        if piece not in known and piece not in NOT_PLACE_BEGINNINGS:
+            break
+        if size > 1:
+            sizes.append(size)
+    return sizes[::-1]
+
+
 def _from_text(ctx: ArticleContext) -> list[Fact]:
     facts = []
     text = ctx.text
     for sentence in ctx.sentences:
         mentions = ctx.mentions_between(sentence.start, sentence.end)
-        for trigger in LOCATION_TRIGGERS:
-            at = text.find(trigger, sentence.start, sentence.end)
-            while at != -1:
-                after = at + len(trigger)
-                places = _places_after(ctx.gazetteer, mentions, after)
-                subject = _described_after(ctx, mentions, places) or \
-                    _subject_before(ctx, mentions, at, sentence.start)
-                if subject is not None:
-                    for place in places:
-                        facts.append(Fact(subject, "locatedIn", ctx.evidence(at, after),
-                                          object=place))
-                at = text.find(trigger, after, sentence.end)
+        # Trigger by trigger, each left to right (the order facts were always read in).
+        found = sorted((TRIGGER_ORDER[m[1]], m.start()) for m in
+                       ANY_TRIGGER.finditer(text, sentence.start, sentence.end))
+        for order, at in found:
+            after = at + len(LOCATION_TRIGGERS[order])
+            places = _places_after(ctx.gazetteer, mentions, after)
+            subject = _described_after(ctx, mentions, places) or \
+                _subject_before(ctx, mentions, at, sentence.start)
+            if subject is not None:
+                for place in places:
+                    facts.append(Fact(subject, "locatedIn", ctx.evidence(at, after),
+                                      object=place))
         for place in (m for m in mentions if m.type in PLACE_LABELS):
             tail = text[place.end:place.end + 8]
             if text.startswith("境内", place.end) or (

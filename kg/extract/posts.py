@@ -9,6 +9,8 @@ titles at one organisation make one fact, joined with 、.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
 from kg.extract.organs import (CENTRAL_COMMITTEE, HEAD_TITLES, PARTY_ABBREVIATION,
                                administrative_office, area_stem, government,
@@ -35,17 +37,27 @@ class _Segment:
         self.written: str | None = None   # ... as written (地区食安委 for 食品安全委员会)
 
 
-def _title_at_end(text: str, words: tuple[str, ...]) -> str | None:
-    for word in words:
-        if text.endswith(word):
-            return word
+def _title_at_end(text: str, words: frozenset[str]) -> str | None:
+    """The longest of ``words`` that ends ``text``."""
+    for size in range(min(len(text), _longest(words)), 0, -1):
+        if text[-size:] in words:
+            return text[-size:]
     return None
 
 
+@cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    """Titles of posts (not press credits or roles)."""
+    return frozenset(t for t, v in titles().items() if v.kind not in ("press", "role"))
+
+
 def extract_positions(ctx: ArticleContext) -> list[Fact]:
-    table = titles()
-    post_words = tuple(sorted((t for t, v in table.items() if v.kind not in ("press", "role")),
-                              key=len, reverse=True))
+    post_words = _post_words()
     facts: list[Fact] = []
     persons = [m for m in ctx.mentions if m.type == "Person"]
     previous_end = 0

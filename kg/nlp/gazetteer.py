@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 __all__ = ["Division", "Gazetteer", "GazetteerError", "UnknownDivisionCode", "LEVELS",
-           "FULL", "OFFICIAL_SHORT", "GENERATED", "generated_forms", "normalise"]
+           "FULL", "OFFICIAL_SHORT", "GENERATED", "generated_forms", "normalise", "beginnings"]
 
 DATA = Path(__file__).parent / "data"
 DIVISIONS_FILE = DATA / "divisions.tsv"
@@ -131,6 +131,12 @@ def normalise(name: str) -> str:
     return "".join(name.split())
 
 
+def beginnings(forms: Iterable[str]) -> frozenset[str]:
+    """Every beginning of every form, the forms themselves included: a scan for forms in
+    text can stop reading once what it has read begins none of them."""
+    return frozenset(form[:k] for form in forms for k in range(1, len(form) + 1))
+
+
 class Gazetteer:
     """All divisions with the forms they are written in.  Build it with ``load()``."""
 
@@ -139,6 +145,7 @@ class Gazetteer:
         # written form -> {code: strength}
         self._forms: dict[str, dict[str, int]] = {}
         self._stopforms = frozenset(normalise(form) for form in stopforms)
+        self._beginnings: frozenset[str] | None = None
         for division in divisions:
             if division.code in self._by_code:
                 raise GazetteerError(f"duplicate division code {division.code!r}")
@@ -192,6 +199,12 @@ class Gazetteer:
         """Every division, in code order."""
         for code in sorted(self._by_code):
             yield self._by_code[code]
+
+    def form_beginnings(self) -> frozenset[str]:
+        """:func:`beginnings` of every form :meth:`lookup` knows (normalised)."""
+        if self._beginnings is None:
+            self._beginnings = beginnings(self._forms)
+        return self._beginnings
 
     def lookup(self, name: str) -> list[Division]:
         """All divisions a written name can denote, strongest evidence and highest level first."""

@@ -13,7 +13,7 @@ from itertools import compress
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.gazetteer import Gazetteer, beginnings
 from kg.nlp.spans import Candidate, candidates, token_table
 
 
@@ -22,7 +22,7 @@ class AreaRecognizer:
         self.gazetteer = Gazetteer.load()
         self.forms = {form for form, _level in self.gazetteer.surface_forms()}
         # What a form written as two tokens can start with.
-        self.form_heads = {form[:k] for form in self.forms for k in range(1, len(form))}
+        self.form_heads = beginnings(self.forms)
         if hasattr(nlp.tokenizer, "add_words"):
             nlp.tokenizer.add_words(sorted(self.forms))
 
