@@ -34,6 +34,8 @@ class ArticleFacts:
 def extract(article: Article, doc: Doc) -> ArticleFacts:
     ctx = ArticleContext(article, doc)
     ctx.finalise()
+    for owner in ctx.owners_in_names:
+        ctx.add(owner)
     facts: list[Fact] = []
     for extractor in (extract_furniture,) if article.kind == "furniture" else EXTRACTORS:
         facts.extend(extractor(ctx))

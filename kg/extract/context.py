@@ -11,12 +11,13 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import Division, Gazetteer
+from kg.nlp.lexicon import org_suffixes
 from kg.nlp.spans import token_table
 from kg.records import Article, Mention, Source
 
@@ -195,9 +196,43 @@ class ArticleContext:
                                (m.text,))
         return m
 
+    @cached_property
+    def owners_in_names(self) -> list[Mention]:
+        """Companies that open facility names (某某有限公司80万吨煤制烯烃项目): the owner
+        is named inside the facility's name, so it is mentioned too."""
+        owners = []
+        for m in self.title_mentions + self.mentions:
+            if m.type not in FACILITY_LABELS:
+                continue
+            owner = _owner_prefix(m.text)
+            if owner:
+                start = m.start if m.start >= 0 else -1
+                owners.append(Mention(owner, "Company", m.source, start,
+                                      start + len(owner) if start >= 0 else -1, owner))
+        return owners
+
     def add(self, mention: Mention) -> Mention:
         self.extra_mentions.append(mention)
         return mention
+
+
+def _owner_prefix(name: str) -> str | None:
+    """The longest beginning of ``name`` that is a company's name (a body of two
+    characters or more and a company suffix), leaving a facility name after it."""
+    suffixes = _company_suffixes()
+    for end in range(len(name) - 2, 2, -1):
+        prefix = name[:end]
+        if prefix.endswith(suffixes):
+            suffix = next(s for s in suffixes if prefix.endswith(s))
+            if len(prefix) - len(suffix) >= 2:
+                return prefix
+    return None
+
+
+@cache
+def _company_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((s for s, t in org_suffixes().items() if t == "Company"),
+                        key=len, reverse=True))
 
 
 def _core(label: str) -> str:

@@ -38,7 +38,7 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
     facts = list(text_facts)
     facts.extend(_zone_projects(ctx, given))
     places_in_names: dict[str, tuple[Division, str, int] | None] = {}
-    for mention in ctx.title_mentions + ctx.mentions:
+    for mention in ctx.title_mentions + ctx.mentions + ctx.owners_in_names:
         if mention.type not in SUBJECT_LABELS:
             continue
         if mention.text not in places_in_names:     # a name recurs through its article

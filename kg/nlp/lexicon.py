@@ -59,23 +59,44 @@ def org_suffixes() -> dict[str, str]:
     return table
 
 
+# Parts of speech of proper names in jieba's dictionary: persons, places, organisations,
+# other proper nouns.
+PROPER_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
+COMMON_FREQUENCY = 50
+
+
 @cache
+def _jieba_word_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, common words) of the dictionary shipped inside jieba, read in one pass."""
+    import jieba
+
+    verbs, common = set(), set()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) != 3:
+                continue
+            word, frequency, pos = parts
+            if pos == "v" and len(word) >= 2:
+                verbs.add(word)
+            if int(frequency) >= COMMON_FREQUENCY and pos not in PROPER_POS:
+                common.add(word)
+    return frozenset(verbs - GENERIC_MODIFIERS), frozenset(common)
+
+
 def verbs() -> frozenset[str]:
     """Words jieba's own dictionary tags as plain verbs (v), two characters or more.
 
-    Read from the dictionary shipped inside the jieba package; used to tell where a name
-    cannot begin (首站抵达|某某县…, 有效提升|某某州…).
+    Used to tell where a name cannot begin (首站抵达|某某县…, 有效提升|某某州…).
     """
-    import jieba
+    return _jieba_word_classes()[0]
 
-    path = Path(jieba.__file__).parent / "dict.txt"
-    found = set()
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] == "v" and len(parts[0]) >= 2:
-                found.add(parts[0])
-    return frozenset(found - GENERIC_MODIFIERS)
+
+def common_words() -> frozenset[str]:
+    """Everyday words: in jieba's dictionary with a frequency of at least
+    ``COMMON_FREQUENCY`` and not tagged as a proper name.  A run of them names a kind of
+    thing (交通, 水利, 老旧小区改造), not one thing."""
+    return _jieba_word_classes()[1]
 
 
 @cache

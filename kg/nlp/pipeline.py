@@ -17,16 +17,18 @@ from spacy.tokens import Doc
 
 # Importing the modules registers the tokenizer and the components.
 from kg.nlp import tokenizer as _tokenizer  # noqa: F401
-from kg.nlp.components import (areas, entities, national, organisations,  # noqa: F401
-                               persons, quantities, quoted, sentences)
+from kg.nlp.components import (areas, entities, lists, national,  # noqa: F401
+                               organisations, persons, quantities, quoted, sentences)
 from kg.nlp.spans import candidates
 from kg.records import Article
 
 MAX_ARTICLE_CHARACTERS = 50_000_000
+# Components whose results are not read from a title.
+NOT_FOR_TITLES = frozenset({"kg_sentences", "kg_quantities"})
 # Quantities come after kg_entities, which may split tokens: spans made before a split
 # would point at the wrong tokens.
 COMPONENTS = ("kg_sentences", "kg_areas", "kg_organisations", "kg_national_bodies",
-              "kg_quoted", "kg_persons", "kg_entities", "kg_quantities")
+              "kg_quoted", "kg_persons", "kg_lists", "kg_entities", "kg_quantities")
 
 
 def create_pipeline() -> Language:
@@ -50,15 +52,17 @@ def analyse(articles: Iterable[Article], nlp: Language | None = None,
     for article in articles:
         context = {"date": article.date, "doc": article.doc}
         if article.title:
-            # The title is read on its own (it is not part of the text) and rides along.
-            context["title"] = _run(nlp, article.title, dict(context))
+            # The title is read on its own (it is not part of the text) and rides along;
+            # only its names are read.
+            context["title"] = _run(nlp, article.title, dict(context), skip=NOT_FOR_TITLES)
         yield article, _run(nlp, article.text, context)
 
 
-def _run(nlp: Language, text: str, context: dict) -> Doc:
+def _run(nlp: Language, text: str, context: dict, skip: frozenset[str] = frozenset()) -> Doc:
     doc = nlp.make_doc(text)
     doc._.kg_context = context
     candidates(doc)
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
+    for name, component in nlp.pipeline:
+        if name not in skip:
+            doc = component(doc)
     return doc

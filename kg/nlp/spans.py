@@ -13,14 +13,22 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
+# Recognition's working data rides in doc.user_data under these keys: every component
+# reads them, and a ``doc._`` extension builds an Underscore object on each access.
+TOKENS_KEY = "kg.tokens"
+CANDIDATES_KEY = "kg.candidates"
+# An entity's attributes, by its character offsets; read as ``span._.kg``.
+ENTITY_ATTRS_KEY = "kg.entity_attrs"
+
+
+def _entity_attrs(span: Span) -> dict | None:
+    return span.doc.user_data.get(ENTITY_ATTRS_KEY, {}).get((span.start_char, span.end_char))
+
+
 if not Doc.has_extension("kg_context"):
     Doc.set_extension("kg_context", default=None)
 if not Span.has_extension("kg"):
-    Span.set_extension("kg", default=None)
-# Recognition's working data rides in doc.user_data under these keys: every component
-# reads them, and an ``doc._`` extension builds an Underscore object on each access.
-TOKENS_KEY = "kg.tokens"
-CANDIDATES_KEY = "kg.candidates"
+    Span.set_extension("kg", getter=_entity_attrs)
 
 
 @dataclass(frozen=True)

@@ -172,3 +172,27 @@ def test_a_relative_clause_opened_by_由_and_a_bare_项目_with_nothing_named():
     assert investors == {("奇台县10万千瓦光伏发电项目", "新疆甲乙能源（集团）有限责任公司")}
     assert not _facts("近日，哈密市人民政府与丙丁新能源有限公司签订风光储一体化项目投资协议，"
                       "项目计划总投资120亿元。", "investmentAmount")
+
+
+def test_owner_company_opening_a_project_name_is_mentioned_and_placed():
+    result = facts_of("新疆泓锦化工有限公司80万吨/年煤制烯烃项目顺利开工。")
+    names = {(m.text, m.type) for m in result.mentions}
+    assert ("新疆泓锦化工有限公司80万吨/年煤制烯烃项目", "Project") in names
+    assert ("新疆泓锦化工有限公司", "Company") in names
+    located = {(f.subject.label, f.object.label) for f in result.facts
+               if f.predicate == "locatedIn"}
+    assert ("新疆泓锦化工有限公司", "新疆维吾尔自治区") in located
+
+
+def test_company_after_a_zone_is_in_the_zone_and_keeps_its_first_character():
+    # 其 opens the name (其 + unknown single characters) right after the zone.
+    located = {(f.subject.label, f.object.label)
+               for f in _facts("哈密高新技术产业开发区其澜新疆集团有限公司铝锭车间，工人在作业。",
+                               "locatedIn")}
+    assert ("其澜新疆集团有限公司", "哈密高新技术产业开发区") in located
+
+
+def test_facility_after_a_zone_and_its_owner_is_named_without_them():
+    result = facts_of("走进哈密高新技术产业开发区甲乙能源集团新疆泓锦沙泉露天煤矿，矿卡有序穿梭。")
+    names = {(m.text, m.type) for m in result.mentions}
+    assert ("新疆泓锦沙泉露天煤矿", "Project") in names

@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.spans import candidates, choose, split_tokens_at, token_range, token_table
+from kg.nlp.spans import ENTITY_ATTRS_KEY, candidates, choose, split_tokens_at, token_range, \
+    token_table
 
 
 class EntitySetter:
@@ -29,6 +30,7 @@ class EntitySetter:
                 if len(found) == 1:
                     context.append(found[0].code)
         spans = []
+        attrs_by_offsets = doc.user_data.setdefault(ENTITY_ATTRS_KEY, {})
         for cand in chosen:
             tokens = token_range(table, cand.start, cand.end)
             if tokens is None:
@@ -41,9 +43,8 @@ class EntitySetter:
                         form, division, [c for c in context if c != division.code]):
                     continue
                 attrs.update(code=division.code, name=division.name)
-            span = Span(doc, *tokens, label=cand.label)
-            span._.kg = attrs
-            spans.append(span)
+            spans.append(Span(doc, *tokens, label=cand.label))
+            attrs_by_offsets[cand.start, cand.end] = attrs
         doc.set_ents(spans, default="outside")
         return doc
 

@@ -146,8 +146,10 @@ class _NameScan:
                 if depth == 0:
                     break
                 depth -= 1
-            elif rec.is_boundary(text) and not self._inner_conjunction(i) \
-                    and not self._glued_stop_char(i, first) \
+            elif (boundary := rec.is_boundary(text)) and self._glued_stop_char(i, first):
+                first = i      # the name's first character: nothing before it is the name's
+                break
+            elif boundary and not self._inner_conjunction(i) \
                     and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
             elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS) \
@@ -155,6 +157,15 @@ class _NameScan:
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
             elif text in rec.verbs and entity_type in ("Zone", "Port"):
                 break      # 聚力创建|…示范区
+            elif first < at and entity_type in FACILITY_TYPES and \
+                    self._kind_of(text) in ("Zone", "Port"):
+                owner = next((k for k in range(at - 1, first - 1, -1)
+                              if self._kind_of(words[k]) == "Company"), None)
+                if owner is not None:
+                    # 某开发区某集团|某煤矿: the zone is where the owner's facility is, and
+                    # the owner's name is not part of the facility's
+                    first = owner + 1
+                    break
             if chars + len(text) > MAX_BODY_CHARS:
                 break
             first = i
@@ -200,6 +211,10 @@ class _NameScan:
                 return start, "ComputeCenter", start + len(core) if phase else end
         return start, entity_type, end
 
+    def _kind_of(self, word: str) -> str | None:
+        suffix = self.rec.suffix_of_text(word)
+        return None if suffix is None else self.rec.suffixes[suffix]
+
     def _inner_conjunction(self, i: int) -> bool:
         """与/和 inside a name (某研究院产业与规划研究所), not between two names."""
         if self.words[i] not in ("与", "和") or i == 0:
@@ -212,7 +227,8 @@ class _NameScan:
 
     def _glued_stop_char(self, i: int, body_first: int) -> bool:
         """其 in 其亚集团: a one-character stop word opening a run of unknown single
-        characters at the start of a sentence or clause is the name's first character."""
+        characters at the start of a sentence or clause, or right after a zone, is the
+        name's first character."""
         words = self.words
         if words[i] not in NAME_INITIAL_STOP_CHARS or body_first >= self.at:
             return False
@@ -222,7 +238,8 @@ class _NameScan:
         if i == 0:
             return True
         before = words[i - 1]
-        return _is_punct(before) or before.isspace() or before in "，。、；：,;:\n"
+        return _is_punct(before) or before.isspace() or before in "，。、；：,;:\n" \
+            or self._kind_of(before) in ("Zone", "Port")     # 某开发区其亚集团
 
     def _is_name(self, body: list[str], body_starts: list[int], own_prefix: str) -> bool:
         rec, suffix, entity_type, area_starts = self.rec, self.suffix, self.entity_type, \
