@@ -134,3 +134,9 @@ def test_quantity_spans_cover_their_quantities_after_tokens_are_split():
     assert len(doc) > len(create_pipeline().tokenizer(text))
     shown = [(q.text, span.text) for q, span in zip(doc._.kg_quantities, doc.spans["quantities"])]
     assert shown == [("121亿元", "121亿元"), ("33.9%", "33.9%")]
+
+
+def test_a_rare_word_before_a_specific_facility_suffix_is_a_proper_name():
+    found = ents("千岛湖国际滑雪度假区吸引了大批游客，国际滑雪度假区也在规划。甲醇项目开工。")
+    assert ("千岛湖国际滑雪度假区", "Project") in found
+    assert not any(text in ("国际滑雪度假区", "甲醇项目") for text, _ in found)

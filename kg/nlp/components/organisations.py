@@ -16,7 +16,8 @@ from operator import itemgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, org_suffixes, titles, verbs
+from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, org_suffixes, \
+    titles, verbs
 from kg.nlp.spans import Candidate, TokenTable, candidates, token_table
 
 MAX_BODY_CHARS = 24
@@ -68,6 +69,7 @@ class OrganisationRecognizer:
         self.boundary_words = NAME_STOP_WORDS | frozenset(self.titles)
         self.false_words = tuple(FALSE_SUFFIX_WORDS)
         self.verbs = verbs()
+        self.common = common_words()
         tokenizer = nlp.tokenizer
         if hasattr(tokenizer, "add_words"):
             tokenizer.add_words(self.suffixes)
@@ -282,7 +284,15 @@ class _NameScan:
         # 东方希望煤电一体化项目: several words of two or more characters, none generic.
         specific = [w for w in words if len(w) >= 2 and _is_cjk(w[0])
                     and w not in GENERIC_MODIFIERS and w not in NAME_STOP_WORDS]
-        return self.suffix == "项目" and len(specific) >= 3
+        if self.suffix == "项目" and len(specific) >= 3:
+            return True
+        # 某某国际滑雪度假区: a rare word opening a name with a specific suffix is a place or
+        # brand name (国际滑雪度假区 opens with an everyday word; the weak suffixes follow
+        # rare technical words too: 某某烯烃项目).
+        opening = words[0]
+        return self.suffix not in WEAK_SUFFIXES and opening in specific \
+            and opening not in self.rec.common and opening not in self.rec.suffixes \
+            and all(map(_is_cjk, opening))
 
 
 @Language.factory("kg_organisations")
