@@ -3,8 +3,9 @@
 A money amount is an investment when an investment word stands just before it (总投资,
 投资, 投入, 累计完成投资).  Its subject is the nearest facility before it in the sentence,
 a company the sentence is about, or the article's facility when the clause says 该项目 or
-names nothing.  Amounts summed over several projects (98个项目总投资…, 三大项目总投资…)
-belong to none of them; an amount for one phase (一期) keeps the phase.
+names nothing.  Amounts summed over several projects (98个项目总投资…, 三大项目总投资…,
+甲、乙等重点项目…) and an area's totals (全市完成固定资产投资…, 我市…完成投资…) belong
+to no facility; an amount for one phase (一期) keeps the phase.
 
 A compute figure (2万P, 1.2EFLOPS) belongs to the nearest compute centre before it, else
 the article's compute centre, else the area or zone the sentence is about.  Its status is
@@ -22,7 +23,11 @@ INVESTMENT_WORDS = ("总投资", "投资", "投入", "累计完成投资", "完�
 PLANNED_WORDS = ("规划", "预计", "将", "建成后", "待建", "新建", "计划", "目标", "拟", "力争",
                  "达产后", "投产后", "到2030", "年内")
 SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)"
-                         r"|项目\d+个|等项目|共计|合计")
+                         r"|项目\d+个|等(重点|重大)?项目|共计|合计")
+# Totals of an area, not of one facility: 全市完成固定资产投资…, 我市…完成投资….
+AGGREGATE_WORDS = ("固定资产投资",)
+COLLECTIVE_SUBJECTS = ("我市", "全市", "我州", "全州", "我县", "全县", "我区", "全区", "我省", "全省",
+                       "全疆", "我国", "全国", "全盟", "我盟", "全旗")
 PHASE_PATTERN = re.compile(r"([一二三四五六七八九十]期)")
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
 COMPUTE_SUBJECTS = frozenset({"ComputeCenter"})
@@ -55,9 +60,14 @@ def _investment(ctx: ArticleContext, q) -> Fact | None:
     before = ctx.text[max(sentence.start, q.start - 12):q.start]
     if not any(word in before[-8:] for word in INVESTMENT_WORDS):
         return None
-    clause = ctx.text[_clause_start(ctx, q.start):q.start]
+    clause_start = _clause_start(ctx, q.start)
+    clause = ctx.text[clause_start:q.start]
     if SUM_PATTERN.search(ctx.text[sentence.start:q.start]) and not clause.startswith("该"):
         return None
+    if any(word in before for word in AGGREGATE_WORDS) or (
+            any(word in ctx.text[sentence.start:q.start] for word in COLLECTIVE_SUBJECTS)
+            and not ctx.mentions_between(clause_start, q.start, SUBJECT_LABELS)):
+        return None       # the area's total, unless the clause names what it is about
     subject = _subject(ctx, q.start, sentence.start, SUBJECT_LABELS)
     if subject is None:
         return None

@@ -23,6 +23,7 @@ from kg.records import Article, Mention, Source
 
 ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
+NAMED_AFTER_PLACES = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 # Relative names: 地区教育局 on a prefecture's page means that prefecture's bureau.
 RELATIVE_PREFIXES = ("地区", "州", "市", "县")
 
@@ -103,13 +104,35 @@ class ArticleContext:
     # -- areas ------------------------------------------------------------------------
     @cached_property
     def home_areas(self) -> list[Division]:
-        """The areas the article is most about, most mentioned first (prefecture level up)."""
+        """The areas the article is most about: those it names, most mentioned first, then
+        those its organisations and facilities carry at the start of their names
+        (某某经济技术开发区, 某某市某某有限公司) when the text names them only there."""
         counts = Counter(m.code for m in self.mentions if m.type == "AdminArea" and m.code)
-        out = []
-        for code, _n in counts.most_common():
-            division = self.gazetteer.by_code(code)
-            out.append(division)
-        return out
+        named = [code for code, _n in counts.most_common()]
+        in_names = Counter()
+        for m in self.mentions:
+            if m.type in NAMED_AFTER_PLACES:
+                division = self._leading_place(m.text, named)
+                if division is not None and division.code not in counts:
+                    in_names[division.code] += 1
+        return [self.gazetteer.by_code(code)
+                for code in named + [code for code, _n in in_names.most_common()]]
+
+    def _leading_place(self, name: str, context: list[str]) -> Division | None:
+        """The division whose name opens ``name``, its longest such form."""
+        beginnings = self.gazetteer.form_beginnings()
+        found = None
+        for size in range(2, len(name)):
+            if name[:size] not in beginnings:
+                break
+            if self.gazetteer.lookup(name[:size]):
+                found = name[:size]
+        if found is None:
+            return None
+        division = self.gazetteer.resolve(found, context)
+        if division is None or not self.gazetteer.plausible_form(found, division, context):
+            return None
+        return division
 
     def home_area(self, level: str) -> Division | None:
         """The most mentioned area of a level, or the parent of that level of one."""
@@ -128,11 +151,13 @@ class ArticleContext:
 
     def expand_relative(self, name: str) -> str:
         """地区教育局 -> 某某地区教育局, 州工商联 -> 某某州工商联 (by the article's areas)."""
-        for prefix, level in (("地区", "prefecture"), ("州", "prefecture"), ("市", "county"),
-                              ("县", "county")):
+        for prefix, levels in (("地区", ("prefecture",)), ("州", ("prefecture",)),
+                               ("市", ("county", "prefecture")), ("县", ("county",))):
             if name.startswith(prefix) and len(name) > len(prefix) + 1 and \
                     not self.gazetteer.lookup(name[:len(prefix) + 1]):
-                area = self.home_area(level)
+                # 市 is the county-level city the article is about, else its prefecture city.
+                areas = [a for a in map(self.home_area, levels) if a is not None]
+                area = next((a for a in areas if a.name.endswith(prefix)), areas[0] if areas else None)
                 if area is None:
                     return name
                 if prefix == "地区" and area.name.endswith("地区"):

@@ -63,14 +63,16 @@ def org_suffixes() -> dict[str, str]:
 # other proper nouns.
 PROPER_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 COMMON_FREQUENCY = 50
+RARE_CHARACTER_FREQUENCY = 500
 
 
 @cache
-def _jieba_word_classes() -> tuple[frozenset[str], frozenset[str]]:
-    """(verbs, common words) of the dictionary shipped inside jieba, read in one pass."""
+def _jieba_word_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(verbs, common words, name characters) of the dictionary shipped inside jieba,
+    read in one pass."""
     import jieba
 
-    verbs, common = set(), set()
+    verbs, common, name_chars = set(), set(), set()
     with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
@@ -81,7 +83,9 @@ def _jieba_word_classes() -> tuple[frozenset[str], frozenset[str]]:
                 verbs.add(word)
             if int(frequency) >= COMMON_FREQUENCY and pos not in PROPER_POS:
                 common.add(word)
-    return frozenset(verbs - GENERIC_MODIFIERS), frozenset(common)
+            if len(word) == 1 and (pos in PROPER_POS or int(frequency) < RARE_CHARACTER_FREQUENCY):
+                name_chars.add(word)
+    return frozenset(verbs - GENERIC_MODIFIERS), frozenset(common), frozenset(name_chars)
 
 
 def verbs() -> frozenset[str]:
@@ -97,6 +101,13 @@ def common_words() -> frozenset[str]:
     ``COMMON_FREQUENCY`` and not tagged as a proper name.  A run of them names a kind of
     thing (交通, 水利, 老旧小区改造), not one thing."""
     return _jieba_word_classes()[1]
+
+
+def name_characters() -> frozenset[str]:
+    """Characters that, standing alone as a token (jieba splits unknown words into single
+    characters), suggest a name: tagged as part of a proper name in jieba's dictionary
+    (昌, 瑞, 沙) or rare there (泓).  Everyday ones (老, 旧, 新, 改) are not."""
+    return _jieba_word_classes()[2]
 
 
 @cache

@@ -196,3 +196,16 @@ def test_facility_after_a_zone_and_its_owner_is_named_without_them():
     result = facts_of("走进哈密高新技术产业开发区甲乙能源集团新疆泓锦沙泉露天煤矿，矿卡有序穿梭。")
     names = {(m.text, m.type) for m in result.mentions}
     assert ("新疆泓锦沙泉露天煤矿", "Project") in names
+
+
+def test_an_area_total_is_no_facility_investment():
+    text = ("哈密市丙丁智算中心开工。今年以来，我市全力推进泓源风光储一体化、瑞达光伏制氢等重点项目建设，"
+            "一季度完成固定资产投资58亿元。")
+    assert _facts(text, "investmentAmount") == []
+
+
+def test_a_relative_organ_takes_the_city_its_organisations_are_named_after():
+    # No area is written on its own: 酒泉 is read from the zone's name.
+    result = facts_of("在酒泉经济技术开发区，市发展和改革委员会主任王明远调研了智算项目。")
+    posts = {(f.object.label, f.title) for f in result.facts if f.predicate == "holdsPosition"}
+    assert ("酒泉市发展和改革委员会", "主任") in posts

@@ -38,3 +38,9 @@ def test_kinds_of_work_products_and_places_are_not_names():
 
 def test_a_list_without_a_frame_is_left_alone():
     assert not projects_and_companies("泓锦英格、泰澜德远和鑫岚都来了。")
+
+
+def test_characters_of_names_split_by_the_segmenter_make_an_item_proper():
+    # 泓源 and 瑞达 are not dictionary words: jieba leaves single characters.
+    found = projects_and_companies("全力推进泓源风光储一体化、瑞达光伏制氢等重点项目建设。")
+    assert found == {("泓源风光储一体化", "Project"), ("瑞达光伏制氢", "Project")}

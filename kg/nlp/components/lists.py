@@ -24,8 +24,8 @@ from itertools import compress
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, org_suffixes, \
-    titles, verbs
+from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, name_characters, \
+    org_suffixes, titles, verbs
 from kg.nlp.spans import Candidate, candidates, token_table
 
 LIST_MARK = "、"
@@ -48,6 +48,7 @@ LIST_PRIORITY = 3
 class ListRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_lists"):
         self.common = common_words()
+        self.name_chars = name_characters()
         self.verbs = verbs()
         self.titles = titles()
         self.suffixes = org_suffixes()
@@ -154,12 +155,14 @@ class ListRecognizer:
 
     # -- items --------------------------------------------------------------------------
     def _proper(self, tokens: list[str]) -> bool:
-        """Does an item read as a proper name rather than a kind of thing?"""
+        """Does an item read as a proper name rather than a kind of thing?  It does when a
+        word in it is not an everyday one, or a character standing alone is a name's."""
         text = "".join(tokens)
         if len(text) < 2 or COUNT.match(text):
             return False
-        return not all(t in self.common or t in GENERIC_MODIFIERS or t in self.suffixes
-                       or t in BRACKETS or t.isdigit() for t in tokens)
+        return any(t in self.name_chars if len(t) == 1 else not (
+            t in self.common or t in GENERIC_MODIFIERS or t in self.suffixes or t.isdigit())
+            for t in tokens if t not in BRACKETS)
 
 
 def _punctuation(word: str) -> bool:
