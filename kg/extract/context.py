@@ -24,8 +24,10 @@ from kg.records import Article, Mention, Source
 ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
 NAMED_AFTER_PLACES = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
-# Relative names: 地区教育局 on a prefecture's page means that prefecture's bureau.
-RELATIVE_PREFIXES = ("地区", "州", "市", "县")
+# Relative names: 地区教育局 on a prefecture's page means that prefecture's bureau; the
+# levels of the area each word may stand for, in order of preference.
+RELATIVE_AREA_LEVELS = {"地区": ("prefecture",), "地": ("prefecture",), "州": ("prefecture",),
+                        "市": ("county", "prefecture"), "县": ("county",)}
 
 
 @dataclass(frozen=True)
@@ -149,15 +151,23 @@ class ArticleContext:
         codes = [d.code for d in self.home_areas]
         return self.gazetteer.resolve(form, codes)
 
+    def relative_area(self, word: str) -> Division | None:
+        """The area 地区, 州, 市 or 县 written alone stands for: the article's area of that
+        level, one whose name ends in the word if there is one (for 市, the county-level
+        city the article is about, else its prefecture-level city)."""
+        levels = RELATIVE_AREA_LEVELS.get(word)
+        if levels is None:
+            return None
+        areas = [a for a in map(self.home_area, levels) if a is not None]
+        ending = "地区" if word == "地" else word
+        return next((a for a in areas if a.name.endswith(ending)), areas[0] if areas else None)
+
     def expand_relative(self, name: str) -> str:
         """地区教育局 -> 某某地区教育局, 州工商联 -> 某某州工商联 (by the article's areas)."""
-        for prefix, levels in (("地区", ("prefecture",)), ("州", ("prefecture",)),
-                               ("市", ("county", "prefecture")), ("县", ("county",))):
+        for prefix in ("地区", "州", "市", "县"):
             if name.startswith(prefix) and len(name) > len(prefix) + 1 and \
                     not self.gazetteer.lookup(name[:len(prefix) + 1]):
-                # 市 is the county-level city the article is about, else its prefecture city.
-                areas = [a for a in map(self.home_area, levels) if a is not None]
-                area = next((a for a in areas if a.name.endswith(prefix)), areas[0] if areas else None)
+                area = self.relative_area(prefix)
                 if area is None:
                     return name
                 if prefix == "地区" and area.name.endswith("地区"):

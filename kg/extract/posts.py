@@ -179,6 +179,9 @@ def _organ_prefix(title: str) -> str | None:
                 None)
 
 
+RELATIVE_ORGANS = frozenset({"委", "政府", "人民政府"})
+
+
 def _area_of(ctx: ArticleContext, written: str) -> Division | None:
     for size in range(min(len(written), 10), 1, -1):
         division = ctx.area_named(written[:size])
@@ -188,6 +191,8 @@ def _area_of(ctx: ArticleContext, written: str) -> Division | None:
         return ctx.home_area("prefecture")
     if written.startswith("州"):
         return ctx.home_area("prefecture")
+    if written[:1] in ("市", "县") and written[1:] in RELATIVE_ORGANS:
+        return ctx.relative_area(written[0])      # 市委, 县政府: the article's city or county
     return None
 
 
@@ -220,8 +225,8 @@ def _implied_from_abbreviation(ctx: ArticleContext, written: str, position: int)
             return None
         area_text = match["area"]
         area = ctx.area_named(area_text)
-        if area is None and area_text in ("州", "市", "县", "地"):
-            area = ctx.home_area("prefecture" if area_text in "州地" else "county")
+        if area is None:
+            area = ctx.relative_area(area_text)
     if area is None:
         return None
     name, aliases = party_committee(area, written)

@@ -30,6 +30,7 @@ REPEAT = "repeat"             # a paragraph the layout printed twice: dropped
 HEADING = "heading"
 LEAD = "lead"
 BYLINE = "byline"
+SIGNOFF = "signoff"           # （记者 某某 通讯员 某某） closing an article: its byline
 CREDIT = "credit"
 CAPTION = "caption"
 JUMP = "jump"
@@ -71,18 +72,23 @@ _FURNITURE_WORDS = re.compile(
     r"|(?:本报地址|社址|地址)\s*[:：]|(?:邮编|邮政编码|定价|零售价)\s*[:：]?\s*\d"
     r"|(?:编辑|版式|审校|校对|美编|责编|组版|排版|制图|校审)\s*[/／]"
     r"|https?://|www\.|mailto:|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}"
-    r"|\d{3,4}-\d{7,8}|(?:电话|传真)\s*[:：]?\s*\d")
+    r"|\d{3,4}-\d{7,8}|(?:电话|传真)\s*[:：]?\s*\d"
+    r"|来源\s*[:：]|发布(?:时间|日期)\s*[:：]")
 _FURNITURE_LINE = re.compile(
     r"\d{1,4}"                                                  # day number, page number
     r"|(?:星期|礼拜)[一二三四五六日天]"
     r"|(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[\u4e00-\u9fff]{0,8}"
     r"|总第\s*\d+\s*期|第\s*\d+\s*期|(?:今日|本期)\s*\d+\s*版|第\s*\d+\s*版.{0,12}"
     r"|[\u4e00-\u9fff]{2,12}客户端|.{2,30}(?:中心|社|集团|传媒|公司|委员会)出版|[»›].{0,30}"
-    r"|[A-Z][A-Z .·\-]{3,40}")                                  # masthead name in Latin letters
+    r"|[A-Z][A-Z .·\-]{3,40}"                                   # masthead name in Latin letters
+    r"|\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")       # a web page's time stamp
 _DATE_LINE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?"
     r"(?:\s*(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{0,8})?")
 _DAY_LINE = re.compile(r"\d{1,2}")
+# A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.
+_META_LINE = re.compile(r"来源\s*[:：]|发布(?:时间|日期)?\s*[:：]|(?:时间|日期)\s*[:：]")
+_META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
@@ -422,6 +428,10 @@ def _classify(paragraph: Paragraph) -> None:
     elif (names := _standalone_byline(text)) is not None:
         paragraph.kind = BYLINE
         paragraph.byline = names
+    elif text[0] in "（(" and text[-1] in "）)" and \
+            (names := _standalone_byline(text[1:-1].strip())) is not None:
+        paragraph.kind = SIGNOFF
+        paragraph.byline = names
     elif len(text) <= 300 and ("图为" in text or text.endswith(("摄", "摄影"))):
         inline = _INLINE_CREDIT.search(text, max(0, len(text) - 40))
         if inline or _CAPTION.search(text):
@@ -455,6 +465,13 @@ def read_masthead(text: str) -> tuple[str | None, str | None]:
         named = _NEWSPAPER.fullmatch(value)
         if named and newspaper is None:
             newspaper = named.group(1)
+            continue
+        if line.level and seen == 1:
+            continue       # a web page's headline comes before its metadata
+        meta = _META_DATE.search(value) if _META_LINE.search(value) or \
+            _META_DATE.fullmatch(value.split()[0]) else None
+        if meta and date is None and _is_furniture(value):
+            date = _iso(int(meta.group(1)), int(meta.group(2)), int(meta.group(3)))
             continue
         dated = _DATE_LINE.fullmatch(value)
         if dated:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kg.ingest.clean import (
-    BYLINE, CAPTION, CREDIT, FURNITURE, HEADING, JUMP, LEAD, REPEAT, TEXT, Paragraph, Span,
+    BYLINE, CAPTION, CREDIT, FURNITURE, HEADING, JUMP, LEAD, REPEAT, SIGNOFF, TEXT, Paragraph,
+    Span,
     add_span, slice_spans, typed_paragraphs,
 )
 from kg.records import Article, OffsetMap, Page
@@ -142,6 +143,9 @@ def _segment(paragraphs: list[Paragraph]) -> tuple[list[_Draft], list[_TitleUnit
                 current.byline.extend(paragraph.byline)
             else:
                 current = start(paragraph.byline)
+        elif kind == SIGNOFF:
+            if current is not None:
+                current.byline.extend(paragraph.byline)
         elif kind == JUMP:
             if pending or current is None or not current.fresh or current.photo:
                 current = start()

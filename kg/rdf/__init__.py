@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["build_store", "load_graph", "iter_nquads", "graph_quads", "graph_to_dataset",
+__all__ = ["build_store", "load_graph", "iter_turtle", "graph_quads", "graph_to_dataset",
            "write_rdf", "FORMATS", "validate", "RdfBuildError", "RdfFormatError",
            "ValidationError"]
 
 _HOME = {
-    "build_store": "kg.rdf.build", "load_graph": "kg.rdf.build", "iter_nquads": "kg.rdf.build",
+    "build_store": "kg.rdf.build", "load_graph": "kg.rdf.build", "iter_turtle": "kg.rdf.build",
     "graph_quads": "kg.rdf.build", "graph_to_dataset": "kg.rdf.build",
     "RdfBuildError": "kg.rdf.build",
     "write_rdf": "kg.rdf.serialize", "FORMATS": "kg.rdf.serialize",

@@ -1,25 +1,26 @@
-"""KnowledgeGraph -> RDF quads, streamed straight into an Oxigraph store.
+"""KnowledgeGraph -> RDF, streamed straight into an Oxigraph store and out as Turtle.
 
 The default graph holds everything a plain query needs (entities, direct triples such as
 ``<centre> kg:locatedIn <county>``, value and membership nodes, articles).  Each
 article's statements (evidence sentence, offsets, source) sit in a named graph named by
 the article IRI.  See ``ontology/kg.ttl`` for the model and why provenance is reified.
 
-The records are written as N-Quads text (:func:`iter_nquads`) and fed to Oxigraph's
-bulk loader as they are produced (:func:`load_graph`, :func:`build_store`): no copy of
-the dataset is ever held in Python, the store is the only one, and every serialisation
-is written from it (:mod:`kg.rdf.serialize`).  Text is built here and parsed by
-Oxigraph (Rust) because creating one pyoxigraph object per term from Python costs
-several microseconds each.  The text comes out in a fixed order (records sorted, one
-subject's triples together) and the store drops the few duplicates, so the same graph
-always gives the same store, whatever order the records arrived in.
+The records become Turtle text, one block per subject (:func:`iter_turtle`), in a fixed
+order (records sorted, one subject's triples together, repeated blocks dropped), so the
+same graph always gives the same text whatever order the records arrived in.  That text
+is ``graph.ttl`` as written, and, with each article's statements wrapped in its named
+graph, the TriG fed to Oxigraph's bulk loader as it is produced (:func:`load_graph`,
+:func:`build_store`): no copy of the dataset is ever held in Python, and no serialisation
+has to read the store back.  Text is built here and parsed by Oxigraph (Rust) because
+creating one pyoxigraph object per term from Python costs several microseconds each; a
+whole block is one string format, not one per triple.
 """
 from __future__ import annotations
 
 import math
 import re
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -28,13 +29,12 @@ from kg.rdf import vocabulary as V
 from kg.records import ENTITY_TYPES, PREDICATES, QUANTITY_PREDICATES, KnowledgeGraph, LinkedFact
 
 __all__ = ["RdfBuildError", "RdfDataset", "build_dataset", "build_store", "load_graph",
-           "iter_nquads", "graph_nquads", "graph_quads", "graph_to_dataset",
+           "iter_turtle", "graph_nquads", "graph_quads", "graph_to_dataset",
            "decimal_lexical"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _QUANTITY_CLASS = {"investmentAmount": V.MONETARY_AMOUNT, "computeCapacity": V.COMPUTE_QUANTITY}
-CHUNK_LINES = 8192      # N-Quads lines per chunk of iter_nquads
-LOAD_LINES = 1 << 17     # lines per call of the bulk loader
+LOAD_LINES = 1 << 17     # triples per call of the bulk loader (and per piece of iter_turtle)
 
 
 class RdfBuildError(ValueError):
@@ -57,19 +57,23 @@ _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r",
             ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
 _ESCAPES.update({code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F] if code not in _ESCAPES})
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f\x7f"\\\\]')
 _LANG_SUFFIX = "@" + V.LANGUAGE
+_LOCAL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 def _iri(iri: str) -> str:
-    """An IRI as an N-Quads term; refuses what no RDF syntax can hold."""
+    """An IRI as a Turtle / N-Triples term; refuses what no RDF syntax can hold."""
     if _IRI_FORBIDDEN.search(iri) or ":" not in iri:
         raise RdfBuildError(f"invalid IRI {iri!r}")
     return f"<{iri}>"
 
 
 def _quoted(text: str) -> str:
-    """An N-Triples string literal body, quotes included."""
-    return '"' + text.translate(_ESCAPES) + '"'
+    """A string literal body, quotes included (the same escapes in Turtle and N-Triples)."""
+    if _NEEDS_ESCAPE.search(text):
+        text = text.translate(_ESCAPES)
+    return '"' + text + '"'
 
 
 def _text(value: str) -> str:
@@ -77,33 +81,98 @@ def _text(value: str) -> str:
     return _quoted(value) + _LANG_SUFFIX
 
 
+def _vocab(iri: str) -> str:
+    """A vocabulary IRI as a prefixed name (``kg:locatedIn``) where a prefix covers it."""
+    for name, namespace in sorted(V.PREFIXES.items()):
+        if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri[len(namespace):]):
+            return f"{name}:{iri[len(namespace):]}"
+    return _iri(iri)
+
+
 def _typed(lexical: str, datatype: str) -> str:
     return f"{_quoted(lexical)}^^{datatype}"
 
 
 # Vocabulary terms, formatted once.
-_TYPE, _LABEL, _ALT_LABEL = _iri(V.TYPE), _iri(V.LABEL), _iri(V.ALT_LABEL)
-_CODE, _DIVISION_CODE, _ADMIN_LEVEL = _iri(V.CODE), _iri(V.DIVISION_CODE), _iri(V.ADMIN_LEVEL)
-_PART_OF, _DOCUMENT, _MENTIONS = _iri(V.PART_OF), _iri(V.DOCUMENT), _iri(V.MENTIONS)
-_ARTICLE, _HEADLINE, _DATE = _iri(V.ARTICLE), _iri(V.HEADLINE), _iri(V.DATE)
-_NEWSPAPER, _SOURCE_FILE, _BYLINE = _iri(V.NEWSPAPER), _iri(V.SOURCE_FILE), _iri(V.BYLINE)
-_LENGTH, _VALUE, _UNIT = _iri(V.LENGTH), _iri(V.VALUE), _iri(V.UNIT)
-_STATUS, _PHASE, _TITLE, _TOPIC = _iri(V.STATUS), _iri(V.PHASE), _iri(V.TITLE), _iri(V.TOPIC)
-_STATEMENT, _EVIDENCE, _START, _END = (_iri(V.STATEMENT), _iri(V.EVIDENCE), _iri(V.START),
-                                       _iri(V.END))
-_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (_iri(V.RDF_SUBJECT), _iri(V.RDF_PREDICATE),
-                                             _iri(V.RDF_OBJECT))
-_WAS_DERIVED_FROM = _iri(V.WAS_DERIVED_FROM)
-_ORG_MEMBERSHIP, _ORG_MEMBER = _iri(V.ORG_MEMBERSHIP), _iri(V.ORG_MEMBER)
-_ORG_ORGANIZATION, _ORG_ROLE, _ORG_ROLE_CLASS = (_iri(V.ORG_ORGANIZATION), _iri(V.ORG_ROLE),
-                                                 _iri(V.ORG_ROLE_CLASS))
-_XSD_DECIMAL, _XSD_INTEGER, _XSD_DATE = _iri(V.XSD_DECIMAL), _iri(V.XSD_INTEGER), _iri(V.XSD_DATE)
-_CLASS = {name: _iri(V.term(name)) for name in ENTITY_TYPES}
-_PREDICATE = {name: _iri(V.term(name)) for name in PREDICATES}
-_QUANTITY_CLASS_TERM = {name: _iri(iri) for name, iri in _QUANTITY_CLASS.items()}
+_TYPE = "a"
+_LABEL, _ALT_LABEL = _vocab(V.LABEL), _vocab(V.ALT_LABEL)
+_CODE, _DIVISION_CODE, _ADMIN_LEVEL = _vocab(V.CODE), _vocab(V.DIVISION_CODE), _vocab(V.ADMIN_LEVEL)
+_PART_OF, _DOCUMENT, _MENTIONS = _vocab(V.PART_OF), _vocab(V.DOCUMENT), _vocab(V.MENTIONS)
+_ARTICLE, _HEADLINE, _DATE = _vocab(V.ARTICLE), _vocab(V.HEADLINE), _vocab(V.DATE)
+_NEWSPAPER, _SOURCE_FILE, _BYLINE = _vocab(V.NEWSPAPER), _vocab(V.SOURCE_FILE), _vocab(V.BYLINE)
+_LENGTH, _VALUE, _UNIT = _vocab(V.LENGTH), _vocab(V.VALUE), _vocab(V.UNIT)
+_STATUS, _PHASE, _TITLE, _TOPIC = (_vocab(V.STATUS), _vocab(V.PHASE), _vocab(V.TITLE),
+                                   _vocab(V.TOPIC))
+_STATEMENT, _EVIDENCE, _START, _END = (_vocab(V.STATEMENT), _vocab(V.EVIDENCE), _vocab(V.START),
+                                       _vocab(V.END))
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (_vocab(V.RDF_SUBJECT), _vocab(V.RDF_PREDICATE),
+                                             _vocab(V.RDF_OBJECT))
+_WAS_DERIVED_FROM = _vocab(V.WAS_DERIVED_FROM)
+_ORG_MEMBERSHIP, _ORG_MEMBER = _vocab(V.ORG_MEMBERSHIP), _vocab(V.ORG_MEMBER)
+_ORG_ORGANIZATION, _ORG_ROLE, _ORG_ROLE_CLASS = (_vocab(V.ORG_ORGANIZATION), _vocab(V.ORG_ROLE),
+                                                 _vocab(V.ORG_ROLE_CLASS))
+_XSD_DECIMAL, _XSD_DATE = _vocab(V.XSD_DECIMAL), _vocab(V.XSD_DATE)
+_CLASS = {name: _vocab(V.term(name)) for name in ENTITY_TYPES}
+_PREDICATE = {name: _vocab(V.term(name)) for name in PREDICATES}
+_QUANTITY_CLASS_TERM = {name: _vocab(iri) for name, iri in _QUANTITY_CLASS.items()}
+_LEVEL = {}
 
 
-# --------------------------------------------------------------------------- records -> lines
+def _admin_level(code: str) -> str:
+    level = V.admin_level(code)
+    if level not in _LEVEL:
+        _LEVEL[level] = _vocab(level)
+    return _LEVEL[level]
+
+
+def _integer(value) -> str:
+    """An xsd:integer literal, written bare as Turtle allows."""
+    return str(int(value))
+
+
+# --------------------------------------------------------------------------- blocks
+
+def _block(subject: str, pairs: Iterable[tuple[str, str]]) -> tuple[str, int]:
+    """The Turtle block of one subject and its (predicate, object) pairs, repeated pairs
+    dropped and a predicate's consecutive objects listed together; with its triple count."""
+    pairs = list(dict.fromkeys(pairs))
+    out = [subject]
+    previous = None
+    for predicate, obj in pairs:
+        if predicate == previous:
+            out.append(" , " + obj)
+        else:
+            out.append(f" ;\n\t{predicate} {obj}" if previous is not None else f" {predicate} {obj}")
+            previous = predicate
+    out.append(" .\n")
+    return "".join(out), len(pairs)
+
+
+class _Terms:
+    """Terms of one graph's records, each formatted once: entity IRIs, article IRIs,
+    and per fact its identity, object and direct predicate."""
+
+    def __init__(self) -> None:
+        self._entities: dict[str, str] = {}
+        self._articles: dict[str, str] = {}
+
+    def entity(self, entity_id: str) -> str:
+        term = self._entities.get(entity_id)
+        if term is None:
+            term = self._entities[entity_id] = _iri(entity_iri(entity_id))
+        return term
+
+    def article(self, article_id: str) -> str:
+        term = self._articles.get(article_id)
+        if term is None:
+            term = self._articles[article_id] = _iri(article_iri(article_id))
+        return term
+
+    def object(self, fact: LinkedFact, identity: tuple) -> str:
+        if fact.object is not None:
+            return self.entity(fact.object)
+        return f"<{V.value_iri(*identity)}>"     # a hash under a fixed base: always valid
+
 
 def _fact_sort_key(fact: LinkedFact) -> tuple:
     return (fact.subject, fact.predicate, fact.object or "",
@@ -131,160 +200,170 @@ def _identity(fact: LinkedFact) -> tuple:
             fact.phase, fact.title, fact.topic)
 
 
-def _object_iri(fact: LinkedFact) -> str:
-    if fact.object is not None:
-        return entity_iri(fact.object)
-    return V.value_iri(*_identity(fact))
-
-
-def _entity_lines(entity, facts: list[LinkedFact]) -> Iterator[str]:
+def _entity_block(entity, facts: list[tuple[LinkedFact, str]], terms: _Terms) -> tuple[str, int]:
     """The entity's own triples and the direct triples of the facts it is subject of."""
     if entity.type not in ENTITY_TYPES:
         raise RdfBuildError(f"entity {entity.id!r} ({entity.label}) has unknown type "
                             f"{entity.type!r}")
-    s = _iri(entity_iri(entity.id))
-    yield f"{s} {_TYPE} {_CLASS[entity.type]} .\n"
+    pairs = [(_TYPE, _CLASS[entity.type])]
     if entity.label:
-        yield f"{s} {_LABEL} {_text(entity.label)} .\n"
-    for alias in sorted(set(entity.aliases) - {entity.label}):
-        if alias:
-            yield f"{s} {_ALT_LABEL} {_text(alias)} .\n"
+        pairs.append((_LABEL, _text(entity.label)))
+    pairs += [(_ALT_LABEL, _text(alias))
+              for alias in sorted(set(entity.aliases) - {entity.label}) if alias]
     if entity.code:
-        yield f"{s} {_CODE} {_quoted(entity.code)} .\n"
+        code = _quoted(entity.code)
+        pairs.append((_CODE, code))
         if entity.type == "AdminArea" and V.is_division_code(entity.code):
-            yield f"{s} {_DIVISION_CODE} {_quoted(entity.code)} .\n"
-            yield f"{s} {_ADMIN_LEVEL} {_iri(V.admin_level(entity.code))} .\n"
+            pairs.append((_DIVISION_CODE, code))
+            pairs.append((_ADMIN_LEVEL, _admin_level(entity.code)))
     if entity.parent:
-        yield f"{s} {_PART_OF} {_iri(entity_iri(entity.parent))} .\n"
-    for doc in sorted(set(entity.docs)):
-        if doc:
-            yield f"{s} {_DOCUMENT} {_quoted(doc)} .\n"
-    yield from _direct_lines(s, facts)
+        pairs.append((_PART_OF, terms.entity(entity.parent)))
+    pairs += [(_DOCUMENT, _quoted(doc)) for doc in sorted(set(entity.docs)) if doc]
+    pairs += _direct_pairs(facts)
+    return _block(terms.entity(entity.id), pairs)
 
 
-def _direct_lines(subject: str, facts: list[LinkedFact]) -> Iterator[str]:
-    for fact in facts:
-        yield f"{subject} {_PREDICATE[fact.predicate]} {_iri(_object_iri(fact))} .\n"
+def _direct_pairs(facts: list[tuple[LinkedFact, str]]) -> list[tuple[str, str]]:
+    return [(_PREDICATE[fact.predicate], obj) for fact, obj in facts]
 
 
-def _node_lines(fact: LinkedFact, roles_done: set[str]) -> Iterator[str]:
-    """The value node of a quantity, the membership node (and roles) of a post."""
+def _node_blocks(fact: LinkedFact, obj: str, terms: _Terms,
+                 roles_done: set[str]) -> Iterator[tuple[str, int]]:
+    """The value node of a quantity, the membership node (and new roles) of a post."""
     if fact.predicate in QUANTITY_PREDICATES:
-        node = _iri(_object_iri(fact))
-        yield f"{node} {_TYPE} {_QUANTITY_CLASS_TERM[fact.predicate]} .\n"
-        yield f"{node} {_VALUE} {_typed(decimal_lexical(fact.value), _XSD_DECIMAL)} .\n"
+        pairs = [(_TYPE, _QUANTITY_CLASS_TERM[fact.predicate]),
+                 (_VALUE, _typed(decimal_lexical(fact.value), _XSD_DECIMAL))]
         if fact.unit:
-            yield f"{node} {_UNIT} {_quoted(fact.unit)} .\n"
+            pairs.append((_UNIT, _quoted(fact.unit)))
         if fact.status:
-            yield f"{node} {_STATUS} {_quoted(fact.status)} .\n"
+            pairs.append((_STATUS, _quoted(fact.status)))
         if fact.phase:
-            yield f"{node} {_PHASE} {_text(fact.phase)} .\n"
+            pairs.append((_PHASE, _text(fact.phase)))
+        yield _block(obj, pairs)
     elif fact.predicate == "holdsPosition":
         person, organisation = entity_iri(fact.subject), entity_iri(fact.object)
         title = fact.title or ""
-        node = _iri(V.membership_iri(person, organisation, title))
-        yield f"{node} {_TYPE} {_ORG_MEMBERSHIP} .\n"
-        yield f"{node} {_ORG_MEMBER} {_iri(person)} .\n"
-        yield f"{node} {_ORG_ORGANIZATION} {_iri(organisation)} .\n"
+        node = f"<{V.membership_iri(person, organisation, title)}>"
+        pairs = [(_TYPE, _ORG_MEMBERSHIP), (_ORG_MEMBER, terms.entity(fact.subject)),
+                 (_ORG_ORGANIZATION, obj)]
         if title:
-            yield f"{node} {_TITLE} {_text(title)} .\n"
+            pairs.append((_TITLE, _text(title)))
+        new_roles = []
         for part in sorted({p.strip() for p in title.split("、") if p.strip()}):
-            role = _iri(V.role_iri(part))
-            yield f"{node} {_ORG_ROLE} {role} .\n"
+            role = f"<{V.role_iri(part)}>"
+            pairs.append((_ORG_ROLE, role))
             if role not in roles_done:   # one role serves many memberships
                 roles_done.add(role)
-                yield f"{role} {_TYPE} {_ORG_ROLE_CLASS} .\n"
-                yield f"{role} {_LABEL} {_text(part)} .\n"
+                new_roles.append((role, part))
+        yield _block(node, pairs)
+        for role, part in new_roles:
+            yield _block(role, [(_TYPE, _ORG_ROLE_CLASS), (_LABEL, _text(part))])
 
 
-def _article_lines(article_id: str, info, mentioned: Iterable[str]) -> Iterator[str]:
-    a = _iri(article_iri(article_id))
-    yield f"{a} {_TYPE} {_ARTICLE} .\n"
+def _article_block(article_id: str, info, mentioned: Iterable[str],
+                   terms: _Terms) -> tuple[str, int]:
+    pairs = [(_TYPE, _ARTICLE)]
     if info is None:
-        yield f"{a} {_DOCUMENT} {_quoted(_article_stem(article_id))} .\n"
+        pairs.append((_DOCUMENT, _quoted(_article_stem(article_id))))
     else:
         if info.title:
-            yield f"{a} {_HEADLINE} {_text(info.title)} .\n"
+            pairs.append((_HEADLINE, _text(info.title)))
         if info.date:
             if not _ISO_DATE.fullmatch(info.date):
                 raise RdfBuildError(f"article {article_id!r} has a date that is not "
                                     f"yyyy-mm-dd: {info.date!r}")
-            yield f"{a} {_DATE} {_typed(info.date, _XSD_DATE)} .\n"
+            pairs.append((_DATE, _typed(info.date, _XSD_DATE)))
         if info.newspaper:
-            yield f"{a} {_NEWSPAPER} {_text(info.newspaper)} .\n"
+            pairs.append((_NEWSPAPER, _text(info.newspaper)))
         if info.path:
-            yield f"{a} {_SOURCE_FILE} {_quoted(info.path)} .\n"
+            pairs.append((_SOURCE_FILE, _quoted(info.path)))
         if info.doc:
-            yield f"{a} {_DOCUMENT} {_quoted(info.doc)} .\n"
-        for name in sorted(set(info.byline)):
-            if name:
-                yield f"{a} {_BYLINE} {_text(name)} .\n"
-        yield f"{a} {_LENGTH} {_typed(str(int(info.length)), _XSD_INTEGER)} .\n"
-    for entity_id in sorted(mentioned):
-        yield f"{a} {_MENTIONS} {_iri(entity_iri(entity_id))} .\n"
+            pairs.append((_DOCUMENT, _quoted(info.doc)))
+        pairs += [(_BYLINE, _text(name)) for name in sorted(set(info.byline)) if name]
+        pairs.append((_LENGTH, _integer(info.length)))
+    pairs += [(_MENTIONS, terms.entity(entity_id)) for entity_id in sorted(mentioned)]
+    return _block(terms.article(article_id), pairs)
 
 
-def _statement_lines(fact: LinkedFact, source, graph: str) -> Iterator[str]:
-    """One reading of a fact, in the named graph ``graph`` (an N-Quads graph term)."""
-    node = _iri(V.statement_iri(*_identity(fact), source.article_id, source.start, source.end,
-                                source.sentence))
-    tail = f" {graph} .\n"
-    yield f"{node} {_TYPE} {_STATEMENT}{tail}"
-    yield f"{node} {_RDF_SUBJECT} {_iri(entity_iri(fact.subject))}{tail}"
-    yield f"{node} {_RDF_PREDICATE} {_PREDICATE[fact.predicate]}{tail}"
-    yield f"{node} {_RDF_OBJECT} {_iri(_object_iri(fact))}{tail}"
+def _statement_block(fact: LinkedFact, identity: tuple, obj: str, source, graph: str,
+                     terms: _Terms) -> tuple[str, int]:
+    """One reading of a fact (it lands in the named graph ``graph``, the article's IRI)."""
+    node = V.statement_iri(*identity, source.article_id, source.start, source.end,
+                           source.sentence)
+    optional = []
     if fact.title:
-        yield f"{node} {_TITLE} {_text(fact.title)}{tail}"
+        optional.append(f" ;\n\t{_TITLE} {_text(fact.title)}")
     if fact.topic:
-        yield f"{node} {_TOPIC} {_text(fact.topic)}{tail}"
+        optional.append(f" ;\n\t{_TOPIC} {_text(fact.topic)}")
     if source.sentence:
-        yield f"{node} {_EVIDENCE} {_text(source.sentence)}{tail}"
-    yield f"{node} {_START} {_typed(str(int(source.start)), _XSD_INTEGER)}{tail}"
-    yield f"{node} {_END} {_typed(str(int(source.end)), _XSD_INTEGER)}{tail}"
-    if source.doc:
-        yield f"{node} {_DOCUMENT} {_quoted(source.doc)}{tail}"
-    yield f"{node} {_WAS_DERIVED_FROM} {graph}{tail}"
+        optional.append(f" ;\n\t{_EVIDENCE} {_text(source.sentence)}")
+    tail = f" ;\n\t{_DOCUMENT} {_quoted(source.doc)}" if source.doc else ""
+    text = (f"<{node}> a {_STATEMENT} ;\n\t{_RDF_SUBJECT} {terms.entity(fact.subject)} ;\n"
+            f"\t{_RDF_PREDICATE} {_PREDICATE[fact.predicate]} ;\n\t{_RDF_OBJECT} {obj}"
+            f"{''.join(optional)} ;\n\t{_START} {_integer(source.start)} ;\n"
+            f"\t{_END} {_integer(source.end)}{tail} ;\n\t{_WAS_DERIVED_FROM} {graph} .\n")
+    return text, 7 + len(optional) + (1 if tail else 0)
 
 
-def _lines(graph: KnowledgeGraph) -> Iterator[str]:
-    """Every N-Quads line of ``graph``: entities with their direct facts, value and
-    membership nodes, articles, then each article's statements in its named graph."""
-    facts_by_subject: dict[str, list[LinkedFact]] = {}
+def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
+    """(named graph term or None for the default graph, Turtle block, triple count) for
+    every subject: entities with their direct facts, value and membership nodes,
+    articles, then each article's statements."""
+    terms = _Terms()
+    identities: list[tuple] = []
+    objects: list[str] = []
+    facts_by_subject: dict[str, list[tuple[LinkedFact, str]]] = {}
     for fact in graph.facts:
         _check_fact(fact)
-        facts_by_subject.setdefault(fact.subject, []).append(fact)
+        identity = _identity(fact)
+        obj = terms.object(fact, identity)
+        identities.append(identity)
+        objects.append(obj)
+        facts_by_subject.setdefault(fact.subject, []).append((fact, obj))
     for facts in facts_by_subject.values():
-        facts.sort(key=_fact_sort_key)
+        facts.sort(key=lambda item: _fact_sort_key(item[0]))
 
     mentioned: dict[str, set[str]] = {}
     for entity in sorted(graph.entities, key=lambda e: e.id):
-        yield from _entity_lines(entity, facts_by_subject.pop(entity.id, ()))
+        yield (None, *_entity_block(entity, facts_by_subject.pop(entity.id, ()), terms))
         for article_id in entity.articles:
             mentioned.setdefault(article_id, set()).add(entity.id)
     for subject in sorted(facts_by_subject):   # facts about entities the graph does not list
-        yield from _direct_lines(_iri(entity_iri(subject)), facts_by_subject[subject])
+        yield (None, *_block(terms.entity(subject), _direct_pairs(facts_by_subject[subject])))
     del facts_by_subject
 
+    order = sorted(range(len(graph.facts)), key=lambda i: _fact_sort_key(graph.facts[i]))
     roles_done: set[str] = set()
-    for fact in sorted(graph.facts, key=_fact_sort_key):
-        yield from _node_lines(fact, roles_done)
+    nodes_done: set[str] = set()     # facts with one identity share their node
+    for index in order:
+        for block in _node_blocks(graph.facts[index], objects[index], terms, roles_done):
+            if block[0] not in nodes_done:
+                nodes_done.add(block[0])
+                yield (None, *block)
+    del nodes_done
 
     articles = {a.id: a for a in graph.articles}
     read_in = {s.article_id for f in graph.facts for s in f.sources}
     for article_id in sorted(set(articles) | set(mentioned) | read_in):
-        yield from _article_lines(article_id, articles.get(article_id),
-                                  mentioned.pop(article_id, ()))
+        yield (None, *_article_block(article_id, articles.get(article_id),
+                                     mentioned.pop(article_id, ()), terms))
 
+    keys = [_fact_sort_key(fact) for fact in graph.facts]
     statements = sorted(((source.article_id, source.start, source.end, source.sentence,
-                          _fact_sort_key(fact), index, source)
+                          keys[index], index, source)
                          for index, fact in enumerate(graph.facts) for source in fact.sources),
                         key=lambda row: row[:6])
-    graph_term = None
-    current = None
+    current = graph_term = None
+    done: set[str] = set()           # a source listed twice gives the same block
     for article_id, _, _, _, _, index, source in statements:
         if article_id != current:
-            current, graph_term = article_id, _iri(article_iri(article_id))
-        yield from _statement_lines(graph.facts[index], source, graph_term)
+            current, graph_term = article_id, terms.article(article_id)
+            done.clear()
+        block = _statement_block(graph.facts[index], identities[index], objects[index],
+                                 source, graph_term, terms)
+        if block[0] not in done:
+            done.add(block[0])
+            yield (graph_term, *block)
 
 
 def _utf8(text: str) -> bytes:
@@ -295,41 +374,74 @@ def _utf8(text: str) -> bytes:
                             f"({error.reason}): {error.object[error.start:error.end]!r}") from None
 
 
-def iter_nquads(graph: KnowledgeGraph, chunk_lines: int = CHUNK_LINES) -> Iterator[bytes]:
-    """The dataset of ``graph`` as UTF-8 N-Quads, a chunk of lines at a time.
+def iter_turtle(graph: KnowledgeGraph, chunk_triples: int = LOAD_LINES
+                ) -> Iterator[tuple[bytes, bytes]]:
+    """The RDF of ``graph`` in pieces of about ``chunk_triples`` triples, each as
+    ``(turtle, trig)`` UTF-8 text of the same triples.
 
-    A triple may occur more than once (a store keeps one); errors in the records raise
+    The Turtle pieces, after :func:`kg.rdf.vocabulary.prefix_header`, make one document holding every
+    triple; each TriG piece is a document of its own (prefixes included) that keeps the
+    statements in their articles' named graphs.  Errors in the records raise
     :class:`RdfBuildError` when the loop reaches them.
     """
-    batch: list[str] = []
-    for line in _lines(graph):
-        batch.append(line)
-        if len(batch) >= chunk_lines:
-            yield _utf8("".join(batch))
-            batch.clear()
-    if batch:
-        yield _utf8("".join(batch))
+    header = V.prefix_header()
+    blocks: list[str] = []
+    trig: list[str] = [header]
+    count = 0
+    open_graph = None
+    for graph_term, block, triples in _blocks(graph):
+        if graph_term != open_graph:
+            if open_graph is not None:
+                trig.append("}\n")
+            if graph_term is not None:
+                trig.append(f"{graph_term} {{\n")
+            open_graph = graph_term
+        blocks.append(block)
+        trig.append(block)
+        count += triples
+        if count >= chunk_triples:
+            if open_graph is not None:
+                trig.append("}\n")
+                open_graph = None
+            yield _utf8("".join(blocks)), _utf8("".join(trig))
+            blocks.clear()
+            trig[1:] = []
+            count = 0
+    if blocks:
+        if open_graph is not None:
+            trig.append("}\n")
+        yield _utf8("".join(blocks)), _utf8("".join(trig))
 
 
-def load_graph(graph: KnowledgeGraph, store: ox.Store) -> ox.Store:
-    """Stream the dataset of ``graph`` into ``store`` through Oxigraph's bulk loader.
+def load_graph(graph: KnowledgeGraph, store: ox.Store | None,
+               turtle: BinaryIO | None = None) -> ox.Store | None:
+    """Stream the dataset of ``graph`` into ``store`` through Oxigraph's bulk loader and,
+    if ``turtle`` is given, write it there as one Turtle document (every triple).
 
-    The text goes in batches of :data:`LOAD_LINES` lines: one call over everything
+    The text goes in pieces of :data:`LOAD_LINES` triples: one call over everything
     would let the loader buffer the whole dataset (1.2 GB at 10^6 triples, against
-    0.25 GB in batches).  The loader gives no transaction: on an error the store may
+    0.25 GB in pieces).  The loader gives no transaction: on an error the store may
     hold part of the graph, so load into a fresh store and throw it away on failure (as
-    ``write_rdf`` does).
+    ``write_rdf`` does).  ``store`` may be None to write the Turtle only.
     """
-    for chunk in iter_nquads(graph, LOAD_LINES):
-        store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
-    store.optimize()   # merges the batches' files: later reads are a third faster
+    if turtle is not None:
+        turtle.write(V.prefix_header().encode("utf-8"))
+    for text, trig in iter_turtle(graph, LOAD_LINES):
+        if store is not None:
+            store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+        if turtle is not None:
+            turtle.write(text)
+    if store is not None:
+        store.optimize()   # merges the pieces' files: later reads are a third faster
     return store
 
 
-def build_store(graph: KnowledgeGraph, path: str | None = None) -> ox.Store:
+def build_store(graph: KnowledgeGraph, path: str | None = None,
+                turtle: BinaryIO | None = None) -> ox.Store:
     """A new Oxigraph store holding the dataset of ``graph``: on disk at ``path`` (a
-    folder that must not hold a store yet), else in memory."""
-    return load_graph(graph, ox.Store(path) if path else ox.Store())
+    folder that must not hold a store yet), else in memory; ``turtle`` as for
+    :func:`load_graph`."""
+    return load_graph(graph, ox.Store(path) if path else ox.Store(), turtle)
 
 
 # --------------------------------------------------------------------------- small graphs

@@ -37,6 +37,12 @@ PREFIXES: dict[str, str] = {
     "schema": SCHEMA, "org": ORG, "prov": PROV, "dcterms": DCTERMS, "wd": WD, "wdt": WDT,
 }
 
+
+def prefix_header() -> str:
+    """The ``@prefix`` lines written at the top of Turtle and TriG, sorted by name."""
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(PREFIXES.items()))
+
+
 # Properties used by the builder (the fact predicates are KG + predicate name).
 TYPE = RDF + "type"
 LABEL = RDFS + "label"

@@ -209,3 +209,13 @@ def test_a_relative_organ_takes_the_city_its_organisations_are_named_after():
     result = facts_of("在酒泉经济技术开发区，市发展和改革委员会主任王明远调研了智算项目。")
     posts = {(f.object.label, f.title) for f in result.facts if f.predicate == "holdsPosition"}
     assert ("酒泉市发展和改革委员会", "主任") in posts
+
+
+def test_city_party_secretary_written_as_one_word_and_relative_organs():
+    # jieba keeps 市委书记 whole; 市委 is the prefecture-level city's even though a district
+    # of it is named too.
+    text = ("庆阳市与西峰区签署协议。庆阳市召开会议。市委书记张明远，市委副书记、市长王春生出席签约仪式。")
+    posts = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert ("张明远", "中共庆阳市委员会", "书记") in posts
+    assert ("王春生", "中共庆阳市委员会", "副书记") in posts
+    assert ("王春生", "庆阳市人民政府", "市长") in posts

@@ -124,3 +124,18 @@ def test_html_page(tmp_path):
     assert "某某能源有限公司“投资”建设。\n预计年内建成。" in article.text
     for i, char in enumerate(article.text):
         assert page.text[article.offsets.to_source(i)] == char
+
+
+def test_web_article_with_headline_metadata_line_and_closing_credit(tmp_path):
+    page = tmp_path / "web.md"
+    page.write_text("# 某市与两家企业签署算力合作协议\n\n来源：某某新闻网\u30002025-04-18 09:30\n\n"
+                    "4月17日，哈密市人民政府与甲乙科技有限公司签署协议。项目总投资5亿元。\n\n"
+                    "（记者 王明远 通讯员 李春生）\n", encoding="utf-8")
+    articles = list(iter_articles([page], furniture=True))
+    story = [a for a in articles if a.kind == "article"]
+    assert len(story) == 1
+    assert story[0].title == "某市与两家企业签署算力合作协议"
+    assert story[0].date == "2025-04-18"
+    assert story[0].byline == ("王明远", "李春生")
+    assert "来源" not in story[0].text and "记者" not in story[0].text
+    assert story[0].text.endswith("项目总投资5亿元。")

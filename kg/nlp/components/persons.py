@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import person_followers, surnames, titles, verbs
+from kg.nlp.lexicon import Title, person_followers, surnames, titles, verbs
 from kg.nlp.spans import Candidate, candidates, token_table
 
 SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
@@ -39,8 +40,25 @@ class PersonRecognizer:
         self.verbs = verbs()
         # The words after or before which a name is looked for.
         self.cue_words = frozenset(self.titles) | SPEECH_WORDS | ATTENDANCE_WORDS
+        self.title_last_chars = frozenset(t[-1] for t in self.titles)
         if hasattr(nlp.tokenizer, "add_words"):
             nlp.tokenizer.add_words(self.titles)
+
+    def _cues(self, words: list[str]) -> list[int]:
+        """Indexes of the tokens a name is looked for after or before: titles, speech and
+        attendance words, and words ending in a title (jieba keeps 市委书记 whole)."""
+        cues = set(compress(range(len(words)), map(self.cue_words.__contains__, words)))
+        cues.update(i for i in compress(range(len(words)), map(
+            self.title_last_chars.__contains__, map(itemgetter(-1), words)))
+            if self._title_ending(words[i]))
+        return sorted(cues)
+
+    def _title_ending(self, word: str) -> Title | None:
+        """The title a longer word ends with (市委书记 -> 书记), for titles of office."""
+        if word in self.titles or not word.endswith(self.title_words):
+            return None
+        title = self.titles[next(t for t in self.title_words if word.endswith(t))]
+        return title if title.kind not in ("press", "role") else None
 
     # -- boundaries -------------------------------------------------------------------
     def boundary_at(self, text: str, pos: int) -> bool:
@@ -128,9 +146,9 @@ class PersonRecognizer:
         text = table.text
         found: list[tuple[int, int, str]] = []
         words, starts = table.words, table.starts
-        for i in compress(range(len(words)), map(self.cue_words.__contains__, words)):
+        for i in self._cues(words):
             idx, word = starts[i], words[i]
-            title = self.titles.get(word)
+            title = self.titles.get(word) or self._title_ending(word)
             if title is not None:
                 end = idx + len(word)
                 if title.kind == "press" and text[end:end + 1] in CREDIT_SEPARATORS:
