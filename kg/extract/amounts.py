@@ -30,6 +30,7 @@ COLLECTIVE_SUBJECTS = ("我市", "全市", "我州", "全州", "我县", "全县
                        "全疆", "我国", "全国", "全盟", "我盟", "全旗")
 PHASE_PATTERN = re.compile(r"([一二三四五六七八九十]期)")
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
+FUNDED_VERBS = ("用于建设", "建设", "新建", "打造", "建成")
 COMPUTE_SUBJECTS = frozenset({"ComputeCenter"})
 AREA_LABELS = frozenset({"AdminArea", "Zone"})
 
@@ -96,7 +97,8 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
 
 
 def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) -> Mention | None:
-    """What a quantity is about, in order: a facility right after it (总投资N亿元的某项目),
+    """What a quantity is about, in order: a facility right after it (总投资N亿元的某项目,
+    投资N亿元建设某项目),
     the nearest fitting mention in its clause, the article's facility when the sentence
     opens with 该…, the company when it says 该企业/该公司, the sentence's first facility,
     else the article's facility."""
@@ -107,6 +109,12 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
         following = [m for m in ctx.mentions if m.start == end_of_number + 1 and m.type in labels]
         if following:
             return following[0]
+    verb = next((v for v in FUNDED_VERBS if text.startswith(v, end_of_number)), None)
+    if verb is not None:       # 投资8亿元建设某某基地: the facility the money builds
+        built = [m for m in ctx.mentions if m.start == end_of_number + len(verb)
+                 and m.type in labels and m.type != "Company"]
+        if built:
+            return built[0]
     clause_start = _clause_start(ctx, position)
     in_clause = [m for m in ctx.mentions_between(clause_start, position) if m.type in labels]
     if in_clause:

@@ -21,6 +21,8 @@ from kg.records import Fact, Mention
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
 LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "选址", "落地", "建在", "地址:", "地址：")
+# Verbs after 在+place whose object is the facility built there.
+BUILDING_VERBS = ("投资建设", "建设", "新建", "建成", "打造", "布局")
 TRIGGER_ORDER = {trigger: order for order, trigger in enumerate(LOCATION_TRIGGERS)}
 # Zero-width, so that overlapping triggers (落地处: 落地, 地处) are each found.
 ANY_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, LOCATION_TRIGGERS)) + "))")
@@ -134,13 +136,25 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
                                       object=place))
         for place in (m for m in mentions if m.type in PLACE_LABELS):
             tail = text[place.end:place.end + 8]
-            if text.startswith("境内", place.end) or (
-                    text[place.start - 1:place.start] == "在" and tail.lstrip("正式已").startswith(
-                        IN_PLACE_VERBS)):
-                subject = _subject_before(ctx, mentions, place.start, sentence.start)
+            after_zai = text[place.start - 1:place.start] == "在"
+            built = _built_after(ctx, mentions, place) if after_zai else None
+            if built or text.startswith("境内", place.end) or (
+                    after_zai and tail.lstrip("正式已").startswith(IN_PLACE_VERBS)):
+                subject = built or _subject_before(ctx, mentions, place.start, sentence.start)
                 if subject is not None:
                     facts.append(Fact(subject, "locatedIn", place.source, object=place))
     return facts
+
+
+def _built_after(ctx: ArticleContext, mentions: list[Mention], place: Mention) -> Mention | None:
+    """在某某区建设某某中心: the facility the verb after the place builds."""
+    verb_at = place.end + len(ctx.text[place.end:place.end + 8]) - len(
+        ctx.text[place.end:place.end + 8].lstrip("正式已"))
+    verb = next((v for v in BUILDING_VERBS if ctx.text.startswith(v, verb_at)), None)
+    if verb is None:
+        return None
+    return next((m for m in mentions if m.start == verb_at + len(verb)
+                 and m.type in ("ComputeCenter", "Project")), None)
 
 
 def _described_after(ctx: ArticleContext, mentions: list[Mention],

@@ -13,6 +13,8 @@ Rules, each a reader's:
   no second full form of that place competes; a generic reference (某某市智算中心项目)
   is the one facility of its kind under that place in the same article;
 - a zone's abbreviation (某某开发区, 某某农高区) is the zone with the same core;
+- a company's branch is named with or without the company's legal form
+  (某某股份有限公司某省分公司 = 某某某省分公司);
 - persons with the same name are one person unless their posts are at different
   organisations in different documents.
 Every merge and every rejected candidate is recorded for the link report.
@@ -35,6 +37,9 @@ TYPE_PRIORITY = ("ComputeCenter", "Project", "Port", "Zone", "Company", "Researc
                  "GovernmentBody", "Organization", "Person")
 ABBREVIATING_TYPES = frozenset({"GovernmentBody", "Organization"})
 BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+# 某某股份有限公司某省分公司 is 某某某省分公司: a branch is named by the brand without its legal form.
+BRANCH = re.compile(r"(?P<brand>.{2,12}?)(?:集团)?(?:股份有限公司|有限责任公司|有限公司)"
+                    r"(?P<branch>.{2,10}分(?:公司|行|院|局))")
 ZONE_FAMILIES = (
     ("经济技术开发区", "经开区", "开发区"),
     ("高新技术产业开发区", "高新区"),
@@ -168,8 +173,11 @@ class Linker:
             if self._starts_with_place(norm) or norm.startswith("中共"):
                 names.add(norm)
         names |= {BRACKETED.sub("", n) for n in names if BRACKETED.search(n)}
-        if group.types.most_common(1)[0][0] in ABBREVIATING_TYPES:
+        main_type = group.types.most_common(1)[0][0]
+        if main_type in ABBREVIATING_TYPES:
             names |= {_abbreviated(n) for n in names}
+        if main_type == "Company":
+            names |= {m["brand"] + m["branch"] for n in names if (m := BRANCH.fullmatch(n))}
         return names
 
     def _starts_with_place(self, name: str) -> bool:

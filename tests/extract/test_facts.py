@@ -219,3 +219,11 @@ def test_city_party_secretary_written_as_one_word_and_relative_organs():
     assert ("张明远", "中共庆阳市委员会", "书记") in posts
     assert ("王春生", "中共庆阳市委员会", "副书记") in posts
     assert ("王春生", "庆阳市人民政府", "市长") in posts
+
+
+def test_the_facility_a_verb_builds_takes_the_place_and_the_money():
+    text = "甲乙科技有限公司计划投资8亿元建设丙丁大模型训练基地。公司将在伊吾县建设戊己算力中心。"
+    amounts = {(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")}
+    assert amounts == {("丙丁大模型训练基地", 8e8)}
+    located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
+    assert ("戊己算力中心", "伊吾县") in located

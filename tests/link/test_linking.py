@@ -68,3 +68,12 @@ def test_generic_reference_with_two_candidates_stays_apart():
     g = _graph("哈密市丙丁智算中心和哈密市戊己智算中心开工。哈密市智算中心项目进展顺利。")
     centres = {e.label for e in g.entities if e.type == "ComputeCenter"}
     assert {"哈密市丙丁智算中心", "哈密市戊己智算中心"} <= centres
+
+
+def test_a_branch_named_with_and_without_the_legal_form_is_one_company():
+    g = _graph("甲乙通信股份有限公司哈密分公司签署协议。", "甲乙通信哈密分公司发布方案。",
+               "甲乙通信股份有限公司发布年报。")
+    companies = {e.label: e for e in g.entities if e.type == "Company"}
+    assert "甲乙通信股份有限公司哈密分公司" in companies
+    assert "甲乙通信哈密分公司" in companies["甲乙通信股份有限公司哈密分公司"].aliases
+    assert "甲乙通信股份有限公司" in companies      # the company itself is not its branch
