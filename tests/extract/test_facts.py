@@ -222,8 +222,8 @@ def test_city_party_secretary_written_as_one_word_and_relative_organs():
 
 
 def test_the_facility_a_verb_builds_takes_the_place_and_the_money():
-    text = "甲乙科技有限公司计划投资8亿元建设丙丁大模型训练基地。公司将在伊吾县建设戊己算力中心。"
+    text = "甲乙科技有限公司计划投资8亿元建设丙丁智算中心。公司将在伊吾县建设戊己算力中心。"
     amounts = {(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")}
-    assert amounts == {("丙丁大模型训练基地", 8e8)}
+    assert amounts == {("丙丁智算中心", 8e8)}
     located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
     assert ("戊己算力中心", "伊吾县") in located
