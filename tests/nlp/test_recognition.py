@@ -140,3 +140,8 @@ def test_a_rare_word_before_a_specific_facility_suffix_is_a_proper_name():
     found = ents("千岛湖国际滑雪度假区吸引了大批游客，国际滑雪度假区也在规划。甲醇项目开工。")
     assert ("千岛湖国际滑雪度假区", "Project") in found
     assert not any(text in ("国际滑雪度假区", "甲醇项目") for text, _ in found)
+
+
+def test_a_stop_character_between_a_place_and_a_name_belongs_to_the_name():
+    found = ents("工人在新疆成飞泓材料有限公司作业。")
+    assert ("新疆成飞泓材料有限公司", "Company") in found

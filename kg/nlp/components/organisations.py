@@ -24,7 +24,7 @@ MAX_BODY_CHARS = 24
 MAX_BODY_TOKENS = 12
 OPEN_BRACKETS = "(（"
 # Stop characters that can still open a name (其亚…); prepositions (在东…) cannot.
-NAME_INITIAL_STOP_CHARS = frozenset("其同本")
+NAME_INITIAL_STOP_CHARS = frozenset("其同本成")
 CONTINUATIONS = frozenset({"集群", "起步区", "片区", "板块"})
 PHASE = re.compile(r"[一二三四五六七八九十]期$")
 CLAUSE_MARKS = frozenset("：:，,。；;！？!?")
@@ -151,6 +151,8 @@ class _NameScan:
             elif (boundary := rec.is_boundary(text)) and self._glued_stop_char(i, first):
                 first = i      # the name's first character: nothing before it is the name's
                 break
+            elif boundary and self._stop_char_after_area(i, first):
+                pass       # 新疆|成|飞…: a character of the name between its place and the rest
             elif boundary and not self._inner_conjunction(i) \
                     and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
@@ -242,6 +244,16 @@ class _NameScan:
         before = words[i - 1]
         return _is_punct(before) or before.isspace() or before in "，。、；：,;:\n" \
             or self._kind_of(before) in ("Zone", "Port")     # 某开发区其亚集团
+
+    def _stop_char_after_area(self, i: int, body_first: int) -> bool:
+        """成 in 某省成飞集团: such a stop word between a place and unknown single characters
+        belongs to the name."""
+        words = self.words
+        if i == 0 or words[i] not in NAME_INITIAL_STOP_CHARS or body_first >= self.at \
+                or self.starts[i - 1] not in self.area_starts:
+            return False
+        opening = words[body_first]
+        return len(opening) == 1 and opening not in NAME_STOP_WORDS and _is_cjk(opening)
 
     def _is_name(self, body: list[str], body_starts: list[int], own_prefix: str) -> bool:
         rec, suffix, entity_type, area_starts = self.rec, self.suffix, self.entity_type, \
