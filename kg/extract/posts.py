@@ -121,8 +121,11 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
     if orgs:
         org = orgs[-1]
         title = ctx.text[org.end:right].strip()
-        if not title or _title_at_end(title, post_words) is None:
+        word = _title_at_end(title, post_words) if title else None
+        if word is None:
             return None
+        if title[:-len(word)].endswith(SUB_UNIT_ENDINGS):
+            title = word      # 某公司某事业部执行董事: the post is 执行董事, in a unit of the company
         organ = _organ_prefix(title)
         if organ is not None and org.type == "Zone":
             # 某某高新区党工委副书记: the zone's party working committee, not the zone.
@@ -180,6 +183,10 @@ def _organ_prefix(title: str) -> str | None:
 
 
 RELATIVE_ORGANS = frozenset({"委", "政府", "人民政府"})
+# A unit inside an organisation, written between it and a title.
+SUB_UNIT_ENDINGS = ("事业部", "部", "处", "科", "室", "站", "车间", "分厂", "工区")
+# Party organs every organisation has: after a company's title they are the company's.
+OWN_PARTY_ORGANS = frozenset({"党委", "党组", "纪委", "党支部", "党总支"})
 
 
 def _area_of(ctx: ArticleContext, written: str) -> Division | None:
@@ -240,6 +247,13 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
         if segment.org is not None:
             continue
         before = next((s for s in reversed(segments[:i]) if s.org is not None), None)
+        if segment.bare in OWN_PARTY_ORGANS and before is not None \
+                and before.org.type != "GovernmentBody":
+            # 某公司执行董事、党委书记: the company's own party committee; the post is the
+            # company's, titled with the organ.
+            segment.org = before.org
+            segment.title = (segment.written or segment.bare) + segment.title
+            continue
         if segment.bare:
             area = (before.area if before else None) or ctx.home_area("prefecture")
             if area is not None:

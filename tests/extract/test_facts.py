@@ -227,3 +227,11 @@ def test_the_facility_a_verb_builds_takes_the_place_and_the_money():
     assert amounts == {("丙丁智算中心", 8e8)}
     located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
     assert ("戊己算力中心", "伊吾县") in located
+
+
+def test_a_companys_own_party_committee_and_a_unit_inside_it():
+    text = ("吐鲁番市召开会议。甲乙石油有限公司油气运销事业部执行董事、党委书记王明远介绍，"
+            "截至3月底。甲乙石油有限公司西气东输第一站站长李春生说。")
+    posts = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert posts == {("王明远", "甲乙石油有限公司", "执行董事、党委书记"),
+                     ("李春生", "甲乙石油有限公司", "站长")}
