@@ -204,14 +204,24 @@ def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
 
 
 def _zone_holds(ctx: ArticleContext) -> list[Fact]:
-    """某某开发区某某公司…: a zone written right before a company or project holds it."""
+    """某某开发区某某公司…: a zone written right before a company or project holds it; so
+    does a county written before a name that opens with its province (某县某省某某公司)."""
     facts = []
     ordered = sorted(ctx.mentions, key=lambda m: m.start)
     for left, right in zip(ordered, ordered[1:]):
-        if left.type == "Zone" and right.type in ("Company", "Project", "ComputeCenter") \
-                and right.start == left.end:
+        if right.type not in ("Company", "Project", "ComputeCenter") or right.start != left.end:
+            continue
+        if left.type == "Zone" or (left.type == "AdminArea" and left.code and
+                                   _opens_with_area_above(ctx, right.text, left.code)):
             facts.append(Fact(right, "locatedIn", right.source, object=left))
     return facts
+
+
+def _opens_with_area_above(ctx: ArticleContext, name: str, code: str) -> bool:
+    """Does ``name`` open with a division that contains the division ``code``?"""
+    above = {a.code for a in ctx.gazetteer.ancestors(code)}
+    return any(d.code in above for size in _form_sizes(ctx.gazetteer, name, 0)
+               for d in ctx.gazetteer.lookup(name[:size]))
 
 
 def _zone_projects(ctx: ArticleContext, given: dict) -> list[Fact]:

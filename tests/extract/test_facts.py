@@ -235,3 +235,9 @@ def test_a_companys_own_party_committee_and_a_unit_inside_it():
     posts = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
     assert posts == {("王明远", "甲乙石油有限公司", "执行董事、党委书记"),
                      ("李春生", "甲乙石油有限公司", "站长")}
+
+
+def test_a_county_before_a_company_named_after_its_province_holds_it():
+    text = "车队首站抵达福海县新疆泓锦生物科技集团有限公司，参观了生产线。"
+    located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
+    assert ("新疆泓锦生物科技集团有限公司", "福海县") in located

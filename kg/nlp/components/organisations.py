@@ -16,6 +16,7 @@ from operator import itemgetter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.gazetteer import LEVEL_RANK, Gazetteer
 from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, org_suffixes, \
     titles, verbs
 from kg.nlp.spans import Candidate, TokenTable, candidates, token_table
@@ -70,12 +71,19 @@ class OrganisationRecognizer:
         self.false_words = tuple(FALSE_SUFFIX_WORDS)
         self.verbs = verbs()
         self.common = common_words()
+        self.gazetteer = Gazetteer.load()
         tokenizer = nlp.tokenizer
         if hasattr(tokenizer, "add_words"):
             tokenizer.add_words(self.suffixes)
             tokenizer.add_words(self.titles)
             # Generic words whole (算力, not 算/力): split, they would look like a name.
             tokenizer.add_words(GENERIC_MODIFIERS)
+
+    def area_ranks(self, form: str) -> tuple[int, int]:
+        """How specific the divisions a form may name are (province 1 … town 4): the least
+        and the most specific."""
+        ranks = [LEVEL_RANK[d.level] for d in self.gazetteer.lookup(form)] or [0]
+        return min(ranks), max(ranks)
 
     def suffix_of_text(self, text: str) -> str | None:
         if text[-1:] not in self.suffix_ends or text.endswith(self.false_words):
@@ -159,6 +167,9 @@ class _NameScan:
             elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS) \
                     and (text in rec.verbs or text[-1] in "与和在对向从于及"):
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
+            elif first < at and starts[i] in area_starts and starts[first] in area_starts \
+                    and first == i + 1 and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1]:
+                break      # 抵达某县|某省某某集团: a name does not put a county before its province
             elif text in rec.verbs and entity_type in ("Zone", "Port"):
                 break      # 聚力创建|…示范区
             elif first < at and entity_type in FACILITY_TYPES and \
@@ -220,8 +231,9 @@ class _NameScan:
         return None if suffix is None else self.rec.suffixes[suffix]
 
     def _inner_conjunction(self, i: int) -> bool:
-        """与/和 inside a name (某研究院产业与规划研究所), not between two names."""
-        if self.words[i] not in ("与", "和") or i == 0:
+        """与/和 inside an organisation's name (某研究院产业与规划研究所), not between two
+        names; facilities and places are not named so (道路和口岸)."""
+        if self.words[i] not in ("与", "和") or i == 0 or self.entity_type in FACILITY_TYPES:
             return False
         before = self.words[i - 1]
         if self.rec.suffix_of_text(before) or _is_punct(before) \
