@@ -21,6 +21,8 @@ from kg.records import Fact, Mention
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
 LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "选址", "落地", "建在", "地址:", "地址：")
+# Written between a place and 的 in 位于某县境内的…
+WITHIN_WORDS = ("辖区内", "境内", "辖区", "内")
 # Verbs after 在+place whose object is the facility built there.
 BUILDING_VERBS = ("投资建设", "建设", "新建", "建成", "打造", "布局")
 TRIGGER_ORDER = {trigger: order for order, trigger in enumerate(LOCATION_TRIGGERS)}
@@ -159,11 +161,14 @@ def _built_after(ctx: ArticleContext, mentions: list[Mention], place: Mention) -
 
 def _described_after(ctx: ArticleContext, mentions: list[Mention],
                      places: list[Mention]) -> Mention | None:
-    """位于某某县的某某中心: the facility right after 位于 P 的."""
-    if not places or not ctx.text.startswith("的", places[-1].end):
+    """位于某某县(境内)的某某中心: the facility right after 位于 P 的."""
+    if not places:
         return None
-    return next((m for m in mentions if m.start == places[-1].end + 1
-                 and m.type in SUBJECT_LABELS), None)
+    at = places[-1].end
+    at += next((len(w) for w in WITHIN_WORDS if ctx.text.startswith(w, at)), 0)
+    if not ctx.text.startswith("的", at):
+        return None
+    return next((m for m in mentions if m.start == at + 1 and m.type in SUBJECT_LABELS), None)
 
 
 def _places_after(gazetteer, mentions: list[Mention], position: int) -> list[Mention]:

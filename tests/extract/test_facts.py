@@ -241,3 +241,10 @@ def test_a_county_before_a_company_named_after_its_province_holds_it():
     text = "车队首站抵达福海县新疆泓锦生物科技集团有限公司，参观了生产线。"
     located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
     assert ("新疆泓锦生物科技集团有限公司", "福海县") in located
+
+
+def test_located_within_a_place_before_de():
+    text = "甲乙铁路项目开工。位于阿勒泰地区福海县境内的泓山嘴口岸，是一个季节性口岸。甲乙铁路项目很长。"
+    located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
+    assert ("泓山嘴口岸", "福海县") in located
+    assert not any(subject.startswith("甲乙") and place == "福海县" for subject, place in located)

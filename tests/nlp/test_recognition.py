@@ -100,8 +100,8 @@ def test_project_names_of_plain_words_and_counts_of_several():
 
 
 def test_a_stop_character_opening_a_name():
-    found = ents("其亚新疆集团有限公司依靠当地煤炭发展。其建设项目很多。")
-    assert ("其亚新疆集团有限公司", "Company") in found
+    found = ents("其澜新疆集团有限公司依靠当地煤炭发展。其建设项目很多。")
+    assert ("其澜新疆集团有限公司", "Company") in found
 
 
 def test_a_name_starts_at_its_place_after_a_verb_or_a_preposition():
