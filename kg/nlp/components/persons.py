@@ -9,8 +9,8 @@ occurrence of a name already found in the same article.
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import lt
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,6 +41,7 @@ class PersonRecognizer:
         # The words after or before which a name is looked for.
         self.cue_words = frozenset(self.titles) | SPEECH_WORDS | ATTENDANCE_WORDS
         self.title_last_chars = frozenset(t[-1] for t in self.titles)
+        self.shortest_title = min(map(len, self.titles))
         if hasattr(nlp.tokenizer, "add_words"):
             nlp.tokenizer.add_words(self.titles)
 
@@ -48,9 +49,9 @@ class PersonRecognizer:
         """Indexes of the tokens a name is looked for after or before: titles, speech and
         attendance words, and words ending in a title (jieba keeps 市委书记 whole)."""
         cues = set(compress(range(len(words)), map(self.cue_words.__contains__, words)))
-        cues.update(i for i in compress(range(len(words)), map(
-            self.title_last_chars.__contains__, map(itemgetter(-1), words)))
-            if self._title_ending(words[i]))
+        longer = compress(range(len(words)), map(lt, repeat(self.shortest_title), map(len, words)))
+        cues.update(i for i in longer
+                    if words[i][-1] in self.title_last_chars and self._title_ending(words[i]))
         return sorted(cues)
 
     def _title_ending(self, word: str) -> Title | None:
