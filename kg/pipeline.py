@@ -31,6 +31,7 @@ import tempfile
 import threading
 import traceback
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -87,12 +88,14 @@ def extract_all(articles: Iterable[Article]) -> Iterator[ArticleFacts]:
 
 @dataclass
 class _Extracted:
-    """A worker's answer for one document: its cache line, or the error that stopped it."""
+    """A worker's answer for one document: its cache line, or the error that stopped it.
+    In this process the line's JSON value rides along, so that it is not parsed again."""
     doc: str
     path: str
     line: str | None = None
     problem: str | None = None
     details: str | None = None
+    encoded: dict | None = None
 
 
 _PIPELINE_LOCK = threading.Lock()
@@ -104,7 +107,7 @@ def warm_up() -> None:
         shared_pipeline()
 
 
-def extract_document(path: str) -> _Extracted:
+def extract_document(path: str, keep_encoded: bool = False) -> _Extracted:
     """Ingest, analyse and extract one page file; never raises (errors are answered)."""
     doc = Path(path).stem
     articles: list[Article] = []
@@ -120,7 +123,8 @@ def extract_document(path: str) -> _Extracted:
         results.sort(key=lambda r: _article_number(r.article.id))
         stage = "saving the extraction"
         encoded = encode_document(DocumentExtraction(doc, str(path), results))
-        return _Extracted(doc, str(path), line=json.dumps(encoded, ensure_ascii=False))
+        return _Extracted(doc, str(path), line=json.dumps(encoded, ensure_ascii=False),
+                          encoded=encoded if keep_encoded else None)
     except IngestError as error:
         return _Extracted(doc, error.path, problem=error.problem)
     except Exception as error:  # any stage's failure becomes this document's error
@@ -201,6 +205,7 @@ class _Document:
     """One document in linking order: from the cache (``line`` only) or just extracted."""
     doc: str
     line: str = field(compare=False)
+    encoded: dict | None = field(default=None, compare=False)
 
 
 def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
@@ -215,7 +220,9 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
         total += len(kept_docs)
         cached = _cached_documents(out, manifest.documents, new_docs)
         previous_entities = read_previous_entities(out)
-    extracted = ordered_map(extract_document, [str(p) for p in files], jobs=min(jobs, len(files)),
+    in_process = min(jobs, len(files)) <= 1 and not scheduler
+    worker = partial(extract_document, keep_encoded=True) if in_process else extract_document
+    extracted = ordered_map(worker, [str(p) for p in files], jobs=min(jobs, len(files)),
                             scheduler=scheduler, initializer=warm_up)
     documents = heapq.merge(cached, map(_checked, extracted))
 
@@ -227,7 +234,8 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
         on_document(0, total)
     try:
         for document in documents:
-            extraction = decode_document(json.loads(document.line))
+            extraction = decode_document(document.encoded if document.encoded is not None
+                                         else json.loads(document.line))
             if extraction.doc != document.doc:
                 raise CacheError(out, "extraction cache does not match its manifest; "
                                       "rebuild without --update")
@@ -272,7 +280,7 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
 def _checked(result: _Extracted) -> _Document:
     if result.problem is not None:
         raise BuildError(result.path, result.problem, result.details)
-    return _Document(result.doc, result.line)
+    return _Document(result.doc, result.line, result.encoded)
 
 
 def _cached_documents(out: Path, documents: list[dict], replaced: set[str]) -> Iterator[_Document]:
