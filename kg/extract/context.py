@@ -26,7 +26,8 @@ FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
 NAMED_AFTER_PLACES = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 # Relative names: 地区教育局 on a prefecture's page means that prefecture's bureau; the
 # levels of the area each word may stand for, in order of preference.
-RELATIVE_AREA_LEVELS = {"地区": ("prefecture",), "地": ("prefecture",), "州": ("prefecture",),
+RELATIVE_AREA_LEVELS = {"自治区": ("province",), "省": ("province",), "地区": ("prefecture",),
+                        "地": ("prefecture",), "州": ("prefecture",),
                         "市": ("county", "prefecture"), "县": ("county",)}
 
 

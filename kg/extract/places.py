@@ -25,6 +25,7 @@ LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "�
 WITHIN_WORDS = ("辖区内", "境内", "辖区", "内")
 # Verbs after 在+place whose object is the facility built there.
 BUILDING_VERBS = ("投资建设", "建设", "新建", "建成", "打造", "布局")
+BUILDING_ADVERBS = ("正式", "已", "将", "共同", "联合", "合作", "计划", "拟", "加快", "全力")
 TRIGGER_ORDER = {trigger: order for order, trigger in enumerate(LOCATION_TRIGGERS)}
 # Zero-width, so that overlapping triggers (落地处: 落地, 地处) are each found.
 ANY_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, LOCATION_TRIGGERS)) + "))")
@@ -149,9 +150,11 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
 
 
 def _built_after(ctx: ArticleContext, mentions: list[Mention], place: Mention) -> Mention | None:
-    """在某某区建设某某中心: the facility the verb after the place builds."""
-    verb_at = place.end + len(ctx.text[place.end:place.end + 8]) - len(
-        ctx.text[place.end:place.end + 8].lstrip("正式已"))
+    """在某某区(共同)建设某某中心: the facility the verb after the place builds."""
+    verb_at = place.end
+    while (adverb := next((a for a in BUILDING_ADVERBS if ctx.text.startswith(a, verb_at)),
+                          None)) is not None:
+        verb_at += len(adverb)
     verb = next((v for v in BUILDING_VERBS if ctx.text.startswith(v, verb_at)), None)
     if verb is None:
         return None

@@ -248,3 +248,17 @@ def test_located_within_a_place_before_de():
     located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
     assert ("泓山嘴口岸", "福海县") in located
     assert not any(subject.startswith("甲乙") and place == "福海县" for subject, place in located)
+
+
+def test_region_party_committee_and_a_centre_built_jointly_in_a_district():
+    text = ("3月11日，乌兰察布市人民政府与甲乙技术有限公司签署协议。三方将在集宁区共同建设丙丁云数据中心，"
+            "规划算力5000P。自治区党委常委、副主席王明远出席签约仪式。")
+    located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
+    assert ("丙丁云数据中心", "集宁区") in located
+    posts = {(f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert ("中共内蒙古自治区委员会", "常委、副主席") in posts
+
+
+def test_a_verb_before_a_compute_suffix_is_no_name():
+    result = facts_of("我市与两家企业签约共建算力枢纽。")
+    assert not [m for m in result.mentions if m.type == "ComputeCenter"]

@@ -170,8 +170,8 @@ class _NameScan:
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
                     and first == i + 1 and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1]:
                 break      # 抵达某县|某省某某集团: a name does not put a county before its province
-            elif text in rec.verbs and entity_type in ("Zone", "Port"):
-                break      # 聚力创建|…示范区
+            elif text in rec.verbs and entity_type in ("Zone", "Port", "ComputeCenter"):
+                break      # 聚力创建|…示范区, 签约共建|算力枢纽
             elif first < at and entity_type in FACILITY_TYPES and \
                     self._kind_of(text) in ("Zone", "Port"):
                 owner = next((k for k in range(at - 1, first - 1, -1)
