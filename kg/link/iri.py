@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 BASE = "https://kg.example.org/"
 ENTITY_BASE = BASE + "id/"
 ARTICLE_BASE = BASE + "article/"
 
 
+_QUOTATION_MARKS = str.maketrans("", "", "\"'“”‘’《》「」『』〈〉【】")
+
+
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """The form names are compared in: NFKC, no spaces or quotation marks."""
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if not ch.isspace() and ch not in "\"'“”‘’《》「」『』〈〉【】")
+    return "".join(unicodedata.normalize("NFKC", name).translate(_QUOTATION_MARKS).split())
 
 
 def entity_key(entity_type: str, name: str, code: str | None = None) -> str:
