@@ -13,6 +13,7 @@ Rules, each a reader's:
   no second full form of that place competes; a generic reference (某某市智算中心项目)
   is the one facility of its kind under that place in the same article;
 - a zone's abbreviation (某某开发区, 某某农高区) is the zone with the same core;
+- a phase of a facility (某某矿一期…项目) is the facility when its document names it;
 - a company's branch is named with or without the company's legal form
   (某某股份有限公司某省分公司 = 某某某省分公司);
 - persons with the same name are one person unless their posts are at different
@@ -40,6 +41,8 @@ BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 # 某某股份有限公司某省分公司 is 某某某省分公司: a branch is named by the brand without its legal form.
 BRANCH = re.compile(r"(?P<brand>.{2,12}?)(?:集团)?(?:股份有限公司|有限责任公司|有限公司)"
                     r"(?P<branch>.{2,10}分(?:公司|行|院|局))")
+# A phase of a facility, with what it adds: 某某矿一期1000万吨/年项目, 某某中心二期工程.
+PHASE_OF = re.compile(r"(?P<core>.{2,}?)[一二三四五六七八九十]期.{0,16}(?:项目|工程)")
 ZONE_FAMILIES = (
     ("经济技术开发区", "经开区", "开发区"),
     ("高新技术产业开发区", "高新区"),
@@ -146,6 +149,7 @@ class Linker:
         self._link_place_variants(uf)
         self._link_without_prefix(uf)
         self._link_zones(uf)
+        self._link_phases(uf)
         self._link_persons(uf)
         return self._build(uf)
 
@@ -286,6 +290,24 @@ class Linker:
                 if uf.find(keys[0]) != uf.find(other):
                     uf.union(keys[0], other)
                     self._record("merged", "zone abbreviation", (keys[0], other), core[0])
+
+    def _link_phases(self, uf: _UnionFind) -> None:
+        """某某矿一期1000万吨/年项目 is 某某矿 when the same document names 某某矿."""
+        facilities = {}
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
+                for name in group.names:
+                    facilities.setdefault(normalise_name(name), []).append(key)
+        for key, group in self._named():
+            for name in group.names:
+                phase = PHASE_OF.fullmatch(normalise_name(name))
+                if phase is None:
+                    continue
+                in_doc = [k for k in facilities.get(phase["core"], ())
+                          if self.groups[k].docs & group.docs and k != key]
+                if len({uf.find(k) for k in in_doc}) == 1 and uf.find(key) != uf.find(in_doc[0]):
+                    uf.union(key, in_doc[0])
+                    self._record("merged", "phase of a facility", (key, in_doc[0]), name)
 
     def _zone_core(self, name: str):
         for family_index, family in enumerate(ZONE_FAMILIES):

@@ -77,3 +77,10 @@ def test_a_branch_named_with_and_without_the_legal_form_is_one_company():
     assert "甲乙通信股份有限公司哈密分公司" in companies
     assert "甲乙通信哈密分公司" in companies["甲乙通信股份有限公司哈密分公司"].aliases
     assert "甲乙通信股份有限公司" in companies      # the company itself is not its branch
+
+
+def test_a_phase_of_a_facility_is_the_facility_in_its_document():
+    g = _graph("加快泓锦四号矿、鑫岚二矿建设。泓锦四号矿一期1000万吨/年项目取得进展。", "泓锦五号矿一期项目开工。")
+    mines = [e for e in g.entities if e.type == "Project" and "四号矿" in e.label]
+    assert len(mines) == 1 and "泓锦四号矿" in [mines[0].label, *mines[0].aliases]
+    assert any(e.label == "泓锦五号矿一期项目" for e in g.entities)   # alone: not merged
