@@ -36,7 +36,7 @@ CACHE_DIR = "cache"
 EXTRACTIONS = "extractions.jsonl.gz"
 MANIFEST = "manifest.json"
 FORMAT = "kg-extraction-cache"
-VERSION = 1
+VERSION = 2
 # Code whose output the cache holds: if any of it changes, old extractions are stale.
 _FINGERPRINTED = ("ingest", "nlp", "extract", "records.py", "checkpoint.py")
 
@@ -103,28 +103,39 @@ def code_fingerprint() -> str:
 # A record is the list of its field values in the order of its dataclass (the manifest
 # lists the fields); a str-typed value is an index into the document's "strings", which
 # holds each distinct string once (one sentence is the evidence of many mentions and
-# facts).  Articles are encoded without their text but with its length.
+# facts).  A frozen record met again in the same document (a fact's subject is one of the
+# mentions, a sentence's Source is shared by its mentions and facts) is written as the
+# number of frozen records written before its first appearance, counted when each is
+# complete; decoding gives the same object again.  Articles are encoded without their
+# text but with its length.
+
+@dataclass
+class _Tables:
+    """What one document's encoding has written so far."""
+    strings: dict[str, int] = field(default_factory=dict)
+    records: dict[int, int] = field(default_factory=dict)     # id(record) -> number
+
 
 def encode_document(extraction: DocumentExtraction) -> dict:
     """A JSON-ready dict of a document's extraction (article texts left out)."""
-    strings: dict[str, int] = {}
+    tables = _Tables()
     article, mention, fact = _ARTICLE_ENCODER, _encoder(Mention), _encoder(Fact)
     articles = []
     for article_facts in extraction.articles:
-        articles.append([article(article_facts.article, strings),
-                         [mention(m, strings) for m in article_facts.mentions],
-                         [fact(f, strings) for f in article_facts.facts]])
-    return {"doc": extraction.doc, "path": extraction.path, "strings": list(strings),
+        articles.append([article(article_facts.article, tables),
+                         [mention(m, tables) for m in article_facts.mentions],
+                         [fact(f, tables) for f in article_facts.facts]])
+    return {"doc": extraction.doc, "path": extraction.path, "strings": list(tables.strings),
             "articles": articles}
 
 
 def decode_document(data: dict) -> DocumentExtraction:
     strings = data["strings"]
     article, mention, fact = _ARTICLE_DECODER, _decoder(Mention), _decoder(Fact)
-    # Equal frozen records (a fact's source and its subject's) become one object, as they
-    # often were before encoding: the linker keeps them, and copies would cost it memory
-    # in proportion to the corpus.
-    shared: dict = {}
+    # The frozen records decoded so far, by number: a record written again is the same
+    # object, as it was before encoding (copies would cost the linker memory in
+    # proportion to the corpus).
+    shared: list = []
     articles = []
     for encoded_article, mentions, facts in data["articles"]:
         fields = list(encoded_article)
@@ -161,7 +172,7 @@ def _optional(hint: Any) -> Any | None:
     return None
 
 
-Encoder = Callable[[Any, dict], Any]
+Encoder = Callable[[Any, _Tables], Any]
 
 
 @cache
@@ -170,7 +181,7 @@ def _encoder(hint: Any) -> Encoder:
     inner = _optional(hint)
     if inner is not None:
         encode_inner = _encoder(inner)
-        return lambda value, strings: None if value is None else encode_inner(value, strings)
+        return lambda value, tables: None if value is None else encode_inner(value, tables)
     if dataclasses.is_dataclass(hint):
         return _record_encoder(hint)
     origin = typing.get_origin(hint)
@@ -178,22 +189,35 @@ def _encoder(hint: Any) -> Encoder:
         args = [a for a in typing.get_args(hint) if a is not Ellipsis]
         if len(args) == 1:
             item = _encoder(args[0])
-            return lambda value, strings: [item(v, strings) for v in value]
-        return lambda value, strings: list(value)
+            return lambda value, tables: [item(v, tables) for v in value]
+        return lambda value, tables: list(value)
     if hint is str:
         return _string_index
-    return lambda value, strings: value
+    return lambda value, tables: value
 
 
 def _record_encoder(cls: type, given: dict[str, Encoder] | None = None) -> Encoder:
-    """Encodes a record as its field list; ``given`` overrides the encoding of some fields."""
+    """Encodes a record as its field list, or as its number when this document has it
+    already; ``given`` overrides the encoding of some fields."""
     fields = [(name, (given or {}).get(name) or _encoder(_hints(cls)[name]))
               for name in _field_names(cls)]
-    return lambda value, strings: [encode(getattr(value, name), strings)
-                                   for name, encode in fields]
+    if not cls.__dataclass_params__.frozen:
+        return lambda value, tables: [encode(getattr(value, name), tables)
+                                      for name, encode in fields]
+
+    def encode_frozen(value: Any, tables: _Tables) -> list | int:
+        number = tables.records.get(id(value))
+        if number is not None:
+            return number
+        encoded = [encode(getattr(value, name), tables) for name, encode in fields]
+        tables.records[id(value)] = len(tables.records)
+        return encoded
+
+    return encode_frozen
 
 
-def _string_index(value: str, strings: dict[str, int]) -> int:
+def _string_index(value: str, tables: _Tables) -> int:
+    strings = tables.strings
     index = strings.get(value)
     if index is None:
         index = strings[value] = len(strings)
@@ -227,20 +251,20 @@ def _decoder(hint: Any) -> Decoder:
 
 
 def _record_decoder(cls: type, given: tuple[str, ...] = ()) -> Decoder:
-    """Decodes a record from its field list; fields named in ``given`` are taken as they are."""
+    """Decodes a record from its field list or its number; fields named in ``given`` are
+    taken as they are."""
     keep = _decoder(typing.Any)
     decoders = [keep if name in given else _decoder(_hints(cls)[name])
                 for name in _field_names(cls)]
     frozen = cls.__dataclass_params__.frozen
 
-    def decode(value: list, strings: list, shared: dict) -> Any:
+    def decode(value: list | int, strings: list, shared: list) -> Any:
+        if type(value) is int:
+            return shared[value]
         record = cls(*[decode_field(v, strings, shared)
                        for decode_field, v in zip(decoders, value)])
         if frozen:
-            try:
-                record = shared.setdefault(record, record)
-            except TypeError:      # a frozen record holding a list cannot be shared
-                pass
+            shared.append(record)
         return record
 
     return decode
@@ -249,7 +273,7 @@ def _record_decoder(cls: type, given: tuple[str, ...] = ()) -> Decoder:
 _RECORD_TYPES = (Article, Mention, Fact)
 _TEXT_FIELD = _field_names(Article).index("text")
 _TEXT_STAND_IN = "\0"
-_ARTICLE_ENCODER = _record_encoder(Article, given={"text": lambda text, strings: len(text)})
+_ARTICLE_ENCODER = _record_encoder(Article, given={"text": lambda text, tables: len(text)})
 _ARTICLE_DECODER = _record_decoder(Article, given=("text",))
 
 

@@ -24,3 +24,15 @@ def test_a_document_comes_back_whole_but_for_its_text():
     assert any(r.facts for r in direct)
     # The texts themselves are not saved, only the sentences that evidence something.
     assert not {r.article.text for r in direct} & set(data["strings"])
+
+
+def test_a_record_met_again_is_written_once_and_decoded_as_the_same_object():
+    encoded = extract_document(str(PAGE), keep_encoded=True)
+    assert json.loads(encoded.line) == encoded.encoded
+    decoded = decode_document(json.loads(encoded.line))
+    pairs = [(fact, mention) for result in decoded.articles for fact in result.facts
+             for mention in result.mentions if fact.subject == mention]
+    assert pairs and all(fact.subject is mention for fact, mention in pairs)
+    # A fact's subject, written in full among the mentions, is a number in the fact.
+    facts = [f for article in encoded.encoded["articles"] for f in article[2]]
+    assert facts and all(isinstance(f[0], int) for f in facts)
