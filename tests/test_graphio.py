@@ -19,3 +19,24 @@ def test_rows_per_document_carry_their_own_sources_and_read_back_whole(tmp_path)
     mask = os.umask(0)
     os.umask(mask)
     assert (tmp_path / "facts.jsonl").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_the_collector_is_paused_inside_a_writer_and_restored_after():
+    import gc
+
+    from kg.graphio import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()          # left as the caller had it
+    finally:
+        gc.enable()

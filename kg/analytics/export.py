@@ -20,6 +20,7 @@ from typing import Iterable
 import networkx as nx
 
 from kg.analytics.graph import to_networkx
+from kg.graphio import collector_paused
 from kg.records import KnowledgeGraph
 
 __all__ = ["write_exports", "atomic_write_bytes", "xml_safe", "flat_rows", "graphml_lines",
@@ -80,7 +81,7 @@ def xml_safe(text: str) -> str:
 
 def _flat(value):
     if isinstance(value, (list, tuple)):
-        return xml_safe("; ".join(str(item) for item in value))
+        return xml_safe("; ".join(map(str, value)))
     if isinstance(value, str):
         return xml_safe(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -111,12 +112,15 @@ def _xml_value(value) -> str:
 
 _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                               "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+_XML_SPECIAL = re.compile('[&<>"\n\r\t]')
 
 
 def _escaped(value) -> str:
     """A value as XML text that is safe in element content and in a double-quoted
     attribute alike (line breaks and tabs as character references survive both)."""
-    return _xml_value(value).translate(_XML_ESCAPES)
+    text = _xml_value(value)
+    # translate() looks every character up; most values need nothing
+    return text.translate(_XML_ESCAPES) if _XML_SPECIAL.search(text) else text
 
 
 def _escaped_rows(nodes, edges):
@@ -208,6 +212,7 @@ def _csv_lines(header: list[str], rows: Iterable[list]) -> Iterable[str]:
     yield buffer.getvalue()
 
 
+@collector_paused()
 def write_exports(graph: KnowledgeGraph, out_dir, view: nx.MultiDiGraph | None = None
                   ) -> list[Path]:
     """Write graph.graphml, graph.gexf, nodes.csv and edges.csv into ``out_dir``.

@@ -12,9 +12,10 @@ from collections import defaultdict
 
 import networkx as nx
 
+from kg.graphio import collector_paused
 from kg.records import KnowledgeGraph, LinkedFact, Source
 
-__all__ = ["GraphError", "to_networkx", "undirected_weighted", "PART_OF"]
+__all__ = ["GraphError", "to_networkx", "undirected_weighted", "cached", "PART_OF"]
 
 PART_OF = "partOf"
 
@@ -61,6 +62,7 @@ def _compute_by_status(facts: list[LinkedFact]) -> tuple[float | None, float | N
     return (max(planned) if planned else None, max(current) if current else None)
 
 
+@collector_paused()
 def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     """Build the directed multigraph of ``graph``.
 
@@ -137,12 +139,34 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     return result
 
 
+def cached(graph: nx.Graph, name: str, compute):
+    """``compute(graph)``, computed once per graph and kept until its nodes or edges change.
+
+    The report, the exports and the page share one view; what they all derive from its
+    structure alone (the undirected view, PageRank) is kept in networkx's per-graph cache,
+    which every method that adds or removes nodes or edges clears.  Changing attributes in
+    place does not clear it, so only results that depend on no attribute belong here.
+    """
+    store = getattr(graph, "__networkx_cache__", None)
+    if store is None:
+        return compute(graph)
+    ours = store.setdefault("kg", {})
+    if name not in ours:
+        ours[name] = compute(graph)
+    return ours[name]
+
+
 def undirected_weighted(graph: nx.MultiDiGraph) -> nx.Graph:
     """Collapse the multigraph: one undirected edge per linked pair, weight = fact count.
 
     Directions of facts are a matter of phrasing (a project *has* an investor), so
     centrality and communities are computed on this view.  Nodes keep insertion order.
+    Computed once per graph (:func:`cached`): treat the result as read-only.
     """
+    return cached(graph, "undirected_weighted", _undirected_weighted)
+
+
+def _undirected_weighted(graph: nx.MultiDiGraph) -> nx.Graph:
     weights: dict[tuple[str, str], int] = defaultdict(int)
     for u, v in graph.edges():
         if u != v:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kg.analytics.export import atomic_write_bytes
 from kg.analytics.graph import to_networkx
+from kg.graphio import collector_paused
 from kg.analytics.metrics import (
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLES, AreaRollup, article_bridges, betweenness,
     communities, cut_points, format_compute, format_money, pagerank, ranked, rollup_by_area,
@@ -353,6 +354,7 @@ def _report_blocks(graph: KnowledgeGraph, nxg, rollups: list[AreaRollup],
     return blocks
 
 
+@collector_paused()
 def write_report(graph: KnowledgeGraph, out_dir, view=None) -> list[Path]:
     """Write report.md, report.html and the two PNG charts into ``out_dir``.
 

@@ -1,6 +1,7 @@
-"""RDF stage: KnowledgeGraph -> quads streamed into an Oxigraph store (build), the build's
-store and the files dumped from it (serialize), SHACL checks (validate); the terms live
-in vocabulary, the model in ontology/kg.ttl (shipped as kg/rdf/ontology/)."""
+"""RDF stage: KnowledgeGraph -> Turtle text streamed into an Oxigraph store and into
+graph.ttl (build), the build's store and the files written from it (serialize), SHACL
+checks (validate); the terms live in vocabulary, the model in ontology/kg.ttl (shipped as
+kg/rdf/ontology/)."""
 from __future__ import annotations
 
 import importlib

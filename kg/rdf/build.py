@@ -115,14 +115,7 @@ _XSD_DECIMAL, _XSD_DATE = _vocab(V.XSD_DECIMAL), _vocab(V.XSD_DATE)
 _CLASS = {name: _vocab(V.term(name)) for name in ENTITY_TYPES}
 _PREDICATE = {name: _vocab(V.term(name)) for name in PREDICATES}
 _QUANTITY_CLASS_TERM = {name: _vocab(iri) for name, iri in _QUANTITY_CLASS.items()}
-_LEVEL = {}
-
-
-def _admin_level(code: str) -> str:
-    level = V.admin_level(code)
-    if level not in _LEVEL:
-        _LEVEL[level] = _vocab(level)
-    return _LEVEL[level]
+_LEVEL = {level: _vocab(level) for level in (V.PROVINCE, V.PREFECTURE, V.COUNTY)}
 
 
 def _integer(value) -> str:
@@ -142,15 +135,16 @@ def _block(subject: str, pairs: Iterable[tuple[str, str]]) -> tuple[str, int]:
         if predicate == previous:
             out.append(" , " + obj)
         else:
-            out.append(f" ;\n\t{predicate} {obj}" if previous is not None else f" {predicate} {obj}")
+            out.append(f" {predicate} {obj}" if previous is None
+                       else f" ;\n\t{predicate} {obj}")
             previous = predicate
     out.append(" .\n")
     return "".join(out), len(pairs)
 
 
 class _Terms:
-    """Terms of one graph's records, each formatted once: entity IRIs, article IRIs,
-    and per fact its identity, object and direct predicate."""
+    """The entity and article IRIs of one graph's records as terms, each formatted (and
+    checked) once."""
 
     def __init__(self) -> None:
         self._entities: dict[str, str] = {}
@@ -215,7 +209,7 @@ def _entity_block(entity, facts: list[tuple[LinkedFact, str]], terms: _Terms) ->
         pairs.append((_CODE, code))
         if entity.type == "AdminArea" and V.is_division_code(entity.code):
             pairs.append((_DIVISION_CODE, code))
-            pairs.append((_ADMIN_LEVEL, _admin_level(entity.code)))
+            pairs.append((_ADMIN_LEVEL, _LEVEL[V.admin_level(entity.code)]))
     if entity.parent:
         pairs.append((_PART_OF, terms.entity(entity.parent)))
     pairs += [(_DOCUMENT, _quoted(doc)) for doc in sorted(set(entity.docs)) if doc]
@@ -349,18 +343,19 @@ def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
                                      mentioned.pop(article_id, ()), terms))
 
     keys = [_fact_sort_key(fact) for fact in graph.facts]
-    statements = sorted(((source.article_id, source.start, source.end, source.sentence,
-                          keys[index], index, source)
-                         for index, fact in enumerate(graph.facts) for source in fact.sources),
-                        key=lambda row: row[:6])
+    statements = sorted((source.article_id, source.start, source.end, source.sentence or "",
+                         keys[index], index, position)
+                        for index, fact in enumerate(graph.facts)
+                        for position, source in enumerate(fact.sources))
     current = graph_term = None
     done: set[str] = set()           # a source listed twice gives the same block
-    for article_id, _, _, _, _, index, source in statements:
+    for article_id, _, _, _, _, index, position in statements:
         if article_id != current:
             current, graph_term = article_id, terms.article(article_id)
             done.clear()
-        block = _statement_block(graph.facts[index], identities[index], objects[index],
-                                 source, graph_term, terms)
+        fact = graph.facts[index]
+        block = _statement_block(fact, identities[index], objects[index],
+                                 fact.sources[position], graph_term, terms)
         if block[0] not in done:
             done.add(block[0])
             yield (graph_term, *block)
@@ -379,10 +374,10 @@ def iter_turtle(graph: KnowledgeGraph, chunk_triples: int = LOAD_LINES
     """The RDF of ``graph`` in pieces of about ``chunk_triples`` triples, each as
     ``(turtle, trig)`` UTF-8 text of the same triples.
 
-    The Turtle pieces, after :func:`kg.rdf.vocabulary.prefix_header`, make one document holding every
-    triple; each TriG piece is a document of its own (prefixes included) that keeps the
-    statements in their articles' named graphs.  Errors in the records raise
-    :class:`RdfBuildError` when the loop reaches them.
+    The Turtle pieces, after :func:`kg.rdf.vocabulary.prefix_header`, make one document
+    holding every triple; each TriG piece is a document of its own (prefixes included)
+    that keeps the statements in their articles' named graphs.  Errors in the records
+    raise :class:`RdfBuildError` when the loop reaches them.
     """
     header = V.prefix_header()
     blocks: list[str] = []

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
+from kg.graphio import collector_paused
 from kg.records import KnowledgeGraph
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def format_spec(name: str) -> SerialiserSpec:
             from None
 
 
+@collector_paused()
 def write_rdf(graph: KnowledgeGraph, out_dir: Path, formats: Sequence[str] = ("ttl",),
               *, store: bool = True) -> list[Path]:
     """Write ``graph`` to ``out_dir/store/`` and to ``out_dir/graph.<ext>`` for each format.

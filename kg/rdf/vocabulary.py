@@ -123,7 +123,7 @@ def admin_level(code: str | None) -> str | None:
 
 
 def stable_hash(*parts: object) -> str:
-    text = "\x1f".join("" if part is None else str(part) for part in parts)
+    text = "\x1f".join(["" if part is None else str(part) for part in parts])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 

@@ -1,11 +1,12 @@
-"""The interactive graph page (pyvis / vis-network): selection, layout, escaping, offline assets.
+"""The interactive graph page (vis-network): selection, layout, escaping, offline assets.
 
 The page must work from a file with the network off, so every script and style is
-inlined: vis-network's files ship inside pyvis and are included by our own template
-(``assets/graph.html.j2``), which replaces pyvis's template because that one loads
-Bootstrap from a CDN.  Text from articles reaches the page only as JSON inside a
-script (Jinja's ``tojson`` escapes ``<``) or as HTML built here from ``html.escape``d
-pieces, so a label or sentence can never become markup.
+inlined: vis-network's files ship inside the pyvis package and are included by our own
+Jinja template (``assets/graph.html.j2``), rendered here directly (pyvis's own template
+loads Bootstrap from a CDN, and its Network class only held the lists we fill).  Text
+from articles reaches the page only as JSON inside a script (Jinja's ``tojson`` escapes
+``<``) or as HTML built here from ``html.escape``d pieces, so a label or sentence can
+never become markup.
 
 The page has a search box (labels and aliases) and a tick box per entity type; the
 view they give is kept in the address (``graph.html#search=TEXT&hide=Person,Port``), so
@@ -20,17 +21,19 @@ from __future__ import annotations
 
 import heapq
 import html
+import importlib.util
+import json
 import math
 from itertools import chain
 from pathlib import Path
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader
-from pyvis.network import Network
 
 from kg.analytics.export import atomic_write_bytes
 from kg.analytics.graph import PART_OF, to_networkx, undirected_weighted
 from kg.analytics.metrics import communities, format_compute, format_money, pagerank, ranked
+from kg.graphio import collector_paused
 from kg.link.iri import ENTITY_BASE
 from kg.records import ENTITY_TYPES, KnowledgeGraph
 
@@ -39,7 +42,9 @@ __all__ = ["VizError", "write_html", "resolve_entity", "select_nodes", "layout_p
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATE = "graph.html.j2"
-PYVIS_TEMPLATES = Path(__import__("pyvis").__file__).parent / "templates"
+# pyvis's package folder, found without importing it (its import costs 0.1 s)
+PYVIS_TEMPLATES = Path(importlib.util.find_spec("pyvis").submodule_search_locations[0],
+                       "templates")
 
 PHYSICS_LIMIT = 300        # up to this many drawn nodes the browser may still settle them
 SPRING_COMMUNITY_LIMIT = 120
@@ -138,6 +143,19 @@ def _spring(simple: nx.Graph, seed: int, radius: float) -> dict[str, tuple[float
     return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in pos.items()}
 
 
+def _subgraph(simple: nx.Graph, members: list[str]) -> nx.Graph:
+    """The graph induced by ``members``, its nodes in that order.
+
+    The spring layout places nodes by their order; ``simple.subgraph`` lists a small
+    part of a big graph in the order of a Python set, which changes from run to run.
+    """
+    inside = set(members)
+    sub = nx.Graph()
+    sub.add_nodes_from(members)
+    sub.add_edges_from((u, v) for u in members for v in simple.adj[u] if v in inside)
+    return sub
+
+
 def _sunflower(members: list[str], radius: float) -> dict[str, tuple[float, float]]:
     """Members on a Vogel spiral, the first (most central) in the middle."""
     golden = math.pi * (3 - math.sqrt(5))
@@ -176,7 +194,7 @@ def layout_positions(graph: nx.MultiDiGraph, ranks: dict[str, float], seed: int 
             x, y, row_height = 0.0, y + row_height, 0.0
         centre = (x + radius, y + radius)
         if community.size <= SPRING_COMMUNITY_LIMIT:
-            local = _spring(simple.subgraph(community.members), seed, radius * 0.85)
+            local = _spring(_subgraph(simple, community.members), seed, radius * 0.85)
         else:
             local = _sunflower(community.members, radius * 0.95)
         for node, (dx, dy) in local.items():
@@ -268,6 +286,7 @@ def _environment() -> Environment:
                        autoescape=True, keep_trailing_newline=True)
 
 
+@collector_paused()
 def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
                focus: str | None = None, hops: int = 1,
                view: nx.MultiDiGraph | None = None) -> Path:
@@ -306,9 +325,8 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
         heading = "Knowledge graph"
     else:
         heading = f"Neighbourhood of {nxg.nodes[focus_id]['label']} ({hops} hop{'s' * (hops != 1)})"
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
-                  heading=heading)
     top = max((ranks.get(node, 0.0) for node in chosen), default=0.0) or 1.0
+    node_items = []
     for node in chosen:
         data = nxg.nodes[node]
         colour, shape, _ = TYPE_STYLES.get(data["type"], OTHER_STYLE)
@@ -322,17 +340,15 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
             item.update(borderWidth=4, color={"background": colour, "border": "#000000"})
         else:
             item["color"] = colour
-        # Appended directly (as are edges): Network.add_node / add_edge scan every node
-        # per call, which is quadratic for the page sizes drawn here.
-        net.nodes.append(item)
-        net.node_ids.append(node)
+        node_items.append(item)
+    edge_items = []
     for index, (u, v, data) in enumerate(drawn.edges(data=True)):
         edge = {"id": f"e{index}", "from": u, "to": v, "label": data["predicate"],
                 "title": edge_tip(nxg, u, v, data, articles), "arrows": "to"}
         if data["predicate"] == PART_OF:
             edge["dashes"] = True
-        net.edges.append(edge)
-    net.options = _options(physics, large=drawn.number_of_nodes() > PHYSICS_LIMIT)
+        edge_items.append(edge)
+    options = _options(physics, large=drawn.number_of_nodes() > PHYSICS_LIMIT)
 
     counts: dict[str, int] = {}
     for node in chosen:
@@ -351,10 +367,10 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
     page = {"physics": physics, "focus": focus_id, "totalNodes": total,
             "leftOut": left_out, "types": [t["type"] for t in legend]}
 
-    net.templateEnv = _environment()
-    net.templateEnv.globals["kg"] = {"legend": legend, "note": note, "page": page,
-                                     "title": heading}
-    net.path = TEMPLATE
-    text = net.generate_html(name="graph.html")
+    template = _environment().get_template(TEMPLATE)
+    text = template.render(
+        kg={"legend": legend, "note": note, "page": page, "title": heading},
+        heading=heading, nodes=node_items, edges=edge_items, options=json.dumps(options),
+        height="100%", bgcolor="#ffffff", cdn_resources="in_line")
     atomic_write_bytes(path, text.encode("utf-8"))
     return path

@@ -207,3 +207,43 @@ def test_sampled_betweenness_estimates_the_exact_values(monkeypatch):
     assert sum(mean.values()) == pytest.approx(sum(exact.values()), rel=0.05)
     top = {node for node, _ in ranked(mean, 20)}
     assert top == {f"project/{c}-{i}" for c in range(10) for i in (0, 1)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(random_graphs(), st.integers(0, 3))
+def test_louvain_and_pagerank_are_networkx_s_to_the_last_bit(graph, seed):
+    """Our Louvain and PageRank replace networkx's for speed, not for other answers."""
+    from kg.analytics.louvain import louvain_communities
+
+    simple = undirected_weighted(to_networkx(graph))
+    expected = nx.community.louvain_communities(simple, weight="weight", seed=seed)
+    assert sorted(map(sorted, louvain_communities(simple, seed=seed))) == \
+        sorted(map(sorted, expected))
+    if simple.number_of_nodes():
+        assert pagerank(to_networkx(graph)) == nx.pagerank(
+            simple, alpha=0.85, weight="weight", tol=1e-10, max_iter=500)
+
+
+def test_weighted_louvain_with_self_loops_matches_networkx():
+    import random
+
+    from kg.analytics.louvain import louvain_communities
+
+    for case in range(30):
+        rng = random.Random(case)
+        graph = nx.gnm_random_graph(40, 70, seed=case)
+        simple = nx.Graph()
+        simple.add_nodes_from(rng.sample(list(graph), len(graph)))
+        simple.add_weighted_edges_from((u, v, rng.randint(1, 5)) for u, v in graph.edges())
+        simple.add_edge(0, 0, weight=2)
+        assert sorted(map(sorted, louvain_communities(simple, seed=case))) == sorted(map(
+            sorted, nx.community.louvain_communities(simple, weight="weight", seed=case)))
+
+
+def test_derived_views_are_kept_until_the_graph_changes():
+    nxg = to_networkx(sample_graph())
+    assert undirected_weighted(nxg) is undirected_weighted(nxg)
+    before = pagerank(nxg)
+    nxg.add_edge(CC, COMPANY, key="extra", predicate="investor")
+    assert undirected_weighted(nxg)[CC][COMPANY]["weight"] == 2
+    assert pagerank(nxg) != before

@@ -114,6 +114,21 @@ def test_turtle_is_readable(sample_build):
     assert "kg:locatedIn <https://kg.example.org/id/area/659900>" in text
 
 
+def test_turtle_describes_each_subject_in_one_block_in_record_order(sample_build):
+    """graph.ttl is the text the store was loaded from: one block per subject (entities
+    by id first, the provenance statements last), no triple twice."""
+    text = (sample_build / "graph.ttl").read_text(encoding="utf-8")
+    subjects = [line.split(" ", 1)[0] for line in text.splitlines() if line.startswith("<")]
+    assert len(subjects) == len(set(subjects))
+    assert len(subjects) == len({q.subject for q in build_dataset(sample_graph()).quads()})
+    entities = [s for s in subjects if s.startswith("<https://kg.example.org/id/")]
+    assert entities == sorted(entities) and subjects[:len(entities)] == entities
+    assert all("/statement/" in s for s in subjects[-3:])
+    triples = [q for q in ox.parse(path=str(sample_build / "graph.ttl"),
+                                   format=ox.RdfFormat.TURTLE)]
+    assert len(triples) == len(set(map(str, triples))) == len(expected(False))
+
+
 def test_jsonld_uses_the_context_terms(sample_build):
     document = json.loads((sample_build / "graph.jsonld").read_text(encoding="utf-8"))
     context = json.loads((V.ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
@@ -204,7 +219,6 @@ def test_loading_in_many_small_batches_gives_the_same_store_and_files(tmp_path, 
         return original(store, *args, **kwargs)
 
     monkeypatch.setattr(build, "LOAD_LINES", 40)
-    monkeypatch.setattr(build, "CHUNK_LINES", 16)
     monkeypatch.setattr(ox.Store, "bulk_load", counting)
     write_rdf(sample_graph(), tmp_path, formats=tuple(FORMATS))
     assert len(batches) >= 4
@@ -222,7 +236,6 @@ def test_a_record_error_half_way_through_the_load_leaves_nothing_behind(tmp_path
     write_rdf(sample_graph(), tmp_path, formats=("ttl",))
     before = (tmp_path / "graph.ttl").read_bytes()
     monkeypatch.setattr(build, "LOAD_LINES", 5)   # several batches are in before the error
-    monkeypatch.setattr(build, "CHUNK_LINES", 5)
     broken = sample_graph()
     broken.articles[-1] = broken.articles[-1].__class__(
         broken.articles[-1].id, "page_b", "page_b.txt", None, (), "yesterday", None, 1)

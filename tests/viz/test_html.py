@@ -108,6 +108,26 @@ def test_big_drawn_page_is_laid_out_in_python_without_physics(tmp_path):
     assert len(positions) == 350                                # no two nodes on one spot
 
 
+def test_big_page_is_byte_identical_whatever_the_hash_seed(tmp_path):
+    """Communities laid out by springs keep their members' order, not a set's (string
+    hashes, and so set order, change from one process to the next)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = ("import sys; from tests.viz.test_html import clique_ring; "
+              "from kg.viz import write_html; write_html(clique_ring(70, 5), sys.argv[1])")
+    pages = []
+    for seed in ("1", "2"):
+        path = tmp_path / f"g{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        subprocess.run([sys.executable, "-c", script, str(path)], check=True, env=env, cwd=root)
+        pages.append(path.read_bytes())
+    assert pages[0] == pages[1]
+
+
 def test_focus_page_by_id_label_or_iri(tmp_path):
     by_label = write_html(sample_graph(), tmp_path / "a.html", focus="甲乙市", hops=1)
     by_iri = write_html(sample_graph(), tmp_path / "b.html", focus=entity_iri("area/659900"))
