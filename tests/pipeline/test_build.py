@@ -87,3 +87,16 @@ def test_seed_build_scores_against_the_visible_gold(seed_build):
     # Floors a little under today's figures, so that a regression is caught.
     assert report["entities"]["ALL"]["f1"] >= 0.80
     assert report["facts"]["ALL"]["f1"] >= 0.60
+
+
+def test_a_build_tunes_the_cycle_collector_only_while_it_runs(tmp_path):
+    import gc
+
+    from kg.pipeline import GC_THRESHOLDS, build, collector_tuned
+    before = gc.get_threshold()
+    with collector_tuned():
+        assert gc.get_threshold() == GC_THRESHOLDS and gc.get_freeze_count() > 0
+    page = tmp_path / "page.txt"
+    page.write_text("哈密市丙丁智算中心开工。", encoding="utf-8")
+    build([page], tmp_path / "out")
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
