@@ -3,8 +3,9 @@
 ``spacy.blank("zh")`` with the jieba tokenizer of :mod:`kg.nlp.tokenizer`, then one
 registered component per job: sentences, administrative areas, organisations and
 facilities by suffix, national organs, quoted names, persons, names in lists, the step
-that turns candidates into ``doc.ents``, and quantities.  :func:`analyse` runs it over articles, giving each doc the
-article's date and the areas its page is about as context.
+that turns candidates into ``doc.ents``, and quantities.  :func:`analyse` runs it over
+articles, giving each doc the article's date as context; a title is read as a doc of
+its own.
 """
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Candidate entity spans shared by the recognisers, and their resolution into doc.ents.
 
 Each recogniser appends :class:`Candidate` records (character offsets, type, attributes)
-to the doc's candidate list (:func:`candidates`); the final component picks a non-overlapping set, splits
-tokens where a name ends inside a token (jieba may glue a name to the next word), and
-sets ``doc.ents`` with the attributes on ``span._.kg``.
+to the doc's candidate list (:func:`candidates`); the final component picks a
+non-overlapping set, splits tokens where a name ends inside a token (jieba may glue a name
+to the next word), and sets ``doc.ents`` with the attributes on ``span._.kg``.
 """
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ class EntitySetter:
     def __call__(self, doc: Doc) -> Doc:
         chosen = choose(candidates(doc))
         split_tokens_at(doc, [p for c in chosen for p in (c.start, c.end)])
-        context = list((doc._.kg_context or {}).get("area_codes", ()))
+        context: list[str] = []     # codes of the areas named unambiguously
         table = token_table(doc)     # doc.text is rebuilt from the tokens on each access
         text = table.text
         for cand in chosen:   # unambiguous areas first: they are the context of the rest

@@ -8,7 +8,7 @@ own (甲电英格, 乙能煤制气):
 - put between a verb that drives construction (加快, 推进, 保障 …) and a construction
   word (建设, 开工, 投产 …): projects.
 
-A list with a head noun but no such verb before it (阳极碳素、铝加工等配套项目 lists
+A list with a head noun but no such verb before it (石墨电极、铜加工等配套项目 lists
 products) is read only when one of its items already has a name of that kind
 (某某有限公司、某某等企业).
 
@@ -65,7 +65,9 @@ class ListRecognizer:
             if any(spans.get(span) == "AdminArea" for span in offsets):
                 continue      # 某县、某市等项目: where the work is, not what it is
             if not driven and not any(spans.get(span) in SAME_KIND[label] for span in offsets):
-                continue      # 阳极碳素、铝加工等配套项目: products, unless a verb or a named item says otherwise
+                # 石墨电极、铜加工等配套项目: products, unless a verb or a named item says
+                # otherwise
+                continue
             if not all(self._proper(words[a:b]) for a, b in items):
                 continue
             for start, end in offsets:
@@ -133,7 +135,7 @@ class ListRecognizer:
     def _ends_item(self, word: str) -> bool:
         if _punctuation(word):
             return True       # the list mark included
-        # A rare verb may be a name (准能); an everyday one is not.
+        # A rare verb may be a name (泓能); an everyday one is not.
         return word in NAME_STOP_WORDS or word in self.titles or (
             word in self.verbs and word in self.common)
 

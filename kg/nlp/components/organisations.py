@@ -24,7 +24,7 @@ from kg.nlp.spans import Candidate, TokenTable, candidates, token_table
 MAX_BODY_CHARS = 24
 MAX_BODY_TOKENS = 12
 OPEN_BRACKETS = "(（"
-# Stop characters that can still open a name (其亚…); prepositions (在东…) cannot.
+# Stop characters that can still open a name (其澜…); prepositions (在东…) cannot.
 NAME_INITIAL_STOP_CHARS = frozenset("其同本成")
 CONTINUATIONS = frozenset({"集群", "起步区", "片区", "板块"})
 PHASE = re.compile(r"[一二三四五六七八九十]期$")
@@ -168,7 +168,8 @@ class _NameScan:
                     and (text in rec.verbs or text[-1] in "与和在对向从于及"):
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
-                    and first == i + 1 and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1]:
+                    and first == i + 1 \
+                    and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1]:
                 break      # 抵达某县|某省某某集团: a name does not put a county before its province
             elif text in rec.verbs and entity_type in ("Zone", "Port", "ComputeCenter"):
                 break      # 聚力创建|…示范区, 签约共建|算力枢纽
@@ -242,7 +243,7 @@ class _NameScan:
         return self.at - i <= 3
 
     def _glued_stop_char(self, i: int, body_first: int) -> bool:
-        """其 in 其亚集团: a one-character stop word opening a run of unknown single
+        """其 in 其澜集团: a one-character stop word opening a run of unknown single
         characters at the start of a sentence or clause, or right after a zone, is the
         name's first character."""
         words = self.words
@@ -255,10 +256,10 @@ class _NameScan:
             return True
         before = words[i - 1]
         return _is_punct(before) or before.isspace() or before in "，。、；：,;:\n" \
-            or self._kind_of(before) in ("Zone", "Port")     # 某开发区其亚集团
+            or self._kind_of(before) in ("Zone", "Port")     # 某开发区其澜集团
 
     def _stop_char_after_area(self, i: int, body_first: int) -> bool:
-        """成 in 某省成飞集团: such a stop word between a place and unknown single characters
+        """成 in 某省成泓集团: such a stop word between a place and unknown single characters
         belongs to the name."""
         words = self.words
         if i == 0 or words[i] not in NAME_INITIAL_STOP_CHARS or body_first >= self.at \
@@ -299,7 +300,7 @@ class _NameScan:
 
     def _proper(self, words: list[str]) -> bool:
         """Does the name read as proper rather than descriptive?"""
-        # Runs of single characters are jieba's unknown words: names (华电, 塔克什肯) — or
+        # Runs of single characters are jieba's unknown words: names (泓锦, 某某什肯) — or
         # verbs before 项目 (跑出项目), hence a longer run for the weak suffixes.
         single_chars = sum(1 for w in words if len(w) == 1 and _is_cjk(w))
         if single_chars >= (3 if self.suffix in WEAK_SUFFIXES else 2) or any(
