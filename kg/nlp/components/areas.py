@@ -31,11 +31,13 @@ class AreaRecognizer:
         is_form = self.forms.__contains__
         table = token_table(doc)
         words, starts = table.words, table.starts
-        # Look-ups at C speed; Python only touches the tokens that are forms.
-        for i in compress(range(len(words)), map(is_form, words)):
-            out.append(Candidate(starts[i], starts[i] + len(words[i]), "AdminArea", 1))
-        for i in compress(range(len(words) - 1), map(self.form_heads.__contains__, words)):
-            if words[i] + words[i + 1] in self.forms:
+        # Look-ups at C speed; Python only touches the tokens that begin a form.
+        last = len(words) - 1
+        for i in compress(range(len(words)), map(self.form_heads.__contains__, words)):
+            word = words[i]
+            if is_form(word):
+                out.append(Candidate(starts[i], starts[i] + len(word), "AdminArea", 1))
+            if i < last and is_form(word + words[i + 1]):
                 out.append(Candidate(starts[i], starts[i + 1] + len(words[i + 1]), "AdminArea", 1))
         return doc
 

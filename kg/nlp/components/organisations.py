@@ -174,7 +174,7 @@ class _NameScan:
             elif text in rec.verbs and entity_type in ("Zone", "Port", "ComputeCenter"):
                 break      # 聚力创建|…示范区, 签约共建|算力枢纽
             elif first < at and entity_type in FACILITY_TYPES and \
-                    self._kind_of(text) in ("Zone", "Port"):
+                    text[-1] in rec.suffix_ends and self._kind_of(text) in ("Zone", "Port"):
                 owner = next((k for k in range(at - 1, first - 1, -1)
                               if self._kind_of(words[k]) == "Company"), None)
                 if owner is not None:
