@@ -153,9 +153,9 @@ class ArticleContext:
         return self.gazetteer.resolve(form, codes)
 
     def relative_area(self, word: str) -> Division | None:
-        """The area 地区, 州, 市 or 县 written alone stands for: the article's area of that
-        level, one whose name ends in the word if there is one (for 市, the county-level
-        city the article is about, else its prefecture-level city)."""
+        """The area 自治区, 省, 地区, 州, 市 or 县 written alone stands for: the article's
+        area of that level, one whose name ends in the word if there is one (for 市, the
+        county-level city the article is about, else its prefecture-level city)."""
         levels = RELATIVE_AREA_LEVELS.get(word)
         if levels is None:
             return None
