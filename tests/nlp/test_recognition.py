@@ -145,3 +145,9 @@ def test_a_rare_word_before_a_specific_facility_suffix_is_a_proper_name():
 def test_a_stop_character_between_a_place_and_a_name_belongs_to_the_name():
     found = ents("工人在新疆成飞泓材料有限公司作业。")
     assert ("新疆成飞泓材料有限公司", "Company") in found
+
+
+def test_goals_and_coordinations_are_not_facility_names_but_brand_characters_are():
+    found = ents("打造新疆高质量发展先行区。加强道路和口岸建设。寿光德和绿色算力中心开工。")
+    assert not any(label in ("Zone", "Port") for _, label in found)
+    assert ("寿光德和绿色算力中心", "ComputeCenter") in found

@@ -8,6 +8,7 @@ name.  Suffix words are added to the tokenizer so that they end tokens.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from itertools import compress
@@ -49,6 +50,8 @@ COMPANY_NAME_WORDS = frozenset({"建设", "发展", "投资", "开发", "运营"
 AREA_ORGANS = frozenset({"政府", "人民政府", "党委", "行署", "人大常委会", "政协"})
 RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", "盟", "旗"})
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
+# Verbs after which a generic name is a goal, not a place that exists (打造某省…先行区).
+GOAL_VERBS = frozenset({"打造", "创建", "争创", "建成", "构建", "争当", "成为", "建设成"})
 
 
 def _is_cjk(ch: str) -> bool:
@@ -233,10 +236,13 @@ class _NameScan:
 
     def _inner_conjunction(self, i: int) -> bool:
         """与/和 inside an organisation's name (某研究院产业与规划研究所), not between two
-        names; facilities and places are not named so (道路和口岸)."""
-        if self.words[i] not in ("与", "和") or i == 0 or self.entity_type in FACILITY_TYPES:
+        names; in a facility's name only as a character of a word jieba does not know
+        (德和绿色算力中心, not 道路和口岸)."""
+        if self.words[i] not in ("与", "和") or i == 0:
             return False
         before = self.words[i - 1]
+        if self.entity_type in FACILITY_TYPES and len(before) != 1:
+            return False
         if self.rec.suffix_of_text(before) or _is_punct(before) \
                 or self.starts[i - 1] in self.area_starts:
             return False
@@ -257,6 +263,11 @@ class _NameScan:
         before = words[i - 1]
         return _is_punct(before) or before.isspace() or before in "，。、；：,;:\n" \
             or self._kind_of(before) in ("Zone", "Port")     # 某开发区其澜集团
+
+    def _after_goal_verb(self, start: int) -> bool:
+        """Is the name written right after a verb that sets a goal (打造, 创建 …)?"""
+        i = bisect.bisect_left(self.starts, start)
+        return i > 0 and self.words[i - 1] in GOAL_VERBS
 
     def _stop_char_after_area(self, i: int, body_first: int) -> bool:
         """成 in 某省成泓集团: such a stop word between a place and unknown single characters
@@ -289,9 +300,11 @@ class _NameScan:
         own = [w for w, s in zip(body, body_starts) if s not in area_starts] + (
             [own_prefix] if own_prefix else [])
         if own and all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in own):
-            # 某省信息产业园 names a zone; 某地区低碳智算项目 only describes one.
+            # 某省信息产业园 names a zone; 某地区低碳智算项目 only describes one, and
+            # 打造某省高质量发展先行区 sets a goal.
             return has_area and body_starts[0] in area_starts and not (
-                suffix in WEAK_SUFFIXES and entity_type in FACILITY_TYPES)
+                suffix in WEAK_SUFFIXES and entity_type in FACILITY_TYPES) \
+                and not self._after_goal_verb(body_starts[0])
         if has_area or any(rec.suffix_of_text(w) for w in body):
             return True
         if suffix == "工程":
