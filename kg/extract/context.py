@@ -164,8 +164,9 @@ class ArticleContext:
         return next((a for a in areas if a.name.endswith(ending)), areas[0] if areas else None)
 
     def expand_relative(self, name: str) -> str:
-        """地区教育局 -> 某某地区教育局, 州工商联 -> 某某州工商联 (by the article's areas)."""
-        for prefix in ("地区", "州", "市", "县"):
+        """地区教育局 -> 某某地区教育局, 州工商联 -> 某某州工商联, 自治区党委 -> 某某自治区党委
+        (by the article's areas)."""
+        for prefix in ("自治区", "省", "地区", "州", "市", "县"):
             if name.startswith(prefix) and len(name) > len(prefix) + 1 and \
                     not self.gazetteer.lookup(name[:len(prefix) + 1]):
                 area = self.relative_area(prefix)
@@ -176,8 +177,8 @@ class ArticleContext:
                 if prefix == "州" and area.name.endswith("州"):
                     return area.short + "州" + name[1:] if not area.short.endswith("州") \
                         else area.short + name[1:]
-                if prefix in ("市", "县") and area.name.endswith(prefix):
-                    return area.name + name[1:]
+                if prefix in ("自治区", "省", "市", "县") and area.name.endswith(prefix):
+                    return area.name + name[len(prefix):]
                 return name
         return name
 

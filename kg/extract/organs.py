@@ -29,7 +29,7 @@ def party_committee(area: Division, written: str = "") -> tuple[str, tuple[str, 
     aliases = {f"中共{stem}委", f"{stem}委"}
     if area.name.endswith("地区"):
         aliases |= {f"{area.short}地委", f"中共{area.short}地委"}
-    if area.name.endswith("自治州"):
+    if area.name.endswith(("自治州", "自治区")):
         aliases |= {f"{stem}党委"}
     if written:
         aliases.add(written)

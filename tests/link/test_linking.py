@@ -84,3 +84,11 @@ def test_a_phase_of_a_facility_is_the_facility_in_its_document():
     mines = [e for e in g.entities if e.type == "Project" and "四号矿" in e.label]
     assert len(mines) == 1 and "泓锦四号矿" in [mines[0].label, *mines[0].aliases]
     assert any(e.label == "泓锦五号矿一期项目" for e in g.entities)   # alone: not merged
+
+
+def test_region_party_committee_written_alone_is_the_regions():
+    g = _graph("乌鲁木齐市召开会议。自治区党委召开会议。",
+               "乌鲁木齐市召开会议。自治区党委常委、副主席王明远出席。")
+    organs = [e for e in g.entities if e.type == "GovernmentBody"]
+    assert [e.label for e in organs] == ["中共新疆维吾尔自治区委员会"]
+    assert "自治区党委" in organs[0].aliases
