@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from kg.errors import PathError
 from kg.extract import ArticleFacts
 from kg.records import Article, Fact, Mention
 
@@ -41,13 +42,8 @@ VERSION = 2
 _FINGERPRINTED = ("ingest", "nlp", "extract", "records.py", "checkpoint.py")
 
 
-class CacheError(Exception):
+class CacheError(PathError):
     """A build folder whose extraction cache cannot be used; ``str()`` is one line."""
-
-    def __init__(self, folder: str | Path, problem: str):
-        self.path = str(folder)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 @dataclass

@@ -20,28 +20,20 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, TypeVar
 
+from kg.errors import PathError
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 __all__ = ["ordered_map", "SchedulerError", "WorkerError", "default_jobs"]
 
 
-class SchedulerError(Exception):
+class SchedulerError(PathError):
     """The Dask scheduler cannot be used; ``str()`` is one line naming its address."""
 
-    def __init__(self, address: str, problem: str):
-        self.path = address
-        self.problem = problem
-        super().__init__(f"{address}: {problem}")
 
-
-class WorkerError(Exception):
+class WorkerError(PathError):
     """A worker process died with an input; ``str()`` is one line naming the input."""
-
-    def __init__(self, item: object, problem: str):
-        self.path = str(item)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 def default_jobs() -> int:

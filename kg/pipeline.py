@@ -40,6 +40,7 @@ from typing import Callable, Iterable, Iterator
 from kg.checkpoint import (CACHE_DIR, CacheError, CacheWriter, DocumentExtraction,
                            decode_document, encode_document, read_documents, read_manifest)
 from kg.continuity import kept_keys, read_previous_entities, rename_entities
+from kg.errors import PathError
 from kg.extract import ArticleFacts, extract
 from kg.graphio import atomic_write_text, write_graph
 from kg.ingest import IngestError, expand_paths, iter_articles
@@ -55,17 +56,15 @@ PUBLISH_LIST = ".publish"          # in a staging folder: the names being moved 
 OLD_SUFFIX = ".kg-old"             # a folder output being replaced: ".store.kg-old"
 
 
-class BuildError(Exception):
+class BuildError(PathError):
     """A build that cannot go on; ``str()`` is the one line ``"<path>: <problem>"``.
 
     ``details`` holds the traceback of an unexpected error in a stage, for debugging.
     """
 
     def __init__(self, path: str | Path, problem: str, details: str | None = None):
-        self.path = str(path)
-        self.problem = problem
+        super().__init__(path, problem)
         self.details = details
-        super().__init__(f"{self.path}: {problem}")
 
 
 @dataclass
