@@ -141,10 +141,9 @@ def entities(file, html_path):
         for q in doc._.kg_quantities or []:
             click.echo(f"{q.kind}\t{q.text}\t{q.value} {q.unit}")
     if html_path:
-        from spacy import displacy
         from kg.graphio import atomic_write_text
-        page = displacy.render([doc for _, doc in docs], style="ent", page=True, jupyter=False)
-        atomic_write_text(Path(html_path), page)
+        from kg.viz.entities_page import render_entities_page
+        atomic_write_text(Path(html_path), render_entities_page(docs))
         click.echo(html_path)
 
 

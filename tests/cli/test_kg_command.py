@@ -2,6 +2,7 @@
 import errno
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +96,24 @@ def test_articles_hide_page_furniture_unless_asked():
     all_ids = [line.split("\t")[0] for line in with_furniture.stdout.splitlines()]
     assert ids and not any(i.endswith("#0") for i in ids)
     assert set(all_ids) - set(ids) == {f"{PAGE.stem}#0"}
+
+
+def test_entities_prints_each_article_and_writes_a_displacy_page(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("# 泓锦算力中心开工\n\n本报讯 近日，新疆泓锦数据科技有限公司投资12亿元建设的"
+                    "泓锦算力中心在乌鲁木齐市开工，规划算力2000P。\n", encoding="utf-8")
+    html = tmp_path / "entities.html"
+    result = invoke("entities", page, "--html", html)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("# ") and "泓锦算力中心开工" in lines[0]
+    assert "Company\t新疆泓锦数据科技有限公司" in lines
+    assert "ComputeCenter\t泓锦算力中心" in lines
+    assert "money\t12亿元\t1200000000.0 CNY" in lines
+    assert lines[-1] == str(html)
+    # Entities and quantities are both marked, each with its label.
+    marks = re.findall(r"<mark[^>]*>\s*(.*?)\s*<span[^>]*>\s*(.*?)\s*</span>\s*</mark>",
+                       html.read_text(encoding="utf-8"), re.S)
+    for mark in [("新疆泓锦数据科技有限公司", "Company"), ("泓锦算力中心", "ComputeCenter"),
+                 ("乌鲁木齐市", "AdminArea"), ("12亿元", "money"), ("2000P", "compute")]:
+        assert mark in marks

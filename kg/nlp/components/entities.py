@@ -6,12 +6,18 @@ context, and writes ``doc.ents`` with the attributes on ``span._.kg``.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.spans import ENTITY_ATTRS_KEY, candidates, choose, split_tokens_at, token_range, \
     token_table
+
+
+# spaCy's ENT_IOB codes (Token.iob_strings(): "", "I", "O", "B").
+INSIDE, OUTSIDE, BEGIN = 1, 2, 3
 
 
 class EntitySetter:
@@ -29,7 +35,9 @@ class EntitySetter:
                 found = self.gazetteer.lookup(text[cand.start:cand.end])
                 if len(found) == 1:
                     context.append(found[0].code)
-        spans = []
+        iob = [OUTSIDE] * len(doc)
+        types = [0] * len(doc)
+        labels = doc.vocab.strings
         attrs_by_offsets = doc.user_data.setdefault(ENTITY_ATTRS_KEY, {})
         for cand in chosen:
             tokens = token_range(table, cand.start, cand.end)
@@ -43,9 +51,13 @@ class EntitySetter:
                         form, division, [c for c in context if c != division.code]):
                     continue
                 attrs.update(code=division.code, name=division.name)
-            spans.append(Span(doc, *tokens, label=cand.label))
+            first, end = tokens
+            iob[first] = BEGIN
+            iob[first + 1:end] = [INSIDE] * (end - first - 1)
+            types[first:end] = [labels.add(cand.label)] * (end - first)
             attrs_by_offsets[cand.start, cand.end] = attrs
-        doc.set_ents(spans, default="outside")
+        # What doc.set_ents(spans, default="outside") writes, without a Span per entity.
+        doc.from_array([ENT_IOB, ENT_TYPE], numpy.array([iob, types], dtype=numpy.uint64).T)
         return doc
 
 

@@ -1,8 +1,8 @@
 """Quantities with normalised values: money (CNY), compute (PFLOPS), dates, percentages, areas.
 
 Numbers are found in the text of the doc and kept on ``doc._.kg_quantities`` as
-:class:`QuantityMention` records with character offsets; ``doc.spans["quantities"]``
-holds the same as spans for display.  Bounds written before a number (超, 约, 达, 突破)
+:class:`QuantityMention` records with character offsets; :func:`quantity_spans` makes
+spans of them for display (the build never needs them, so they are not made for it).  Bounds written before a number (超, 约, 达, 突破)
 are kept apart from the value, which is the number itself.
 """
 from __future__ import annotations
@@ -106,6 +106,12 @@ def recognise_quantities(doc: Doc) -> Doc:
     table = token_table(doc)
     quantities = find_quantities(table.text, year)
     doc._.kg_quantities = quantities
-    doc.spans["quantities"] = [Span(doc, *token_range(table, q.start, q.end, expand=True),
-                                    label=q.kind) for q in quantities]
     return doc
+
+
+def quantity_spans(doc: Doc) -> list[Span]:
+    """The doc's quantities as spans labelled with their kind, each over the tokens it
+    touches."""
+    table = token_table(doc)
+    return [Span(doc, *token_range(table, q.start, q.end, expand=True), label=q.kind)
+            for q in doc._.kg_quantities or []]
