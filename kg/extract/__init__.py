@@ -36,6 +36,8 @@ def extract(article: Article, doc: Doc) -> ArticleFacts:
     ctx.finalise()
     for owner in ctx.owners_in_names:
         ctx.add(owner)
+    for _, zone in ctx.zones_in_names:
+        ctx.add(zone)
     facts: list[Fact] = []
     for extractor in (extract_furniture,) if article.kind == "furniture" else EXTRACTORS:
         facts.extend(extractor(ctx))

@@ -16,6 +16,10 @@ PARTY_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone"}
 SIGN = re.compile(r"(签订|签署|签约|共同签订|正式签订)(了)?")
 DOCUMENT = re.compile(r"(协议书|协议|意向书|备忘录|合同|框架协议)")
 GENERIC_TOPICS = frozenset({"", "合作", "战略合作", "框架", "合作框架", "相关", "项目"})
+# A与B举行会谈，并签署…协议 keeps its parties across one clause break; after several
+# (甲与乙、丙地方间互访…，举办…，建立…，签订…) the signing is a summary of many acts by
+# sides the sentence does not name.
+MAX_CLAUSES = 1
 
 
 def extract_agreements(ctx: ArticleContext) -> list[Fact]:
@@ -27,7 +31,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             if document is None:
                 continue
             with_at = _conjunction(ctx, sentence.start, sign.start())
-            if with_at == -1:
+            if with_at == -1 or _clauses_between(text, with_at, sign.start()) > MAX_CLAUSES:
                 continue
             left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
             right = [_as_party(ctx, m) for m in ctx.mentions_between(with_at, sign.start())
@@ -49,6 +53,10 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                         facts.append(Fact(party, "agreementWith", source, object=other,
                                           topic=topic))
     return facts
+
+
+def _clauses_between(text: str, start: int, end: int) -> int:
+    return sum(text.count(mark, start, end) for mark in "，；,;")
 
 
 def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:

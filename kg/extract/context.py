@@ -248,6 +248,22 @@ class ArticleContext:
                                       start + len(owner) if start >= 0 else -1, owner))
         return owners
 
+    @cached_property
+    def zones_in_names(self) -> list[tuple[Mention, Mention]]:
+        """(named thing, zone) for zones that open facility and company names
+        (某某经济开发区智算产业园项目): the zone is named inside the name, so it is
+        mentioned too, and holds the thing."""
+        pairs = []
+        for m in self.title_mentions + self.mentions:
+            if m.type not in FACILITY_LABELS and m.type != "Company":
+                continue
+            zone = _zone_prefix(m.text)
+            if zone:
+                start = m.start if m.start >= 0 else -1
+                pairs.append((m, Mention(zone, "Zone", m.source, start,
+                                         start + len(zone) if start >= 0 else -1, zone)))
+        return pairs
+
     def add(self, mention: Mention) -> Mention:
         self.extra_mentions.append(mention)
         return mention
@@ -266,9 +282,31 @@ def _owner_prefix(name: str) -> str | None:
     return None
 
 
-@cache
+def _zone_prefix(name: str) -> str | None:
+    """The shortest beginning of ``name`` that is a zone's name (a body of two characters
+    or more and a zone suffix), when what follows it names a thing of its own (not only
+    项目 or a phase: 某某产业园一期项目 is the park's own project)."""
+    suffixes = _suffixes_of("Zone")
+    for end in range(3, len(name) - 1):
+        prefix = name[:end]
+        suffix = next((s for s in suffixes if prefix.endswith(s)), None)
+        if suffix is None or len(prefix) - len(suffix) < 2:
+            continue
+        rest = _PHASED_PROJECT.sub("", name[end:])
+        return prefix if len(rest) >= 2 else None
+    return None
+
+
+_PHASED_PROJECT = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|工程)?$")
+
+
 def _company_suffixes() -> tuple[str, ...]:
-    return tuple(sorted((s for s, t in org_suffixes().items() if t == "Company"),
+    return _suffixes_of("Company")
+
+
+@cache
+def _suffixes_of(entity_type: str) -> tuple[str, ...]:
+    return tuple(sorted((s for s, t in org_suffixes().items() if t == entity_type),
                         key=len, reverse=True))
 
 

@@ -36,14 +36,17 @@ MAX_FORM_IN_NAME = 12
 
 
 def extract_locations(ctx: ArticleContext) -> list[Fact]:
-    text_facts = _from_text(ctx) + _zone_holds(ctx)
+    text_facts = _from_text(ctx) + _zone_holds(ctx) + [
+        Fact(holder, "locatedIn", holder.source, object=zone)
+        for holder, zone in ctx.zones_in_names]
     given = {}
     for fact in text_facts:
         given.setdefault(fact.subject.label, []).append(fact.object)
     facts = list(text_facts)
     facts.extend(_zone_projects(ctx, given))
     places_in_names: dict[str, tuple[Division, str, int] | None] = {}
-    for mention in ctx.title_mentions + ctx.mentions + ctx.owners_in_names:
+    zones_in_names = [zone for _, zone in ctx.zones_in_names]
+    for mention in ctx.title_mentions + ctx.mentions + ctx.owners_in_names + zones_in_names:
         if mention.type not in SUBJECT_LABELS:
             continue
         if mention.text not in places_in_names:     # a name recurs through its article
@@ -212,16 +215,21 @@ def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
 
 
 def _zone_holds(ctx: ArticleContext) -> list[Fact]:
-    """某某开发区某某公司…: a zone written right before a company or project holds it; so
+    """某某开发区某某公司…: a zone written right before a company or project holds it, and
+    the company's facility written right after the company (某开发区某集团某煤矿); so
     does a county written before a name that opens with its province (某县某省某某公司)."""
     facts = []
     ordered = sorted(ctx.mentions, key=lambda m: m.start)
-    for left, right in zip(ordered, ordered[1:]):
+    for left, right, after in zip(ordered, ordered[1:], ordered[2:] + [None]):
         if right.type not in ("Company", "Project", "ComputeCenter") or right.start != left.end:
             continue
         if left.type == "Zone" or (left.type == "AdminArea" and left.code and
                                    _opens_with_area_above(ctx, right.text, left.code)):
             facts.append(Fact(right, "locatedIn", right.source, object=left))
+            if left.type == "Zone" and right.type == "Company" and after is not None \
+                    and after.type in ("Project", "ComputeCenter") and after.start == right.end:
+                # 某开发区某集团某煤矿: the owner's facility is in the zone too
+                facts.append(Fact(after, "locatedIn", after.source, object=left))
     return facts
 
 

@@ -2,8 +2,9 @@
 
 ``spacy.blank("zh")`` with the jieba tokenizer of :mod:`kg.nlp.tokenizer`, then one
 registered component per job: sentences, administrative areas, organisations and
-facilities by suffix, national organs, quoted names, persons, names in lists, the step
-that turns candidates into ``doc.ents``, and quantities.  :func:`analyse` runs it over
+facilities by suffix, national organs, quoted names, persons, names in lists, short names
+an article declares (以下简称), the step that turns candidates into ``doc.ents``, and
+quantities.  :func:`analyse` runs it over
 articles, giving each doc the article's date as context; a title is read as a doc of
 its own.
 """
@@ -19,7 +20,8 @@ from spacy.tokens import Doc
 # Importing the modules registers the tokenizer and the components.
 from kg.nlp import tokenizer as _tokenizer  # noqa: F401
 from kg.nlp.components import (areas, entities, lists, national,  # noqa: F401
-                               organisations, persons, quantities, quoted, sentences)
+                               organisations, persons, quantities, quoted, sentences,
+                               short_names)
 from kg.nlp.spans import candidates
 from kg.records import Article
 
@@ -29,7 +31,8 @@ NOT_FOR_TITLES = frozenset({"kg_sentences", "kg_quantities"})
 # Quantities come after kg_entities, which may split tokens: spans made before a split
 # would point at the wrong tokens.
 COMPONENTS = ("kg_sentences", "kg_areas", "kg_organisations", "kg_national_bodies",
-              "kg_quoted", "kg_persons", "kg_lists", "kg_entities", "kg_quantities")
+              "kg_quoted", "kg_persons", "kg_lists", "kg_short_names", "kg_entities",
+              "kg_quantities")
 
 
 def create_pipeline() -> Language:

@@ -53,6 +53,15 @@ def test_agreements_respectively_and_topics():
                    ("丙丁智算中心", "哈密甲乙科技有限公司", "遥感应用合作")}
 
 
+def test_an_agreement_across_one_clause_break_but_not_a_summary_of_many_acts():
+    met = "哈密市人民政府与新疆甲乙科技有限公司举行座谈，并签署战略合作协议。"
+    assert {(f.subject.label, f.object.label) for f in _facts(met, "agreementWith")} == {
+        ("哈密市人民政府", "新疆甲乙科技有限公司")}
+    summary = ("近年来，哈密市与越南、缅甸地方间互访日益频繁，举办多批次交流活动，建立联合中心，"
+               "签订友好城市协议书和意向书。")
+    assert _facts(summary, "agreementWith") == []
+
+
 def test_builders_exclude_relative_clauses_and_affiliations():
     text = ("哈密丙丁算力中心由丁戊大学等高校共建的甲乙联合实验室与中国工程院院士张三等共同建设，"
             "位于哈密市。")
@@ -193,9 +202,27 @@ def test_company_after_a_zone_is_in_the_zone_and_keeps_its_first_character():
 
 
 def test_facility_after_a_zone_and_its_owner_is_named_without_them():
-    result = facts_of("走进哈密高新技术产业开发区甲乙能源集团新疆泓锦沙泉露天煤矿，矿卡有序穿梭。")
+    result = facts_of("走进哈密高新技术产业开发区泓澜能源集团新疆泓锦沙泉露天煤矿，矿卡有序穿梭。")
     names = {(m.text, m.type) for m in result.mentions}
     assert ("新疆泓锦沙泉露天煤矿", "Project") in names
+    located = {(f.subject.label, f.object.label) for f in result.facts
+               if f.predicate == "locatedIn"}
+    assert ("新疆泓锦沙泉露天煤矿", "哈密高新技术产业开发区") in located
+
+
+def test_a_zone_opening_a_name_is_mentioned_and_holds_the_named_thing():
+    result = facts_of("泓锦经济开发区智算产业园项目开工。泓锦产业园一期项目同日开工。")
+    located = {(f.subject.label, f.object.label) for f in result.facts
+               if f.predicate == "locatedIn"}
+    assert ("泓锦经济开发区智算产业园项目", "泓锦经济开发区") in located
+    assert ("泓锦经济开发区", "Zone") in {(m.text, m.type) for m in result.mentions}
+    assert not any(subject == "泓锦产业园一期项目" for subject, _ in located)
+
+
+def test_a_post_at_a_declared_short_name_is_at_the_organisation():
+    text = "浙江泓达智能科技股份有限公司（以下简称“泓达智能”）公告。泓达智能董事会秘书孙丽华表示，进展顺利。"
+    posts = [(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")]
+    assert posts == [("孙丽华", "浙江泓达智能科技股份有限公司", "董事会秘书")]
 
 
 def test_an_area_total_is_no_facility_investment():

@@ -1,6 +1,7 @@
 """Recognition on invented sentences: each component through the real spaCy pipeline."""
 import spacy
 
+from kg.nlp.components.quantities import quantity_spans
 from kg.nlp.pipeline import create_pipeline
 from tests.helpers import analysed
 
@@ -132,7 +133,7 @@ def test_quantity_spans_cover_their_quantities_after_tokens_are_split():
     text = "福州市市长吐依依米·热甫玛拉出席活动。项目总投资121亿元，增长33.9%。"
     doc = analysed(text)
     assert len(doc) > len(create_pipeline().tokenizer(text))
-    shown = [(q.text, span.text) for q, span in zip(doc._.kg_quantities, doc.spans["quantities"])]
+    shown = [(q.text, span.text) for q, span in zip(doc._.kg_quantities, quantity_spans(doc))]
     assert shown == [("121亿元", "121亿元"), ("33.9%", "33.9%")]
 
 
@@ -151,3 +152,39 @@ def test_goals_and_coordinations_are_not_facility_names_but_brand_characters_are
     found = ents("打造新疆高质量发展先行区。加强道路和口岸建设。寿光德和绿色算力中心开工。")
     assert not any(label in ("Zone", "Port") for _, label in found)
     assert ("寿光德和绿色算力中心", "ComputeCenter") in found
+
+
+def test_a_designation_is_no_name_and_a_generic_acronym_is_no_evidence():
+    found = ents("8家企业入选国家智能制造示范工厂。泓锦公司已是知名的AI科技公司。"
+                 "项目列入国家发展和改革委员会名单。")
+    assert not any(text.endswith(("示范工厂", "AI科技公司")) for text, _ in found)
+    assert ("国家发展和改革委员会", "GovernmentBody") in found
+
+
+def test_a_name_opening_with_its_own_origin_after_a_zone_is_a_new_name():
+    found = ents("走进新疆泓锦经济技术开发区国家泰澜集团新疆泓锦二号露天煤矿。"
+                 "泓锦高新区建设投资有限公司成立。")
+    assert ("新疆泓锦经济技术开发区", "Zone") in found
+    assert ("国家泰澜集团", "Company") in found
+    assert ("泓锦高新区建设投资有限公司", "Company") in found
+
+
+def test_a_bare_company_suffix_needs_a_proper_name():
+    found = ents("本次投资有利于完善公司在算力领域的布局。泓锦公司与华为公司签约。")
+    assert ("泓锦公司", "Company") in found and ("华为公司", "Company") in found
+    assert not any(text.endswith("完善公司") for text, _ in found)
+
+
+def test_a_name_does_not_go_on_past_a_verb_before_a_whole_organisation_name():
+    found = ents("公司将联合贵州大学共建人工智能联合实验室。")
+    assert found == {("贵州大学", "ResearchOrg")}
+
+
+def test_a_declared_short_name_is_the_same_organisation_wherever_it_recurs():
+    doc = analysed("浙江泓达智能科技股份有限公司（以下简称“泓达智能”）公告，泓达智能董事会秘书"
+                   "孙丽华表示，泓达智能算力中心项目进展顺利。")
+    found = [(e.text, e.label_, (e._.kg or {}).get("name")) for e in doc.ents]
+    assert ("泓达智能", "Company", "浙江泓达智能科技股份有限公司") in found
+    assert sum(1 for text, _, _ in found if text == "泓达智能") == 2
+    assert ("泓达智能算力中心项目", "ComputeCenter", None) in found     # the longer name wins
+    assert ("孙丽华", "Person", None) in found

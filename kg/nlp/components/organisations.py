@@ -45,6 +45,9 @@ COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百
 DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
 # Types whose generic-sounding names (建设项目, 示范区) need evidence of a proper name.
 EVIDENCE_TYPES = frozenset({"Project", "Zone"})
+# A bare 公司 ends phrases as often as names (本次投资有利于完善公司): its body needs
+# evidence of a name, where 有限公司, 集团 … do not.
+EVIDENCE_SUFFIXES = frozenset({"公司"})
 # Words that end other names but belong in a company's (中国某某第三建设有限公司).
 COMPANY_NAME_WORDS = frozenset({"建设", "发展", "投资", "开发", "运营"})
 AREA_ORGANS = frozenset({"政府", "人民政府", "党委", "行署", "人大常委会", "政协"})
@@ -52,10 +55,27 @@ RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", 
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
 # Verbs after which a generic name is a goal, not a place that exists (打造某省…先行区).
 GOAL_VERBS = frozenset({"打造", "创建", "争创", "建成", "构建", "争当", "成为", "建设成"})
+# Verbs that confer a title (入选国家某某示范工厂, 获评省级某某基地): what follows, opening
+# with the level that confers it, is a designation, not a named organisation or facility.
+DESIGNATION_VERBS = frozenset({"入选", "获评", "评为", "认定为", "列为", "荣获", "获批", "命名为",
+                               "授予", "被评为", "被认定为", "获得"})
+LEVEL_WORDS = frozenset({"国家", "国家级", "全国", "省级", "自治区级", "市级", "州级", "地级", "县级"})
+# Types a designation is mistaken for; organs and institutes (列入国家发改委…) are real.
+DESIGNATED_TYPES = frozenset({"Company", "Project", "ComputeCenter", "Zone", "Port"})
+# Words that open a company's own name: after a zone they start a new name
+# (某开发区|国家某某集团), where 建设, 投资 … continue the zone's (某开发区建设投资有限公司).
+NAME_OPENING_WORDS = frozenset({"国家", "中国"})
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def _has_unknown_words(words: list[str], single_characters: int) -> bool:
+    """Letters or digits, or at least ``single_characters`` single CJK characters (jieba
+    splits words it does not know into characters)."""
+    return sum(1 for w in words if len(w) == 1 and _is_cjk(w)) >= single_characters or any(
+        ch.isascii() and ch.isalnum() for w in words for ch in w)
 
 
 def _is_punct(text: str) -> bool:
@@ -167,7 +187,8 @@ class _NameScan:
             elif boundary and not self._inner_conjunction(i) \
                     and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
-            elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS) \
+            elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS
+                                 or words[first] in NAME_OPENING_WORDS) \
                     and (text in rec.verbs or text[-1] in "与和在对向从于及"):
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
@@ -176,6 +197,14 @@ class _NameScan:
                 break      # 抵达某县|某省某某集团: a name does not put a county before its province
             elif text in rec.verbs and entity_type in ("Zone", "Port", "ComputeCenter"):
                 break      # 聚力创建|…示范区, 签约共建|算力枢纽
+            elif text in rec.verbs and text not in COMPANY_NAME_WORDS and (
+                    (first == at and own_prefix) or (i > 0 and self._whole_name(words[i - 1]))):
+                # 联合|某某大学 (jieba knows the whole name), 联合某某大学共建|人工智能联合实验室:
+                # a name does not go on past a verb before a whole organisation's name
+                break
+            elif first < at and entity_type == "Company" and text[-1] in rec.suffix_ends \
+                    and self._kind_of(text) in ("Zone", "Port") and self._new_name_from(first):
+                break      # 某开发区|国家某某集团: the zone is where the company is
             elif first < at and entity_type in FACILITY_TYPES and \
                     text[-1] in rec.suffix_ends and self._kind_of(text) in ("Zone", "Port"):
                 owner = next((k for k in range(at - 1, first - 1, -1)
@@ -219,6 +248,9 @@ class _NameScan:
             return None
         if not self._is_name(words[first:at], starts[first:at], own_prefix):
             return None
+        if entity_type in DESIGNATED_TYPES and first < at and words[first] in LEVEL_WORDS \
+                and first > 0 and words[first - 1] in DESIGNATION_VERBS:
+            return None       # 入选|国家智能制造示范工厂
         start = starts[first] if first < at else starts[at]
         end = starts[at] + len(suffix_word)
         if suffix in ("项目", "工程"):
@@ -233,6 +265,22 @@ class _NameScan:
     def _kind_of(self, word: str) -> str | None:
         suffix = self.rec.suffix_of_text(word)
         return None if suffix is None else self.rec.suffixes[suffix]
+
+    def _whole_name(self, word: str) -> bool:
+        """Is the token an organisation's whole name (某某大学: a body and a suffix that
+        jieba knows as one word), not a bare suffix (政府)?"""
+        suffix = self.rec.suffix_of_text(word)
+        return suffix is not None and len(suffix) < len(word)
+
+    def _new_name_from(self, first: int) -> bool:
+        """Do the words from ``first`` to the suffix make a company name of their own (a
+        place or 国家/中国 opens them, or they hold a word jieba does not know: single
+        characters, letters), rather than the rest of a zone's own company
+        (某开发区|国有资产投资有限公司)?"""
+        words = self.words[first:self.at]
+        if self.starts[first] in self.area_starts or words[0] in NAME_OPENING_WORDS:
+            return True
+        return _has_unknown_words(words, 2)
 
     def _inner_conjunction(self, i: int) -> bool:
         """与/和 inside an organisation's name (某研究院产业与规划研究所), not between two
@@ -295,7 +343,8 @@ class _NameScan:
             return True       # 自治区数字化发展局, 市财政局: an organ of the area in context
         if suffix in AREA_ORGANS and not (has_area or (body and body[0] in RELATIVE_LEVELS)):
             return False      # 提高政府, 我国政府: a government is some area's
-        if suffix not in WEAK_SUFFIXES and entity_type not in EVIDENCE_TYPES:
+        if suffix not in WEAK_SUFFIXES and suffix not in EVIDENCE_SUFFIXES \
+                and entity_type not in EVIDENCE_TYPES:
             return True
         own = [w for w, s in zip(body, body_starts) if s not in area_starts] + (
             [own_prefix] if own_prefix else [])
@@ -315,9 +364,7 @@ class _NameScan:
         """Does the name read as proper rather than descriptive?"""
         # Runs of single characters are jieba's unknown words: names (泓锦, 某某什肯) — or
         # verbs before 项目 (跑出项目), hence a longer run for the weak suffixes.
-        single_chars = sum(1 for w in words if len(w) == 1 and _is_cjk(w))
-        if single_chars >= (3 if self.suffix in WEAK_SUFFIXES else 2) or any(
-                ch.isascii() and ch.isalnum() for w in words for ch in w):
+        if _has_unknown_words(words, 3 if self.suffix in WEAK_SUFFIXES else 2):
             return True
         # 东方希望煤电一体化项目: several words of two or more characters, none generic.
         specific = [w for w in words if len(w) >= 2 and _is_cjk(w[0])
