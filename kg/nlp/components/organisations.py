@@ -23,6 +23,7 @@ from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, org
 from kg.nlp.spans import Candidate, TokenTable, candidates, token_table
 
 MAX_BODY_CHARS = 24
+SUFFIX_CACHE_SIZE = 200_000     # distinct tokens whose suffix is kept (bounded memory)
 MAX_BODY_TOKENS = 12
 OPEN_BRACKETS = "(（"
 # Stop characters that can still open a name (其澜…); prepositions (在东…) cannot.
@@ -89,6 +90,7 @@ class OrganisationRecognizer:
         self.longest = max(map(len, self.suffixes))
         self.compute_suffixes = tuple(s for s, t in self.suffixes.items() if t == "ComputeCenter")
         self.suffix_ends = frozenset(s[-1] for s in self.suffixes)
+        self._suffix_by_token: dict[str, str | None] = {}
         self.titles = titles()
         self.boundary_words = NAME_STOP_WORDS | frozenset(self.titles)
         self.false_words = tuple(FALSE_SUFFIX_WORDS)
@@ -109,12 +111,20 @@ class OrganisationRecognizer:
         return min(ranks), max(ranks)
 
     def suffix_of_text(self, text: str) -> str | None:
-        if text[-1:] not in self.suffix_ends or text.endswith(self.false_words):
+        """The longest suffix ``text`` ends with (tokens recur: the answer is kept)."""
+        if text[-1:] not in self.suffix_ends:
             return None
-        for size in range(min(len(text), self.longest), 0, -1):
-            if text[-size:] in self.suffixes:
-                return text[-size:]
-        return None
+        try:
+            return self._suffix_by_token[text]
+        except KeyError:
+            pass
+        suffix = None
+        if not text.endswith(self.false_words):
+            suffix = next((text[-size:] for size in range(min(len(text), self.longest), 0, -1)
+                           if text[-size:] in self.suffixes), None)
+        if len(self._suffix_by_token) < SUFFIX_CACHE_SIZE:
+            self._suffix_by_token[text] = suffix
+        return suffix
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
