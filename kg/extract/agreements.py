@@ -16,6 +16,8 @@ PARTY_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone"}
 SIGN = re.compile(r"(签订|签署|签约|共同签订|正式签订)(了)?")
 DOCUMENT = re.compile(r"(协议书|协议|意向书|备忘录|合同|框架协议)")
 GENERIC_TOPICS = frozenset({"", "合作", "战略合作", "框架", "合作框架", "相关", "项目"})
+# Words after the parties: 在某地 and 于某地 are places, not parties.
+AFTER_PARTIES = re.compile(r"在|于|就|举行|举办|围绕|共同|正式|现场|成功")
 # A与B举行会谈，并签署…协议 keeps its parties across one clause break; after several
 # (甲与乙、丙地方间互访…，举办…，建立…，签订…) the signing is a summary of many acts by
 # sides the sentence does not name.
@@ -28,20 +30,22 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
     for sentence in ctx.sentences:
         for sign in SIGN.finditer(text, sentence.start, sentence.end):
             document = DOCUMENT.search(text, sign.end(), min(sentence.end, sign.end() + 40))
-            if document is None:
-                continue
+            if document is None and sign.group(1) != "签约":
+                continue      # 签署 needs what was signed; A与B签约 is itself an agreement
             with_at = _conjunction(ctx, sentence.start, sign.start())
             if with_at == -1 or _clauses_between(text, with_at, sign.start()) > MAX_CLAUSES:
                 continue
             left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
-            right = [_as_party(ctx, m) for m in ctx.mentions_between(with_at, sign.start())
+            right = [_as_party(ctx, m)
+                     for m in ctx.mentions_between(with_at, _parties_end(ctx, with_at, sign.start()))
                      if m.type in PARTY_LABELS | {"AdminArea"}]
             if not left or not right:
                 continue
-            clause_end = min([i for i in (text.find(p, document.end(), sentence.end)
+            signed_end = document.end() if document else sign.end()
+            clause_end = min([i for i in (text.find(p, signed_end, sentence.end)
                                           for p in "，。；") if i != -1] or [sentence.end])
             last = max((m.end() for m in DOCUMENT.finditer(text, sign.end(), clause_end)),
-                       default=document.end())
+                       default=signed_end)
             topics = _topics(text[sign.end():last])
             respectively = "分别" in text[with_at - 3:with_at + 1]
             source = ctx.evidence(sign.start(), sign.end())
@@ -53,6 +57,15 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                         facts.append(Fact(party, "agreementWith", source, object=other,
                                           topic=topic))
     return facts
+
+
+def _parties_end(ctx: ArticleContext, start: int, end: int) -> int:
+    """Where the parties after 与 end: at the first word that sets the place, topic or act
+    (A与B在某地举行…, A与B就…), outside a name."""
+    for marker in AFTER_PARTIES.finditer(ctx.text, start + 1, end):
+        if not any(m.start <= marker.start() < m.end for m in ctx.mentions):
+            return marker.start()
+    return end
 
 
 def _clauses_between(text: str, start: int, end: int) -> int:

@@ -50,6 +50,9 @@ ZONE_FAMILIES = (
 )
 
 
+ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMILIES)
+                       for suffix in family), key=lambda pair: -len(pair[0]))
+
 _BARE = Mention("", "", Source("", "", 0, 0, ""))
 
 
@@ -310,14 +313,14 @@ class Linker:
                     self._record("merged", "phase of a facility", (key, in_doc[0]), name)
 
     def _zone_core(self, name: str):
-        for family_index, family in enumerate(ZONE_FAMILIES):
-            for suffix in family:
-                if name.endswith(suffix):
-                    stem = name[: -len(suffix)]
-                    split = self._place_prefix(stem + "X")
-                    rest = split[0][:-1] if split else stem
-                    rest = rest.removeprefix("国家")
-                    return (rest or stem, family_index) if (rest or stem) else None
+        # The longest suffix first: 高新技术产业开发区 also ends with 开发区.
+        for suffix, family_index in ZONE_SUFFIXES:
+            if name.endswith(suffix):
+                stem = name[: -len(suffix)]
+                split = self._place_prefix(stem + "X")
+                rest = split[0][:-1] if split else stem
+                rest = rest.removeprefix("国家")
+                return (rest or stem, family_index) if (rest or stem) else None
         return None
 
     def _link_persons(self, uf: _UnionFind) -> None:

@@ -62,6 +62,14 @@ def test_an_agreement_across_one_clause_break_but_not_a_summary_of_many_acts():
     assert _facts(summary, "agreementWith") == []
 
 
+def test_a_signing_ceremony_is_an_agreement_and_its_place_is_no_party():
+    for text in ("新疆甲乙科技有限公司与泓锦能源集团在哈密市签署战略合作协议。",
+                 "新疆甲乙科技有限公司与泓锦能源集团在哈密高新区举行泓锦智算中心项目签约仪式。"):
+        got = {(f.subject.label, f.object.label) for f in _facts(text, "agreementWith")}
+        assert got == {("新疆甲乙科技有限公司", "泓锦能源集团")}, text
+    assert _facts("新疆甲乙科技有限公司与泓锦能源集团签署了该项目。", "agreementWith") == []
+
+
 def test_builders_exclude_relative_clauses_and_affiliations():
     text = ("哈密丙丁算力中心由丁戊大学等高校共建的甲乙联合实验室与中国工程院院士张三等共同建设，"
             "位于哈密市。")

@@ -50,6 +50,14 @@ def test_standard_abbreviations_inside_names_link():
     assert bodies[0].label == "哈密市发展和改革委员会" and "哈密市发展改革委" in bodies[0].aliases
 
 
+def test_a_high_tech_zone_and_its_short_form_are_one_zone():
+    # 高新技术产业开发区 also ends with 开发区: its short form is 高新区, not 开发区.
+    g = _graph("哈密高新技术产业开发区举行签约仪式。", "哈密高新区举办招商推介会。")
+    zones = [e for e in g.entities if e.type == "Zone"]
+    assert [z.label for z in zones] == ["哈密高新技术产业开发区"]
+    assert "哈密高新区" in zones[0].aliases
+
+
 def test_place_written_short_and_generic_reference_link():
     g = _graph("哈密市丙丁绿色智算中心开工。哈密丙丁绿色智算中心位于高新区。"
                "哈密市智算中心项目采用液冷技术。")
