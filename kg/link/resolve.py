@@ -31,7 +31,7 @@ from typing import Iterable
 from kg.extract import ArticleFacts
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import org_abbreviations, org_suffixes
+from kg.nlp.lexicon import GENERIC_MODIFIERS, org_abbreviations, org_suffixes
 from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Mention, Source
 
 TYPE_PRIORITY = ("ComputeCenter", "Project", "Port", "Zone", "Company", "ResearchOrg",
@@ -205,6 +205,7 @@ class Linker:
         facility_suffixes = _facility_suffixes()
         buckets: dict[tuple[str, str], list[tuple[str, str, bool]]] = defaultdict(list)
         generic: list[tuple[str, str, str]] = []
+        zone_left_out: dict[tuple[str, str], list[tuple[str, str, bool]]] = defaultdict(list)
         for key, group in self._named():
             if key.startswith("person:"):
                 continue
@@ -215,10 +216,21 @@ class Linker:
                 rest, found = split
                 prefix = name[: len(name) - len(rest)]
                 core = rest.removesuffix("项目")
+                after_zone = _after_zone(core) if group.types.most_common(1)[0][0] in (
+                    "Project", "ComputeCenter") else None
                 for stem in {d.short or d.name for d in found}:
-                    buckets[(stem, core)].append((key, prefix, any(d.name == prefix for d in found)))
+                    entry = (key, prefix, any(d.name == prefix for d in found))
+                    buckets[(stem, core)].append(entry)
+                    if after_zone and after_zone not in facility_suffixes \
+                            and after_zone not in GENERIC_MODIFIERS:
+                        zone_left_out[(stem, after_zone)].append(entry)
                     if core in facility_suffixes:
                         generic.append((key, stem, core))
+        # 某县经济开发区某某项目 is 某县某某项目 (the zone left out), when only one name
+        # with a zone leads to the name written without one.
+        for bucket, entries in zone_left_out.items():
+            if bucket in buckets and len({key for key, _, _ in entries}) == 1:
+                buckets[bucket].extend(entries)
         for (stem, core), members in sorted(buckets.items()):
             keys = sorted({k for k, _, _ in members})
             full_forms = {p for _, p, full in members if full}
@@ -448,6 +460,21 @@ def _canonical(names: Counter, entity_type: str) -> str:
         trimmed = [n for n in candidates if not n.endswith("项目")]
         candidates = trimmed or candidates
     return max(candidates, key=lambda n: (len(normalise_name(n)), names[n], n))
+
+
+def _after_zone(name: str) -> str | None:
+    """What follows the shortest beginning of ``name`` that ends with a zone suffix
+    (经济开发区|智算产业园 -> 智算产业园), if two characters or more follow."""
+    suffixes = _zone_suffixes()
+    for end in range(2, len(name) - 1):
+        if name[:end].endswith(suffixes):
+            return name[end:]
+    return None
+
+
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(s for s, t in org_suffixes().items() if t == "Zone")
 
 
 @cache

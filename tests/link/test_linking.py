@@ -100,3 +100,10 @@ def test_region_party_committee_written_alone_is_the_regions():
     organs = [e for e in g.entities if e.type == "GovernmentBody"]
     assert [e.label for e in organs] == ["中共新疆维吾尔自治区委员会"]
     assert "自治区党委" in organs[0].aliases
+
+
+def test_a_facility_written_without_its_zone_is_the_facility():
+    g = _graph("凯里智算产业园项目开工。凯里经济开发区智算产业园项目开工仪式举行。")
+    projects = [e for e in g.entities if e.type == "Project"]
+    assert [p.label for p in projects] == ["凯里经济开发区智算产业园项目"]
+    assert "凯里智算产业园项目" in projects[0].aliases
