@@ -1,8 +1,8 @@
 """Bylines: reporter and correspondent names from leads, byline lines and photo credits.
 
-``parse_names("记者 古丽娜 实习记者 王 某")`` -> ``("古丽娜", "王某")``: role words
+``parse_names("记者 阿依泓 实习记者 王 某")`` -> ``("阿依泓", "王某")``: role words
 (记者, 实习记者, 本报通讯员, 某某日报记者 ...) are dropped, names keep their ``·``, names
-written with spaces inside (``何 龙``) are closed up, and runs of two names written without
+written with spaces inside (``泓 澜``) are closed up, and runs of two names written without
 a separator are split where a common surname begins.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ def has_role(content: str) -> bool:
 
 
 def _close_up(tokens: list[str]) -> list[str]:
-    """Join single characters to their neighbour: ``何 龙`` -> ``何龙``."""
+    """Join single characters to their neighbour: ``泓 澜`` -> ``泓澜``."""
     merged: list[str] = []
     for token in tokens:
         if merged and len(merged[-1]) == 1 and (len(token) <= 2 or "·" in token):

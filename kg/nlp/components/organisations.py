@@ -372,11 +372,11 @@ class _NameScan:
 
     def _proper(self, words: list[str]) -> bool:
         """Does the name read as proper rather than descriptive?"""
-        # Runs of single characters are jieba's unknown words: names (泓锦, 某某什肯) — or
+        # Runs of single characters are jieba's unknown words: names (泓锦, 某某泓澜) — or
         # verbs before 项目 (跑出项目), hence a longer run for the weak suffixes.
         if _has_unknown_words(words, 3 if self.suffix in WEAK_SUFFIXES else 2):
             return True
-        # 东方希望煤电一体化项目: several words of two or more characters, none generic.
+        # 泓锦远景煤电一体化项目: several words of two or more characters, none generic.
         specific = [w for w in words if len(w) >= 2 and _is_cjk(w[0])
                     and w not in GENERIC_MODIFIERS and w not in NAME_STOP_WORDS]
         if self.suffix == "项目" and len(specific) >= 3:
