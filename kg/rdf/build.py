@@ -142,29 +142,29 @@ def _block(subject: str, pairs: Iterable[tuple[str, str]]) -> tuple[str, int]:
     return "".join(out), len(pairs)
 
 
+class _TermCache(dict):
+    """The IRI term of each id, minted, formatted and checked on first use."""
+
+    def __init__(self, mint) -> None:
+        super().__init__()
+        self._mint = mint
+
+    def __missing__(self, key: str) -> str:
+        term = self[key] = _iri(self._mint(key))
+        return term
+
+
 class _Terms:
     """The entity and article IRIs of one graph's records as terms, each formatted (and
-    checked) once."""
+    checked) once: ``terms.entity[entity_id]``, ``terms.article[article_id]``."""
 
     def __init__(self) -> None:
-        self._entities: dict[str, str] = {}
-        self._articles: dict[str, str] = {}
-
-    def entity(self, entity_id: str) -> str:
-        term = self._entities.get(entity_id)
-        if term is None:
-            term = self._entities[entity_id] = _iri(entity_iri(entity_id))
-        return term
-
-    def article(self, article_id: str) -> str:
-        term = self._articles.get(article_id)
-        if term is None:
-            term = self._articles[article_id] = _iri(article_iri(article_id))
-        return term
+        self.entity = _TermCache(entity_iri)
+        self.article = _TermCache(article_iri)
 
     def object(self, fact: LinkedFact, identity: tuple) -> str:
         if fact.object is not None:
-            return self.entity(fact.object)
+            return self.entity[fact.object]
         return f"<{V.value_iri(*identity)}>"     # a hash under a fixed base: always valid
 
 
@@ -194,8 +194,9 @@ def _identity(fact: LinkedFact) -> tuple:
             fact.phase, fact.title, fact.topic)
 
 
-def _entity_block(entity, facts: list[tuple[LinkedFact, str]], terms: _Terms) -> tuple[str, int]:
-    """The entity's own triples and the direct triples of the facts it is subject of."""
+def _entity_block(entity, direct: list[tuple[str, str]], terms: _Terms) -> tuple[str, int]:
+    """The entity's own triples, then ``direct``: the (predicate, object) pairs of the
+    facts it is subject of."""
     if entity.type not in ENTITY_TYPES:
         raise RdfBuildError(f"entity {entity.id!r} ({entity.label}) has unknown type "
                             f"{entity.type!r}")
@@ -211,14 +212,10 @@ def _entity_block(entity, facts: list[tuple[LinkedFact, str]], terms: _Terms) ->
             pairs.append((_DIVISION_CODE, code))
             pairs.append((_ADMIN_LEVEL, _LEVEL[V.admin_level(entity.code)]))
     if entity.parent:
-        pairs.append((_PART_OF, terms.entity(entity.parent)))
+        pairs.append((_PART_OF, terms.entity[entity.parent]))
     pairs += [(_DOCUMENT, _quoted(doc)) for doc in sorted(set(entity.docs)) if doc]
-    pairs += _direct_pairs(facts)
-    return _block(terms.entity(entity.id), pairs)
-
-
-def _direct_pairs(facts: list[tuple[LinkedFact, str]]) -> list[tuple[str, str]]:
-    return [(_PREDICATE[fact.predicate], obj) for fact, obj in facts]
+    pairs += direct
+    return _block(terms.entity[entity.id], pairs)
 
 
 def _node_blocks(fact: LinkedFact, obj: str, terms: _Terms,
@@ -238,7 +235,7 @@ def _node_blocks(fact: LinkedFact, obj: str, terms: _Terms,
         person, organisation = entity_iri(fact.subject), entity_iri(fact.object)
         title = fact.title or ""
         node = f"<{V.membership_iri(person, organisation, title)}>"
-        pairs = [(_TYPE, _ORG_MEMBERSHIP), (_ORG_MEMBER, terms.entity(fact.subject)),
+        pairs = [(_TYPE, _ORG_MEMBERSHIP), (_ORG_MEMBER, terms.entity[fact.subject]),
                  (_ORG_ORGANIZATION, obj)]
         if title:
             pairs.append((_TITLE, _text(title)))
@@ -275,28 +272,37 @@ def _article_block(article_id: str, info, mentioned: Iterable[str],
             pairs.append((_DOCUMENT, _quoted(info.doc)))
         pairs += [(_BYLINE, _text(name)) for name in sorted(set(info.byline)) if name]
         pairs.append((_LENGTH, _integer(info.length)))
-    pairs += [(_MENTIONS, terms.entity(entity_id)) for entity_id in sorted(mentioned)]
-    return _block(terms.article(article_id), pairs)
+    pairs += [(_MENTIONS, terms.entity[entity_id]) for entity_id in sorted(mentioned)]
+    return _block(terms.article[article_id], pairs)
 
 
-def _statement_block(fact: LinkedFact, identity: tuple, obj: str, source, graph: str,
-                     terms: _Terms) -> tuple[str, int]:
-    """One reading of a fact (it lands in the named graph ``graph``, the article's IRI)."""
+def _statement_head(fact: LinkedFact, obj: str, terms: _Terms) -> tuple[str, int]:
+    """What every reading of a fact says alike (type, subject, predicate, object, title,
+    topic): the text after the statement's IRI, with its triple count."""
+    text = (f" a {_STATEMENT} ;\n\t{_RDF_SUBJECT} {terms.entity[fact.subject]} ;\n"
+            f"\t{_RDF_PREDICATE} {_PREDICATE[fact.predicate]} ;\n\t{_RDF_OBJECT} {obj}")
+    triples = 4
+    if fact.title:
+        text += f" ;\n\t{_TITLE} {_text(fact.title)}"
+        triples += 1
+    if fact.topic:
+        text += f" ;\n\t{_TOPIC} {_text(fact.topic)}"
+        triples += 1
+    return text, triples
+
+
+def _statement_block(head: tuple[str, int], identity: tuple, source, graph: str
+                     ) -> tuple[str, int]:
+    """One reading of a fact, after its :func:`_statement_head` (it lands in the named
+    graph ``graph``, the article's IRI)."""
     node = V.statement_iri(*identity, source.article_id, source.start, source.end,
                            source.sentence)
-    optional = []
-    if fact.title:
-        optional.append(f" ;\n\t{_TITLE} {_text(fact.title)}")
-    if fact.topic:
-        optional.append(f" ;\n\t{_TOPIC} {_text(fact.topic)}")
-    if source.sentence:
-        optional.append(f" ;\n\t{_EVIDENCE} {_text(source.sentence)}")
-    tail = f" ;\n\t{_DOCUMENT} {_quoted(source.doc)}" if source.doc else ""
-    text = (f"<{node}> a {_STATEMENT} ;\n\t{_RDF_SUBJECT} {terms.entity(fact.subject)} ;\n"
-            f"\t{_RDF_PREDICATE} {_PREDICATE[fact.predicate]} ;\n\t{_RDF_OBJECT} {obj}"
-            f"{''.join(optional)} ;\n\t{_START} {_integer(source.start)} ;\n"
-            f"\t{_END} {_integer(source.end)}{tail} ;\n\t{_WAS_DERIVED_FROM} {graph} .\n")
-    return text, 7 + len(optional) + (1 if tail else 0)
+    text, triples = head
+    evidence = f" ;\n\t{_EVIDENCE} {_text(source.sentence)}" if source.sentence else ""
+    document = f" ;\n\t{_DOCUMENT} {_quoted(source.doc)}" if source.doc else ""
+    return (f"<{node}>{text}{evidence} ;\n\t{_START} {_integer(source.start)} ;\n"
+            f"\t{_END} {_integer(source.end)}{document} ;\n\t{_WAS_DERIVED_FROM} {graph} .\n",
+            triples + 3 + bool(evidence) + bool(document))
 
 
 def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
@@ -304,58 +310,62 @@ def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
     every subject: entities with their direct facts, value and membership nodes,
     articles, then each article's statements."""
     terms = _Terms()
+    facts = graph.facts
+    keys = [_fact_sort_key(fact) for fact in facts]
     identities: list[tuple] = []
     objects: list[str] = []
-    facts_by_subject: dict[str, list[tuple[LinkedFact, str]]] = {}
-    for fact in graph.facts:
+    facts_by_subject: dict[str, list[int]] = {}
+    for index, fact in enumerate(facts):
         _check_fact(fact)
         identity = _identity(fact)
-        obj = terms.object(fact, identity)
         identities.append(identity)
-        objects.append(obj)
-        facts_by_subject.setdefault(fact.subject, []).append((fact, obj))
-    for facts in facts_by_subject.values():
-        facts.sort(key=lambda item: _fact_sort_key(item[0]))
+        objects.append(terms.object(fact, identity))
+        facts_by_subject.setdefault(fact.subject, []).append(index)
+
+    def direct_pairs(subject: str) -> list[tuple[str, str]]:
+        indices = sorted(facts_by_subject.pop(subject, ()), key=keys.__getitem__)
+        return [(_PREDICATE[facts[i].predicate], objects[i]) for i in indices]
 
     mentioned: dict[str, set[str]] = {}
     for entity in sorted(graph.entities, key=lambda e: e.id):
-        yield (None, *_entity_block(entity, facts_by_subject.pop(entity.id, ()), terms))
+        yield (None, *_entity_block(entity, direct_pairs(entity.id), terms))
         for article_id in entity.articles:
             mentioned.setdefault(article_id, set()).add(entity.id)
     for subject in sorted(facts_by_subject):   # facts about entities the graph does not list
-        yield (None, *_block(terms.entity(subject), _direct_pairs(facts_by_subject[subject])))
-    del facts_by_subject
+        yield (None, *_block(terms.entity[subject], direct_pairs(subject)))
 
-    order = sorted(range(len(graph.facts)), key=lambda i: _fact_sort_key(graph.facts[i]))
+    order = sorted(range(len(facts)), key=keys.__getitem__)
     roles_done: set[str] = set()
     nodes_done: set[str] = set()     # facts with one identity share their node
     for index in order:
-        for block in _node_blocks(graph.facts[index], objects[index], terms, roles_done):
+        for block in _node_blocks(facts[index], objects[index], terms, roles_done):
             if block[0] not in nodes_done:
                 nodes_done.add(block[0])
                 yield (None, *block)
     del nodes_done
 
     articles = {a.id: a for a in graph.articles}
-    read_in = {s.article_id for f in graph.facts for s in f.sources}
+    read_in = {s.article_id for f in facts for s in f.sources}
     for article_id in sorted(set(articles) | set(mentioned) | read_in):
         yield (None, *_article_block(article_id, articles.get(article_id),
                                      mentioned.pop(article_id, ()), terms))
 
-    keys = [_fact_sort_key(fact) for fact in graph.facts]
     statements = sorted((source.article_id, source.start, source.end, source.sentence or "",
                          keys[index], index, position)
-                        for index, fact in enumerate(graph.facts)
+                        for index, fact in enumerate(facts)
                         for position, source in enumerate(fact.sources))
+    heads: dict[int, tuple[str, int]] = {}
     current = graph_term = None
     done: set[str] = set()           # a source listed twice gives the same block
     for article_id, _, _, _, _, index, position in statements:
         if article_id != current:
-            current, graph_term = article_id, terms.article(article_id)
+            current, graph_term = article_id, terms.article[article_id]
             done.clear()
-        fact = graph.facts[index]
-        block = _statement_block(fact, identities[index], objects[index],
-                                 fact.sources[position], graph_term, terms)
+        fact = facts[index]
+        head = heads.get(index)
+        if head is None:
+            head = heads[index] = _statement_head(fact, objects[index], terms)
+        block = _statement_block(head, identities[index], fact.sources[position], graph_term)
         if block[0] not in done:
             done.add(block[0])
             yield (graph_term, *block)
@@ -379,33 +389,34 @@ def iter_turtle(graph: KnowledgeGraph, chunk_triples: int = LOAD_LINES
     that keeps the statements in their articles' named graphs.  Errors in the records
     raise :class:`RdfBuildError` when the loop reaches them.
     """
-    header = V.prefix_header()
-    blocks: list[str] = []
-    trig: list[str] = [header]
+    header = _utf8(V.prefix_header())
+    blocks: list[bytes] = []         # each block is encoded once, for both texts
+    trig: list[bytes] = [header]
     count = 0
     open_graph = None
     for graph_term, block, triples in _blocks(graph):
         if graph_term != open_graph:
             if open_graph is not None:
-                trig.append("}\n")
+                trig.append(b"}\n")
             if graph_term is not None:
-                trig.append(f"{graph_term} {{\n")
+                trig.append(_utf8(f"{graph_term} {{\n"))
             open_graph = graph_term
+        block = _utf8(block)
         blocks.append(block)
         trig.append(block)
         count += triples
         if count >= chunk_triples:
             if open_graph is not None:
-                trig.append("}\n")
+                trig.append(b"}\n")
                 open_graph = None
-            yield _utf8("".join(blocks)), _utf8("".join(trig))
+            yield b"".join(blocks), b"".join(trig)
             blocks.clear()
             trig[1:] = []
             count = 0
     if blocks:
         if open_graph is not None:
-            trig.append("}\n")
-        yield _utf8("".join(blocks)), _utf8("".join(trig))
+            trig.append(b"}\n")
+        yield b"".join(blocks), b"".join(trig)
 
 
 def load_graph(graph: KnowledgeGraph, store: ox.Store | None,
