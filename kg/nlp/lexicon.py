@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.errors import PathError
+
 DATA = Path(__file__).parent / "data"
 
 # Words that never belong to the start of a name: prepositions, conjunctions, particles,
@@ -118,15 +120,64 @@ def org_abbreviations() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
+# The types a national table may give (see the gold GUIDELINES).
+NATIONAL_TYPES = frozenset({"Company", "GovernmentBody", "Organization", "ResearchOrg"})
+# A written form shorter than this would match inside any word.
+NATIONAL_MIN_FORM_LENGTH = 2
+
+
+class NationalTableError(PathError):
+    """A malformed row of a national table; ``str()`` is ``"<file>:<line>: <problem>"``."""
+
+
+def read_national_tables(paths) -> dict[str, tuple[str, str]]:
+    """written form (full or short) -> (full name, entity type), from tables of rows
+    ``full name <TAB> type <TAB> short|forms`` (# starts a comment).
+
+    A form given to two different full names would send some mentions to the wrong body;
+    such a table is refused, as is a full name listed twice, an unknown type or a form
+    shorter than ``NATIONAL_MIN_FORM_LENGTH``.
+    """
+    table: dict[str, tuple[str, str]] = {}
+    origin: dict[str, str] = {}         # form -> "file:line" where it was given
+    for path in map(Path, paths):
+        with open(path, encoding="utf-8") as handle:
+            rows = [(number, line.rstrip("\n")) for number, line in enumerate(handle, 1)]
+        for number, line in rows:
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            where = f"{path.name}:{number}"
+            columns = line.split("\t")
+            if len(columns) not in (2, 3):
+                raise NationalTableError(f"{path}:{number}", "expected full name <TAB> type "
+                                         f"<TAB> short forms, found {len(columns)} columns")
+            full, entity_type = columns[0].strip(), columns[1].strip()
+            if entity_type not in NATIONAL_TYPES:
+                raise NationalTableError(f"{path}:{number}", f"unknown type {entity_type!r} "
+                                         f"(one of {', '.join(sorted(NATIONAL_TYPES))})")
+            shorts = [form.strip() for form in columns[2].split("|")] \
+                if len(columns) == 3 and columns[2].strip() else []
+            if full in table and table[full][0] == full:
+                raise NationalTableError(f"{path}:{number}",
+                                         f"{full} is already listed at {origin[full]}")
+            for form in (full, *shorts):
+                if len(form) < NATIONAL_MIN_FORM_LENGTH:
+                    raise NationalTableError(f"{path}:{number}", f"form {form!r} of {full} is "
+                                             f"shorter than {NATIONAL_MIN_FORM_LENGTH} characters")
+                given = table.get(form)
+                if given is not None and given[0] != full:
+                    raise NationalTableError(f"{path}:{number}", f"form {form} is given to "
+                                             f"both {given[0]} ({origin[form]}) and {full}")
+                table[form] = (full, entity_type)
+                origin[form] = where
+    return table
+
+
 @cache
 def national_bodies() -> dict[str, tuple[str, str]]:
-    """written form (full or short) -> (full name, entity type) of national organs."""
-    table = {}
-    for line in _lines("national_bodies.tsv"):
-        full, entity_type, *rest = line.split("\t")
-        for form in [full, *(rest[0].split("|") if rest and rest[0] else [])]:
-            table[form] = (full, entity_type)
-    return table
+    """written form (full or short) -> (full name, entity type) of the national organs,
+    enterprises, media and academies listed in ``kg/nlp/data/national_*.tsv``."""
+    return read_national_tables(sorted(DATA.glob("national_*.tsv")))
 
 
 @cache

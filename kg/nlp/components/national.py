@@ -1,33 +1,120 @@
-"""National organs named by their usual short forms: 党中央, 国务院, 工信部 …
+"""National bodies named by their usual short forms: 党中央, 工信部, 中国石化, 华为, 新华社 …
 
-These names carry no suffix the organisation recogniser could read (党中央) or are
-written without the country (国务院 for 中华人民共和国国务院), so they come from a short
-table of general knowledge; the candidate carries the full name.
+These names carry no suffix the organisation recogniser could read (党中央, 华为), are
+written without the country (国务院 for 中华人民共和国国务院) or by an abbreviation (中石化),
+so they come from tables of general knowledge (``kg/nlp/data/national_*.tsv``, read by
+:func:`kg.nlp.lexicon.national_bodies`); the candidate carries the full name, so every
+form of one body is one entity.
+
+All forms are found by one regular expression, built as a trie so that a position is
+tested against the forms' characters once, not against each form.  A form found inside a
+longer word is not the body: the match must begin and end on token edges (jieba's
+dictionary knows 公安部门, 京东方, 中华, 全国), unless what the token adds is a function
+word (对华|为, 武|将).  A form right after a place name is another state's organ or a
+branch (哈萨克斯坦外交部); right before one, it begins a branch's name (国网某省电力, 中国移动
+某地公司), which the organisation recogniser names when it has a suffix.  A company's
+brand before a product word is the product (百度地图, 腾讯会议).  A longer
+candidate of another recogniser (中国移动某某分公司) wins over the form in any case.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import national_bodies
-from kg.nlp.spans import Candidate, candidates, token_table
+from kg.nlp.lexicon import NAME_STOP_WORDS, national_bodies, titles, verbs
+from kg.nlp.spans import Candidate, TokenTable, candidates, token_table
+
+# A company's form followed by one of these is still that company (华为集团, 百度公司).
+COMPANY_ENDINGS = ("集团公司", "集团", "公司")
+# The country itself may precede a national body (中国外交部 is not a foreign ministry).
+OWN_COUNTRY = frozenset({"中国", "中华人民共和国"})
+# Words that may follow a name inside one jieba token (中化|子公司, 工信部|副部长).
+EXTRA_FOLLOWERS = ("子公司", "旗下")
+# A company's brand followed by one of these names a product or service, not the company
+# (百度地图, 腾讯会议, 华为手机).
+PRODUCT_WORDS = ("搜索", "地图", "百科", "文库", "网盘", "翻译", "输入法", "浏览器", "视频",
+                 "音乐", "新闻", "会议", "手机", "平板", "手表", "商城", "外卖", "支付", "钱包",
+                 "小程序", "智能云", "APP", "App", "app")
+
+
+def trie_pattern(words) -> str:
+    """One regular expression matching any of ``words``, leftmost then longest, with the
+    alternatives shared by common prefixes (中国石化|中国石油 -> 中国石(?:化|油))."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        # A word may end here: try the longer words first, fall back to the end.
+        return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+
+    return build(root)
 
 
 class NationalBodyRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_national_bodies"):
         self.table = national_bodies()
-        forms = sorted(self.table, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, forms)))
+        self.pattern = re.compile(trie_pattern(self.table))
+        self.starters = frozenset(NAME_STOP_WORDS) | verbs()
+        self.followers = tuple(sorted({*NAME_STOP_WORDS, *titles(), *EXTRA_FOLLOWERS},
+                                      key=len, reverse=True))
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
-        for match in self.pattern.finditer(token_table(doc).text):
+        table = token_table(doc)
+        text = table.text
+        areas = None
+        search = self.pattern.search
+        match = search(text)
+        while match:
+            start, end = match.span()
             full, entity_type = self.table[match.group()]
-            found.append(Candidate(match.start(), match.end(), entity_type, priority=3,
-                                   attrs={"name": full}))
+            product = False
+            if entity_type == "Company":
+                end += next((len(w) for w in COMPANY_ENDINGS if text.startswith(w, end)), 0)
+                product = text.startswith(PRODUCT_WORDS, end)
+            if areas is None:
+                areas = self._area_edges(found, text)
+            if not product and self._stands_alone(table, start, end, areas):
+                found.append(Candidate(start, end, entity_type, priority=3,
+                                       attrs={"name": full}))
+                match = search(text, end)
+            else:
+                match = search(text, start + 1)
         return doc
+
+    @staticmethod
+    def _area_edges(found: list[Candidate], text: str) -> tuple[set[int], set[int]]:
+        """(ends, starts) of the place names found so far, the country itself left out."""
+        places = [c for c in found if c.label == "AdminArea"
+                  and text[c.start:c.end] not in OWN_COUNTRY]
+        return {c.end for c in places}, {c.start for c in places}
+
+    def _stands_alone(self, table: TokenTable, start: int, end: int,
+                      areas: tuple[set[int], set[int]]) -> bool:
+        area_ends, area_starts = areas
+        if start in area_ends or end in area_starts:
+            return False
+        starts, text = table.starts, table.text
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and starts[i] != start and text[starts[i]:start] not in self.starters:
+            return False
+        j = bisect.bisect_left(starts, end)
+        if end == len(text) or (j < len(starts) and starts[j] == end):
+            return True
+        return text.startswith(self.followers, end)
 
 
 @Language.factory("kg_national_bodies")
