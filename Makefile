@@ -16,12 +16,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kg build seeds -o outputs
 
-# Headless Chromium for the browser tests (Debian's package; needs root, as on CI).
+# Headless Chromium for the browser tests and Virtuoso for the store tests (Debian's
+# packages; need root, as on CI, where the tests fail rather than skip without them).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v virtuoso-t >/dev/null 2>&1 || missing="$$missing virtuoso-opensource"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium missing and not root: browser tests will be skipped"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "not root, so not installed:$$missing; the tests that need them will be skipped"; fi; \
+	fi
 
 test: $(STAMP) system-deps
 	$(BIN)/pytest -q

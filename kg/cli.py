@@ -177,21 +177,66 @@ def query(build_dir, sparql, query_file, name, param, list_names, fmt):
     click.echo(format_results(columns, rows, fmt))
 
 
+class _PushProgress:
+    """Progress of a push on stderr: a bar over the triples on a terminal, else a line per
+    chunk; nothing for a graph sent in one chunk."""
+
+    def __init__(self):
+        self.bar = _Progress("Loading")
+        self.lines = not sys.stderr.isatty()
+        self.many = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage == "load":
+            self.many = self.many or done < total
+            self.bar(done, total)
+            if self.lines and self.many:
+                click.echo(f"kg push: loaded {done:,} of {total:,} triples into the "
+                           f"scratch graph", err=True)
+        elif done == 0:
+            self.bar.close()
+            if self.many:
+                click.echo("kg push: replacing the graph", err=True)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
 @main.command()
 @click.argument("build_dir", type=click.Path())
 @click.option("--endpoint", required=True, help="SPARQL 1.1 Graph Store endpoint URL.")
 @click.option("--graph", "graph_iri", help="Named graph IRI (default graph if omitted).")
+@click.option("--update-endpoint", metavar="URL",
+              help="SPARQL Update endpoint  [default: beside --endpoint for Oxigraph, "
+                   "Virtuoso and Fuseki]")
 @click.option("--user")
 @click.option("--password")
 @click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic")
-def push(build_dir, endpoint, graph_iri, user, password, auth):
-    """Load a build into a triple store, replacing the graph in one request."""
-    from kg.store.push import PushError, push as do_push
+@click.option("--no-transaction/--transaction", "no_transaction", default=None,
+              help="Load the chunks without transactions (Oxigraph's bulk load) or in one "
+                   "each  [default: without when the server is Oxigraph]")
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
+def push(build_dir, endpoint, graph_iri, update_endpoint, user, password, auth,
+         no_transaction, dry_run):
+    """Load a build into a triple store: chunks into a scratch graph, then one MOVE
+    replaces the graph, so a push that fails leaves it as it was."""
+    from kg.store.push import PushError, plan_push, push as do_push
+    progress = _PushProgress()
     try:
-        result = do_push(Path(build_dir), endpoint, graph_iri, user, password, auth)
+        if dry_run:
+            plan = plan_push(Path(build_dir), endpoint, graph_iri,
+                             update_endpoint=update_endpoint, no_transaction=no_transaction)
+            click.echo(plan.describe(), nl=False)
+            click.echo("kg push: dry run, nothing sent", err=True)
+            return
+        result = do_push(Path(build_dir), endpoint, graph_iri, user, password, auth,
+                         update_endpoint=update_endpoint, no_transaction=no_transaction,
+                         on_progress=progress)
     except PushError as error:
+        progress.close()
         _fail(error)
-    click.echo(str(result))
+    progress.close()
+    click.echo(result.summary())
 
 
 @main.command()

@@ -1,11 +1,13 @@
-"""Authentication of pushes against a small Graph Store written here with the standard
-library (Oxigraph's server has no authentication): basic credentials are sent up front,
-digest answers the challenge and re-sends the whole body, refusals are PushErrors."""
+"""Authentication of pushes against a small Graph Store and Update service written here
+with the standard library (Oxigraph's server has no authentication): basic credentials
+are sent up front, digest answers the challenge and re-sends the whole body, refusals
+are PushErrors.  The service refuses MOVE, so the push replaces the graph with DROP+ADD."""
 import base64
 import hashlib
 import http.server
 import re
 import threading
+import urllib.parse
 
 import pyoxigraph as ox
 import pytest
@@ -26,8 +28,10 @@ def _md5(text: str) -> str:
 
 
 class GraphStore(http.server.BaseHTTPRequestHandler):
-    """PUT ?graph=... with basic or digest auth; keeps the bodies it accepted, counts the
-    PUTs and records the Authorization of each HEAD (answered only if ``answers_head``)."""
+    """POST /crud?graph=... (a chunk) and POST /update (a SPARQL update, MOVE refused with
+    HTTP 400) with basic or digest auth; keeps the bodies it accepted (updates decoded),
+    counts the POSTs and records the Authorization of each HEAD (answered only if
+    ``answers_head``)."""
     scheme = "basic"
     received: list[tuple[str, str, bytes]] = []
     heads: list[str] = []
@@ -71,14 +75,22 @@ class GraphStore(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-    def do_PUT(self):
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         type(self).puts += 1
         if not self._authorised():
             self._refuse()
             return
+        if self.path == "/update":
+            update = urllib.parse.parse_qs(body.decode("utf-8"))["update"][0]
+            if update.startswith("MOVE"):
+                self.send_response(400)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = update.encode("utf-8")
         self.received.append((self.path, self.headers["Content-Type"], body))
-        self.send_response(201)
+        self.send_response(204 if self.path == "/update" else 201)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -98,16 +110,31 @@ def server(request):
     httpd.server_close()
 
 
+def update_url(endpoint: str) -> str:
+    return endpoint.removesuffix("/crud") + "/update"
+
+
 def test_right_credentials_deliver_the_whole_graph(server, sample_build):
     scheme, endpoint, received = server
     result = push(sample_build, endpoint, graph_iri="urn:kg:test", user=USER,
-                  password=PASSWORD, auth=scheme)
-    assert result.status == 201
-    path, content_type, body = received[-1]
-    assert path == "/crud?graph=urn%3Akg%3Atest"
-    assert content_type == "text/turtle"
-    assert len(body) == result.bytes_sent
-    assert len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == result.triples
+                  password=PASSWORD, auth=scheme, update_endpoint=update_url(endpoint),
+                  chunk_bytes=8192)
+    assert result.status == 204 and result.replaced_by == "DROP+ADD"
+    assert not result.no_transaction           # the server does not answer as Oxigraph
+    scratch = "urn:kg:test.kg-push-scratch"
+    updates = [body.decode() for path, _, body in received if path == "/update"]
+    assert updates == [f"DROP SILENT GRAPH <{scratch}>",
+                       f"DROP SILENT GRAPH <urn:kg:test> ; ADD GRAPH <{scratch}> TO "
+                       f"GRAPH <urn:kg:test> ; DROP SILENT GRAPH <{scratch}>"]
+    chunks = [(path, content_type, body) for path, content_type, body in received
+              if path != "/update"]
+    assert len(chunks) == result.chunks > 1
+    assert {path for path, _, _ in chunks} == \
+        {"/crud?graph=urn%3Akg%3Atest.kg-push-scratch"}
+    assert {content_type for _, content_type, _ in chunks} == {"text/turtle"}
+    whole = b"".join(body for _, _, body in chunks)
+    assert len(whole) == result.bytes_sent
+    assert len(list(ox.parse(whole, format=ox.RdfFormat.TURTLE))) == result.triples
     assert result.triples == SAMPLE_TRIPLES
 
 
@@ -119,7 +146,7 @@ def test_wrong_or_missing_credentials_are_an_authentication_error(server, sample
     with pytest.raises(PushError, match=f"^push to {endpoint} refused: authentication "
                                         f"failed .*HTTP 401"):
         push(sample_build, endpoint, graph_iri="urn:kg:test", user=user, password=password,
-             auth=scheme)
+             auth=scheme, update_endpoint=update_url(endpoint))
     assert received == []
 
 
@@ -135,13 +162,15 @@ def test_digest_is_answered_before_the_body_is_sent(sample_build):
     endpoint = f"http://127.0.0.1:{httpd.server_address[1]}/crud"
     try:
         push(sample_build, endpoint, graph_iri="urn:kg:test", user=USER, password=PASSWORD,
-             auth="digest")
-        assert handler.puts == 1 and len(handler.received) == 1
-        assert handler.heads[0] == "" and handler.heads[1].startswith("Digest ")
+             auth="digest", update_endpoint=update_url(endpoint))
+        # the scratch cleared, one chunk, MOVE refused, DROP+ADD: each request sent once
+        assert handler.puts == 4 and len(handler.received) == 3
+        # who the server is, its challenge, the credentials tried
+        assert handler.heads[:2] == ["", ""] and handler.heads[2].startswith("Digest ")
         with pytest.raises(PushError, match="authentication failed as 'dba'"):
             push(sample_build, endpoint, graph_iri="urn:kg:test", user=USER, password="wrong",
-                 auth="digest")
-        assert handler.puts == 1
+                 auth="digest", update_endpoint=update_url(endpoint))
+        assert handler.puts == 4
     finally:
         httpd.shutdown()
         httpd.server_close()

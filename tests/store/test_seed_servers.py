@@ -1,5 +1,6 @@
-"""The seed build pushed to real SPARQL servers started here on 127.0.0.1 (Oxigraph always,
-Virtuoso where installed): every named query answers over HTTP as it does embedded."""
+"""The seed build pushed to real SPARQL servers started here on 127.0.0.1 (Oxigraph, and
+Virtuoso, which must run as root): the server holds as many triples as the embedded
+store, and every named query answers over HTTP as it does embedded."""
 import pytest
 
 import kg
@@ -34,13 +35,22 @@ def assert_same_answers(build, query_url: str, graph_iri: str) -> None:
         local_columns, local_rows = embedded.select(sparql)
         remote_columns, remote_rows = http_select(query_url, sparql, graph_iri)
         assert remote_columns == local_columns, name
-        assert local_rows, f"{name}: no answer from the embedded store"
+        if name != "conflicts":          # the seeds need not disagree
+            assert local_rows, f"{name}: no answer from the embedded store"
         assert sorted(map(repr, remote_rows)) == sorted(map(repr, local_rows)), name
+
+
+def embedded_triples(build) -> int:
+    [row] = kg.open_graph(build).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    return row["n"]
 
 
 def test_seed_build_on_oxigraph_answers_as_embedded(oxigraph_server, seed_build):
     result = push(seed_build, oxigraph_server + "/store", graph_iri=SEED_GRAPH)
     assert result.status in (200, 201, 204) and result.triples > 1000
+    _, rows = http_select(oxigraph_server + "/query",
+                          "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", SEED_GRAPH)
+    assert rows == [[result.triples]] == [[embedded_triples(seed_build)]]
     assert_same_answers(seed_build, oxigraph_server + "/query", SEED_GRAPH)
 
 
@@ -50,5 +60,5 @@ def test_seed_build_on_virtuoso_answers_as_embedded(virtuoso_server, seed_build)
     assert result.status in (200, 201, 204) and result.triples > 1000
     _, rows = http_select(virtuoso_server + "/sparql",
                           "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", SEED_GRAPH)
-    assert rows == [[result.triples]]
+    assert rows == [[result.triples]] == [[embedded_triples(seed_build)]]
     assert_same_answers(seed_build, virtuoso_server + "/sparql", SEED_GRAPH)
