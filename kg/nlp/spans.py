@@ -133,3 +133,61 @@ def split_tokens_at(doc: Doc, positions: list[int]) -> None:
             heads = [(token, 0)] * len(pieces)
             retokenizer.split(token, pieces, heads=heads)
     doc.user_data.pop(TOKENS_KEY, None)
+
+
+# ------------------------------------------------------------------ the model's evidence
+MODEL_KEY = "kg.model"
+# Model tags of names: persons, places, organisations, other proper nouns, titles of works.
+NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
+# Model tags a name never starts on: verbs, adverbs, prepositions, conjunctions,
+# particles, pronouns, numerals, measure words, other function words.  (Punctuation is
+# the rules' own business: names hold some, 某某·某某, 80万吨/年…项目.)
+VETO_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "r", "m", "q", "xc"})
+
+
+@dataclass(frozen=True)
+class ModelWords:
+    """What the statistical model read in a doc: its words as character offsets into
+    doc.text with their tags (``PER``, ``ORG``, ``n``, ``v`` …), in order.  Only the
+    clauses the model was run on have words; elsewhere :meth:`at` finds none."""
+    starts: list[int]
+    ends: list[int]
+    tags: list[str]
+
+    def at(self, position: int) -> int | None:
+        """The index of the word covering ``position``, if the model read it."""
+        i = bisect.bisect_right(self.starts, position) - 1
+        return i if i >= 0 and position < self.ends[i] else None
+
+    def tag_at(self, position: int) -> str | None:
+        i = self.at(position)
+        return None if i is None else self.tags[i]
+
+    def within_name(self, start: int, end: int) -> bool:
+        """Does one name word of the model cover [start, end)?"""
+        i = self.at(start)
+        return i is not None and self.tags[i] in NAME_TAGS and end <= self.ends[i]
+
+    def vetoes(self, start: int, end: int) -> bool:
+        """Is every character of [start, end) in a word the model tags as a function word,
+        verb, adverb, numeral … (``VETO_TAGS``)?  Unread text is never vetoed."""
+        i = self.at(start)
+        if i is None:
+            return False
+        while True:
+            if self.tags[i] not in VETO_TAGS:
+                return False
+            if self.ends[i] >= end:
+                return True
+            i += 1
+            if i == len(self.starts) or self.starts[i] != self.ends[i - 1]:
+                return False
+
+    def names(self, tags: frozenset[str] = NAME_TAGS):
+        """(start, end, tag) of the model's words with one of ``tags``."""
+        return [(s, e, t) for s, e, t in zip(self.starts, self.ends, self.tags) if t in tags]
+
+
+def model_words(doc: Doc) -> ModelWords | None:
+    """The model's words of the doc, or None when the pipeline runs without a model."""
+    return doc.user_data.get(MODEL_KEY)

@@ -1,5 +1,7 @@
 """The displaCy page of ``kg entities FILE --html``: each article with its entities and
-quantities highlighted, for a user to check what recognition found."""
+quantities highlighted, for a user to check what recognition found.  An entity's label
+says where it came from: ``Company · rule``, ``Company · model`` (the statistical model
+alone) or ``Company · both``."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -17,6 +19,10 @@ COLOURS = {
     "money": "#ffe8a3", "compute": "#ffd6a5", "date": "#e0e0e0", "percent": "#e0e0e0",
     "area": "#e0e0e0",
 }
+SOURCES = ("rule", "model", "both")
+# An entity's label carries its source; each keeps its type's colour.
+LABEL_COLOURS = {**COLOURS, **{f"{label} · {source}": colour for label, colour in COLOURS.items()
+                               for source in SOURCES}}
 
 
 def render_entities_page(docs: Iterable[tuple[Article, Doc]]) -> str:
@@ -24,7 +30,9 @@ def render_entities_page(docs: Iterable[tuple[Article, Doc]]) -> str:
     marked (a quantity inside an entity's span is left to the entity)."""
     sections = []
     for article, doc in docs:
-        marks = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        marks = [(ent.start_char, ent.end_char,
+                  f"{ent.label_} · {(ent._.kg or {}).get('source', 'rule')}")
+                 for ent in doc.ents]
         taken = [(start, end) for start, end, _ in marks]
         for q in doc._.kg_quantities or []:
             if not any(q.start < end and start < q.end for start, end in taken):
@@ -36,4 +44,4 @@ def render_entities_page(docs: Iterable[tuple[Article, Doc]]) -> str:
             "title": f"{article.id} {article.title or ''}".strip(),
         })
     return displacy.render(sections, style="ent", manual=True, page=True, jupyter=False,
-                           options={"colors": COLOURS})
+                           options={"colors": LABEL_COLOURS})

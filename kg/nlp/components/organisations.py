@@ -5,6 +5,12 @@ A name is a body followed by a suffix (有限公司, 大学, 人民政府, 产�
 tokens until a boundary: punctuation, a function word or common verb, a title of office,
 or a length limit.  A body made only of generic words (重点项目, 传统数据中心) is not a
 name.  Suffix words are added to the tokenizer so that they end tokens.
+
+When the statistical model has read the doc (the hybrid recogniser), its evidence sets
+two more boundaries: a token the model reads as a verb, adverb, preposition, pronoun,
+numeral … (outside any name of its own) ends the body (项目全面采用|某某集团, 张三摄|某某公司,
+其余3栋|…), and so does an everyday word just before where the model's organisation or
+place name begins (推介会现场|某某自治区政协).
 """
 from __future__ import annotations
 
@@ -20,7 +26,8 @@ from spacy.tokens import Doc
 from kg.nlp.gazetteer import LEVEL_RANK, Gazetteer
 from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, org_suffixes, \
     titles, verbs
-from kg.nlp.spans import Candidate, TokenTable, candidates, token_table
+from kg.nlp.spans import Candidate, ModelWords, TokenTable, candidates, model_words, \
+    token_table
 
 MAX_BODY_CHARS = 24
 SUFFIX_CACHE_SIZE = 200_000     # distinct tokens whose suffix is kept (bounded memory)
@@ -66,6 +73,14 @@ DESIGNATED_TYPES = frozenset({"Company", "Project", "ComputeCenter", "Zone", "Po
 # Words that open a company's own name: after a zone they start a new name
 # (某开发区|国家某某集团), where 建设, 投资 … continue the zone's (某开发区建设投资有限公司).
 NAME_OPENING_WORDS = frozenset({"国家", "中国"})
+# An amount of money ends a name's body: 投资55亿元|…中心.
+MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]*元$")
+# Punctuation inside names (某某·某某, 80万吨/年…项目).
+NAME_PUNCTUATION = frozenset("·-/")
+# Model tags that end a facility's body wherever they stand: function words.
+FACILITY_VETO_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u", "r", "xc"})
+# Model tags of everyday words that describe a scene or a time rather than open a name.
+CONTEXT_TAGS = frozenset({"n", "s", "f", "t", "TIME", "vn", "an", "a"})
 
 
 def _is_cjk(ch: str) -> bool:
@@ -134,13 +149,16 @@ class OrganisationRecognizer:
         # Only tokens ending in a suffix's last character can end a name: pick them at C speed.
         ending = compress(range(len(words)), map(self.suffix_ends.__contains__,
                                                  map(itemgetter(-1), words)))
+        model = model_words(doc)
         for i in ending:
             suffix = self.suffix_of_text(words[i])
             if suffix is None:
                 continue
-            if i + 1 < len(words) and words[i + 1] in CONTINUATIONS:
-                continue      # 某某数据中心集群: the name goes on past the suffix
-            span = _NameScan(self, table, area_starts, i, suffix).span()
+            if i + 1 < len(words) and (words[i + 1] in CONTINUATIONS
+                                       or words[i] + words[i + 1] in self.titles):
+                continue      # 某某数据中心集群: the name goes on past the suffix;
+                              # 某某项目经理: a title, not a facility
+            span = _NameScan(self, table, area_starts, i, suffix, model).span()
             if span is not None:
                 start, entity_type, end = span
                 found.append(Candidate(start, end, entity_type, priority=2,
@@ -164,8 +182,9 @@ class _NameScan:
     """
 
     def __init__(self, recognizer: OrganisationRecognizer, table: TokenTable,
-                 area_starts: set[int], at: int, suffix: str):
+                 area_starts: set[int], at: int, suffix: str, model: ModelWords | None = None):
         self.rec = recognizer
+        self.model = model
         self.words, self.starts, self.text = table.words, table.starts, table.text
         self.area_starts = area_starts
         self.at = at
@@ -197,6 +216,11 @@ class _NameScan:
             elif boundary and not self._inner_conjunction(i) \
                     and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
+            elif not boundary and self.model is not None and self._model_boundary(i, first):
+                break      # the model's reading ends the name (see the module docstring)
+            elif MONEY_WORD.search(text) or (entity_type == "GovernmentBody" and any(
+                    ch.isascii() and ch.isalpha() for ch in text)):
+                break      # 投资55亿元|某某中心; WANBAO|中共某某市委宣传部: no organ has letters
             elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS
                                  or words[first] in NAME_OPENING_WORDS) \
                     and (text in rec.verbs or text[-1] in "与和在对向从于及"):
@@ -248,6 +272,13 @@ class _NameScan:
         while first < at and words[first] in NAME_STOP_WORDS and \
                 not self._glued_stop_char(first, first + 1):
             first += 1
+        if self.model is not None:
+            # No name begins on a word the model reads as a verb, adverb, numeral …
+            # (已投产|数据中心, 其余3栋|算力中心 → nothing left but the suffix).
+            # (A single character may be a name's, misread: 某|矿….)
+            while first < at and starts[first] not in area_starts and len(words[first]) > 1 \
+                    and self.model.vetoes(starts[first], starts[first] + len(words[first])):
+                first += 1
         for k in range(at - 1, first - 1, -1):
             if words[k] in DESCRIPTIVE_WORDS and k + 1 < at:
                 first = k + 1
@@ -271,6 +302,34 @@ class _NameScan:
                 # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
                 return start, "ComputeCenter", start + len(core) if phase else end
         return start, entity_type, end
+
+    def _model_boundary(self, i: int, first: int) -> bool:
+        """Does the model's reading end the body before token ``i`` (see the module
+        docstring)?  A company's own name words (建设, 投资 …) and places stay in."""
+        start = self.starts[i]
+        end = start + len(self.words[i])
+        if start in self.area_starts or self.words[i] in NAME_PUNCTUATION or (
+                self.entity_type == "Company" and self.words[i] in COMPANY_NAME_WORDS):
+            return False
+        model = self.model
+        if model.vetoes(start, end):
+            # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
+            # one, only a function word, or a verb right before a name, ends the body.
+            if self.entity_type not in FACILITY_TYPES:
+                return True
+            tag = model.tag_at(start)
+            if tag in FACILITY_VETO_TAGS:
+                return True
+            # A verb right before a place or a name (选址|某县产业园, 采用|某某集团数据中心).
+            return tag == "v" and first < self.at and (
+                self.starts[first] in self.area_starts
+                or model.within_name(self.starts[first], self.starts[first] + 1))
+        if first == self.at or model.within_name(start, end):
+            return False
+        k = model.at(self.starts[first])
+        return k is not None and model.starts[k] == self.starts[first] \
+            and model.tags[k] in ("ORG", "LOC") and model.tag_at(start) in CONTEXT_TAGS \
+            and self.words[i] in self.rec.common
 
     def _kind_of(self, word: str) -> str | None:
         suffix = self.rec.suffix_of_text(word)
@@ -304,7 +363,10 @@ class _NameScan:
         if self.rec.suffix_of_text(before) or _is_punct(before) \
                 or self.starts[i - 1] in self.area_starts:
             return False
-        return self.at - i <= 3
+        # A word of the name's own between the conjunction and the suffix (…和旅游局,
+        # 产业与规划研究所), not the suffix alone (合作方与公司).
+        own_words = self.at - i - 1 + (len(self.words[self.at]) > len(self.suffix))
+        return 1 <= own_words and self.at - i <= 3
 
     def _glued_stop_char(self, i: int, body_first: int) -> bool:
         """其 in 其澜集团: a one-character stop word opening a run of unknown single

@@ -1,0 +1,108 @@
+"""The statistical recogniser's evidence: LAC's words and tags on each doc.
+
+The component runs :class:`kg.nlp.lac.LacModel` over the clauses of a doc that can hold a
+name and stores what it read as :class:`kg.nlp.spans.ModelWords` in the doc's user data.
+It decides nothing: the rule components read the evidence (a name does not start on a
+verb), and :mod:`kg.nlp.components.merge` owns the tie-breaks between the model and the
+rules.
+
+The model is run on the clauses (text between ，；：。！？ or line breaks) where its
+reading can change what is recognised: those holding a word that may be part of a name
+the rules cannot see — not an everyday word of jieba's dictionary (names are either
+unknown to it, and split into characters, or tagged there as proper names), and not a
+word whose meaning the rules know already: a generic modifier (算力, 智慧), a title of
+office, the written form of an administrative area (the gazetteer's business) —, and
+those holding a word that ends in an organisation or facility suffix, whose name the
+rules will read and the model may cut (选址|某县数字产业园).  Other clauses are not read,
+which spares the model a share of the text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.lac import LacModel, shared_model
+from kg.nlp.lexicon import GENERIC_MODIFIERS, common_words, org_suffixes, titles
+from kg.nlp.spans import MODEL_KEY, ModelWords, token_table
+
+CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+# The model reads sentences: a clause longer than this (a list, a run-on line) is read in
+# pieces of this size.
+MAX_CLAUSE = 200
+_WORD_CHARACTER = re.compile(r"[\w]")
+
+
+class LacTagger:
+    def __init__(self, nlp: Language, name: str = "kg_lac", model: LacModel | None = None):
+        self.model = model or shared_model()
+        self.known = common_words() | GENERIC_MODIFIERS | frozenset(titles()) \
+            | {form for form, _ in Gazetteer.load().surface_forms()}
+        self.suffixes = tuple(org_suffixes())
+        self._could_name: dict[str, bool] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Docs in batches: one model run over the clauses of a whole batch, so that
+        clauses of similar lengths from different docs share ONNX calls."""
+        for batch in minibatch(docs, size=batch_size):
+            pieces = [self.clauses(doc) for doc in batch]
+            # (doc.text is rebuilt from the tokens at each access: read the token table's.)
+            texts = [token_table(doc).text[a:b] for doc, spans in zip(batch, pieces)
+                     for a, b in spans]
+            words = iter(self.model.analyse(texts))
+            for doc, spans in zip(batch, pieces):
+                starts: list[int] = []
+                ends: list[int] = []
+                tags: list[str] = []
+                for offset, _ in spans:
+                    for a, b, tag in next(words):
+                        starts.append(offset + a)
+                        ends.append(offset + b)
+                        tags.append(tag)
+                doc.user_data[MODEL_KEY] = ModelWords(starts, ends, tags)
+            yield from batch
+
+    def clauses(self, doc: Doc) -> list[tuple[int, int]]:
+        """The (start, end) of the clauses of the doc that can hold a name."""
+        table = token_table(doc)
+        text, starts, words = table.text, table.starts, table.words
+        bounds = [0]
+        for match in CLAUSE_END.finditer(text):
+            bounds.append(match.end())
+        bounds.append(len(text))
+        found = []
+        for start, end in zip(bounds, bounds[1:]):
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end:
+                continue
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end)
+            if not any(map(self.could_name, words[first:last])):
+                continue
+            found.extend((a, min(a + MAX_CLAUSE, end)) for a in range(start, end, MAX_CLAUSE))
+        return found
+
+    def could_name(self, word: str) -> bool:
+        """Can the token be (part of) a name the rules need the model for (see the module
+        docstring)?"""
+        answer = self._could_name.get(word)
+        if answer is None:
+            answer = (word not in self.known and bool(_WORD_CHARACTER.search(word))
+                      and not word.isdigit()) or word.endswith(self.suffixes)
+            if len(self._could_name) < 200_000:
+                self._could_name[word] = answer
+        return answer
+
+
+@Language.factory("kg_lac")
+def make_lac_tagger(nlp: Language, name: str):
+    return LacTagger(nlp, name)

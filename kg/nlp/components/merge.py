@@ -1,0 +1,219 @@
+"""The merge of the statistical model's names with the rules' candidates (hybrid only).
+
+Runs after every rule component and before :mod:`kg.nlp.components.entities`, which picks
+the final non-overlapping set.  Every tie-break between the model and the rules is here:
+
+1. **Where the rules speak, they win.**  A rule candidate rests on structure (a suffix, a
+   gazetteer entry, a title before a name, a quotation cue, a list): structure decides
+   the type and extends the boundaries, so a model name overlapping a rule candidate
+   adds nothing.  (The model has already vetoed rule boundaries inside the rules: a name
+   read leftwards from its suffix stops at a word the model tags as a verb, adverb,
+   preposition … — see :mod:`kg.nlp.components.organisations`.)
+2. **Where the rules are silent, the model proposes.**  A model organisation (ORG) that
+   no rule candidate touches becomes a candidate: a name without a suffix (short company
+   names, brands, groups, media).  Its type is the one its last characters give by the
+   rules' suffix table when it has one (but a numbered bureau, 某某十一局, is a
+   construction company; a name ending in 委 or 办 is an organ written short), else
+   Company, the commonest kind of organisation named without a suffix.  A name ending
+   in a suffix the rules read without further evidence (有限公司, 数据中心) was weighed
+   by the rules and rejected (a generic body, 全疆数据中心): it is not proposed again; a
+   weak suffix (局, 项目, 公司) needs evidence of a proper name, which the model gives.
+
+   A model person (PER) becomes a Person when it is a transliterated name (parts joined
+   by ``·``), a three-character name with a known family name, or any name of two to
+   four characters the context shows is a person's: a title of office or a reporter's
+   word just before it (副州长|某某, 记者|某某), a speech or attendance verb just after
+   it (某某|表示).  A two-character name with no cue is too often a word the model
+   misread (成渝, 某某周暨).  Model places (LOC) are not proposed: the division gazetteer knows the country's places, and
+   the model's LOC words are often a place glued to what follows it.
+
+   A proposal must agree with the structure around it, since the model also tags
+   slogans, titles and modifiers as organisations (“东数西算”, 《某某三部曲》, 欧亚国家):
+   its edges are token edges of the segmenter too (the two segmenters agree on where
+   the name is); it is not inside quotation marks or title marks (quoted names are the
+   quotation recogniser's, with its cues); an organisation holds a word that could be
+   part of a name (not an everyday word, a generic modifier, a suffix or only a place),
+   and is not a modifier of the common noun right after it (某某国家, 某某产业).  Page
+   furniture (mastheads, licence lines) gets no proposals.
+3. **The model's proposals are weaker.**  They carry a lower priority than any rule's,
+   so among candidates of equal length a rule's wins in the final choice.
+4. **Each candidate says where it came from**: ``attrs["source"]`` is ``rule``,
+   ``model``, or ``both`` when the model also read the same span as one name (one name
+   word, or a place word followed by an organisation word).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, WEAK_SUFFIXES
+from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
+from kg.nlp.lexicon import GENERIC_MODIFIERS, common_words, org_suffixes, surnames, titles
+from kg.nlp.spans import Candidate, candidates, model_words, token_table
+
+MODEL_PRIORITY = -1
+# A numbered bureau (某某十一局, 某某第三工程局) is a construction group's company: organs
+# are not numbered.
+# Organs written short end in the head character of their kind: 某某委 (委员会), 某某办
+# (办公室).
+ORGAN_ABBREVIATION_ENDS = ("委", "办")
+NUMBERED_BUREAU = re.compile(r"(?:第?[一二三四五六七八九十]+|\d+)(?:工程)?局$")
+MAX_NAME = 30
+MIDDLE_DOTS = "·•・‧"
+PERSON_FOLLOWERS = SPEECH_WORDS | ATTENDANCE_WORDS | {"主持", "致辞", "讲话", "发言", "摄", "报道"}
+OPENING_QUOTES = "“‘「『《〈"
+CLOSING_QUOTES = "”’」』》〉"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class Merge:
+    def __init__(self, nlp: Language, name: str = "kg_merge"):
+        self.suffixes = org_suffixes()
+        self.longest_suffix = max(map(len, self.suffixes))
+        self.common = common_words()
+        self.known = self.common | GENERIC_MODIFIERS | frozenset(self.suffixes) \
+            | {form for form, _ in Gazetteer.load().surface_forms()}
+        self.single, self.double = surnames()
+        self.titles = titles()
+        self.title_words = tuple(self.titles)
+
+    def __call__(self, doc: Doc) -> Doc:
+        model = model_words(doc)
+        found = candidates(doc)
+        if model is None:
+            return doc
+        for cand in found:
+            cand.attrs.setdefault("source", "both" if self._model_reads(model, cand) else "rule")
+        if (doc._.kg_context or {}).get("furniture"):
+            return doc
+        table = token_table(doc)
+        text = table.text
+        ruled = sorted((c.start, c.end) for c in found)
+        starts = [s for s, _ in ruled]
+        ends_max = _running_max([e for _, e in ruled])
+        edges = set(table.starts)
+        edges.add(len(text))
+        for k, (start, end, tag) in enumerate(model.names(frozenset({"PER", "ORG"}))):
+            if start not in edges or end not in edges or _overlaps(starts, ends_max, start, end) \
+                    or _quoted(text, start, end):
+                continue
+            name = text[start:end]
+            if tag == "PER":
+                if self.reads_as_person(name, self._person_cue(model, text, start, end)):
+                    found.append(Candidate(start, end, "Person", MODEL_PRIORITY,
+                                           {"source": "model"}))
+            elif self.reads_as_organisation(name, table, start, end) \
+                    and not self._modifies_next_noun(model, text, end):
+                found.append(Candidate(start, end, self.organisation_type(name),
+                                       MODEL_PRIORITY, {"source": "model"}))
+        return doc
+
+    def _modifies_next_noun(self, model, text: str, end: int) -> bool:
+        """Is the name followed by an everyday noun it modifies (某某国家, 某某产业)?"""
+        i = model.at(end)
+        return i is not None and model.starts[i] == end and model.tags[i] == "n" \
+            and text[end:model.ends[i]] in self.common
+
+    @staticmethod
+    def _model_reads(model, cand: Candidate) -> bool:
+        i = model.at(cand.start)
+        if i is None or model.starts[i] != cand.start:
+            return False
+        tags = []
+        while i < len(model.starts) and model.ends[i] <= cand.end:
+            tags.append(model.tags[i])
+            if model.ends[i] == cand.end:
+                return tags in (["PER"], ["ORG"], ["LOC"], ["nz"], ["LOC", "ORG"])
+            i += 1
+        return False
+
+    def reads_as_person(self, name: str, cue: bool) -> bool:
+        if any(dot in name for dot in MIDDLE_DOTS):
+            parts = _split_dots(name)
+            return len(parts) >= 2 and all(p and all(map(_is_cjk, p)) for p in parts)
+        if not 2 <= len(name) <= 4 or not all(map(_is_cjk, name)):
+            return False
+        if cue:
+            return True
+        family = 2 if name[:2] in self.double else 1 if name[0] in self.single else 0
+        return family > 0 and len(name) == family + 2 - (family == 2)
+
+    def _person_cue(self, model, text: str, start: int, end: int) -> bool:
+        """Does a title or reporter's word stand right before the name, or a speech or
+        attendance verb right after it?"""
+        before = model.at(start - 1) if start else None
+        if before is not None and model.ends[before] == start:
+            word = text[model.starts[before]:start]
+            if word in self.titles or word.endswith(self.title_words):
+                return True
+        after = model.at(end)
+        return after is not None and model.starts[after] == end \
+            and text[end:model.ends[after]] in PERSON_FOLLOWERS
+
+    def reads_as_organisation(self, name: str, table, start: int, end: int) -> bool:
+        """A name of an organisation's length, not a bare suffix, that holds a token
+        which could be part of a name (see the module docstring)."""
+        suffix = self._suffix(name)
+        if not 2 <= len(name) <= MAX_NAME or suffix == name or (
+                suffix and suffix not in WEAK_SUFFIXES | EVIDENCE_SUFFIXES):
+            return False
+        first = bisect.bisect_left(table.starts, start)
+        last = bisect.bisect_left(table.starts, end)
+        return any(word not in self.known and any(_is_cjk(ch) or ch.isalpha() for ch in word)
+                   for word in table.words[first:last])
+
+    def organisation_type(self, name: str) -> str:
+        if NUMBERED_BUREAU.search(name):
+            return "Company"
+        if name.endswith(ORGAN_ABBREVIATION_ENDS):
+            return "GovernmentBody"
+        suffix = self._suffix(name)
+        return self.suffixes[suffix] if suffix else "Company"
+
+    def _suffix(self, name: str) -> str | None:
+        return next((name[-size:] for size in range(min(len(name), self.longest_suffix), 0, -1)
+                     if name[-size:] in self.suffixes), None)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] between an opening and a closing quotation or title mark on its
+    line?"""
+    before = text.rfind("\n", 0, start) + 1
+    opened = max(text.rfind(q, before, start) for q in OPENING_QUOTES)
+    if opened < 0:
+        return False
+    closed = max(text.rfind(q, opened, start) for q in CLOSING_QUOTES)
+    return closed < opened
+
+
+def _split_dots(name: str) -> list[str]:
+    for dot in MIDDLE_DOTS[1:]:
+        name = name.replace(dot, MIDDLE_DOTS[0])
+    return name.split(MIDDLE_DOTS[0])
+
+
+def _running_max(values: list[int]) -> list[int]:
+    out, best = [], -1
+    for value in values:
+        best = max(best, value)
+        out.append(best)
+    return out
+
+
+def _overlaps(starts: list[int], ends_max: list[int], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted intervals (their starts, and the
+    running maximum of their ends)?"""
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and ends_max[i] > start
+
+
+@Language.factory("kg_merge")
+def make_merge(nlp: Language, name: str):
+    return Merge(nlp, name)

@@ -1,0 +1,125 @@
+"""The statistical model (LAC on ONNX Runtime) and its merge with the rules, run for real
+on invented sentences."""
+import dataclasses
+import itertools
+
+import numpy
+import pytest
+
+from kg.nlp.lac import LacModel, shared_model, viterbi
+from kg.nlp.pipeline import analyse, create_pipeline
+from kg.nlp.spans import model_words
+from tests.helpers import article
+
+
+@pytest.fixture(scope="module")
+def hybrid():
+    return create_pipeline("hybrid")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return create_pipeline("rules")
+
+
+def entities(nlp, text, **kw):
+    doc = next(analyse([article(text, **kw)], nlp))[1]
+    return {(e.text, e.label_, (e._.kg or {}).get("source")) for e in doc.ents}
+
+
+def names(found):
+    return {(text, label) for text, label, _ in found}
+
+
+def test_the_model_tags_words_persons_places_and_organisations():
+    assert shared_model().words("记者王晓东在南宁市采访锐岭科技公司") == [
+        ("记者", "n"), ("王晓东", "PER"), ("在", "p"), ("南宁市", "LOC"), ("采访", "v"),
+        ("锐岭科技公司", "ORG")]
+
+
+def test_a_padded_batch_gives_each_text_its_own_tags():
+    model = LacModel()
+    texts = ["瀚睿股份与锐岭科技签署合作协议", "王晓东表示", "双方将在贵阳共建算力枢纽，项目总投资十亿元"]
+    alone = [model.analyse([text])[0] for text in texts]
+    assert model.analyse(texts) == alone
+
+
+def test_viterbi_finds_the_best_path_and_the_beam_finds_it_on_real_scores():
+    rng = numpy.random.default_rng(7)
+    transitions = rng.normal(size=(6, 6)).astype(numpy.float32)
+    emissions = rng.normal(size=(2, 4, 6)).astype(numpy.float32)
+    full = viterbi(emissions, transitions, numpy.array([4, 3]), beam=6)
+    for row, n in ((0, 4), (1, 3)):
+        best = max(itertools.product(range(6), repeat=n),
+                   key=lambda p: sum(emissions[row, t, p[t]] for t in range(n))
+                   + sum(transitions[p[t - 1], p[t]] for t in range(1, n)))
+        assert tuple(full[row, :n]) == best
+    # The encoder's real scores are peaked: the beam's path is the full search's.
+    model = shared_model()
+    texts = ["瀚睿股份与锐岭科技签署合作协议", "记者王晓东在南宁市采访", "项目总投资十亿元，规划算力2000P"]
+    ids = numpy.zeros((3, max(map(len, texts))), dtype=numpy.int64)
+    for row, text in enumerate(texts):
+        ids[row, :len(text)] = model._char_ids.of(text)
+    lengths = numpy.array([len(t) for t in texts])
+    scores = model._session.run(None, {"token_ids": ids, "length": lengths})[0]
+    beam = viterbi(scores, model._transitions, lengths)
+    full = viterbi(scores, model._transitions, lengths, beam=scores.shape[2])
+    for row, n in enumerate(lengths):
+        assert (beam[row, :n] == full[row, :n]).all()
+
+
+def test_the_model_reads_only_clauses_that_can_hold_a_name(hybrid):
+    doc = next(analyse([article("这是非常重要的工作，瀚睿股份签约。")], hybrid))[1]
+    evidence = model_words(doc)
+    assert evidence is not None
+    read = {doc.text[s:e] for s, e in zip(evidence.starts, evidence.ends)}
+    assert "瀚睿股份" in read and "重要" not in read
+
+
+def test_names_without_a_suffix_come_from_the_model(hybrid, rules):
+    text = "本报讯 瀚睿股份与锐岭科技签署合作协议，中铁二十一局负责施工。"
+    found = entities(hybrid, text)
+    assert ("瀚睿股份", "Company", "model") in found
+    assert ("锐岭科技", "Company", "model") in found
+    # A numbered bureau is a construction company (the national gazetteer may know it too).
+    assert {("中铁二十一局", "Company", "model"), ("中铁二十一局", "Company", "both")} & found
+    assert not {"瀚睿股份", "锐岭科技"} & {t for t, _ in names(entities(rules, text))}
+
+
+def test_context_glued_before_a_name_is_cut_where_the_model_reads_a_verb(hybrid):
+    found = names(entities(hybrid, "项目全面采用恒岳机械股份有限公司生产的设备。"
+                                   "图为机房一角。张立新摄鑫泰能源集团有限公司供图。"))
+    assert ("恒岳机械股份有限公司", "Company") in found
+    assert ("鑫泰能源集团有限公司", "Company") in found
+    assert not any(text.startswith(("全面", "采用", "张立新摄")) for text, _ in found)
+
+
+def test_a_facility_keeps_the_verbs_and_figures_of_its_name(hybrid):
+    found = names(entities(hybrid, "该市拟建设庆岭1000P智算中心耦合50万千瓦光伏发电项目。"))
+    assert ("庆岭1000P智算中心耦合50万千瓦光伏发电项目", "Project") in found
+
+
+def test_slogans_titles_and_modifiers_are_not_proposed(hybrid):
+    found = names(entities(hybrid, "抢抓“东数西算”机遇，出版《南岭风华》丛书，出口至欧亚国家。"))
+    assert not any(label == "Company" for _, label in found)
+
+
+def test_model_persons_need_a_chinese_or_transliterated_name(hybrid):
+    found = entities(hybrid, "会上，锐岭科技董事长覃立群作了发言。")
+    assert ("覃立群", "Person") in names(found)
+
+
+def test_rules_win_where_they_speak_and_say_so(hybrid):
+    found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
+    sources = {text: source for text, _, source in found}
+    assert sources["广西锐岭数据科技有限公司"] in ("rule", "both")
+    assert all(source in ("rule", "model", "both") for source in sources.values())
+
+
+def test_furniture_gets_no_model_proposals(hybrid):
+    text = "本报讯 瀚睿股份与锐岭科技签署合作协议。"
+    furniture = dataclasses.replace(article(text, number=0), kind="furniture")
+    read_as_furniture = next(analyse([furniture], hybrid))[1]
+    read_as_article = next(analyse([article(text)], hybrid))[1]
+    assert "瀚睿股份" in {e.text for e in read_as_article.ents}
+    assert "瀚睿股份" not in {e.text for e in read_as_furniture.ents}
