@@ -261,8 +261,11 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
             if area is not None:
                 name = area_stem(area) + segment.bare
                 written = segment.written or segment.bare
-                segment.org = ctx.add(Mention(written, org_suffixes()[next(
-                    s for s in org_suffixes() if segment.bare.endswith(s))],
+                # A bare organ word (市委, 旗委, 县政府): an organ of the area, typed by
+                # its suffix where the table has one.
+                suffix = next((s for s in org_suffixes() if segment.bare.endswith(s)), None)
+                segment.org = ctx.add(Mention(
+                    written, org_suffixes()[suffix] if suffix else "GovernmentBody",
                     ctx.evidence(segment.start, segment.end), segment.start, segment.end,
                     name, None, tuple(dict.fromkeys((written, segment.bare)))))
                 segment.area = area

@@ -3,7 +3,7 @@
 ``spacy.blank("zh")`` with the jieba tokenizer of :mod:`kg.nlp.tokenizer`, then one
 registered component per job: sentences, the statistical model's evidence (LAC, in the
 ``hybrid`` recogniser only), administrative areas, organisations and facilities by
-suffix, national organs, quoted names, persons, names in lists, short names an article
+suffix, national organs, quoted names, names in labelled fields (来源：, 作者：), persons, names in lists, short names an article
 declares (以下简称), the merge of the model's names with the rules' (hybrid only), the
 step that turns candidates into ``doc.ents``, and quantities.
 
@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 
 # Importing the modules registers the tokenizer and the components.
 from kg.nlp import tokenizer as _tokenizer  # noqa: F401
-from kg.nlp.components import (areas, entities, lac_tagger, lists, merge,  # noqa: F401
-                               national, organisations, persons, quantities, quoted,
+from kg.nlp.components import (areas, entities, fields, lac_tagger, lists,  # noqa: F401
+                               merge, national, organisations, persons, quantities, quoted,
                                sentences, short_names)
 from kg.nlp.spans import candidates
 from kg.records import Article
@@ -37,7 +37,7 @@ NOT_FOR_TITLES = frozenset({"kg_sentences", "kg_quantities"})
 # Quantities come after kg_entities, which may split tokens: spans made before a split
 # would point at the wrong tokens.
 RULE_COMPONENTS = ("kg_areas", "kg_organisations", "kg_national_bodies", "kg_quoted",
-                   "kg_persons", "kg_lists", "kg_short_names")
+                   "kg_fields", "kg_persons", "kg_lists", "kg_short_names")
 COMPONENTS = {
     "hybrid": ("kg_sentences", "kg_lac", *RULE_COMPONENTS, "kg_merge", "kg_entities",
                "kg_quantities"),

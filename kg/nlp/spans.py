@@ -140,9 +140,9 @@ MODEL_KEY = "kg.model"
 # Model tags of names: persons, places, organisations, other proper nouns, titles of works.
 NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
 # Model tags a name never starts on: verbs, adverbs, prepositions, conjunctions,
-# particles, pronouns, numerals, measure words, other function words.  (Punctuation is
+# particles, pronouns, numerals, measure words, times, other function words.  (Punctuation is
 # the rules' own business: names hold some, 某某·某某, 80万吨/年…项目.)
-VETO_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "r", "m", "q", "xc"})
+VETO_TAGS = frozenset({"v", "vd", "d", "ad", "p", "c", "u", "r", "m", "q", "xc", "TIME", "t"})
 
 
 @dataclass(frozen=True)

@@ -297,3 +297,13 @@ def test_region_party_committee_and_a_centre_built_jointly_in_a_district():
 def test_a_verb_before_a_compute_suffix_is_no_name():
     result = facts_of("我市与两家企业签约共建算力枢纽。")
     assert not [m for m in result.mentions if m.type == "ComputeCenter"]
+
+
+def test_a_post_at_an_organ_written_short_without_a_suffix_of_the_table():
+    # 政协 and 统战部 expand to names (政治协商会议, 统一战线工作部) whose ends are not in
+    # the suffix table; the organ is still the area's and still a government body.
+    result = facts_of("本报讯 近日，哈密市召开会议。市政协主席王立新、市委统战部部长李东明出席。")
+    posts = {(f.subject.label, f.object.label, f.object.type) for f in result.facts
+             if f.predicate == "holdsPosition"}
+    assert any(person == "王立新" and "政治协商会议" in org and kind == "GovernmentBody"
+               for person, org, kind in posts), posts

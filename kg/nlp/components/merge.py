@@ -33,7 +33,8 @@ the final non-overlapping set.  Every tie-break between the model and the rules 
    the name is); it is not inside quotation marks or title marks (quoted names are the
    quotation recogniser's, with its cues); an organisation holds a word that could be
    part of a name (not an everyday word, a generic modifier, a suffix or only a place),
-   and is not a modifier of the common noun right after it (某某国家, 某某产业).  Page
+   and is not a modifier of the common noun right after it (某某国家, 某某产业); a name
+   in Latin letters alone is a technical term as often as a brand (RoCE).  Page
    furniture (mastheads, licence lines) gets no proposals.
 3. **The model's proposals are weaker.**  They carry a lower priority than any rule's,
    so among candidates of equal length a rule's wins in the final choice.
@@ -161,11 +162,12 @@ class Merge:
         """A name of an organisation's length, not a bare suffix, that holds a token
         which could be part of a name (see the module docstring)."""
         suffix = self._suffix(name)
-        if not 2 <= len(name) <= MAX_NAME or suffix == name or (
+        if not 2 <= len(name) <= MAX_NAME or suffix == name or name.isascii() or (
                 suffix and suffix not in WEAK_SUFFIXES | EVIDENCE_SUFFIXES):
             return False
         first = bisect.bisect_left(table.starts, start)
-        last = bisect.bisect_left(table.starts, end)
+        # The body before a suffix must hold the proper word (合资|公司 is generic).
+        last = bisect.bisect_left(table.starts, end - len(suffix or ""))
         return any(word not in self.known and any(_is_cjk(ch) or ch.isalpha() for ch in word)
                    for word in table.words[first:last])
 

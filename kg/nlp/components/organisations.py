@@ -7,10 +7,19 @@ or a length limit.  A body made only of generic words (重点项目, 传统数�
 name.  Suffix words are added to the tokenizer so that they end tokens.
 
 When the statistical model has read the doc (the hybrid recogniser), its evidence sets
-two more boundaries: a token the model reads as a verb, adverb, preposition, pronoun,
-numeral … (outside any name of its own) ends the body (项目全面采用|某某集团, 张三摄|某某公司,
-其余3栋|…), and so does an everyday word just before where the model's organisation or
-place name begins (推介会现场|某某自治区政协).
+more boundaries:
+
+- a token the model reads as a verb, adverb, preposition, pronoun, numeral, time …
+  (outside any name of its own) ends the body (项目全面采用|某某集团, 张三摄|某某公司); in
+  a facility, whose name may hold verbs and figures (光伏发电项目), only a function word
+  does, or a verb right before a place or a name (选址|某县产业园);
+- an everyday word just before where the model reads one name that runs to the suffix
+  ends it too (推介会现场|某某自治区政协);
+- no name begins on a word of two or more characters the model vetoes (已投产|数据中心,
+  其余3栋|算力中心: nothing but the suffix is left);
+- 项目/工程 followed by an everyday noun the model reads as a word of its own modifies
+  that noun (负责项目|用地, 某某中心项目|现场) and ends no name;
+- a conjunction before a name the model reads is between two names (某某与|某某集团).
 """
 from __future__ import annotations
 
@@ -74,7 +83,11 @@ DESIGNATED_TYPES = frozenset({"Company", "Project", "ComputeCenter", "Zone", "Po
 # (某开发区|国家某某集团), where 建设, 投资 … continue the zone's (某开发区建设投资有限公司).
 NAME_OPENING_WORDS = frozenset({"国家", "中国"})
 # An amount of money ends a name's body: 投资55亿元|…中心.
-MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]*元$")
+MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]+元$")
+# The number of an item in a list: （一）, (2).
+ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
+# Suffix words that also modify a noun after them (项目用地, 工程进度).
+MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
 # Model tags that end a facility's body wherever they stand: function words.
@@ -119,6 +132,13 @@ class OrganisationRecognizer:
             # Generic words whole (算力, not 算/力): split, they would look like a name.
             tokenizer.add_words(GENERIC_MODIFIERS)
 
+    def _modifies_next(self, model: ModelWords, table: TokenTable, i: int) -> bool:
+        """Is token ``i`` an everyday noun the model reads as a word of its own (用地, 现场)?"""
+        start = table.starts[i]
+        k = model.at(start)
+        return k is not None and model.starts[k] == start and model.tags[k] in ("n", "s") \
+            and model.ends[k] == start + len(table.words[i]) and table.words[i] in self.common
+
     def area_ranks(self, form: str) -> tuple[int, int]:
         """How specific the divisions a form may name are (province 1 … town 4): the least
         and the most specific."""
@@ -158,6 +178,10 @@ class OrganisationRecognizer:
                                        or words[i] + words[i + 1] in self.titles):
                 continue      # 某某数据中心集群: the name goes on past the suffix;
                               # 某某项目经理: a title, not a facility
+            if suffix in MODIFIER_SUFFIXES and model is not None and i + 1 < len(words) \
+                    and self._modifies_next(model, table, i + 1):
+                continue      # 负责项目|用地, 某某中心项目|现场: the suffix word modifies a
+                              # noun after it; it does not end a name
             span = _NameScan(self, table, area_starts, i, suffix, model).span()
             if span is not None:
                 start, entity_type, end = span
@@ -203,6 +227,8 @@ class _NameScan:
         while i >= 0 and at - first < MAX_BODY_TOKENS:
             text = words[i]
             if text in CLOSE_BRACKETS:
+                if i >= 2 and words[i - 2] in OPEN_BRACKETS and ENUMERATION.match(words[i - 1]):
+                    break      # （二）|某某项目: a list's number, not part of the name
                 depth += 1
             elif text in OPEN_BRACKETS:
                 if depth == 0:
@@ -227,8 +253,11 @@ class _NameScan:
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
                     and first == i + 1 \
-                    and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1]:
-                break      # 抵达某县|某省某某集团: a name does not put a county before its province
+                    and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1] \
+                    and not (self.model is not None and self.model.within_name(
+                        starts[i], starts[first] + len(words[first]))):
+                break      # 抵达某县|某省某某集团: a name does not put a county before its
+                           # province (unless the model reads both as one name: a brand)
             elif text in rec.verbs and entity_type in ("Zone", "Port", "ComputeCenter"):
                 break      # 聚力创建|…示范区, 签约共建|算力枢纽
             elif text in rec.verbs and text not in COMPANY_NAME_WORDS and (
@@ -254,13 +283,14 @@ class _NameScan:
             chars += len(text)
             i -= 1
         while first < at and (words[first] in CLOSE_BRACKETS + OPEN_BRACKETS
-                              or words[first] in "·-/"):
+                              or words[first] in NAME_PUNCTUATION):
             first += 1
         body = words[first:at]
-        if any(COUNTED.match(word) or COUNTED.match(word + following)
-               for word, following in zip(body, body[1:])) or \
-                (body and COUNTED.match(body[-1])):
+        if (any(COUNTED.match(word) or COUNTED.match(word + following)
+                for word, following in zip(body, body[1:])) or
+                (body and COUNTED.match(body[-1]))) and not self._model_reads_one_name(first):
             return None       # 两大80万吨煤制烯烃项目 (两 大 -> 两大): a count of several, not a name
+                              # (the model may read a numeral as a name's: 某省三江源…公司)
         if depth and first < at:
             # An unmatched closing bracket: keep only what follows it.
             for k in range(at - 1, first - 1, -1):
@@ -272,12 +302,19 @@ class _NameScan:
         while first < at and words[first] in NAME_STOP_WORDS and \
                 not self._glued_stop_char(first, first + 1):
             first += 1
+        if entity_type != "GovernmentBody":
+            # 某省某市某区某某产业园: a chain of places written in full before a name is its
+            # address; the name starts at the last place (某区某某产业园).
+            while first + 1 < at and starts[first] in area_starts \
+                    and starts[first + 1] in area_starts and self._full_form(words[first]):
+                first += 1
         if self.model is not None:
             # No name begins on a word the model reads as a verb, adverb, numeral …
             # (已投产|数据中心, 其余3栋|算力中心 → nothing left but the suffix).
             # (A single character may be a name's, misread: 某|矿….)
-            while first < at and starts[first] not in area_starts and len(words[first]) > 1 \
-                    and self.model.vetoes(starts[first], starts[first] + len(words[first])):
+            while first < at and starts[first] not in area_starts and (
+                    words[first] in NAME_PUNCTUATION or len(words[first]) > 1
+                    and self.model.vetoes(starts[first], starts[first] + len(words[first]))):
                 first += 1
         for k in range(at - 1, first - 1, -1):
             if words[k] in DESCRIPTIVE_WORDS and k + 1 < at:
@@ -327,9 +364,22 @@ class _NameScan:
         if first == self.at or model.within_name(start, end):
             return False
         k = model.at(self.starts[first])
+        # The model reads the whole name, to its suffix, as a name beginning here.
+        name_end = self.starts[self.at] + len(self.words[self.at])
         return k is not None and model.starts[k] == self.starts[first] \
-            and model.tags[k] in ("ORG", "LOC") and model.tag_at(start) in CONTEXT_TAGS \
-            and self.words[i] in self.rec.common
+            and model.tags[k] in ("ORG", "LOC") and model.ends[k] >= name_end \
+            and model.tag_at(start) in CONTEXT_TAGS and self.words[i] in self.rec.common
+
+    def _model_reads_one_name(self, first: int) -> bool:
+        """Does the model read the body and suffix as one organisation or place name?"""
+        end = self.starts[self.at] + len(self.words[self.at])
+        return self.model is not None and first < self.at and \
+            self.model.within_name(self.starts[first], end) and \
+            self.model.tag_at(self.starts[first]) in ("ORG", "LOC")
+
+    def _full_form(self, word: str) -> bool:
+        """Is the word a division's full name (某某省, 某某市, 某某县), not a short form?"""
+        return any(d.name == word for d in self.rec.gazetteer.lookup(word))
 
     def _kind_of(self, word: str) -> str | None:
         suffix = self.rec.suffix_of_text(word)
@@ -357,6 +407,9 @@ class _NameScan:
         (德和绿色算力中心, not 道路和口岸)."""
         if self.words[i] not in ("与", "和") or i == 0:
             return False
+        if self.model is not None and self.model.tag_at(self.starts[i + 1]) == "ORG" \
+                and self.model.at(self.starts[i + 1]) != self.model.at(self.starts[i]):
+            return False      # 某某与|某某集团某省分公司: the model reads a name after it
         before = self.words[i - 1]
         if self.entity_type in FACILITY_TYPES and len(before) != 1:
             return False

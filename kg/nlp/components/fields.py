@@ -1,0 +1,83 @@
+"""Names in labelled fields: the metadata and credit lines of web pages and wire copy.
+
+A web page says who published and wrote it in fields: ``来源：某某在线　2025-04-18 09:30
+作者：某某　编辑：某某``; a trade paper writes ``文｜某某``; a government site ends with
+``主办：某某县人民政府办公室　承办：某某县大数据局``.  The label says what the value is, so
+the value is a name however plain it looks (a portal's name has no suffix): an organisation
+after 来源/主办/承办/出品 (its type by its suffix, else a medium: Organization), a person
+after 作者/编辑/记者/通讯员/摄影/文/法定代表人 when it reads as a name (two to four characters, or
+parts joined by ``·``).  A value runs to the next space, punctuation or field.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lexicon import org_suffixes
+from kg.nlp.spans import Candidate, candidates, token_table
+
+ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "承办单位", "供稿")
+PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄影", "摄像", "文", "撰文", "图",
+                 "法定代表人", "负责人", "联系人")
+_LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=True))
+# A label starts a line, follows a space, or follows the end of another field.
+# A value ends at a space, punctuation, or where the next field's label begins (…办公室网站标识码：).
+FIELD = re.compile(rf"(?:^|(?<=[\s　|｜]))({_LABELS})\s*[:：|｜/／]\s*"
+                   r"([\u4e00-\u9fffA-Za-z0-9·]+?(?:[、 ][\u4e00-\u9fff·]{2,8})*)"
+                   r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])", re.M)
+# Values that name no one: the page's own desk, a compilation.
+NOT_NAMES = frozenset({"本网", "本报", "本站", "本台", "综合", "网络", "互联网", "转载", "网友",
+                       "佚名", "不详", "未知", "其他", "整理", "编辑部", "本刊"})
+MIDDLE_DOTS = "·"
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _reads_as_person(name: str) -> bool:
+    if MIDDLE_DOTS in name:
+        parts = name.split(MIDDLE_DOTS)
+        return len(parts) >= 2 and all(len(p) <= 10 and _is_cjk(p) for p in parts)
+    return 2 <= len(name) <= 4 and _is_cjk(name)
+
+
+class FieldNameRecognizer:
+    def __init__(self, nlp: Language, name: str = "kg_fields"):
+        self.suffixes = org_suffixes()
+        self.longest = max(map(len, self.suffixes))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = token_table(doc).text
+        if "：" not in text and ":" not in text and "｜" not in text and "|" not in text \
+                and "/" not in text and "／" not in text:
+            return doc
+        found = candidates(doc)
+        for match in FIELD.finditer(text):
+            label, value = match.group(1), match.group(2)
+            start = match.start(2)
+            if label in ORGANISATION_LABELS:
+                name = re.split(r"[、 ]", value)[0]
+                if len(name) >= 2 and name not in NOT_NAMES and not name.isascii():
+                    found.append(Candidate(start, start + len(name), self._type(name),
+                                           priority=4, attrs={"field": label}))
+                continue
+            at = start
+            for name in re.split(r"([、 ])", value):
+                if name not in ("、", " ") and _reads_as_person(name) and name not in NOT_NAMES:
+                    found.append(Candidate(at, at + len(name), "Person", priority=4,
+                                           attrs={"field": label}))
+                at += len(name)
+        return doc
+
+    def _type(self, name: str) -> str:
+        suffix = next((name[-size:] for size in range(min(len(name), self.longest), 0, -1)
+                       if name[-size:] in self.suffixes), None)
+        return self.suffixes[suffix] if suffix else "Organization"
+
+
+@Language.factory("kg_fields")
+def make_field_recognizer(nlp: Language, name: str):
+    return FieldNameRecognizer(nlp, name)
