@@ -3,6 +3,8 @@
     python -m benchmarks.run                        # 10 MB and 100 MB, everything, RESULTS.md
     python -m benchmarks.run --mb 10 --stages       # per-stage rates only
     python -m benchmarks.run --mb 2 --stages --profile 2mb.prof --results -   # and a cProfile
+    python -m benchmarks.run --mb 10 --build --recogniser rules --results -    # rules only
+    python -m benchmarks.run --mb 10 --build --jobs 2 --results -              # two processes
 
 For each size the corpus of :mod:`benchmarks.corpus` is generated once and cached in
 ``benchmarks/.corpus/<mb>mb-seed<seed>/``.  Three measurements, one after the other, each
@@ -17,9 +19,15 @@ that no measurement inherits another's memory or warmed-up state:
   into ``analyse``; and the peak memory reached by the end of each phase;
 - build: ``kg.pipeline.build(paths, out)`` end to end, with the process's peak resident
   memory (VmHWM);
-- recognition (issue 3): ``analyse`` and the tokenizer alone over the articles of a corpus
-  of ``--recognition-mb`` megabytes held in memory, each three times, interleaved; the
-  fastest run is reported, and the slowest ``analyse`` run beside it.
+- recognition (issues 3 and 14): ``analyse`` and the tokenizer alone over the articles of
+  a corpus of ``--recognition-mb`` megabytes held in memory, and with the hybrid
+  recogniser the statistical model's component alone (``kg_lac`` over docs already
+  segmented), each three times, interleaved; the fastest run is reported, and the slowest
+  ``analyse`` run beside it.
+
+``--recogniser`` (``hybrid``, the default, or ``rules``) is the recogniser every
+measurement uses.  ``--jobs N`` runs the end-to-end build with N worker processes; that
+measurement is then pinned to the first N CPUs instead of one.
 
 ``--profile FILE`` adds a run of the build of the first size under cProfile, with the top
 functions by cumulative and by own time in the report.
@@ -67,6 +75,12 @@ WRAPPED = ("iter_articles", "analyse", "extract", "Linker", "write_outputs")
 # Goals of issues 3 and 8.
 END_TO_END_GOAL = 500_000
 RECOGNITION_GOAL = 500_000
+# Goals of issue 14, one core unless said: the model's component alone, the hybrid and the
+# rules-only builds end to end, and the speed-up of two processes.
+MODEL_GOAL = 80_000
+HYBRID_GOAL = 45_000
+RULES_GOAL = 90_000
+JOBS_SPEEDUP_GOAL = 1.7
 MEMORY_GOAL_KB = 2 * 1024 ** 2
 PROGRESS_EVERY = 5_000   # articles
 RECOGNITION_REPEATS = 3
@@ -79,6 +93,13 @@ PROFILE_ROWS = 15
 def _pin(cpu: int) -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {cpu})
+
+
+def _pin_many(count: int) -> None:
+    """Pin to the first ``count`` usable CPUs (worker processes inherit it)."""
+    if hasattr(os, "sched_setaffinity"):
+        usable = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, set(usable[:count]))
 
 
 def _memory_kb(field: str, pid: int | str = "self") -> int:
@@ -143,7 +164,8 @@ class StageClock:
             yield item
 
 
-def measure_stages(corpus: Path, out: Path, partial: Path | None = None) -> dict:
+def measure_stages(corpus: Path, out: Path, partial: Path | None = None,
+                   recogniser: str = "hybrid") -> dict:
     """``kg.pipeline.build`` with each stage it calls timed, plus the tokenizer alone.
 
     The build's own functions run; in this process they are only wrapped by timers.  The
@@ -158,7 +180,7 @@ def measure_stages(corpus: Path, out: Path, partial: Path | None = None) -> dict
     if missing:
         raise SystemExit(f"kg.pipeline no longer calls {', '.join(missing)}: update benchmarks/run.py")
     started = time.perf_counter()
-    tokenizer = shared_pipeline().tokenizer
+    tokenizer = shared_pipeline(recogniser).tokenizer
     load = time.perf_counter() - started
     clock = StageClock()
     counted = {"articles": 0, "characters": 0}
@@ -220,7 +242,7 @@ def measure_stages(corpus: Path, out: Path, partial: Path | None = None) -> dict
         setattr(pipeline, name, wrapper)
     try:
         clock.switch("rest")
-        result = pipeline.build([corpus], out)
+        result = pipeline.build([corpus], out, recogniser=recogniser)
         clock.switch("rest")
     finally:
         for name, function in real.items():
@@ -236,12 +258,13 @@ def _write_json(path: Path, figures: dict) -> None:
     os.replace(staging, path)
 
 
-def measure_build(corpus: Path, out: Path) -> dict:
-    """``kg.pipeline.build`` end to end, and the peak memory of the process."""
+def measure_build(corpus: Path, out: Path, recogniser: str = "hybrid", jobs: int = 1) -> dict:
+    """``kg.pipeline.build`` end to end, and the peak memory of the process (with
+    ``jobs`` > 1, the CPU seconds and memory of its worker processes are not counted)."""
     from kg.pipeline import build
     baseline = _memory_kb("VmRSS")
     started, cpu = time.perf_counter(), _cpu_seconds()
-    result = build([corpus], out)
+    result = build([corpus], out, recogniser=recogniser, jobs=jobs)
     elapsed, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     return {"articles": result.articles, "characters": result.characters, "seconds": elapsed,
             "cpu_seconds": cpu, "entities": len(result.graph.entities),
@@ -249,15 +272,15 @@ def measure_build(corpus: Path, out: Path) -> dict:
             "peak_rss_kb": _memory_kb("VmHWM")}
 
 
-def profile_build(corpus: Path, out: Path, profile: Path) -> dict:
+def profile_build(corpus: Path, out: Path, profile: Path, recogniser: str = "hybrid") -> dict:
     """``kg.pipeline.build`` under cProfile (statistics written to ``profile``)."""
     import cProfile
     import pstats
     from kg.nlp.pipeline import shared_pipeline
     from kg.pipeline import build
-    shared_pipeline()
+    shared_pipeline(recogniser)
     profiler = cProfile.Profile()
-    profiler.runcall(build, [corpus], out)
+    profiler.runcall(build, [corpus], out, recogniser=recogniser)
     profiler.dump_stats(profile)
     top = {}
     for order in ("cumulative", "tottime"):
@@ -279,14 +302,15 @@ def _short_path(filename: str) -> str:
     return filename
 
 
-def measure_recognition(corpus: Path) -> dict:
-    """``analyse`` and the tokenizer alone over articles already in memory."""
+def measure_recognition(corpus: Path, recogniser: str = "hybrid") -> dict:
+    """``analyse``, the tokenizer alone and (hybrid) the model's component alone over
+    articles already in memory."""
     from kg.ingest import iter_articles
     from kg.nlp.pipeline import analyse, create_pipeline
     articles = list(iter_articles([corpus]))
     characters = sum(len(a.text) for a in articles)
     started = time.perf_counter()
-    nlp = create_pipeline()
+    nlp = create_pipeline(recogniser)
     load = time.perf_counter() - started
     for _ in analyse(articles[:20], nlp):      # the first calls load lazy tables
         pass
@@ -298,12 +322,23 @@ def measure_recognition(corpus: Path) -> dict:
         for _ in analyse(articles, nlp):
             pass
 
+    measures = [("tokenizer", tokenize_all), ("analyse", analyse_all)]
     figures = {"articles": len(articles), "characters": characters, "pipeline_load": load,
-               "repeats": RECOGNITION_REPEATS}
+               "repeats": RECOGNITION_REPEATS, "recogniser": recogniser}
+    if "kg_lac" in nlp.pipe_names:
+        model = nlp.get_pipe("kg_lac")
+        docs = [nlp.make_doc(article.text) for article in articles]
+        figures["model_read_share"] = sum(b - a for doc in docs for a, b in model.clauses(doc)) \
+            / max(characters, 1)
+
+        def model_alone() -> None:
+            for _ in model.pipe(docs):
+                pass
+        measures.append(("model", model_alone))
     # Each measure is taken several times, interleaved; the fastest run is the one other
     # work on the shared machine disturbed least (timeit's convention).
     for _ in range(RECOGNITION_REPEATS):
-        for name, run in (("tokenizer", tokenize_all), ("analyse", analyse_all)):
+        for name, run in measures:
             started, cpu = time.perf_counter(), time.process_time()
             run()
             for key, value in ((f"{name}_seconds", time.perf_counter() - started),
@@ -314,28 +349,31 @@ def measure_recognition(corpus: Path) -> dict:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    _pin(args.cpu)
-    if args.worker == "stages":
-        figures = measure_stages(args.corpus, args.out, args.partial)
-    elif args.worker == "build":
-        figures = measure_build(args.corpus, args.out)
-    elif args.worker == "profile":
-        figures = profile_build(args.corpus, args.out, args.profile)
+    if args.worker == "build" and args.jobs > 1:
+        _pin_many(args.jobs)
     else:
-        figures = measure_recognition(args.corpus)
+        _pin(args.cpu)
+    if args.worker == "stages":
+        figures = measure_stages(args.corpus, args.out, args.partial, args.recogniser)
+    elif args.worker == "build":
+        figures = measure_build(args.corpus, args.out, args.recogniser, args.jobs)
+    elif args.worker == "profile":
+        figures = profile_build(args.corpus, args.out, args.profile, args.recogniser)
+    else:
+        figures = measure_recognition(args.corpus, args.recogniser)
     print(json.dumps(figures))
     return 0
 
 
 def run_worker(kind: str, corpus: Path, cpu: int, memory_limit_kb: int, out: Path | None = None,
-               profile: Path | None = None) -> dict:
+               profile: Path | None = None, recogniser: str = "hybrid", jobs: int = 1) -> dict:
     """Run one measurement in a fresh process; stop it if it passes the memory limit.
 
     A stopped measurement answers ``{"killed": True, ...}`` with the resident memory seen,
     the seconds it ran and the figures it had written so far (``partial``).
     """
     command = [sys.executable, "-m", "benchmarks.run", "--worker", kind, "--corpus", str(corpus),
-               "--cpu", str(cpu)]
+               "--cpu", str(cpu), "--recogniser", recogniser, "--jobs", str(jobs)]
     if out is not None:
         command += ["--out", str(out)]
     if profile is not None:
@@ -451,7 +489,7 @@ def stage_table(stages: dict) -> list[str]:
     return lines
 
 
-def size_section(result: SizeResult, limit_kb: int) -> list[str]:
+def size_section(result: SizeResult, limit_kb: int, args: argparse.Namespace) -> list[str]:
     corpus = result.corpus
     lines = [f"## {result.megabytes:g} MB", ""]
     measured = next((m for m in (result.stages, result.build) if m and not m.get("killed")), None)
@@ -494,7 +532,9 @@ def size_section(result: SizeResult, limit_kb: int) -> list[str]:
         lines += [f"End to end: {_killed(result.build, limit_kb)}.", ""]
     elif result.build:
         build = result.build
-        lines.append("End to end (`kg.pipeline.build`, fresh process, one core):")
+        lines.append(f"End to end (`kg.pipeline.build`, fresh process, {args.recogniser} "
+                     f"recogniser, " + ("one core" if args.jobs == 1 else
+                                        f"--jobs {args.jobs} on {args.jobs} cores") + "):")
         lines.append("")
         lines.append("| seconds | characters/s | CPU seconds | characters/CPU-s | peak RSS (VmHWM) "
                      "| RSS after imports | entities | facts |")
@@ -526,14 +566,20 @@ def profile_section(result: SizeResult) -> list[str]:
 def recognition_section(recognition: dict, megabytes: float) -> list[str]:
     characters = recognition["characters"]
     rows = [("tokenizer alone (`create_pipeline().tokenizer`)", recognition["tokenizer_seconds"],
-             recognition["tokenizer_cpu_seconds"]),
+             recognition["tokenizer_cpu_seconds"])]
+    if "model_seconds" in recognition:
+        rows.append((f"the model's component alone (`kg_lac`; it reads "
+                     f"{recognition['model_read_share']:.0%} of the text)",
+                     recognition["model_seconds"], recognition["model_cpu_seconds"]))
+    rows += [
             ("`analyse` (whole pipeline)", recognition["analyse_seconds"],
              recognition["analyse_cpu_seconds"]),
             ("components after the tokenizer",
              recognition["analyse_seconds"] - recognition["tokenizer_seconds"],
              recognition["analyse_cpu_seconds"] - recognition["tokenizer_cpu_seconds"])]
     slowest = max(recognition.get("analyse_seconds_runs", [recognition["analyse_seconds"]]))
-    lines = [f"## Recognition ({megabytes:g} MB corpus, issue 3)", "",
+    lines = [f"## Recognition ({megabytes:g} MB corpus, {recognition.get('recogniser', 'hybrid')} "
+             f"recogniser)", "",
              f"{recognition['articles']:,} articles, {characters:,} characters, held in memory; "
              f"one core; pipeline load {recognition['pipeline_load']:.1f} s not included.  "
              f"Fastest of {recognition.get('repeats', 1)} runs of each measure, interleaved "
@@ -547,26 +593,35 @@ def recognition_section(recognition: dict, megabytes: float) -> list[str]:
     return lines + [""]
 
 
-def goals_section(results: list[SizeResult], recognition: dict | None) -> list[str]:
+def goals_section(results: list[SizeResult], recognition: dict | None,
+                  args: argparse.Namespace) -> list[str]:
     rows = []
     for result in results:
         build = result.build
         if build and not build.get("killed"):
             rate = _rate(build["characters"], build["seconds"])
-            rows.append((f"end to end ≥ {END_TO_END_GOAL:,} characters/s ({result.megabytes:g} MB)",
-                         _per_second(rate), rate >= END_TO_END_GOAL))
+            if args.jobs == 1:
+                goal = HYBRID_GOAL if args.recogniser == "hybrid" else RULES_GOAL
+                rows.append((f"{args.recogniser} end to end ≥ {goal:,} characters/s, one core "
+                             f"({result.megabytes:g} MB; issue 14)", _per_second(rate), rate >= goal))
+            rows.append((f"end to end ≥ {END_TO_END_GOAL:,} characters/s ({result.megabytes:g} MB; "
+                         f"issue 8)", _per_second(rate), rate >= END_TO_END_GOAL))
             rows.append((f"peak memory < 2 GiB ({result.megabytes:g} MB)", _mib(build["peak_rss_kb"]),
                          build["peak_rss_kb"] < MEMORY_GOAL_KB))
         elif build:
             rows.append((f"peak memory < 2 GiB ({result.megabytes:g} MB)",
                          f"> {_mib(build['resident_kb'])}", False))
     if recognition:
+        if "model_seconds" in recognition:
+            rate = _rate(recognition["characters"], recognition["model_seconds"])
+            rows.append((f"the model's component alone ≥ {MODEL_GOAL:,} characters/s (issue 14)",
+                         _per_second(rate), rate >= MODEL_GOAL))
         rate = _rate(recognition["characters"], recognition["analyse_seconds"])
-        rows.append((f"recognition ≥ {RECOGNITION_GOAL:,} characters/s", _per_second(rate),
-                     rate >= RECOGNITION_GOAL))
+        rows.append((f"recognition ≥ {RECOGNITION_GOAL:,} characters/s (issue 3, rules)",
+                     _per_second(rate), rate >= RECOGNITION_GOAL))
     if not rows:
         return []
-    lines = ["## Goals (issues 3 and 8)", "", "| goal | measured | met |", "|---|---:|:---:|"]
+    lines = ["## Goals", "", "| goal | measured | met |", "|---|---:|:---:|"]
     lines += [f"| {goal} | {measured} | {'yes' if met else 'no'} |" for goal, measured, met in rows]
     return lines + [""]
 
@@ -583,7 +638,9 @@ def report(command: str, context: dict, results: list[SizeResult], recognition: 
         f"- Command: `{command}`",
         f"- Date: {context['date']}; {code}",
         f"- Machine: {machine()}; every measurement in its own process pinned to CPU {args.cpu}, "
-        "one thread",
+        "one thread" + (f" (the end-to-end build: --jobs {args.jobs} on the first {args.jobs} CPUs)"
+                        if args.jobs > 1 else ""),
+        f"- Recogniser: {args.recogniser}",
         f"- Load average (1, 5, 15 min) before: {context['load_before']}; after: {context['load_after']}",
         f"- Python {platform.python_version()}, spaCy {spacy.__version__}",
         f"- Corpus: `benchmarks/corpus.py`, seed {args.seed}; MB = 10^6 bytes of page files; "
@@ -591,12 +648,13 @@ def report(command: str, context: dict, results: list[SizeResult], recognition: 
         "",
     ]
     for result in results:
-        lines += size_section(result, limit_kb)
+        lines += size_section(result, limit_kb, args)
         if result.profile:
             lines += profile_section(result)
     if recognition and not recognition.get("killed"):
         lines += recognition_section(recognition, args.recognition_mb)
-    lines += goals_section(results, recognition if recognition and not recognition.get("killed") else None)
+    lines += goals_section(results, recognition if recognition and not recognition.get("killed") else None,
+                           args)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -623,6 +681,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", type=Path, default=None,
                         help="also profile the build of the first size with cProfile, statistics "
                              "written here and the top functions added to the report")
+    parser.add_argument("--recogniser", choices=("hybrid", "rules"), default="hybrid",
+                        help="the recogniser every measurement uses; default hybrid")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="worker processes of the end-to-end build (pinned to that many "
+                             "CPUs); default 1")
     parser.add_argument("--worker", choices=("stages", "build", "recognition", "profile"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -657,15 +720,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{megabytes:g} MB: stages", file=sys.stderr, flush=True)
                 result.stages = run_worker("stages", corpus.path, args.cpu, limit_kb,
                                            Path(scratch) / "stages",
-                                           args.profile if index == 0 else None)
+                                           args.profile if index == 0 else None,
+                                           args.recogniser)
             if args.build:
                 print(f"{megabytes:g} MB: end to end", file=sys.stderr, flush=True)
                 result.build = run_worker("build", corpus.path, args.cpu, limit_kb,
-                                          Path(scratch) / "build")
+                                          Path(scratch) / "build", None, args.recogniser,
+                                          args.jobs)
             if args.profile and index == 0:
                 print(f"{megabytes:g} MB: profile", file=sys.stderr, flush=True)
                 profiled = run_worker("profile", corpus.path, args.cpu, limit_kb,
-                                      Path(scratch) / "profile", args.profile.resolve())
+                                      Path(scratch) / "profile", args.profile.resolve(),
+                                      args.recogniser)
                 result.profile = None if profiled.get("killed") else profiled
         results.append(result)
     recognition = None
@@ -673,7 +739,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"recognition: {args.recognition_mb:g} MB", file=sys.stderr, flush=True)
         corpus = ensure_corpus(args.corpus_root / f"{args.recognition_mb:g}mb-seed{args.seed}",
                                args.recognition_mb, args.seed)
-        recognition = run_worker("recognition", corpus.path, args.cpu, limit_kb)
+        recognition = run_worker("recognition", corpus.path, args.cpu, limit_kb,
+                                 recogniser=args.recogniser)
     context.update(revision_after=revision(), load_after=_load())
     text = report(command.strip(), context, results, recognition, args)
     print(text)

@@ -1,0 +1,46 @@
+"""Quality on the development set (tests/data/devset): each half built and scored.
+
+The scorer is the shared one beside the checkout (on CI); without it these tests skip.
+Floors sit a little under the figures in benchmarks/RESULTS.md, so that a regression on
+either half — the held-out one above all — is caught.
+"""
+from pathlib import Path
+
+import pytest
+
+from benchmarks.quality import DEFAULT_SCORER, build, pages_and_gold, score
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not DEFAULT_SCORER.is_file(),
+                       reason="../shared/eval/score.py is not beside the checkout (it is on CI)"),
+]
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory) -> dict:
+    out = {}
+    for half in ("tune", "heldout"):
+        pages, gold = pages_and_gold(half)
+        for recogniser in ("hybrid", "rules"):
+            folder: Path = tmp_path_factory.mktemp(f"{half}-{recogniser}")
+            build(pages, folder, recogniser)
+            out[half, recogniser] = score(DEFAULT_SCORER, gold, folder)[0]
+    return out
+
+
+def entities_f1(figures, half, recogniser="hybrid"):
+    return figures[half, recogniser]["entities"]["ALL"]["f1"]
+
+
+def test_both_halves_clear_their_floors(figures):
+    assert entities_f1(figures, "tune") >= 0.92
+    assert entities_f1(figures, "heldout") >= 0.85
+    assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.72
+    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.65
+    assert figures["heldout", "hybrid"]["linking"]["over_merged"] == 0
+
+
+def test_the_model_helps_on_both_halves(figures):
+    for half in ("tune", "heldout"):
+        assert entities_f1(figures, half, "hybrid") > entities_f1(figures, half, "rules") + 0.01
