@@ -86,12 +86,17 @@ NAME_OPENING_WORDS = frozenset({"国家", "中国"})
 MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]+元$")
 # The number of an item in a list: （一）, (2).
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
+# A count right after a suffix: 签约项目36个, 开工项目12项.
+COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几]+)\s*[个项家座]")
+ORGANISATION_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 # Suffix words that also modify a noun after them (项目用地, 工程进度).
 MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
 # Model tags that end a facility's body wherever they stand: function words.
-FACILITY_VETO_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u", "r", "xc"})
+FACILITY_VETO_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u", "r", "xc", "TIME", "t"})
+# Tags the model reads reliably even on a single character: function words.
+FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "r", "xc"})
 # Model tags of everyday words that describe a scene or a time rather than open a name.
 CONTEXT_TAGS = frozenset({"n", "s", "f", "t", "TIME", "vn", "an", "a"})
 
@@ -164,6 +169,7 @@ class OrganisationRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         area_starts = {c.start for c in found if c.label == "AdminArea"}
+        area_ends = {c.end for c in found if c.label == "AdminArea"}
         table = token_table(doc)
         words = table.words
         # Only tokens ending in a suffix's last character can end a name: pick them at C speed.
@@ -182,7 +188,12 @@ class OrganisationRecognizer:
                     and self._modifies_next(model, table, i + 1):
                 continue      # 负责项目|用地, 某某中心项目|现场: the suffix word modifies a
                               # noun after it; it does not end a name
-            span = _NameScan(self, table, area_starts, i, suffix, model).span()
+            if i + 1 < len(words) and COUNT_AFTER.match(table.text, table.starts[i + 1]):
+                continue      # 开工项目12个: a count of several, not a name
+            if suffix in MODIFIER_SUFFIXES and i + 1 < len(words) and words[i + 1] in self.titles \
+                    and i > 0 and self._kind_of(words[i - 1]) in ORGANISATION_TYPES:
+                continue      # 某某局项目|总工程师: a post in a company's project team
+            span = _NameScan(self, table, area_starts, i, suffix, model, area_ends).span()
             if span is not None:
                 start, entity_type, end = span
                 found.append(Candidate(start, end, entity_type, priority=2,
@@ -206,9 +217,11 @@ class _NameScan:
     """
 
     def __init__(self, recognizer: OrganisationRecognizer, table: TokenTable,
-                 area_starts: set[int], at: int, suffix: str, model: ModelWords | None = None):
+                 area_starts: set[int], at: int, suffix: str, model: ModelWords | None = None,
+                 area_ends: set[int] = frozenset()):
         self.rec = recognizer
         self.model = model
+        self.area_ends = area_ends
         self.words, self.starts, self.text = table.words, table.starts, table.text
         self.area_starts = area_starts
         self.at = at
@@ -350,17 +363,26 @@ class _NameScan:
             return False
         model = self.model
         if model.vetoes(start, end):
-            # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
-            # one, only a function word, or a verb right before a name, ends the body.
-            if self.entity_type not in FACILITY_TYPES:
-                return True
             tag = model.tag_at(start)
-            if tag in FACILITY_VETO_TAGS:
+            if len(self.words[i]) == 1 and tag not in FUNCTION_TAGS:
+                return False   # jieba splits unknown names into characters: a verb read
+                               # in one (某某锂|享) is the model's guess, not evidence
+            # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
+            # one, only a function word or a time, or a verb between a place or a name and
+            # the rest (选址|某县产业园, 某区|自建…电站, 某某公司|负责|项目), ends the body.
+            if self.entity_type not in FACILITY_TYPES or tag in FACILITY_VETO_TAGS:
                 return True
-            # A verb right before a place or a name (选址|某县产业园, 采用|某某集团数据中心).
-            return tag == "v" and first < self.at and (
-                self.starts[first] in self.area_starts
-                or model.within_name(self.starts[first], self.starts[first] + 1))
+            if tag != "v":
+                return False
+            if first < self.at and (self.starts[first] in self.area_starts or model.within_name(
+                    self.starts[first], self.starts[first] + 1)):
+                return True
+            if start in self.area_ends:
+                return True
+            # A verb right before the suffix after a name is its subject's act (某某公司负责|项目);
+            # with words after the verb it may be the name's (某某中心耦合…发电项目).
+            return first == self.at and i > 0 and (self.words[i - 1] in CLOSE_BRACKETS
+                                                   or self._ends_a_name(i - 1))
         if first == self.at or model.within_name(start, end):
             return False
         k = model.at(self.starts[first])
@@ -369,6 +391,15 @@ class _NameScan:
         return k is not None and model.starts[k] == self.starts[first] \
             and model.tags[k] in ("ORG", "LOC") and model.ends[k] >= name_end \
             and model.tag_at(start) in CONTEXT_TAGS and self.words[i] in self.rec.common
+
+    def _ends_a_name(self, k: int) -> bool:
+        """Does token ``k`` end an organisation's name (its suffix, or the end of a name
+        the model reads)?"""
+        end = self.starts[k] + len(self.words[k])
+        if self.rec.suffix_of_text(self.words[k]):
+            return True
+        j = self.model.at(end - 1)
+        return j is not None and self.model.ends[j] == end and self.model.tags[j] in ("ORG", "PER")
 
     def _model_reads_one_name(self, first: int) -> bool:
         """Does the model read the body and suffix as one organisation or place name?"""

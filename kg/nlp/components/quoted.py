@@ -34,6 +34,9 @@ class QuotedNameRecognizer:
             suffix = self._suffix_of(inner)
             if suffix is None:
                 continue
+            body = inner[:-len(suffix)]
+            if all(ch in NAME_STOP_WORDS for ch in body):
+                continue     # 简称“本项目”, “该公司”: a reference, not a name
             if not text.endswith(NAME_CUES, 0, m.start()) and \
                     self._generic(doc, m.start(1), m.end(1) - len(suffix)):
                 continue     # 打造“绿色算力示范区”: a goal, not a name
