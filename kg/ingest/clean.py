@@ -419,6 +419,10 @@ def _classify(paragraph: Paragraph) -> None:
     elif ("讯" in text[:14] or "电" in text[:26]) and (lead := _lead(text)) is not None:
         paragraph.kind = LEAD
         paragraph.byline, paragraph.body = lead
+        if not text.startswith("本报"):
+            # A wire or another medium's dateline (新华社某市5月6日电（记者 某某）) names the
+            # agency and the place it writes from: it stays in the article's text.
+            paragraph.body = 0
     elif text[0] in "（(" and (jump := _JUMP.match(text)) is not None:
         paragraph.kind = JUMP
         paragraph.body = jump.end()

@@ -179,3 +179,13 @@ def test_plain_headline_over_its_text_opens_an_article():
         (None, "甲乙县召开会议。"),
         ("丙丁县冷水鱼丰收", "今年丙丁县冷水鱼丰收，产量增长。"),
     ]
+
+
+
+def test_a_wire_dateline_stays_in_the_text_and_gives_the_byline():
+    # The agency and the place it writes from are names of the article; the paper's own
+    # lead (本报讯) is not.
+    wire, = split("新华社银岭5月6日电（记者 王立新）5日，银岭某某项目开工。\n")
+    assert wire.text.startswith("新华社银岭5月6日电") and wire.byline == ("王立新",)
+    own, = split("本报讯（记者 李东明）5日，银岭某某项目开工。\n")
+    assert own.text.startswith("5日") and own.byline == ("李东明",)
