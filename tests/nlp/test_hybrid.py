@@ -123,3 +123,14 @@ def test_furniture_gets_no_model_proposals(hybrid):
     read_as_article = next(analyse([article(text)], hybrid))[1]
     assert "瀚睿股份" in {e.text for e in read_as_article.ents}
     assert "瀚睿股份" not in {e.text for e in read_as_furniture.ents}
+
+
+def test_a_foreign_town_after_its_country_comes_from_the_model(hybrid, rules):
+    text = "口岸与越南芒街市隔河相望，与俄罗斯布拉戈维申斯克市隔江相望。"
+    found = entities(hybrid, text)
+    assert ("芒街市", "AdminArea", "model") in found
+    assert ("布拉戈维申斯克市", "AdminArea", "model") in found
+    assert ("越南", "AdminArea") in names(found)
+    assert "芒街市" not in {t for t, _ in names(entities(rules, text))}
+    # Not after a foreign country, a place the gazetteer does not know is not proposed.
+    assert "某某市" not in {t for t, _ in names(entities(hybrid, "双方在某某市举行会谈。"))}

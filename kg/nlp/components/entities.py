@@ -2,7 +2,7 @@
 
 Picks a non-overlapping set of candidates (longest, then strongest), makes their edges
 token boundaries, resolves each administrative area to one division with the article as
-context, and writes ``doc.ents`` with the attributes on ``span._.kg``.
+context (a foreign town the merge proposed stays without one), and writes ``doc.ents`` with the attributes on ``span._.kg``.
 """
 from __future__ import annotations
 
@@ -44,7 +44,9 @@ class EntitySetter:
             if tokens is None:
                 continue
             attrs = dict(cand.attrs)
-            if cand.label == "AdminArea":
+            if cand.label == "AdminArea" and attrs.get("foreign"):
+                pass       # a foreign town the gazetteer does not know: no code
+            elif cand.label == "AdminArea":
                 form = text[cand.start:cand.end]
                 division = self.gazetteer.resolve(form, context)
                 if division is None or not self.gazetteer.plausible_form(

@@ -24,8 +24,12 @@ the final non-overlapping set.  Every tie-break between the model and the rules 
    four characters the context shows is a person's: a title of office or a reporter's
    word just before it (副州长|某某, 记者|某某), a speech or attendance verb just after
    it (某某|表示).  A two-character name with no cue is too often a word the model
-   misread (成渝, 某某周暨).  Model places (LOC) are not proposed: the division gazetteer knows the country's places, and
-   the model's LOC words are often a place glued to what follows it.
+   misread (成渝, 某某周暨).
+
+   Model places (LOC) are proposed only right after a foreign country or region the
+   gazetteer knows, when they end in a division's suffix (某国|某某市): the gazetteer knows
+   China's divisions and the first-level units of some neighbours, not foreign towns;
+   elsewhere the model's LOC words are often a place glued to what follows it.
 
    A proposal must agree with the structure around it, since the model also tags
    slogans, titles and modifiers as organisations (“东数西算”, 《某某三部曲》, 欧亚国家):
@@ -65,6 +69,7 @@ ORGAN_ABBREVIATION_ENDS = ("委", "办")
 NUMBERED_BUREAU = re.compile(r"(?:第?[一二三四五六七八九十]+|\d+)(?:工程)?局$")
 MAX_NAME = 30
 MIDDLE_DOTS = "·•・‧"
+FOREIGN_DIVISION_ENDS = ("市", "州", "省", "县", "区")
 PERSON_FOLLOWERS = SPEECH_WORDS | ATTENDANCE_WORDS | {"主持", "致辞", "讲话", "发言", "摄", "报道"}
 OPENING_QUOTES = "“‘「『《〈"
 CLOSING_QUOTES = "”’」』》〉"
@@ -79,8 +84,9 @@ class Merge:
         self.suffixes = org_suffixes()
         self.longest_suffix = max(map(len, self.suffixes))
         self.common = common_words()
+        self.gazetteer = Gazetteer.load()
         self.known = self.common | GENERIC_MODIFIERS | frozenset(self.suffixes) \
-            | {form for form, _ in Gazetteer.load().surface_forms()}
+            | {form for form, _ in self.gazetteer.surface_forms()}
         self.single, self.double = surnames()
         self.titles = titles()
         self.title_words = tuple(self.titles)
@@ -101,12 +107,19 @@ class Merge:
         ends_max = _running_max([e for _, e in ruled])
         edges = set(table.starts)
         edges.add(len(text))
-        for k, (start, end, tag) in enumerate(model.names(frozenset({"PER", "ORG"}))):
+        foreign_ends = {c.end for c in found if c.label == "AdminArea"
+                        and self._foreign(text[c.start:c.end])}
+        for start, end, tag in model.names(frozenset({"PER", "ORG", "LOC"})):
             if start not in edges or end not in edges or _overlaps(starts, ends_max, start, end) \
                     or _quoted(text, start, end):
                 continue
             name = text[start:end]
-            if tag == "PER":
+            if tag == "LOC":
+                if start in foreign_ends and name.endswith(FOREIGN_DIVISION_ENDS) \
+                        and len(name) >= 3 and not self.gazetteer.lookup(name):
+                    found.append(Candidate(start, end, "AdminArea", MODEL_PRIORITY,
+                                           {"source": "model", "foreign": True, "name": name}))
+            elif tag == "PER":
                 if self.reads_as_person(name, self._person_cue(model, text, start, end)):
                     found.append(Candidate(start, end, "Person", MODEL_PRIORITY,
                                            {"source": "model"}))
@@ -115,6 +128,11 @@ class Merge:
                 found.append(Candidate(start, end, self.organisation_type(name),
                                        MODEL_PRIORITY, {"source": "model"}))
         return doc
+
+    def _foreign(self, form: str) -> bool:
+        """Is every division the form can name outside China (a foreign code)?"""
+        found = self.gazetteer.lookup(form)
+        return bool(found) and all(not d.code[:1].isdigit() and d.code != "CN" for d in found)
 
     def _modifies_next_noun(self, model, text: str, end: int) -> bool:
         """Is the name followed by an everyday noun it modifies (某某国家, 某某产业)?"""
