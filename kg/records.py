@@ -146,7 +146,8 @@ class Quantity:
     text: str
     status: str | None = None    # "planned" | "current"
     phase: str | None = None     # e.g. "一期" when the amount is for one phase
-    bound: str | None = None     # 超 / 约 / 达 ... as written
+    bound: str | None = None     # 超 / 约 / 以上 ... as written; "range" for a range
+    upper: float | None = None   # a range's upper end; ``value`` is its lower end
 
 
 @dataclass(frozen=True)

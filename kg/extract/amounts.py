@@ -39,7 +39,9 @@ def extract_amounts(ctx: ArticleContext) -> list[Fact]:
     facts = []
     quantities = ctx.doc._.kg_quantities or []
     for q in quantities:
-        if q.kind == "money" and q.unit == "CNY":
+        if q.value is None:
+            fact = None      # a vague number (数十亿元) gives no fact; cards are no compute
+        elif q.kind == "money" and q.unit == "CNY":
             fact = _investment(ctx, q)
         elif q.kind == "compute":
             fact = _compute(ctx, q)
@@ -74,7 +76,7 @@ def _investment(ctx: ArticleContext, q) -> Fact | None:
         return None
     phase = PHASE_PATTERN.search(ctx.text[max(sentence.start, q.start - 20):q.start])
     quantity = Quantity(q.value, "CNY", q.text, phase=phase.group(1) if phase else None,
-                        bound=q.bound)
+                        bound=q.bound, upper=q.upper)
     return Fact(subject, "investmentAmount", ctx.evidence(q.start, q.end), quantity=quantity)
 
 
@@ -92,7 +94,7 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
         not any(w in clause for w in ("已", "峰值", "现有", "目前")) and
         any(w in window for w in ("规划", "建成后", "预计")))
     quantity = Quantity(q.value, "PFLOPS", q.text, status="planned" if planned else "current",
-                        bound=q.bound)
+                        bound=q.bound, upper=q.upper)
     return Fact(subject, "computeCapacity", ctx.evidence(q.start, q.end), quantity=quantity)
 
 
