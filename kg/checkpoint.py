@@ -4,7 +4,7 @@ A build saves, per input document, what extraction found in each of its articles
 article's metadata and offset maps, its mentions and its facts, but not its text — in
 ``DIR/cache/extractions.jsonl.gz`` (one JSON line per document, documents sorted by name),
 described by ``DIR/cache/manifest.json`` (format version, a fingerprint of the code that
-produced the extractions, the documents and their sizes).  ``kg build --update`` reads
+produced the extractions, the documents and their sizes, the base IRI of the build).  ``kg build --update`` reads
 them back instead of reading and analysing the old pages again.
 
 The same encoding carries a document's results from a worker process (or a Dask worker)
@@ -31,13 +31,14 @@ from typing import Any, Callable, Iterator
 
 from kg.errors import PathError
 from kg.extract import ArticleFacts
+from kg.link.iri import DEFAULT_BASE, BaseIriError, check_base, current_base
 from kg.records import Article, Fact, Mention
 
 CACHE_DIR = "cache"
 EXTRACTIONS = "extractions.jsonl.gz"
 MANIFEST = "manifest.json"
 FORMAT = "kg-extraction-cache"
-VERSION = 2
+VERSION = 3
 # Code whose output the cache holds: if any of it changes, old extractions are stale.
 _FINGERPRINTED = ("ingest", "nlp", "extract", "records.py", "checkpoint.py")
 
@@ -68,11 +69,13 @@ class Manifest:
     fingerprint: str
     documents: list[dict] = field(default_factory=list)   # doc, path, articles, characters
     kept_iris: dict[str, str] = field(default_factory=dict)  # natural key -> kept key
+    base_iri: str = DEFAULT_BASE                             # kept by --update
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint,
                            "records": record_fields(), "documents": self.documents,
-                           "kept_iris": self.kept_iris}, ensure_ascii=False, indent=1) + "\n"
+                           "kept_iris": self.kept_iris, "base_iri": self.base_iri},
+                          ensure_ascii=False, indent=1) + "\n"
 
 
 # ---------------------------------------------------------------------------- fingerprint
@@ -282,6 +285,7 @@ def cache_folder(build_dir: str | Path) -> Path:
 class CacheWriter:
     """Writes documents, in the order given, into ``folder``; :meth:`close` adds the manifest.
 
+    The manifest records the base IRI current when the writer is made (the build's).
     The gzip stream has no timestamp or file name in its header, so the same documents
     give the same bytes.
     """
@@ -289,7 +293,7 @@ class CacheWriter:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.manifest = Manifest(code_fingerprint())
+        self.manifest = Manifest(code_fingerprint(), base_iri=current_base())
         self._raw = open(self.folder / EXTRACTIONS, "wb")
         self._gzip = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0, filename="",
                                    compresslevel=6)
@@ -338,8 +342,32 @@ def read_manifest(build_dir: str | Path) -> Manifest:
     if data.get("fingerprint") != code_fingerprint():
         raise CacheError(build_dir, "extraction cache was made by other extraction code; "
                                     "rebuild without --update")
+    base_iri = _base_iri(data)
+    if base_iri is None:
+        raise CacheError(build_dir, "extraction cache names an invalid base IRI; "
+                                    "rebuild without --update")
     return Manifest(data["fingerprint"], list(data.get("documents", [])),
-                    dict(data.get("kept_iris", {})))
+                    dict(data.get("kept_iris", {})), base_iri)
+
+
+def _base_iri(data: dict) -> str | None:
+    """The base IRI a manifest records (the default if none: written before bases were
+    recorded); None if it is not a usable base."""
+    base = data.get("base_iri", DEFAULT_BASE)
+    try:
+        return check_base(base)
+    except BaseIriError:
+        return None
+
+
+def recorded_base_iri(build_dir: str | Path) -> str:
+    """The base IRI a build was made with; the default for a folder without a readable
+    manifest (no fingerprint check: any build's IRIs can be read)."""
+    try:
+        data = json.loads((cache_folder(build_dir) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return DEFAULT_BASE
+    return (_base_iri(data) if isinstance(data, dict) else None) or DEFAULT_BASE
 
 
 def read_documents(build_dir: str | Path) -> Iterator[str]:

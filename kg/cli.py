@@ -96,7 +96,10 @@ class _Progress:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Read and analyse pages on the Dask cluster whose scheduler is at "
                    "ADDRESS (e.g. tcp://host:8786).")
-def build(paths, out, update_dir, jobs, scheduler):
+@click.option("--base-iri", metavar="IRI",
+              help="Namespace of the graph's entity, article and statement IRIs, ending in "
+                   "/ or #  [default: https://kg.example.org/; --update: the build's]")
+def build(paths, out, update_dir, jobs, scheduler, base_iri):
     """Build the knowledge graph of PATHS into OUT."""
     from kg.checkpoint import CacheError
     from kg.lock import BuildLocked
@@ -110,6 +113,7 @@ def build(paths, out, update_dir, jobs, scheduler):
     progress = _Progress("Updating" if update_dir is not None else "Building")
     try:
         result = run_build(paths, folder, jobs=jobs or default_jobs(), scheduler=scheduler,
+                           base_iri=base_iri,
                            update=update_dir is not None, on_document=progress)
     except (IngestError, BuildError, CacheError, BuildLocked, SchedulerError, WorkerError,
             OSError) as error:
@@ -262,14 +266,16 @@ def validate(build_dir):
 @click.option("-o", "--out", "out_path", type=click.Path(), help="Page to write.")
 def view(build_dir, entity, hops, out_path):
     """Write the neighbourhood page of one ENTITY (label, alias or IRI)."""
+    from kg.checkpoint import recorded_base_iri
     from kg.graphio import read_graph
-    from kg.link.iri import ENTITY_BASE
+    from kg.link.iri import entity_base, using_base
     from kg.viz.html import write_html
-    try:
-        graph = read_graph(Path(build_dir))
-    except OSError as error:
-        _fail(error)
-    wanted = entity.removeprefix(ENTITY_BASE)
+    with using_base(recorded_base_iri(build_dir)):     # entities.jsonl holds its IRIs
+        try:
+            graph = read_graph(Path(build_dir))
+        except OSError as error:
+            _fail(error)
+        wanted = entity.removeprefix(entity_base())
     match = [e for e in graph.entities if wanted in (e.id, e.label) or wanted in e.aliases]
     if not match:
         raise KgError(f"{build_dir}: no entity named {entity}")

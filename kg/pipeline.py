@@ -44,6 +44,7 @@ from kg.errors import PathError
 from kg.extract import ArticleFacts, extract
 from kg.graphio import atomic_write_text, write_graph
 from kg.ingest import IngestError, expand_paths, iter_articles
+from kg.link.iri import DEFAULT_BASE, BaseIriError, check_base, using_base
 from kg.link.resolve import LinkDecision, Linker
 from kg.lock import BuildLock
 from kg.nlp.pipeline import analyse, shared_pipeline
@@ -182,6 +183,7 @@ def _article_number(article_id: str) -> int:
 def build(paths: Iterable[str | Path], out: str | Path,
           on_article: Callable[[ArticleInfo], None] | None = None, *,
           jobs: int = 1, scheduler: str | None = None, update: bool = False,
+          base_iri: str | None = None,
           on_document: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the graph of ``paths`` into the folder ``out`` and return what was made.
 
@@ -189,19 +191,38 @@ def build(paths: Iterable[str | Path], out: str | Path,
     total)`` after each document (and once with ``done=0`` before the first).  ``jobs``,
     ``scheduler`` and ``update`` are described in the module docstring; with ``jobs`` > 1
     the workers are started by ``spawn``, so a script that calls this needs the usual
-    ``if __name__ == "__main__":`` guard.
+    ``if __name__ == "__main__":`` guard.  ``base_iri`` is the namespace of the graph's
+    IRIs (default ``https://kg.example.org/``); an update keeps its build's.
     """
     out = Path(out)
+    try:
+        base_iri = check_base(base_iri) if base_iri is not None else None
+    except BaseIriError as error:
+        raise BuildError(out, str(error)) from None
     files = document_files(paths, out)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out), collector_tuned():
         recover_interrupted(out)
+        base = _base_of_build(out, base_iri, update)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
-            return _build_locked(files, out, staging, on_article, on_document, jobs,
-                                 scheduler, update)
+            with using_base(base):
+                return _build_locked(files, out, staging, on_article, on_document, jobs,
+                                     scheduler, update)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _base_of_build(out: Path, given: str | None, update: bool) -> str:
+    """The base IRI of the build: the one given, else the default; an update keeps the
+    base its build was made with and refuses another."""
+    if not update:
+        return given or DEFAULT_BASE
+    recorded = read_manifest(out).base_iri
+    if given is not None and given != recorded:
+        raise BuildError(out, f"built with base IRI {recorded}: --update keeps it "
+                              f"(leave out --base-iri or give that one)")
+    return recorded
 
 
 def document_files(paths: Iterable[str | Path], out: Path | None = None) -> list[Path]:

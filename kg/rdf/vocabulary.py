@@ -3,14 +3,16 @@
 Only this module spells out IRIs.  Entity and article IRIs come from
 :mod:`kg.link.iri`; IRIs of the nodes the RDF layer adds (statements, value nodes,
 memberships, roles) are minted here from stable hashes, so the same graph always gives
-the same IRIs and no blank node is ever needed.
+the same IRIs and no blank node is ever needed.  All of them are under the build's base
+(:func:`kg.link.iri.current_base`, ``--base-iri``); the ``*_BASE`` names below are those
+of the default base.  The ontology (``KG``) keeps the project's namespace.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from kg.link.iri import BASE
+from kg.link.iri import BASE, current_base
 
 KG = "https://kg.example.org/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -127,20 +129,25 @@ def stable_hash(*parts: object) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
+def minted_iri(kind: str, *identity: object) -> str:
+    """``<base><kind>/<hash of identity>``: a node the RDF layer adds, under the base."""
+    return f"{current_base()}{kind}/{stable_hash(*identity)}"
+
+
 def statement_iri(*identity: object) -> str:
-    return STATEMENT_BASE + stable_hash(*identity)
+    return minted_iri("statement", *identity)
 
 
 def value_iri(*identity: object) -> str:
-    return VALUE_BASE + stable_hash(*identity)
+    return minted_iri("value", *identity)
 
 
 def membership_iri(person: str, organisation: str, title: str) -> str:
-    return MEMBERSHIP_BASE + stable_hash(person, organisation, title)
+    return minted_iri("membership", person, organisation, title)
 
 
 def role_iri(title: str) -> str:
-    return ROLE_BASE + stable_hash(title)
+    return minted_iri("role", title)
 
 
 def ontology_dir() -> Path:

@@ -16,6 +16,7 @@ from kg.rdf.serialize import write_rdf
 from kg.store.embedded import list_queries, query_text
 from kg.store.push import (PushError, graph_store_url, plan_push, push, scratch_graph_iri,
                            update_endpoint_for)
+from tests.data.invented_pages import write_pages
 from tests.data.sample import sample_graph
 from tests.store.conftest import free_port, http_select, start_oxigraph, stop_process
 
@@ -212,6 +213,47 @@ def test_bad_endpoints_and_schemes(sample_build, endpoint, words):
         push(sample_build, "http://127.0.0.1:1/store", auth="oauth")
     with pytest.raises(PushError, match="invalid update endpoint"):
         push(sample_build, "http://127.0.0.1:1/store", update_endpoint="/update")
+
+
+# --------------------------------------------------------------------------- a user's base
+
+USER_BASE = "https://data.example.com/kg/"
+
+
+@pytest.fixture(scope="module")
+def user_base_build(tmp_path_factory):
+    """Invented pages built with ``--base-iri``."""
+    out = tmp_path_factory.mktemp("user_base_build")
+    kg.build(write_pages(tmp_path_factory.mktemp("pages")), out, base_iri=USER_BASE)
+    return out
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+def test_a_build_under_the_users_base_pushed_and_queried(request, server, user_base_build):
+    base = request.getfixturevalue(f"{server}_server")
+    if server == "oxigraph":
+        store, query = base + "/store", base + "/query"
+        credentials = {}
+    else:
+        store, query = base + "/sparql-graph-crud-auth", base + "/sparql"
+        credentials = {"user": "dba", "password": "dba", "auth": "digest"}
+    graph = USER_BASE + "graph"
+    result = push(user_base_build, store, graph_iri=graph, **credentials)
+    _, rows = http_select(query, "SELECT DISTINCT ?s WHERE { ?s ?p ?o }", graph)
+    assert len(rows) > 20 and all(s.startswith(USER_BASE) for [s] in rows)
+    _, rows = http_select(query, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER("
+                                 "CONTAINS(STR(?s), 'kg.example.org') || "
+                                 "(isIRI(?o) && CONTAINS(STR(?o), 'kg.example.org') && "
+                                 "!STRSTARTS(STR(?o), 'https://kg.example.org/ontology#')) || "
+                                 "!STRSTARTS(STR(?p), 'http')) }", graph)
+    assert rows == [[0]]
+    assert count_triples(base, graph, query.removeprefix(base)) == result.triples
+    entity = query_text("entity", label="丙丁能源有限公司")
+    local = kg.open_graph(user_base_build).select(entity)
+    remote = http_select(query, entity, graph)
+    assert local[1] and remote[0] == local[0]
+    assert sorted(map(repr, remote[1])) == sorted(map(repr, local[1]))
+    assert any(str(value).startswith(USER_BASE + "id/") for row in local[1] for value in row)
 
 
 # --------------------------------------------------------------------------- the command
