@@ -15,6 +15,14 @@ peaks include it.  Prints a Markdown table:
 
     .venv/bin/python benchmarks/rdf_bench.py              # 1e5 and 1e6
     .venv/bin/python benchmarks/rdf_bench.py --triples 100000 --repeat 3
+
+``--push`` measures ``kg.store.push`` instead, into an Oxigraph server (pip package
+``oxigraph``) started on 127.0.0.1 with an on-disk store: the first push of the build
+(into an absent graph), a second push of it (replacing the graph), each split into the
+load of the scratch graph and the MOVE, and, for comparison, one PUT of the same
+N-Triples (Oxigraph loads a PUT in one transaction: atomic too) into another graph:
+
+    .venv/bin/python benchmarks/rdf_bench.py --push --triples 100000 1000000
 """
 from __future__ import annotations
 
@@ -22,10 +30,13 @@ import argparse
 import gc
 import json
 import resource
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Source
@@ -145,6 +156,87 @@ def run_phase(phase: str, target_triples: int) -> dict:
     return result
 
 
+def _server_peak_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _timed_push(out: Path, endpoint: str, graph: str) -> dict:
+    """One push; its seconds, split into the load of the scratch graph and the MOVE."""
+    from kg.store.push import push
+
+    marks: dict[str, float] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        marks.setdefault(f"{stage}{done}", time.perf_counter())
+
+    started = time.perf_counter()
+    result = push(out, endpoint, graph_iri=graph, timeout=3600, on_progress=progress)
+    ended = time.perf_counter()
+    return {"seconds": ended - started, "load": marks["replace0"] - started,
+            "move": marks["replace1"] - marks["replace0"], "triples": result.triples,
+            "chunks": result.chunks, "no_transaction": result.no_transaction}
+
+
+def run_push(target_triples: int) -> dict:
+    """First push and re-push of a build into a fresh Oxigraph server, and one PUT."""
+    import pyoxigraph as ox
+
+    from kg.rdf.serialize import write_rdf
+    from kg.store.push import graph_store_url
+
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or \
+        shutil.which("oxigraph")
+    if binary is None:
+        raise RuntimeError("the oxigraph server (pip package oxigraph) is not installed")
+    graph = synthetic_graph(max(1, target_triples // TRIPLES_PER_PROJECT))
+    with tempfile.TemporaryDirectory(prefix="kg-push-bench-") as tmp:
+        out = Path(tmp) / "build"
+        write_rdf(graph, out, formats=())
+        del graph
+        gc.collect()
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen([binary, "serve", "--location", str(Path(tmp) / "server"),
+                                   "--bind", f"127.0.0.1:{port}"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        endpoint = f"http://127.0.0.1:{port}/store"
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        try:
+            for _ in range(100):
+                try:
+                    opener.open(f"http://127.0.0.1:{port}/", timeout=1).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            first = _timed_push(out, endpoint, "urn:bench:graph")
+            again = _timed_push(out, endpoint, "urn:bench:graph")
+            store = ox.Store.read_only(str(out / "store"))
+            with tempfile.TemporaryFile() as dump:
+                for name in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+                    store.dump(dump, ox.RdfFormat.N_TRIPLES, from_graph=name)
+                size = dump.seek(0, 2)
+                dump.seek(0)
+                request = urllib.request.Request(
+                    graph_store_url(endpoint, "urn:bench:put"), data=dump, method="PUT",
+                    headers={"Content-Type": "application/n-triples",
+                             "Content-Length": str(size)})
+                started = time.perf_counter()
+                opener.open(request, timeout=3600).read()
+                put = time.perf_counter() - started
+            peak = _server_peak_mb(server.pid)
+        finally:
+            server.terminate()
+            server.wait()
+    return {"triples": first["triples"], "chunks": first["chunks"],
+            "no_transaction": first["no_transaction"], "first": first, "again": again,
+            "put": put, "server_peak_mb": peak}
+
+
 def measure(phase: str, target_triples: int) -> dict:
     done = subprocess.run([sys.executable, __file__, "--phase", phase,
                            "--triples", str(target_triples)],
@@ -159,10 +251,18 @@ def main() -> None:
     parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each measurement; the fastest is reported")
-    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--push", action="store_true",
+                        help="measure kg push into a local Oxigraph server instead")
+    parser.add_argument("--phase", choices=(*PHASES, "push"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.phase == "push":
+        print(json.dumps(run_push(args.triples[0])))
+        return
     if args.phase:
         print(json.dumps(run_phase(args.phase, args.triples[0])))
+        return
+    if args.push:
+        print_push_table(args.triples, args.repeat)
         return
     print("| triples | records MB | build s | build peak MB | + Turtle s | Turtle MB "
           "| Turtle peak MB | all 5 formats s | all peak MB | 2-hop query s "
@@ -181,6 +281,23 @@ def main() -> None:
     print(f"\nseconds wall clock and MB resident, fastest of {args.repeat} run(s), each "
           "measurement in a fresh process; \"+ Turtle\" is the Turtle build minus the "
           "store-only build.")
+
+
+def print_push_table(targets: list[int], repeat: int) -> None:
+    print("| triples | chunks | first push s | of which load / MOVE s | second push s "
+          "| of which load / MOVE s | one PUT s | server peak MB |")
+    print("|" + "---:|" * 8)
+    for target in targets:
+        run = min((measure("push", target) for _ in range(repeat)),
+                  key=lambda r: r["first"]["seconds"])
+        first, again = run["first"], run["again"]
+        print(f"| {run['triples']:,} | {run['chunks']} | {first['seconds']:.1f} "
+              f"| {first['load']:.1f} / {first['move']:.1f} | {again['seconds']:.1f} "
+              f"| {again['load']:.1f} / {again['move']:.1f} | {run['put']:.1f} "
+              f"| {run['server_peak_mb']:.0f} |", flush=True)
+    print(f"\nseconds wall clock, fastest of {repeat} run(s), each size in a fresh process "
+          f"and a fresh Oxigraph server (on-disk store); chunks loaded with "
+          f"no_transaction; \"load\" includes the N-Triples dump of the build.")
 
 
 if __name__ == "__main__":
