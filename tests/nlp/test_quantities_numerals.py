@@ -115,9 +115,11 @@ def test_card_counts_and_vague_amounts_are_no_facts():
     assert [f.quantity.value for f in result.facts if f.predicate == "computeCapacity"] == [2000.0]
 
 
-def test_dollars_are_not_yuan():
+def test_dollars_are_never_read_as_yuan():
     text = "甲乙丙智算中心开工建设。该项目总投资5亿美元。"
-    assert [f for f in facts_of(text).facts if f.predicate == "investmentAmount"] == []
+    assert [q.unit for q in analysed(text)._.kg_quantities] == ["USD"]
+    assert all(f.quantity.unit != "CNY" for f in facts_of(text).facts
+               if f.predicate == "investmentAmount")
 
 
 def test_the_number_reader_doctests_pass():
