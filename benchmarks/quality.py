@@ -5,8 +5,8 @@
 
 The development set (``tests/data/devset/``, see its README) holds invented articles in
 six styles with gold answers, split before any rule was written into a ``tune`` half
-(errors may be read and acted on) and a ``heldout`` half (scored, never read: this
-script prints no errors for it).  Scoring uses the shared scorer, ``score.py`` of the
+(errors may be read and acted on; with a second tuning batch ``tune2``) and a
+``heldout`` half (scored, never read: this script prints no errors for it).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
 is there.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
-SETS = ("tune", "heldout", "seeds")
+SETS = ("tune", "tune2", "heldout", "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
 
@@ -74,7 +74,7 @@ def table(rows: list[tuple[str, str, dict]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="sets", choices=SETS, action="append",
-                        help="score this set (repeatable); default all three")
+                        help="score this set (repeatable); default all")
     parser.add_argument("--recogniser", choices=("hybrid", "rules"), action="append",
                         help="build with this recogniser (repeatable); default both")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)

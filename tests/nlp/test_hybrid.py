@@ -134,3 +134,28 @@ def test_a_foreign_town_after_its_country_comes_from_the_model(hybrid, rules):
     assert "芒街市" not in {t for t, _ in names(entities(rules, text))}
     # Not after a foreign country, a place the gazetteer does not know is not proposed.
     assert "某某市" not in {t for t, _ in names(entities(hybrid, "双方在某某市举行会谈。"))}
+
+
+def test_relations_roles_and_states_are_no_part_of_names(hybrid):
+    found = names(entities(hybrid, "项目由锐岭数智投资集团有限公司全资子公司锐岭智算科技有限公司投资建设，"
+                                   "招标代理机构广西锐驰招标咨询有限公司发布公告。在建锐岭超算中心进展顺利，"
+                                   "将建成万卡级国产算力集群。"))
+    assert ("锐岭数智投资集团有限公司", "Company") in found
+    assert ("锐岭智算科技有限公司", "Company") in found
+    assert ("广西锐驰招标咨询有限公司", "Company") in found
+    assert ("锐岭超算中心", "ComputeCenter") in found
+    assert not any("子公司" in text or "机构" in text or text.startswith("在建") or "算力集群" in text
+                   for text, _ in found)
+
+
+def test_a_capacity_opens_a_project_name_and_a_phase_closes_it(hybrid):
+    found = names(entities(hybrid, "锐岭新材料公司年产10万吨改性塑料项目开工，锐岭风光制氢一体化项目一期工程同步建设。"))
+    assert any(text.endswith("年产10万吨改性塑料项目") and label == "Project" for text, label in found)
+    assert ("锐岭风光制氢一体化项目", "Project") in found
+
+
+def test_a_labelled_organisation_ends_at_its_suffix():
+    from kg.nlp.pipeline import create_pipeline as make
+    nlp = make("rules")
+    doc = next(analyse([article("主办：锐岭市大数据发展局桂ICP备13002056号\n正文。")], nlp))[1]
+    assert ("锐岭市大数据发展局", "GovernmentBody") in {(e.text, e.label_) for e in doc.ents}

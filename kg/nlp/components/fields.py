@@ -31,6 +31,8 @@ FIELD = re.compile(rf"(?:^|(?<=[\s　|｜]))({_LABELS})\s*[:：|｜/／]\s*"
 NOT_NAMES = frozenset({"本网", "本报", "本站", "本台", "综合", "网络", "互联网", "转载", "网友",
                        "佚名", "不详", "未知", "其他", "整理", "编辑部", "本刊"})
 MIDDLE_DOTS = "·"
+# A person's value that ends in a role is the desk, not a name (本刊记者).
+ROLE_ENDS = ("记者", "编辑", "通讯员", "摄影", "编者")
 
 
 def _is_cjk(text: str) -> bool:
@@ -59,18 +61,26 @@ class FieldNameRecognizer:
             label, value = match.group(1), match.group(2)
             start = match.start(2)
             if label in ORGANISATION_LABELS:
-                name = re.split(r"[、 ]", value)[0]
+                name = self._organisation(re.split(r"[、 ]", value)[0])
                 if len(name) >= 2 and name not in NOT_NAMES and not name.isascii():
                     found.append(Candidate(start, start + len(name), self._type(name),
                                            priority=4, attrs={"field": label}))
                 continue
             at = start
             for name in re.split(r"([、 ])", value):
-                if name not in ("、", " ") and _reads_as_person(name) and name not in NOT_NAMES:
+                if name not in ("、", " ") and _reads_as_person(name) and name not in NOT_NAMES \
+                        and not name.endswith(ROLE_ENDS):
                     found.append(Candidate(at, at + len(name), "Person", priority=4,
                                            attrs={"field": label}))
                 at += len(name)
         return doc
+
+    def _organisation(self, value: str) -> str:
+        """An organisation's name ends at its last suffix: what follows is another
+        field run into it (…发展局桂ICP备…号)."""
+        ends = [i + len(suffix) for suffix in self.suffixes
+                for i in [value.rfind(suffix)] if i > 0]
+        return value[:max(ends)] if ends else value
 
     def _type(self, name: str) -> str:
         suffix = next((name[-size:] for size in range(min(len(name), self.longest), 0, -1)

@@ -45,21 +45,26 @@ OPEN_BRACKETS = "(（"
 # Stop characters that can still open a name (其澜…); prepositions (在东…) cannot.
 NAME_INITIAL_STOP_CHARS = frozenset("其同本成")
 CONTINUATIONS = frozenset({"集群", "起步区", "片区", "板块"})
-PHASE = re.compile(r"[一二三四五六七八九十]期$")
+PHASE = re.compile(r"(?:[一二三四五六七八九十]期|EPC|epc)$")
 CLAUSE_MARKS = frozenset("：:，,。；;！？!?")
 CLOSE_BRACKETS = ")）"
 # Words that end in a suffix character but name no organisation.
 FALSE_SUFFIX_WORDS = frozenset("""
 格局 布局 结局 大局 全局 开局 时局 政局 棋局 骗局 困局 破局 变局 僵局 终局 出局 新局 平局 饭局 当局 药局
 客厅 大厅 展厅 餐厅 舞厅 门厅 前厅 展览厅
-工程师 公司制 集团化 集团军
+工程师 公司制 集团化 集团军 子公司
 """.split())
 # Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
-WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办"})
+WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站"})
 # A count before a suffix (三大项目, 23个重点项目, 第一大口岸) makes a description, not a name.
 COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所台辆名位处]$"
                      r"|^[一二三四五六七八九十两几]$")
 DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
+# A facility's state before its name (在建|某某中心); in an organ's name 规划 is a word of
+# its own (某市规划和自然资源局).
+STATUS_WORDS = frozenset({"在建", "新建", "拟建", "续建", "已建", "已建成", "规划", "规划建设"})
+# A grade (万卡级, 千P级, 国家级): what comes before it is a description of the kind.
+GRADE = re.compile(r"级$")
 # Types whose generic-sounding names (建设项目, 示范区) need evidence of a proper name.
 EVIDENCE_TYPES = frozenset({"Project", "Zone"})
 # A bare 公司 ends phrases as often as names (本次投资有利于完善公司): its body needs
@@ -86,6 +91,8 @@ NAME_OPENING_WORDS = frozenset({"国家", "中国"})
 MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]+元$")
 # The number of an item in a list: （一）, (2).
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
+# Words of a capacity that open project names (年产10万吨…项目).
+CAPACITY_WORDS = frozenset({"年产", "日产", "年处理", "日处理", "年加工", "年吞吐", "年发电", "年出栏"})
 # A count right after a suffix: 签约项目36个, 开工项目12项.
 COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几]+)\s*[个项家座]")
 ORGANISATION_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
@@ -247,6 +254,8 @@ class _NameScan:
                 if depth == 0:
                     break
                 depth -= 1
+            elif self.model is not None and len(text) == 1 and self._inside_model_name(i):
+                pass       # 某市和林发展集团: the model reads one name across the character
             elif (boundary := rec.is_boundary(text)) and self._glued_stop_char(i, first):
                 first = i      # the name's first character: nothing before it is the name's
                 break
@@ -264,6 +273,11 @@ class _NameScan:
                                  or words[first] in NAME_OPENING_WORDS) \
                     and (text in rec.verbs or text[-1] in "与和在对向从于及"):
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
+            elif first < at and entity_type == "Company" and starts[first] in area_starts \
+                    and text in rec.common and not rec.suffix_of_text(text) \
+                    and rec.area_ranks(words[first])[1] == 1:
+                break      # 招标代理机构|广西某某公司: an everyday word does not come before the
+                           # province that opens a company's name (某集团甘肃有限公司 does)
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
                     and first == i + 1 \
                     and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1] \
@@ -325,13 +339,17 @@ class _NameScan:
             # No name begins on a word the model reads as a verb, adverb, numeral …
             # (已投产|数据中心, 其余3栋|算力中心 → nothing left but the suffix).
             # (A single character may be a name's, misread: 某|矿….)
+            # A capacity (年产10万吨…项目) opens a project's name: it stays.
             while first < at and starts[first] not in area_starts and (
                     words[first] in NAME_PUNCTUATION or len(words[first]) > 1
+                    and words[first] not in CAPACITY_WORDS
                     and self.model.vetoes(starts[first], starts[first] + len(words[first]))):
                 first += 1
+        facility = entity_type in FACILITY_TYPES
         for k in range(at - 1, first - 1, -1):
-            if words[k] in DESCRIPTIVE_WORDS and k + 1 < at:
-                first = k + 1
+            if k + 1 < at and (words[k] in DESCRIPTIVE_WORDS or facility and (
+                    words[k] in STATUS_WORDS or GRADE.search(words[k]))):
+                first = k + 1      # 在建|某某中心, 万卡级|…集群: a description before the name
                 break
         before_suffix = own_prefix or (words[at - 1] if first < at else "")
         if entity_type in FACILITY_TYPES and (before_suffix in DESCRIPTIVE_WORDS
@@ -351,6 +369,10 @@ class _NameScan:
             if core.endswith(rec.compute_suffixes):
                 # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
                 return start, "ComputeCenter", start + len(core) if phase else end
+            if core.endswith("项目") and len(core) > len("项目"):
+                # 某某项目一期工程, 某某项目EPC工程: the project (the phase or the contract
+                # belongs to its facts)
+                return start, "Project", start + len(core)
         return start, entity_type, end
 
     def _model_boundary(self, i: int, first: int) -> bool:
@@ -391,6 +413,13 @@ class _NameScan:
         return k is not None and model.starts[k] == self.starts[first] \
             and model.tags[k] in ("ORG", "LOC") and model.ends[k] >= name_end \
             and model.tag_at(start) in CONTEXT_TAGS and self.words[i] in self.rec.common
+
+    def _inside_model_name(self, i: int) -> bool:
+        """Is token ``i`` strictly inside one organisation the model reads to the suffix?"""
+        model, start = self.model, self.starts[i]
+        k = model.at(start)
+        return k is not None and model.tags[k] == "ORG" and model.starts[k] < start \
+            and model.ends[k] >= self.starts[self.at] + len(self.words[self.at])
 
     def _ends_a_name(self, k: int) -> bool:
         """Does token ``k`` end an organisation's name (its suffix, or the end of a name

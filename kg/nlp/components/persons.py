@@ -40,6 +40,7 @@ class PersonRecognizer:
         self.verbs = verbs()
         # The words after or before which a name is looked for.
         self.cue_words = frozenset(self.titles) | SPEECH_WORDS | ATTENDANCE_WORDS
+        self.cue_prefixes = tuple(sorted(SPEECH_WORDS | ATTENDANCE_WORDS, key=len, reverse=True))
         self.title_last_chars = frozenset(t[-1] for t in self.titles)
         self.shortest_title = min(map(len, self.titles))
         if hasattr(nlp.tokenizer, "add_words"):
@@ -112,10 +113,18 @@ class PersonRecognizer:
             return None
         dot = text.rfind("·", start, end)
         for k in range(dot + 2, end + 1):
+            if k < end and self._name_character_before_cue(text, k):
+                continue       # 某某·阿不都|介绍: 都 is the name's, the speech verb follows
             if k == end or self.boundary_at(text, k) or text[k] in "和与及" or (
                     k >= dot + 3 and self._verb_at(text, k)):
                 return (start, k) if k > dot + 1 else None
         return start, end
+
+    def _name_character_before_cue(self, text: str, k: int) -> bool:
+        """Is text[k] one character right before a speech or attendance verb (and no such
+        verb itself), so that it ends the name rather than starting what follows it?"""
+        return not text.startswith(self.cue_prefixes, k) \
+            and text.startswith(self.cue_prefixes, k + 1)
 
     def _verb_at(self, text: str, k: int) -> bool:
         return any(text[k:k + n] in self.verbs for n in (2, 3, 4))
