@@ -159,3 +159,9 @@ def test_a_labelled_organisation_ends_at_its_suffix():
     nlp = make("rules")
     doc = next(analyse([article("主办：锐岭市大数据发展局桂ICP备13002056号\n正文。")], nlp))[1]
     assert ("锐岭市大数据发展局", "GovernmentBody") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_both_recognisers_read_a_project_teams_post(hybrid, rules):
+    text = "中铁二十一局项目总工程师王立新介绍，锐岭光伏项目进展顺利。"
+    for nlp in (hybrid, rules):
+        assert not any(name.endswith("局项目") for name, _ in names(entities(nlp, text)))

@@ -193,3 +193,9 @@ def test_a_declared_short_name_is_the_same_organisation_wherever_it_recurs():
 def test_a_transliterated_name_keeps_a_last_character_that_is_also_a_word():
     found = ents("该县副县长古丽米热·阿不都介绍，项目进展顺利。")
     assert ("古丽米热·阿不都", "Person") in found
+
+
+def test_a_post_in_a_companys_project_team_is_no_project():
+    found = ents("中铁二十一局项目总工程师王立新介绍，锐岭光伏项目进展顺利。")
+    assert not any(text.endswith("局项目") for text, _ in found)
+    assert ("王立新", "Person") in found

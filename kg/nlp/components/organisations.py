@@ -157,6 +157,11 @@ class OrganisationRecognizer:
         ranks = [LEVEL_RANK[d.level] for d in self.gazetteer.lookup(form)] or [0]
         return min(ranks), max(ranks)
 
+    def kind_of(self, word: str) -> str | None:
+        """The entity type the word's suffix gives, if it ends in one."""
+        suffix = self.suffix_of_text(word)
+        return None if suffix is None else self.suffixes[suffix]
+
     def suffix_of_text(self, text: str) -> str | None:
         """The longest suffix ``text`` ends with (tokens recur: the answer is kept)."""
         if text[-1:] not in self.suffix_ends:
@@ -198,7 +203,7 @@ class OrganisationRecognizer:
             if i + 1 < len(words) and COUNT_AFTER.match(table.text, table.starts[i + 1]):
                 continue      # 开工项目12个: a count of several, not a name
             if suffix in MODIFIER_SUFFIXES and i + 1 < len(words) and words[i + 1] in self.titles \
-                    and i > 0 and self._kind_of(words[i - 1]) in ORGANISATION_TYPES:
+                    and i > 0 and self.kind_of(words[i - 1]) in ORGANISATION_TYPES:
                 continue      # 某某局项目|总工程师: a post in a company's project team
             span = _NameScan(self, table, area_starts, i, suffix, model, area_ends).span()
             if span is not None:
@@ -442,8 +447,7 @@ class _NameScan:
         return any(d.name == word for d in self.rec.gazetteer.lookup(word))
 
     def _kind_of(self, word: str) -> str | None:
-        suffix = self.rec.suffix_of_text(word)
-        return None if suffix is None else self.rec.suffixes[suffix]
+        return self.rec.kind_of(word)
 
     def _whole_name(self, word: str) -> bool:
         """Is the token an organisation's whole name (某某大学: a body and a suffix that
