@@ -38,7 +38,7 @@ CACHE_DIR = "cache"
 EXTRACTIONS = "extractions.jsonl.gz"
 MANIFEST = "manifest.json"
 FORMAT = "kg-extraction-cache"
-VERSION = 3
+VERSION = 4
 # Code whose output the cache holds: if any of it changes, old extractions are stale.
 _FINGERPRINTED = ("ingest", "nlp", "extract", "records.py", "checkpoint.py")
 

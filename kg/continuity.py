@@ -84,9 +84,15 @@ def rename_entities(graph: KnowledgeGraph, renames: dict[str, str]) -> Knowledge
 
     entities = sorted((replace(e, id=new(e.id), parent=new(e.parent)) for e in graph.entities),
                       key=lambda e: e.id)
-    facts = [replace(f, subject=new(f.subject), object=new(f.object)) for f in graph.facts]
+    facts = [replace(f, subject=new(f.subject), object=new(f.object),
+                     signing=f.signing and replace(f.signing, parties=tuple(
+                         new(p) for p in f.signing.parties)))
+             for f in graph.facts]
     facts.sort(key=_fact_order)
-    return KnowledgeGraph(entities, facts, list(graph.articles))
+    relations = [replace(f, subject=new(f.subject), object=new(f.object))
+                 for f in graph.relations]
+    relations.sort(key=_fact_order)
+    return KnowledgeGraph(entities, facts, list(graph.articles), relations)
 
 
 def _fact_order(fact: LinkedFact) -> tuple:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.link.iri import entity_iri, key_of_iri
-from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Source
+from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
+                        Signing, Source)
 
 ENTITIES = "entities.jsonl"
 FACTS = "facts.jsonl"
@@ -107,6 +108,12 @@ def fact_rows(fact: LinkedFact) -> list[dict]:
         base["title"] = fact.title
     if fact.topic:
         base["topic"] = fact.topic
+    if fact.qualifier:
+        base["qualifier"] = fact.qualifier
+    if fact.scope:
+        base["scope"] = fact.scope
+    if fact.signing is not None:
+        base["signing"] = _signing_row(fact.signing)
     by_doc: dict[str, list[Source]] = {}
     for source in fact.sources:
         by_doc.setdefault(source.doc, []).append(source)
@@ -116,6 +123,21 @@ def fact_rows(fact: LinkedFact) -> list[dict]:
         rows.append({**base, "doc": doc, "evidence": first.sentence, "start": first.start,
                      "end": first.end, "sources": [_source_row(s) for s in sources]})
     return rows
+
+
+def _signing_row(signing: Signing) -> dict:
+    row = {"key": signing.key, "parties": [entity_iri(p) for p in signing.parties]}
+    for name in ("date", "place", "document"):
+        if getattr(signing, name):
+            row[name] = getattr(signing, name)
+    return row
+
+
+def _signing_of(row: dict | None) -> Signing | None:
+    if not row:
+        return None
+    return Signing(row["key"], tuple(key_of_iri(p) for p in row.get("parties", [])),
+                   row.get("date"), row.get("place"), row.get("document"))
 
 
 def article_row(article: ArticleInfo) -> dict:
@@ -129,7 +151,8 @@ def write_graph(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     paths = [out_dir / ENTITIES, out_dir / FACTS, out_dir / ARTICLES]
     atomic_write_text(paths[0], _lines(entity_row(e) for e in graph.entities))
-    atomic_write_text(paths[1], _lines(row for f in graph.facts for row in fact_rows(f)))
+    atomic_write_text(paths[1], _lines(row for f in graph.facts + graph.relations
+                                       for row in fact_rows(f)))
     atomic_write_text(paths[2], _lines(article_row(a) for a in graph.articles))
     return paths
 
@@ -155,7 +178,9 @@ def read_graph(out_dir: Path) -> KnowledgeGraph:
                           sources=sources,
                           object=key_of_iri(r["object"]) if r.get("object") else None,
                           value=r.get("value"), unit=r.get("unit"), status=r.get("status"),
-                          phase=r.get("phase"), title=r.get("title"), topic=r.get("topic"))
+                          phase=r.get("phase"), title=r.get("title"), topic=r.get("topic"),
+                          qualifier=r.get("qualifier"), scope=r.get("scope"),
+                          signing=_signing_of(r.get("signing")))
         known = facts.setdefault(fact.key(), fact)
         if known is not fact:              # the fact's row for another document
             known.sources.extend(sources)
@@ -163,4 +188,6 @@ def read_graph(out_dir: Path) -> KnowledgeGraph:
                             tuple(r.get("byline", [])), r.get("date"), r.get("newspaper"),
                             r.get("length", 0))
                 for r in _read_jsonl(out_dir / ARTICLES)]
-    return KnowledgeGraph(entities, list(facts.values()), articles)
+    read = list(facts.values())
+    return KnowledgeGraph(entities, [f for f in read if f.predicate not in RELATION_PREDICATES],
+                          articles, [f for f in read if f.predicate in RELATION_PREDICATES])

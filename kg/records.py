@@ -27,6 +27,15 @@ PREDICATES: tuple[str, ...] = (
     "holdsPosition", "agreementWith",
 )
 QUANTITY_PREDICATES = frozenset({"investmentAmount", "computeCapacity"})
+# Facts the graph keeps beside the scored ones, not yet expressed in RDF: they travel in
+# KnowledgeGraph.relations and facts.jsonl.  subsidiaryOf: company -> parent company;
+# programmeInvestment: area, zone or organ -> the money of a programme or signing round
+# (签约项目36个，总投资120亿元), which is no project's investmentAmount.
+RELATION_PREDICATES: tuple[str, ...] = ("subsidiaryOf", "programmeInvestment")
+# Money: what an amount is (qualifier) and what it is of (scope).  Only a project-scoped
+# amount that is not a part of another (其中…) becomes a project's investmentAmount.
+MONEY_QUALIFIERS = ("total", "phase", "cumulative", "planned", "completed")
+MONEY_SCOPES = ("project", "programme", "signing")
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,20 @@ class Quantity:
     phase: str | None = None     # e.g. "一期" when the amount is for one phase
     bound: str | None = None     # 超 / 约 / 以上 ... as written; "range" for a range
     upper: float | None = None   # a range's upper end; ``value`` is its lower end
+    qualifier: str | None = None  # money: one of MONEY_QUALIFIERS
+    scope: str | None = None      # money: one of MONEY_SCOPES
+    count: int | None = None      # money of a programme: how many projects it sums
+
+
+@dataclass(frozen=True)
+class Signing:
+    """One signing event (签约, 签订…协议): every party, with its date, place and document.
+    The pairwise agreementWith facts are derived from it and each carries it."""
+    key: str                     # "<article id>@<offset of the signing verb>"
+    parties: tuple[str, ...]     # names at extraction, entity ids after linking
+    date: str | None = None      # ISO date of the article when the text gives none
+    place: str | None = None     # name of the place where it was signed, if written
+    document: str | None = None  # 《…协议》 or the agreement's words as written
 
 
 @dataclass(frozen=True)
@@ -160,6 +183,7 @@ class Fact:
     quantity: Quantity | None = None
     title: str | None = None     # holdsPosition
     topic: str | None = None     # agreementWith
+    signing: Signing | None = None   # agreementWith: the event it was read from
 
 
 @dataclass
@@ -188,6 +212,9 @@ class LinkedFact:
     phase: str | None = None
     title: str | None = None
     topic: str | None = None
+    qualifier: str | None = None     # money (see Quantity)
+    scope: str | None = None
+    signing: Signing | None = None   # agreementWith: parties are entity ids
 
     def key(self) -> tuple:
         if self.value is not None:
@@ -220,6 +247,7 @@ class KnowledgeGraph:
     entities: list[Entity]
     facts: list[LinkedFact]
     articles: list[ArticleInfo]
+    relations: list[LinkedFact] = field(default_factory=list)   # RELATION_PREDICATES
 
     def entity(self, entity_id: str) -> Entity:
         return self._index()[entity_id]

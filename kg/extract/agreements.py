@@ -1,7 +1,11 @@
-"""agreementWith: the two sides of a signed agreement, letter of intent or cooperation.
+"""agreementWith: the sides of a signed agreement, letter of intent or cooperation.
 
-``A与B签订X协议``; ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in
-order); ``A、B已与C、D签订协议`` (every pair).  The topic is what stands between the
+A signing is an n-ary event (:class:`kg.records.Signing`): every party, with its date,
+place and document; the pairwise agreementWith facts are derived from it and each
+carries it.  ``A与B签订X协议``; ``A与B、C签订三方协议`` (one agreement of three parties:
+every pair, when the text says 三方/多方); ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
+``A、B已与C、D签订协议`` (every pair).  A party may be followed by the short name it is
+given (A（以下简称“甲”）于2025年3月20日与B签订…).  The topic is what stands between the
 signing verb and 协议, unless that is only 合作.
 """
 from __future__ import annotations
@@ -10,7 +14,7 @@ import re
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
 from kg.extract.organs import government
-from kg.records import Fact, Mention
+from kg.records import Fact, Mention, Signing
 
 PARTY_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone"}
 SIGN = re.compile(r"(签订|签署|签约|共同签订|正式签订)(了)?")
@@ -22,6 +26,13 @@ AFTER_PARTIES = re.compile(r"在|于|就|举行|举办|围绕|共同|正式|现�
 # (甲与乙、丙地方间互访…，举办…，建立…，签订…) the signing is a summary of many acts by
 # sides the sentence does not name.
 MAX_CLAUSES = 1
+# 三方协议, 四方签约, 多方: one agreement of all the parties (A与B、C签订三方协议); without
+# it, A、B与C、D is each left party with each right one.
+MULTILATERAL = re.compile(r"[三四五六多]方")
+DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+DOCUMENT_TITLE = re.compile(r"《([^《》]{2,40})》")
+# Between a party and 与: its declared short name, a date, an adverb.
+PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|已|还|将|正式|共同")
 
 
 def extract_agreements(ctx: ArticleContext) -> list[Fact]:
@@ -36,9 +47,9 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             if with_at == -1 or _clauses_between(text, with_at, sign.start()) > MAX_CLAUSES:
                 continue
             left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
-            right = [_as_party(ctx, m)
-                     for m in ctx.mentions_between(with_at, _parties_end(ctx, with_at, sign.start()))
-                     if m.type in PARTY_LABELS | {"AdminArea"}]
+            parties_end = _parties_end(ctx, with_at, sign.start())
+            right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
+            right = list({m.label: m for m in right}.values())
             if not left or not right:
                 continue
             signed_end = document.end() if document else sign.end()
@@ -47,16 +58,74 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             last = max((m.end() for m in DOCUMENT.finditer(text, sign.end(), clause_end)),
                        default=signed_end)
             topics = _topics(text[sign.end():last])
-            respectively = "分别" in text[with_at - 3:with_at + 1]
+            respectively = "分别" in text[with_at - 3:with_at + 1] or \
+                "分别" in text[right[-1].end:sign.start()]
             source = ctx.evidence(sign.start(), sign.end())
-            for i, other in enumerate(right):
+            if respectively or not MULTILATERAL.search(text, sentence.start, clause_end):
+                pairs = [(party, other, i) for i, other in enumerate(right) for party in left]
+            else:       # one signing of three or more: every party with every other
+                parties = list({m.label: m for m in left + right}.values())
+                pairs = [(a, b, right.index(b) if b in right else 0)
+                         for n, a in enumerate(parties) for b in parties[n + 1:]]
+            events = {} if respectively else {None: _signing(ctx, sign, left + right, text[
+                sign.end():last], sentence)}
+            for party, other, i in pairs:
                 topic = topics[i] if respectively and len(topics) == len(right) else (
                     topics[0] if len(topics) == 1 else None)
-                for party in left:
-                    if party.label != other.label:
-                        facts.append(Fact(party, "agreementWith", source, object=other,
-                                          topic=topic))
+                if party.label == other.label:
+                    continue
+                event = events.get(None) or events.setdefault(i, _signing(
+                    ctx, sign, [*left, other], text[sign.end():last], sentence))
+                facts.append(Fact(party, "agreementWith", source, object=other, topic=topic,
+                                  signing=event))
     return facts
+
+
+def _signing(ctx: ArticleContext, sign, parties: list[Mention], signed: str,
+             sentence) -> Signing:
+    """The signing event: its parties, date (written in the sentence, else the article's),
+    place (在某地签订/举行) and what was signed."""
+    text = ctx.text
+    head = text[sentence.start:sign.start()]
+    date = DATE.search(head)
+    iso = None
+    if date is not None and date.group("year"):
+        iso = f"{int(date['year']):04d}-{int(date['month']):02d}-{int(date['day']):02d}"
+    elif date is not None and ctx.article.date:
+        iso = f"{ctx.article.date[:4]}-{int(date['month']):02d}-{int(date['day']):02d}"
+    place = None
+    at = max(text.rfind("在", sentence.start, sign.start()), text.rfind("于", sentence.start,
+                                                                       sign.start()))
+    if at != -1:
+        named = [m for m in ctx.mentions_between(at + 1, at + 16)
+                 if m.type in ("AdminArea", "Zone") and m.start == at + 1]
+        place = named[0].label if named else None
+    written = DOCUMENT_TITLE.search(signed)
+    key = f"{ctx.article.id}@{sign.start()}"
+    return Signing(key, tuple(dict.fromkeys(p.label for p in parties)),
+                   iso or ctx.article.date, place,
+                   written.group(1) if written else (signed.strip() or None))
+
+
+def _group_after(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
+    """The parties right after 与, joined by 、/和/及 (each may carry its short name in
+    brackets); the first that does not follow on ends them."""
+    group: list[Mention] = []
+    cursor = start
+    for m in ctx.mentions_between(start, end):
+        if m.type not in PARTY_LABELS | {"AdminArea"} or _in_brackets(ctx, m):
+            continue
+        gap = PARTY_GAP.sub("", ctx.text[cursor:m.start])
+        if gap not in ("", "、", "和", "及", "以及") if group else len(gap) > 2:
+            break
+        group.append(m)
+        cursor = m.end
+    return group
+
+
+def _in_brackets(ctx: ArticleContext, m: Mention) -> bool:
+    opened = ctx.text.rfind("（", max(0, m.start - 12), m.start)
+    return opened != -1 and ctx.text.find("）", opened, m.start) == -1
 
 
 def _parties_end(ctx: ArticleContext, start: int, end: int) -> int:
@@ -90,7 +159,9 @@ def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mentio
     group: list[Mention] = []
     cursor = position
     for m in reversed(mentions):
-        gap = ctx.text[m.end:cursor]
+        if _in_brackets(ctx, m):
+            continue
+        gap = PARTY_GAP.sub("", ctx.text[m.end:cursor])
         if len(gap) > 4 or any(ch in gap for ch in "，。；"):
             break
         group.insert(0, m)

@@ -7,10 +7,20 @@ names nothing.  Amounts summed over several projects (98个项目总投资…, �
 甲、乙等重点项目…) and an area's totals (全市完成固定资产投资…, 我市…完成投资…) belong
 to no facility; an amount for one phase (一期) keeps the phase.
 
+The money model: every amount has a currency (CNY, or USD as written: 亿美元), a
+``qualifier`` (total; phase, for 一期/二期; cumulative, 累计; planned, 计划/拟; completed,
+已完成/完成投资) and a ``scope`` (project; programme, an amount summed over several
+projects; signing, the amount of a signing round: 签约项目36个，总投资120亿元).  Only a
+project-scoped amount that is not a part of another (其中一期投资…, after the total) is the
+project's ``investmentAmount``; a programme's or signing round's total is a
+``programmeInvestment`` of the area, zone or organ that holds it, with its project count.
+
 A compute figure (2万P, 1.2EFLOPS) belongs to the nearest compute centre before it, else
-the article's compute centre, else the area or zone the sentence is about.  Its status is
-``planned`` when the wording looks forward (规划, 预计, 将, 建成后, 待建, 新建, 计划, 目标)
-and ``current`` otherwise.
+the area the sentence is about when it names one as its subject (某市算力规模达…,
+全市…) and no centre, else the article's compute centre.  Its status is ``planned`` when
+the wording looks forward (规划, 预计, 将, 建成后, 待建, 在建, 将形成, 新建, 计划, 目标) and
+``current`` otherwise; ``qualifier`` tells the stage: planned, under construction (在建,
+正在建设) or in operation.
 """
 from __future__ import annotations
 
@@ -19,9 +29,11 @@ import re
 from kg.extract.context import ArticleContext
 from kg.records import Fact, Mention, Quantity
 
+CURRENCIES = frozenset({"CNY", "USD"})
+
 INVESTMENT_WORDS = ("总投资", "投资", "投入", "累计完成投资", "完成投资", "计划投资", "总投资额")
 PLANNED_WORDS = ("规划", "预计", "将", "建成后", "待建", "新建", "计划", "目标", "拟", "力争",
-                 "达产后", "投产后", "到2030", "年内")
+                 "达产后", "投产后", "到2030", "年内", "将形成")
 SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)"
                          r"|项目\d+个|等(重点|重大)?项目|共计|合计")
 # Totals of an area, not of one facility: 全市完成固定资产投资…, 我市…完成投资….
@@ -29,6 +41,10 @@ AGGREGATE_WORDS = ("固定资产投资",)
 COLLECTIVE_SUBJECTS = ("我市", "全市", "我州", "全州", "我县", "全县", "我区", "全区", "我省", "全省",
                        "全疆", "我国", "全国", "全盟", "我盟", "全旗")
 PHASE_PATTERN = re.compile(r"([一二三四五六七八九十]期)")
+# 其中一期投资…, 其中公司以货币出资…: a part of an amount given before it.
+PART_OF = re.compile(r"^其中|，其中")
+# 签约项目36个, 86个项目: how many projects a programme's amount sums.
+COUNT_PATTERN = re.compile(r"项目(\d+)个|(\d+)个(?:重点|重大)?项目")
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
 FUNDED_VERBS = ("用于建设", "建设", "新建", "打造", "建成")
 COMPUTE_SUBJECTS = frozenset({"ComputeCenter"})
@@ -41,7 +57,7 @@ def extract_amounts(ctx: ArticleContext) -> list[Fact]:
     for q in quantities:
         if q.value is None:
             fact = None      # a vague number (数十亿元) gives no fact; cards are no compute
-        elif q.kind == "money" and q.unit == "CNY":
+        elif q.kind == "money" and q.unit in CURRENCIES:
             fact = _investment(ctx, q)
         elif q.kind == "compute":
             fact = _compute(ctx, q)
@@ -65,24 +81,69 @@ def _investment(ctx: ArticleContext, q) -> Fact | None:
         return None
     clause_start = _clause_start(ctx, q.start)
     clause = ctx.text[clause_start:q.start]
-    if SUM_PATTERN.search(ctx.text[sentence.start:q.start]) and not clause.startswith("该"):
-        return None
-    if any(word in before for word in AGGREGATE_WORDS) or (
-            any(word in ctx.text[sentence.start:q.start] for word in COLLECTIVE_SUBJECTS)
-            and not ctx.mentions_between(clause_start, q.start, SUBJECT_LABELS)):
-        return None       # the area's total, unless the clause names what it is about
+    window = ctx.text[max(sentence.start, q.start - 20):q.start]
+    phase = PHASE_PATTERN.search(window)
+    qualifier = _money_qualifier(before, phase)
+    scope = _money_scope(ctx, sentence, q.start, clause)
+    if scope != "project":
+        return _programme(ctx, q, sentence, scope, qualifier)
+    if clause.lstrip().startswith("其中") or PART_OF.search(clause):
+        return None       # 其中一期投资…: a part of the total given before it
     subject = _subject(ctx, q.start, sentence.start, SUBJECT_LABELS)
     if subject is None:
         return None
-    phase = PHASE_PATTERN.search(ctx.text[max(sentence.start, q.start - 20):q.start])
-    quantity = Quantity(q.value, "CNY", q.text, phase=phase.group(1) if phase else None,
-                        bound=q.bound, upper=q.upper)
+    quantity = Quantity(q.value, q.unit, q.text, phase=phase.group(1) if phase else None,
+                        bound=q.bound, upper=q.upper, qualifier=qualifier, scope="project")
     return Fact(subject, "investmentAmount", ctx.evidence(q.start, q.end), quantity=quantity)
+
+
+def _money_qualifier(before: str, phase) -> str:
+    if "累计" in before:
+        return "cumulative"
+    if any(word in before for word in ("已完成", "完成投资", "已投资", "已投入", "完成投入")):
+        return "completed"
+    if phase is not None and "总" not in before[-6:]:
+        return "phase"
+    if any(word in before for word in ("计划", "拟", "规划", "预计")):
+        return "planned"
+    return "total"
+
+
+def _money_scope(ctx: ArticleContext, sentence, position: int, clause: str) -> str:
+    """project, programme (summed over several projects or an area's total) or signing
+    (the total of a signing round)."""
+    head = ctx.text[sentence.start:position]
+    summed = SUM_PATTERN.search(head) and not clause.startswith("该")
+    area_total = any(word in head[-14:] for word in AGGREGATE_WORDS) or (
+        any(word in head for word in COLLECTIVE_SUBJECTS)
+        and not ctx.mentions_between(_clause_start(ctx, position), position, SUBJECT_LABELS))
+    if not summed and not area_total:
+        return "project"
+    return "signing" if "签约" in head else "programme"
+
+
+def _programme(ctx: ArticleContext, q, sentence, scope: str, qualifier: str) -> Fact | None:
+    """The total of a programme or signing round, a fact of the zone or area it is of (the
+    one the sentence names first, else the article's own area)."""
+    holder = next((m for m in ctx.mentions_between(sentence.start, q.start)
+                   if m.type in ("Zone", "AdminArea")), None)
+    if holder is None and ctx.home_areas:
+        area = ctx.home_areas[0]
+        holder = ctx.add(Mention(area.name, "AdminArea", ctx.evidence(q.start, q.end), -1, -1,
+                                 area.name, area.code))
+    if holder is None:
+        return None
+    count = COUNT_PATTERN.search(ctx.text, sentence.start, q.start)
+    quantity = Quantity(q.value, q.unit, q.text, bound=q.bound, upper=q.upper,
+                        qualifier=qualifier, scope=scope,
+                        count=int(count.group(1) or count.group(2)) if count else None)
+    return Fact(holder, "programmeInvestment", ctx.evidence(q.start, q.end), quantity=quantity)
 
 
 def _compute(ctx: ArticleContext, q) -> Fact | None:
     sentence = ctx.sentence_at(q.start)
-    subject = _subject(ctx, q.start, sentence.start, COMPUTE_SUBJECTS)
+    subject = _area_subject(ctx, sentence, q.start) or \
+        _subject(ctx, q.start, sentence.start, COMPUTE_SUBJECTS)
     if subject is None:
         areas = [m for m in ctx.mentions_between(sentence.start, q.start) if m.type in AREA_LABELS]
         if not areas:
@@ -90,12 +151,57 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
         subject = areas[0]
     clause = ctx.text[_clause_start(ctx, q.start):q.start]
     window = ctx.text[max(sentence.start, q.start - 30):q.start]
-    planned = any(w in clause for w in PLANNED_WORDS) or (
-        not any(w in clause for w in ("已", "峰值", "现有", "目前")) and
-        any(w in window for w in ("规划", "建成后", "预计")))
-    quantity = Quantity(q.value, "PFLOPS", q.text, status="planned" if planned else "current",
-                        bound=q.bound, upper=q.upper)
+    stage = _stage(clause, window)
+    quantity = Quantity(q.value, "PFLOPS", q.text,
+                        status="current" if stage == "in operation" else "planned",
+                        bound=q.bound, upper=q.upper, qualifier=stage)
     return Fact(subject, "computeCapacity", ctx.evidence(q.start, q.end), quantity=quantity)
+
+
+UNDER_CONSTRUCTION = ("在建", "正在建设", "建设中", "加紧建设", "施工中")
+IN_OPERATION = ("已", "峰值", "现有", "目前", "投运", "上线", "运行", "投产", "建成算力")
+
+
+def _stage(clause: str, window: str) -> str:
+    """planned, under construction or in operation, from the words before the figure."""
+    if any(w in clause for w in PLANNED_WORDS):
+        return "planned"
+    if any(w in clause for w in UNDER_CONSTRUCTION):
+        return "under construction"
+    if not any(w in clause for w in IN_OPERATION) and \
+            any(w in window for w in ("规划", "建成后", "预计", "将形成", "在建")):
+        return "planned"
+    return "in operation"
+
+
+# 全市算力规模…: the area of that level the sentence names, else the article's.
+COLLECTIVE_AREA = re.compile(r"全(市|区|县|州|省|盟|旗)")
+
+
+def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | None:
+    """某市(已建成…)算力规模达…, 全市算力规模…: an area's total, when the sentence names
+    no compute centre before the figure and does not open with 该/项目/一期."""
+    head = ctx.text[sentence.start:position]
+    if ctx.mentions_between(sentence.start, position, COMPUTE_SUBJECTS) or "项目" in head or \
+            head.lstrip("“\" ").startswith(("该", "项目", "一期", "二期", "三期", "本项目")):
+        return None
+    clause_start = _clause_start(ctx, position)
+    areas = [m for m in ctx.mentions_between(sentence.start, position) if m.type == "AdminArea"]
+    collective = COLLECTIVE_AREA.search(ctx.text, clause_start, position)
+    if collective is not None:
+        word = collective.group(1)
+        named = [m for m in areas if m.label.endswith("自治区" if word == "区" and
+                                                       m.label.endswith("自治区") else word)]
+        if named:
+            return named[-1]
+        area = ctx.relative_area(word)
+        if area is None:
+            return None
+        return ctx.add(Mention(collective.group(0), "AdminArea", ctx.evidence(position, position),
+                               collective.start(), collective.end(), area.name, area.code))
+    if areas and "算力" in ctx.text[areas[-1].end:position]:
+        return areas[-1]          # the nearest area before the figure, the clause's subject
+    return None
 
 
 def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) -> Mention | None:
@@ -126,7 +232,8 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     if sentence_text.startswith(("该项目", "该中心", "项目", "该工程")) and topic is not None \
             and topic.type in labels:
         return topic
-    if topic is None and _clause_opens_with_project(ctx, position):
+    if topic is None and (_clause_opens_with_project(ctx, position) or sentence_text.startswith(
+            ("该项目", "该中心", "项目", "该工程"))):
         return None      # 项目计划总投资…, with no project named: nothing to pin it on
     if "该企业" in sentence_text or "该公司" in sentence_text:
         company = ctx.last_before(position, {"Company"})

@@ -31,6 +31,14 @@ RELATIVE_AREA_LEVELS = {"自治区": ("province",), "省": ("province",), "地�
                         "市": ("county", "prefecture"), "县": ("county",)}
 
 
+# （以下简称“某某”） and （以下简称“公司”或“某某”）, after other words in the bracket too.
+DECLARED = re.compile(r"(?:以下|下文)?(?:简称|下称|以下称)[为：:]?[“\"]([^“”\"（）]{1,12})[”\"]"
+                      r"(?:或[“\"]([^“”\"（）]{1,12})[”\"])?")
+
+
+GENERIC_SHORT_NAMES = frozenset({"公司", "集团", "企业"})
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -204,7 +212,14 @@ class ArticleContext:
         index = self.sentences.index(sentence)
         window_start = self.sentences[max(0, index - 2)].start
         named = [m for m in self.mentions_between(window_start, position, FACILITY_LABELS)]
-        return named[-1] if named else self.topic_facility
+        if named:
+            return named[-1]
+        topic = self.topic_facility
+        if topic is not None and topic.start > position and \
+                not any(m.label == topic.label for m in self.title_mentions) and \
+                not any(m.label == topic.label and m.start < position for m in self.mentions):
+            return None     # a facility first named after this point is not referred back to
+        return topic
 
     # -- mentions ---------------------------------------------------------------------
     def _mention(self, span: Span) -> Mention:
@@ -221,9 +236,58 @@ class ArticleContext:
                        name=attrs.get("name") or span.text, code=attrs.get("code"))
 
     def finalise(self) -> None:
-        """Expand relative organisation names once all areas of the article are known."""
-        self.mentions = [self._expanded(m) for m in self.mentions]
+        """Expand relative organisation names once all areas of the article are known, and
+        give a declared short name (以下简称“合资公司”) the full name it was declared for."""
+        mentions = [self._declared_as(self._expanded(m)) for m in self.mentions
+                    if not self._inside_a_word(m)]
+        written = {m.text for m in mentions}
+        for short, full in self.declared.items():
+            if short not in written and short not in GENERIC_SHORT_NAMES:
+                # The declaration itself names the short form: an alias of the full name.
+                at = self.text.find(short, full.end)
+                self.add(Mention(short, full.type, self.evidence(at, at + len(short)), at,
+                                 at + len(short), full.label, full.code, (short,)))
+        self.mentions = mentions
+        self.__dict__.pop("_mention_starts", None)      # indexed the list before this one
         self.title_mentions = [self._expanded(m) for m in self.title_mentions]
+
+    def _inside_a_word(self, m: Mention) -> bool:
+        """A declared short name such as 公司 read inside 全资子公司 or 分公司 is no mention."""
+        return m.text in GENERIC_SHORT_NAMES and self.text[m.start - 1:m.start] in "子分孙母总" \
+            and m.start > 0
+
+    @cached_property
+    def declared(self) -> dict[str, Mention]:
+        """Short names the article declares for a name written right before the bracket:
+        甲公司（暂定名，以下简称“合资公司”）, 乙公司（以下简称“公司”或“乙科技”）."""
+        out: dict[str, Mention] = {}
+        for match in DECLARED.finditer(self.text):
+            opened = self.text.rfind("（", max(0, match.start() - 40), match.start())
+            if opened == -1 or self.text.find("）", opened, match.start()) != -1:
+                continue
+            full = next((m for m in self.mentions_between(max(0, opened - 60), opened)
+                         if m.end == opened), None)
+            if full is None:
+                continue
+            for short in match.groups():
+                if short and short != full.text:
+                    out.setdefault(short, full)
+        return out
+
+    def declared_company(self, written: str) -> Mention | None:
+        """The company a declared short name ending ``written`` (…公司) stands for."""
+        for short, full in self.declared.items():
+            if written.endswith(short) and full.type == "Company":
+                return full
+        return None
+
+    def _declared_as(self, m: Mention) -> Mention:
+        full = self.declared.get(m.text)
+        if full is None or m.label != m.text or full.start == m.start or full.type != m.type \
+                and not (m.type in ORGANISATION_LABELS and full.type in ORGANISATION_LABELS):
+            return m
+        return Mention(m.text, full.type, m.source, m.start, m.end, full.label, full.code,
+                       (m.text,))
 
     def _expanded(self, m: Mention) -> Mention:
         if m.type in ORGANISATION_LABELS | {"Zone"}:

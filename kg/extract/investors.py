@@ -1,9 +1,20 @@
-"""investor and builtBy: who pays for a facility and who builds it.
+"""investor, builtBy and subsidiaryOf: who pays for a facility, who builds it, whose it is.
 
-``由X投资建设`` / ``X投资建设`` make X an investor; ``由X(、Y)共同建设/承建/共建`` make
-them builders; ``X与Y合资组建/合资建设Z`` makes both investors of Z.  Organisations in a
-relative clause (…等高校共建的联合实验室) or written as a person's affiliation
-(某某院院士王某) are not the actors.
+Investors: ``由X投资建设`` / ``X投资建设的Y`` / ``投资方为X``; ``X与Y合资建设Z`` and
+``X与Y合资成立/共同出资设立Z`` make both investors of Z (``三方/双方…共同出资设立Z``: the
+parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors.
+
+Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
+``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
+``总承包方/施工方/承建方为X``, ``X中标Y`` and ``X与Y组成的联合体…中标``.  The subject of a
+builder is always a facility: the one the sentence names before, else the one the article
+is about (二期项目由X承建).
+
+Parents: ``X全资子公司Y``, ``X控股子公司Y``, ``X旗下Y``, ``X所属Y`` make Y ``subsidiaryOf`` X
+(an unscored predicate); the parent is then not the actor of the verb after Y.
+
+Organisations in a relative clause (…等高校共建的联合实验室) or written as a person's
+affiliation (某某院院士王某) are not the actors.
 """
 from __future__ import annotations
 
@@ -13,36 +24,72 @@ from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleCont
 from kg.records import Fact, Mention
 
 ACTOR_LABELS = ORGANISATION_LABELS
-VERBS = re.compile(r"(合资组建|合资建设|合资成立|共同投资建设|投资建设|投资兴建|出资建设|共同出资|投资|"
+# Verbs after 由X, longest first.
+VERBS = re.compile(r"(合资组建|合资建设|合资成立|合资设立|共同出资设立|共同投资建设|投资建设|投资兴建|"
+                   r"出资建设|共同出资|施工总承包|EPC总承包|工程总承包|总承包|负责建设|负责施工|投资|"
                    r"共同建设|承建|共建|建设|施工)")
-FOUNDING = ("合资组建", "合资成立")
-INVESTING = ("合资组建", "合资建设", "合资成立", "共同投资建设", "投资建设", "投资兴建", "出资建设",
-             "共同出资", "投资")
+FOUNDING = ("合资组建", "合资成立", "合资设立", "共同出资设立")
+INVESTING = ("合资组建", "合资建设", "合资成立", "合资设立", "共同出资设立", "共同投资建设", "投资建设",
+             "投资兴建", "出资建设", "共同出资", "投资")
+# A builder's clause without 由: X承建 / X承担项目EPC总承包 / X施工总承包 / X中标某项目.
+ACTIVE_BUILDING = re.compile(r"(?:承担|负责)?(?:项目|工程|该项目|主体工程)?"
+                             r"(施工总承包|EPC总承包|工程总承包|总承包|承建|负责建设|负责施工)")
+INVESTED_BY = re.compile(r"(?:共同)?(?:投资建设|投资兴建|出资建设)的")
+# 总承包方为X, 施工单位为X; 投资方为X.
+ROLE_IS = re.compile(r"(EPC总承包方|总承包方|总承包单位|施工方|施工单位|承建方|承建单位|投资方|投资主体)"
+                     r"(?:为|是)")
+INVESTOR_ROLES = ("投资方", "投资主体")
+FOUNDED = re.compile(r"(合资成立|合资组建|合资设立|共同出资设立|共同投资设立|出资设立|投资设立)")
+GROUP_SUBJECTS = ("三方", "双方", "各方", "四方")
+PARENT_MARKS = re.compile(r"(?:的)?(全资子公司|控股子公司|全资孙公司|子公司|旗下|所属|下属|控股的)")
+WON = re.compile(r"中标")
 
 
 def extract_investors(ctx: ArticleContext) -> list[Fact]:
+    facts: list[Fact] = []
+    parents = _parents(ctx)
+    facts.extend(parents)
+    parent_starts = {f.object.start for f in parents}
+    for sentence in ctx.sentences:
+        facts.extend(_by_clauses(ctx, sentence, parent_starts))
+        facts.extend(_active_builders(ctx, sentence, parent_starts))
+        facts.extend(_invested_by(ctx, sentence))
+        facts.extend(_roles(ctx, sentence))
+        facts.extend(_founded_by(ctx, sentence))
+        facts.extend(_consortium(ctx, sentence))
+        facts.extend(_through_subsidiary(ctx, sentence, parents))
+    return _investors_are_not_builders(facts)
+
+
+# -- 由X…建设 -------------------------------------------------------------------------
+def _by_clauses(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]:
     facts = []
     text = ctx.text
-    for sentence in ctx.sentences:
-        by_at = text.find("由", sentence.start, sentence.end)
-        while by_at != -1:
-            end = min(sentence.end, by_at + 120)
-            verb, subject = _described(ctx, by_at + 1, end)
+    by_at = text.find("由", sentence.start, sentence.end)
+    while by_at != -1:
+        end = min(sentence.end, by_at + 120)
+        verb, subject = _described(ctx, by_at + 1, end)
+        if verb is None:
+            verb = _main_verb(ctx, by_at + 1, end)
             if verb is None:
-                verb = _main_verb(ctx, by_at + 1, end)
-                if verb is None:
-                    break
-                subject = _subject(ctx, sentence.start, by_at)
-            actors = _actors(ctx, by_at + 1, verb.start())
-            if verb.group(1) in FOUNDING:
-                subject = _founded(ctx, sentence.start, by_at) or subject
-            if actors and subject is not None:
-                predicate = "investor" if verb.group(1) in INVESTING else "builtBy"
-                source = ctx.evidence(by_at, verb.end())
-                for actor in actors:
-                    if actor.label != subject.label:
-                        facts.append(Fact(subject, predicate, source, object=actor))
-            by_at = text.find("由", verb.end(), sentence.end)
+                break
+            subject = None
+        word = verb.group(1)
+        predicate = "investor" if word in INVESTING else "builtBy"
+        actors = [a for a in _actors(ctx, by_at + 1, verb.start()) if a.start not in parent_starts]
+        if subject is None:
+            if word in FOUNDING:
+                subject = _founded(ctx, sentence.start, by_at)
+            if subject is None:
+                subject = _subject(ctx, sentence.start, by_at,
+                                   FACILITY_LABELS if predicate == "builtBy"
+                                   else FACILITY_LABELS | {"Company"})
+        if actors and subject is not None:
+            source = ctx.evidence(by_at, verb.end())
+            for actor in actors:
+                if actor.label != subject.label:
+                    facts.append(Fact(subject, predicate, source, object=actor))
+        by_at = text.find("由", verb.end(), sentence.end)
     return facts
 
 
@@ -65,8 +112,8 @@ def _founded(ctx: ArticleContext, sentence_start: int, by_at: int) -> Mention | 
 def _described(ctx: ArticleContext, start: int, end: int):
     """由X投资建设的某某项目: the verb of the relative clause opened by 由 and the facility
     it describes, or (None, None)."""
-    verb = next((v for v in VERBS.finditer(ctx.text, start, end)
-                 if not any(m.start <= v.start() < m.end for m in ctx.mentions)), None)
+    verb = next((v for v in VERBS.finditer(ctx.text, start, end) if not _inside_name(ctx, v.start())),
+                None)
     if verb is None or not ctx.text.startswith("的", verb.end()):
         return None, None
     facility = next((m for m in ctx.mentions if m.start == verb.end() + 1
@@ -75,14 +122,22 @@ def _described(ctx: ArticleContext, start: int, end: int):
 
 
 def _main_verb(ctx: ArticleContext, start: int, end: int):
-    """The first investing/building verb outside any name and not in a relative clause."""
-    for verb in VERBS.finditer(ctx.text, start, end):
-        if any(m.start <= verb.start() < m.end for m in ctx.mentions):
+    """The first investing/building verb outside any name and not in a relative clause,
+    within the clause 由 opens."""
+    clause_end = min([i for i in (ctx.text.find(p, start, end) for p in "，；。") if i != -1]
+                     or [end])
+    for verb in VERBS.finditer(ctx.text, start, clause_end):
+        if _inside_name(ctx, verb.start()):
             continue
         if ctx.text.startswith("的", verb.end()):
             continue
         return verb
     return None
+
+
+def _inside_name(ctx: ArticleContext, position: int) -> bool:
+    return any(m.start <= position < m.end for m in ctx.mentions_between(
+        max(0, position - 40), position + 40))
 
 
 def _actors(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
@@ -95,16 +150,255 @@ def _actors(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
             continue
         if any(ctx.text.startswith(w, m.end) for w in ("院士", "专家", "教授", "主任", "总经理")):
             continue
+        if _in_brackets(ctx, m):
+            continue            # （以下简称“某某”）: the name given again, not another actor
         found.append(m)
     return found
 
 
-def _subject(ctx: ArticleContext, sentence_start: int, position: int) -> Mention | None:
-    before = [m for m in ctx.mentions_between(sentence_start, position)
-              if m.type in FACILITY_LABELS | {"Company"}]
+def _in_brackets(ctx: ArticleContext, m: Mention) -> bool:
+    opened = ctx.text.rfind("（", max(0, m.start - 12), m.start)
+    return opened != -1 and ctx.text.find("）", opened, m.start) == -1
+
+
+def _subject(ctx: ArticleContext, sentence_start: int, position: int, labels) -> Mention | None:
+    before = [m for m in ctx.mentions_between(sentence_start, position) if m.type in labels]
     if before:
         return before[-1]
     clause = ctx.text[sentence_start:position]
-    if "该" in clause or "项目" in clause or not clause.strip():
-        return ctx.referent(position)
+    if "该" in clause or "项目" in clause or "工程" in clause or "期" in clause or \
+            not ctx.mentions_between(sentence_start, position) or \
+            clause.strip().startswith(("本", "其")):
+        referent = ctx.referent(position)
+        return referent if referent is not None and referent.type in labels else None
+    if labels == FACILITY_LABELS:     # a builder builds something: what the text is about
+        referent = ctx.referent(position)
+        return referent if referent is not None and referent.type in labels else None
     return None
+
+
+# -- X承建 / X承担EPC总承包 ----------------------------------------------------------------
+def _active_builders(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]:
+    """A clause of its own whose actors are organisations right before a building verb:
+    ``…，中国某某局承担项目EPC总承包``; ``主体工程由X承建`` is read by 由."""
+    facts = []
+    text = ctx.text
+    for verb in ACTIVE_BUILDING.finditer(text, sentence.start, sentence.end):
+        if _inside_name(ctx, verb.start()):
+            continue
+        actors = _group_before(ctx, sentence.start, verb.start())
+        if not actors or text[actors[0].start - 1:actors[0].start] == "由":
+            continue
+        actors = [a for a in actors if a.start not in parent_starts]
+        subject = _subject(ctx, sentence.start, actors[0].start, FACILITY_LABELS)
+        if subject is None:
+            continue
+        source = ctx.evidence(actors[0].start, verb.end())
+        facts.extend(Fact(subject, "builtBy", source, object=a) for a in actors
+                     if a.label != subject.label)
+    return facts
+
+
+def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mention]:
+    """Organisations joined by 、/与/和 that end right before ``position`` (at most two
+    characters between the last and it), opening their clause."""
+    mentions = [m for m in ctx.mentions_between(start, position)]
+    group: list[Mention] = []
+    cursor = position
+    for m in reversed(mentions):
+        gap = ctx.text[m.end:cursor]
+        if m.type not in ACTOR_LABELS:
+            if group and _in_brackets(ctx, m):
+                continue
+            break
+        if _in_brackets(ctx, m):
+            continue
+        if (len(gap) > (4 if not group else 1) and not _bracketed(gap)) or \
+                any(ch in gap for ch in "，。；,"):
+            break
+        group.insert(0, m)
+        cursor = m.start
+        if ctx.text[cursor - 1:cursor] not in ("、", "与", "和"):
+            break
+        cursor -= 1
+    return group
+
+
+def _bracketed(gap: str) -> bool:
+    return gap.startswith("（") and "）" in gap
+
+
+# -- X投资建设的Y / 投资方为X ---------------------------------------------------------------
+def _invested_by(ctx: ArticleContext, sentence) -> list[Fact]:
+    facts = []
+    for verb in INVESTED_BY.finditer(ctx.text, sentence.start, sentence.end):
+        if ctx.text[max(sentence.start, verb.start() - 30):verb.start()].rfind("由") != -1:
+            continue                                     # 由X投资建设的Y: read above
+        facility = next((m for m in ctx.mentions_between(verb.end(), verb.end() + 30)
+                         if m.start == verb.end() and m.type in FACILITY_LABELS), None)
+        actors = _group_before(ctx, sentence.start, verb.start())
+        if facility is None or not actors:
+            continue
+        source = ctx.evidence(actors[0].start, facility.end)
+        facts.extend(Fact(facility, "investor", source, object=a) for a in actors)
+    return facts
+
+
+def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
+    facts = []
+    for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):
+        actor = next((m for m in ctx.mentions_between(role.end(), role.end() + 40)
+                      if m.start == role.end() and m.type in ACTOR_LABELS), None)
+        if actor is None:
+            continue
+        predicate = "investor" if role.group(1) in INVESTOR_ROLES else "builtBy"
+        subject = _subject(ctx, sentence.start, role.start(), FACILITY_LABELS)
+        if subject is not None:
+            facts.append(Fact(subject, predicate, ctx.evidence(role.start(), actor.end),
+                              object=actor))
+    return facts
+
+
+# -- joint ventures --------------------------------------------------------------------
+def _founded_by(ctx: ArticleContext, sentence) -> list[Fact]:
+    """X与Y合资成立Z; 三方拟共同出资设立Z (the parties named before in the sentence)."""
+    facts = []
+    text = ctx.text
+    for verb in FOUNDED.finditer(text, sentence.start, sentence.end):
+        if text[max(sentence.start, verb.start() - 40):verb.start()].rfind("由") != -1:
+            continue                                     # 由X与Y合资成立: read above
+        venture = next((m for m in ctx.mentions_between(verb.end(), verb.end() + 40)
+                        if m.start == verb.end() and m.type in ("Company", "Organization")), None)
+        if venture is None:
+            continue
+        clause_start = max(text.rfind(p, sentence.start, verb.start()) for p in "，,；") + 1
+        clause = text[max(clause_start, sentence.start):verb.start()]
+        if any(word in clause for word in GROUP_SUBJECTS):
+            partners = [m for m in ctx.mentions_between(sentence.start, verb.start())
+                        if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
+        else:
+            partners = _group_before(ctx, sentence.start, _before_adverbs(text, verb.start()))
+        source = ctx.evidence(verb.start(), venture.end)
+        facts.extend(Fact(venture, "investor", source, object=p) for p in partners
+                     if p.label != venture.label)
+    return facts
+
+
+def _before_adverbs(text: str, position: int) -> int:
+    for adverb in ("拟", "将", "共同", "已", "计划"):
+        if text[:position].endswith(adverb):
+            return _before_adverbs(text, position - len(adverb))
+    return position
+
+
+def _consortium(ctx: ArticleContext, sentence) -> list[Fact]:
+    """X与Y组成的联合体…中标Z (or 确认联合体为Z…的中标单位): X and Y build Z."""
+    text = ctx.text
+    union = text.find("组成的联合体", sentence.start, sentence.end)
+    won = WON.search(text, sentence.start, sentence.end)
+    if union == -1 or won is None:
+        return []
+    members = [m for m in ctx.mentions_between(sentence.start, union)
+               if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
+    members = _group_tail(ctx, members, union)
+    facilities = [m for m in ctx.mentions_between(union, sentence.end) if m.type in FACILITY_LABELS]
+    if not members or not facilities:
+        return []
+    source = ctx.evidence(union, won.end())
+    return [Fact(facilities[0], "builtBy", source, object=m) for m in members]
+
+
+def _group_tail(ctx: ArticleContext, members: list[Mention], position: int) -> list[Mention]:
+    """The members joined by 与/、 that end at ``position`` (brackets between allowed)."""
+    group: list[Mention] = []
+    cursor = position
+    for m in reversed(members):
+        gap = re.sub(r"（[^（）]*）", "", ctx.text[m.end:cursor])
+        if gap not in ("", "、", "与", "和"):
+            break
+        group.insert(0, m)
+        cursor = m.start
+    return group
+
+
+# -- parents -----------------------------------------------------------------------------
+def _parents(ctx: ArticleContext) -> list[Fact]:
+    """X全资子公司Y / X旗下Y / X所属Y: Y is a subsidiary of X."""
+    facts = []
+    text = ctx.text
+    companies = [m for m in ctx.mentions if m.type in ("Company", "Organization")]
+    for child in companies:
+        before = text[max(0, child.start - 8):child.start]
+        mark = None
+        for match in PARENT_MARKS.finditer(before):
+            if match.end() == len(before):
+                mark = match
+        if mark is None:
+            continue
+        mark_start = child.start - len(before) + mark.start()
+        if text[max(0, mark_start - 2):mark_start] == "通过":
+            parent = _clause_subject(ctx, mark_start)
+            if parent is not None and parent.label != child.label:
+                facts.append(Fact(child, "subsidiaryOf", ctx.evidence(mark_start, child.end),
+                                  object=parent))
+            continue
+        parent = next((m for m in reversed(ctx.mentions_between(max(0, mark_start - 40), mark_start))
+                       if m.type in ("Company", "Organization")), None)
+        if parent is None:
+            parent = ctx.declared_company(text[max(0, mark_start - 3):mark_start])
+        elif text[parent.end:mark_start].strip("（）") and \
+                not re.fullmatch(r"（[^（）]*）", text[parent.end:mark_start]):
+            parent = None
+        if parent is None or parent.label == child.label:
+            continue
+        facts.append(Fact(child, "subsidiaryOf", ctx.evidence(mark_start, child.end),
+                          object=parent))
+    return facts
+
+
+def _clause_subject(ctx: ArticleContext, position: int) -> Mention | None:
+    """The company opening the clause of ``position``: named, or a declared short name
+    (公司拟通过…: 公司 as the article declared it)."""
+    sentence = ctx.sentence_at(position)
+    clause_start = max([ctx.text.rfind(p, sentence.start, position) for p in "，,；"] +
+                       [sentence.start - 1]) + 1
+    named = [m for m in ctx.mentions_between(clause_start, position) if m.type == "Company"]
+    if named:
+        return named[0]
+    written = re.match(r"(?:本|该)?[\u4e00-\u9fff]{1,6}?(?=拟|将|已|计划|通过)",
+                       ctx.text[clause_start:position])
+    return ctx.declared_company(written.group(0)) if written else None
+
+
+def _through_subsidiary(ctx: ArticleContext, sentence, parents: list[Fact]) -> list[Fact]:
+    """X通过全资子公司Y…投资建设Z: X and Y are Z's investors."""
+    text = ctx.text
+    through = text.find("通过", sentence.start, sentence.end)
+    if through == -1:
+        return []
+    verb = re.compile(r"投资建设|投资兴建").search(text, through, sentence.end)
+    if verb is None:
+        return []
+    children = [f for f in parents if through < f.subject.start < verb.start()]
+    if not children:
+        return []
+    facility = next((m for m in ctx.mentions_between(verb.end(), verb.end() + 30)
+                     if m.start <= verb.end() + 1 and m.type in FACILITY_LABELS), None)
+    if facility is None:
+        facility = _subject(ctx, sentence.start, verb.end(), FACILITY_LABELS) \
+            if text.startswith(("本项目", "该项目", "项目"), verb.end()) else None
+    if facility is None:
+        return []
+    source = ctx.evidence(through, verb.end())
+    out = []
+    for child in children:
+        out.append(Fact(facility, "investor", source, object=child.subject))
+        out.append(Fact(facility, "investor", source, object=child.object))
+    return out
+
+
+def _investors_are_not_builders(facts: list[Fact]) -> list[Fact]:
+    """A builder named as investor of the same facility is its investor only."""
+    investors = {(f.subject.label, f.object.label) for f in facts if f.predicate == "investor"}
+    return [f for f in facts if f.predicate != "builtBy"
+            or (f.subject.label, f.object.label) not in investors]

@@ -29,7 +29,8 @@ BUILDING_ADVERBS = ("正式", "已", "将", "共同", "联合", "合作", "计�
 TRIGGER_ORDER = {trigger: order for order, trigger in enumerate(LOCATION_TRIGGERS)}
 # Zero-width, so that overlapping triggers (落地处: 落地, 地处) are each found.
 ANY_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, LOCATION_TRIGGERS)) + "))")
-IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "动工", "运营", "揭牌", "成立")
+IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "动工", "运营", "揭牌", "成立",
+                  "上线", "全容量并网", "并网", "投用", "竣工", "封顶", "开园")
 NOT_PLACES = frozenset({"中国", "中华人民共和国"})
 NOT_PLACE_BEGINNINGS = beginnings(NOT_PLACES)
 MAX_FORM_IN_NAME = 12
@@ -90,9 +91,10 @@ def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] 
             form = name[i:i + size]
             if form in NOT_PLACES:
                 break
-            division = ctx.area_named(form) if ctx.gazetteer.lookup(form) else None
+            division = _division_in_name(ctx, form, found[-1] if found else None, i)
             if division is not None and found and form != division.name and \
-                    division.level in ("county", "town"):
+                    division.level in ("county", "town") and \
+                    not _right_after_its_parent(ctx, found[-1], division, i):
                 division = None     # 新疆天山云计算: after a place, a county's short form is a word
             if division is not None and ctx.gazetteer.plausible_form(
                     form, division, [d.code for d in ctx.home_areas]):
@@ -107,6 +109,27 @@ def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] 
         return None
     found = [f for f in found if f[0].level != "town"] or found
     return max(found, key=lambda f: (len(ctx.gazetteer.ancestors(f[0].code)), -f[2]))
+
+
+def _division_in_name(ctx: ArticleContext, form: str, previous, i: int) -> Division | None:
+    """The division ``form`` names at offset ``i`` of a name: right after a place found
+    before (庆阳|西峰), one inside that place is preferred to the article's reading."""
+    candidates = ctx.gazetteer.lookup(form)
+    if not candidates:
+        return None
+    if previous is not None and previous[2] + len(previous[1]) == i:
+        inside = [d for d in candidates if d.parent == previous[0].code]
+        if len(inside) == 1:
+            return inside[0]
+    return ctx.area_named(form)
+
+
+def _right_after_its_parent(ctx: ArticleContext, previous, division: Division, i: int) -> bool:
+    """庆阳西峰…, 韶关浈江…: a county's short form written right after its own
+    prefecture is that county (the name gives city, then district), not a word; after a
+    province (新疆天山…) it may well be a word."""
+    place, written, offset = previous
+    return offset + len(written) == i and division.parent == place.code
 
 
 def _form_sizes(gazetteer: Gazetteer, name: str, i: int) -> list[int]:
@@ -134,21 +157,127 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
         for order, at in found:
             after = at + len(LOCATION_TRIGGERS[order])
             places = _places_after(ctx.gazetteer, mentions, after)
-            subject = _described_after(ctx, mentions, places) or \
-                _subject_before(ctx, mentions, at, sentence.start)
+            described = _described_after(ctx, mentions, places)
+            subject = described or _subject_before(ctx, mentions, at, sentence.start)
             if subject is not None:
                 for place in places:
                     facts.append(Fact(subject, "locatedIn", ctx.evidence(at, after),
                                       object=place))
-        for place in (m for m in mentions if m.type in PLACE_LABELS):
-            tail = text[place.end:place.end + 8]
-            after_zai = text[place.start - 1:place.start] == "在"
-            built = _built_after(ctx, mentions, place) if after_zai else None
-            if built or text.startswith("境内", place.end) or (
+            if described is not None and described.type == "Zone":
+                # 该中心位于某市某区的某某产业园: the centre is in the park and its area.
+                holder = _subject_before(ctx, mentions, at, sentence.start)
+                if holder is not None and holder.label != described.label:
+                    facts.extend(Fact(holder, "locatedIn", ctx.evidence(at, after), object=place)
+                                 for place in [*places, described])
+        for chain in _place_chains(ctx.gazetteer, mentions):
+            first, last = chain[0], chain[-1]
+            places = _most_specific(ctx.gazetteer, chain)
+            tail = text[last.end:last.end + 8]
+            after_zai = text[first.start - 1:first.start] == "在"
+            built = _built_after(ctx, mentions, last) if after_zai else None
+            within = next((w for w in WITHIN_WORDS if text.startswith(w, last.end)), "")
+            held = _described_at(mentions, last.end + len(within) + 1) \
+                if within and text.startswith("的", last.end + len(within)) else None
+            if held is not None:         # 某县境内的某某口岸
+                subject = held
+            elif built or within == "境内" or (
                     after_zai and tail.lstrip("正式已").startswith(IN_PLACE_VERBS)):
-                subject = built or _subject_before(ctx, mentions, place.start, sentence.start)
-                if subject is not None:
+                subject = built or _subject_before(ctx, mentions, first.start, sentence.start)
+            elif after_zai and text.startswith("，", last.end) and \
+                    text[sentence.start:first.start].strip() in ("在", "此外，在", "同时，在"):
+                subject = _first_facility(mentions, last.end)     # 在某区，…某中心…投运
+            else:
+                subject = None
+            if subject is not None:
+                for place in places:
                     facts.append(Fact(subject, "locatedIn", place.source, object=place))
+    facts.extend(_labelled_fields(ctx))
+    return facts
+
+
+def _place_chains(gazetteer, mentions: list[Mention]) -> list[list[Mention]]:
+    """Places written one right after the other (宜昌市夷陵区, 某市某区某产业园), each
+    place inside the one before, as chains in text order."""
+    chains: list[list[Mention]] = []
+    for m in mentions:
+        if m.type not in PLACE_LABELS:
+            continue
+        if chains and chains[-1][-1].end == m.start and _nests(gazetteer, chains[-1][-1], m):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    return chains
+
+
+def _nests(gazetteer, outer: Mention, inner: Mention) -> bool:
+    if outer.type == "Zone":
+        return False
+    if inner.type == "Zone":
+        return True
+    return bool(outer.code and inner.code and outer.code != inner.code
+                and gazetteer.contains(outer.code, inner.code))
+
+
+def _most_specific(gazetteer, places: list[Mention]) -> list[Mention]:
+    """The most specific of nested areas, and every zone."""
+    return [m for m in places if not any(
+        o is not m and o.code and m.code and o.code != m.code and gazetteer.contains(m.code, o.code)
+        for o in places)]
+
+
+def _described_at(mentions: list[Mention], position: int) -> Mention | None:
+    return next((m for m in mentions if m.start == position and m.type in SUBJECT_LABELS), None)
+
+
+def _first_facility(mentions: list[Mention], position: int) -> Mention | None:
+    return next((m for m in mentions if m.start >= position
+                 and m.type in ("ComputeCenter", "Project")), None)
+
+
+# Labelled fields of announcements: a company's seat, a project's site.
+SEAT_LABELS = ("住所", "注册地址", "注册地", "办公地址", "公司地址")
+SITE_LABELS = ("建设地点", "项目地点", "项目地址", "项目选址", "实施地点", "建设地址")
+FIELD = re.compile("(" + "|".join(SEAT_LABELS + SITE_LABELS) + ")[：:]")
+# A block of labelled fields ends at a line break or a numbered heading (lines of
+# fields are often run together by the page's line-wrapping: 名称：甲公司住所：某市).
+BLOCK_BREAK = re.compile(r"\n|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.\s")
+SECTION = re.compile(r"[一二三四五六七八九十]+、")
+ORGANISATION_SUBJECTS = frozenset({"Company", "ResearchOrg"})
+
+
+def _labelled_fields(ctx: ArticleContext) -> list[Fact]:
+    """住所：某省某市某区… locates the company its block names (名称：…, or the block's
+    heading); 建设地点：… the project its block names.  Within a block only."""
+    facts = []
+    text = ctx.text
+    for field in FIELD.finditer(text):
+        label = field.group(1)
+        line_end = min(field.end() + 40, len(text))
+        chain = next(iter(_place_chains(ctx.gazetteer, ctx.mentions_between(field.end(),
+                                                                           line_end))), [])
+        if not chain or chain[0].start - field.end() > 2:
+            continue
+        places = _most_specific(ctx.gazetteer, chain)
+        if not places:
+            continue
+        if label in SEAT_LABELS:
+            block_start = max([b.end() for b in BLOCK_BREAK.finditer(text, 0, field.start())]
+                              + [0])
+            named = [m for m in ctx.mentions_between(block_start, field.start())
+                     if m.type in ORGANISATION_SUBJECTS]
+            titled = [m for m in named if text[max(0, m.start - 3):m.start].endswith(("名称：",
+                                                                                   "名称:"))]
+            subject = (titled or named or [None])[0]
+        else:        # the project named last in its section (项目名称：…。2. 建设地点：…)
+            section_start = max([h.end() for h in SECTION.finditer(
+                text, max(0, field.start() - 160), field.start())] + [field.start() - 160, 0])
+            named = [m for m in ctx.mentions_between(section_start, field.start())
+                     if m.type in ("ComputeCenter", "Project")]
+            subject = named[-1] if named else None
+        if subject is None:
+            continue
+        facts.extend(Fact(subject, "locatedIn", ctx.evidence(field.start(), line_end), object=p)
+                     for p in places)
     return facts
 
 

@@ -32,7 +32,8 @@ from kg.extract import ArticleFacts
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import GENERIC_MODIFIERS, org_abbreviations, org_suffixes
-from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Mention, Source
+from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
+                        Mention, Source)
 
 TYPE_PRIORITY = ("ComputeCenter", "Project", "Port", "Zone", "Company", "ResearchOrg",
                  "GovernmentBody", "Organization", "Person")
@@ -153,6 +154,8 @@ class Linker:
         self._link_without_prefix(uf)
         self._link_zones(uf)
         self._link_phases(uf)
+        self._link_short_names(uf)
+        self._link_facility_forms(uf)
         self._link_persons(uf)
         return self._build(uf)
 
@@ -324,6 +327,87 @@ class Linker:
                     uf.union(key, in_doc[0])
                     self._record("merged", "phase of a facility", (key, in_doc[0]), name)
 
+    def _link_short_names(self, uf: _UnionFind) -> None:
+        """A company's short name (某某股份, 某某数产集团, 中建某局) is the legal name that
+        holds it, after the place and legal form are dropped (黔数科技 for 贵州黔数科技股份
+        有限公司), as its beginning or as an abbreviation (its characters in order, the first
+        and last kept: 察哈尔数产集团 for 察哈尔数字产业集团); a legal name written short is
+        the one it abbreviates (中建三局集团有限公司 for 中国建筑第三工程局有限公司).  Two legal
+        names that could hold it: no link, both logged."""
+        legal: list[tuple[str, str]] = []            # (key, core)
+        short: list[tuple[str, str, bool]] = []      # (key, written, a legal name's)
+        for key, group in self._named():
+            if key.startswith("person:") or group.types.most_common(1)[0][0] not in SHORT_NAMED:
+                continue
+            for name in {normalise_name(n) for n in group.names}:
+                form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
+                if BRANCH_WORDS.search(name):
+                    continue
+                if form is None:
+                    if len(name) >= 3:
+                        short.append((key, name, False))
+                    continue
+                core = self._company_core(name[: -len(form)])
+                legal.extend((key, c) for c in {core, name[: -len(form)]})
+                abbreviation = core.removesuffix("集团")
+                if 3 <= len(abbreviation) <= 5 and abbreviation.endswith(NUMBERED_UNITS):
+                    short.append((key, abbreviation, True))   # 中建三局集团有限公司: 中建三局
+        for key, written, of_legal in short:
+            own = self._company_core(written)
+            targets = {uf.find(k) for k, core in legal
+                       if k != key and uf.find(k) != uf.find(key)
+                       and _abbreviates(own, core, prefix=not of_legal)}
+            if len(targets) == 1:
+                target = targets.pop()
+                uf.union(key, target)
+                self._record("merged", "short name of a company", (key, target), written)
+            elif len(targets) > 1:
+                self._record("rejected", "short name of a company", tuple(sorted(targets)),
+                             f"{written}: two legal names could hold it")
+
+    def _company_core(self, name: str) -> str:
+        """The name without its place prefixes: what a short name is read in."""
+        while (split := self._place_prefix(name)) is not None and len(split[0]) >= 2:
+            name = split[0]
+        return name
+
+    def _link_facility_forms(self, uf: _UnionFind) -> None:
+        """某某中心 and 某某中心项目 are one facility; so is a facility named with and without
+        its operator before it (某某科技某地智算中心项目 = 某地智算中心项目), when one
+        such name leads to the shorter one."""
+        facilities: dict[str, list[str]] = defaultdict(list)
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
+                for name in {normalise_name(n) for n in group.names}:
+                    facilities[name].append(key)
+        operators = set()
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] in ("Company", "Organization"):
+                names = {normalise_name(n) for n in set(group.names) | group.texts}
+                operators |= names
+                operators |= {self._company_core(n[: -len(form)]) for n in names
+                              for form in LEGAL_FORMS if n.endswith(form)}
+        for name, keys in sorted(facilities.items()):
+            bare = name.removesuffix("项目")
+            if bare != name and len(bare) >= 4:
+                self._join_unique(uf, keys, facilities.get(bare, []), "facility with 项目", name)
+            for size in range(2, len(name) - 3):
+                if name[:size] in operators and len(name[:size]) >= 3:
+                    self._join_unique(uf, facilities.get(name[size:], []), keys,
+                                      "facility named with its operator", name)
+
+    def _join_unique(self, uf: _UnionFind, keys: list[str], targets: list[str], rule: str,
+                     name: str) -> None:
+        roots = {uf.find(t) for t in targets}
+        if len(roots) > 1:
+            self._record("rejected", rule, tuple(sorted(roots)), f"{name}: more than one")
+            return
+        for key in keys:
+            for target in targets:
+                if uf.find(key) != uf.find(target):
+                    uf.union(key, target)
+                    self._record("merged", rule, (key, target), name)
+
     def _zone_core(self, name: str):
         # The longest suffix first: 高新技术产业开发区 also ends with 开发区.
         for suffix, family_index in ZONE_SUFFIXES:
@@ -384,7 +468,10 @@ class Linker:
             linked = LinkedFact(subject, fact.predicate, [fact.source], object=obj,
                                 value=q.value if q else None, unit=q.unit if q else None,
                                 status=q.status if q else None, phase=q.phase if q else None,
-                                title=fact.title, topic=fact.topic)
+                                title=fact.title, topic=fact.topic,
+                                qualifier=q.qualifier if q else None,
+                                scope=q.scope if q else None,
+                                signing=self._linked_signing(fact.signing, key_to_id))
             if fact.predicate == "agreementWith" and obj is not None and obj < subject:
                 linked.subject, linked.object = obj, subject
             existing = facts.get(linked.key())
@@ -408,7 +495,20 @@ class Linker:
         fact_list = sorted(facts.values(), key=lambda f: (f.subject, f.predicate, str(f.object),
                                                           f.value or 0, f.title or ""))
         articles = sorted(self.articles, key=lambda a: (a.doc, int(a.id.rpartition("#")[2])))
-        return KnowledgeGraph(ordered, fact_list, articles)
+        relations = [f for f in fact_list if f.predicate in RELATION_PREDICATES]
+        fact_list = [f for f in fact_list if f.predicate not in RELATION_PREDICATES]
+        return KnowledgeGraph(ordered, fact_list, articles, relations)
+
+    def _linked_signing(self, signing, key_to_id: dict[str, str]):
+        """The signing with its parties as entity ids (parties not linked are left out)."""
+        if signing is None:
+            return None
+        parties = []
+        for name in signing.parties:
+            entity_id = key_to_id.get(f"name:{normalise_name(name)}")
+            if entity_id is not None and entity_id not in parties:
+                parties.append(entity_id)
+        return replace(signing, parties=tuple(sorted(parties)))
 
     def _entity(self, groups: list[_Group]) -> Entity:
         types = Counter()
@@ -451,6 +551,33 @@ class Linker:
                 entities[key] = Entity(key, "AdminArea", ancestor.name, [], [], [],
                                        code=ancestor.code,
                                        parent=f"area/{parent}" if parent else None)
+
+
+SHORT_NAMED = frozenset({"Company", "Organization"})
+# A legal name is the short form of another only as a numbered unit: 中建三局 (局), 某某二院.
+NUMBERED_UNITS = ("局", "院", "所", "处")
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+# A branch, office or subsidiary is not what its brand's short name stands for.
+BRANCH_WORDS = re.compile(r"分公司|分行|分院|分局|子公司|办事处|分中心")
+
+
+def _abbreviates(short: str, core: str, prefix: bool = True) -> bool:
+    """``short`` begins ``core`` (when ``prefix``), or is an abbreviation of it: its
+    characters in order, the first and the last of each the same, at least three, not the
+    whole of it and not its beginning (a parent's name begins its subsidiaries')."""
+    if len(short) < 2 or not core or short == core:
+        return short == core and len(short) >= 2
+    if core.startswith(short):
+        return prefix and len(short) >= 3
+    if len(short) < 3 or short[0] != core[0] or short[-1] != core[-1] or len(short) >= len(core):
+        return False
+    at = 0
+    for ch in short:
+        at = core.find(ch, at)
+        if at == -1:
+            return False
+        at += 1
+    return True
 
 
 def _canonical(names: Counter, entity_type: str) -> str:

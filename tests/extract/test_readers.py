@@ -1,0 +1,177 @@
+"""The readers of issue 15 on invented sentences: builders, investors and parents, the money
+model, signings with all their parties, places read between names, and compute of areas."""
+from tests.helpers import facts_of
+
+
+def _facts(text, predicate, **kw):
+    return [f for f in facts_of(text, **kw).facts if f.predicate == predicate]
+
+
+def _pairs(text, predicate, **kw):
+    return {(f.subject.label, f.object.label) for f in _facts(text, predicate, **kw)}
+
+
+# -- builtBy -------------------------------------------------------------------------------
+def test_contractors_in_every_style_build_the_facility_not_the_investor():
+    cases = {
+        "甲乙智算中心由丙丁科技有限公司投资建设，主体工程由戊己建设集团有限公司承建。":
+            ("甲乙智算中心", "戊己建设集团有限公司"),
+        "该项目由丙丁能源有限公司投资建设，由中国戊己工程局有限公司EPC总承包。":
+            ("甲乙风光储一体化项目", "中国戊己工程局有限公司"),
+        "项目由丙丁能源有限公司投资建设，戊己电力设计院有限公司承担项目EPC总承包。":
+            ("甲乙风光储一体化项目", "戊己电力设计院有限公司"),
+        "项目EPC总承包方为戊己建设有限公司，镜场设备由庚辛科技有限公司供货。":
+            ("甲乙风光储一体化项目", "戊己建设有限公司"),
+        "该项目总投资3亿元，由戊己建设工程有限公司负责建设。":
+            ("甲乙风光储一体化项目", "戊己建设工程有限公司"),
+    }
+    for sentence, expected in cases.items():
+        text = "5月3日，甲乙风光储一体化项目开工。" + sentence if "智算中心" not in sentence else sentence
+        got = _pairs(text, "builtBy")
+        assert got == {expected}, sentence
+
+
+def test_a_consortium_that_won_the_tender_builds_the_project():
+    text = ("丙丁工程有限公司（以下简称“丙丁工程”）与戊己电力设计院有限公司组成的联合体，"
+            "收到招标人甲乙数据有限公司发出的中标通知书，确认联合体为甲乙智算中心项目EPC总承包的中标单位。")
+    assert _pairs(text, "builtBy") == {("甲乙智算中心项目", "丙丁工程有限公司"),
+                                       ("甲乙智算中心项目", "戊己电力设计院有限公司")}
+
+
+# -- investor and subsidiaryOf ---------------------------------------------------------------
+def test_an_investor_written_before_its_facility_without_by():
+    text = "在银川，丙丁数据服务有限公司投资建设的甲乙数据中心项目总投资28亿元。"
+    assert _pairs(text, "investor") == {("甲乙数据中心项目", "丙丁数据服务有限公司")}
+
+
+def test_partners_of_a_joint_venture_are_its_investors():
+    founded = "丙丁城市建设投资集团有限公司与戊己云数科技有限公司合资成立甲乙数据科技有限公司。"
+    assert _pairs(founded, "investor") == {
+        ("甲乙数据科技有限公司", "丙丁城市建设投资集团有限公司"),
+        ("甲乙数据科技有限公司", "戊己云数科技有限公司")}
+    three = ("丙丁信息技术股份有限公司与戊己产业投资集团有限公司（以下简称“戊己产投”）、庚辛科技有限公司"
+             "签订三方《合资合作框架协议》，三方拟共同出资设立甲乙算力科技有限公司。")
+    assert _pairs(three, "investor") == {
+        ("甲乙算力科技有限公司", "丙丁信息技术股份有限公司"),
+        ("甲乙算力科技有限公司", "戊己产业投资集团有限公司"),
+        ("甲乙算力科技有限公司", "庚辛科技有限公司")}
+
+
+def test_a_subsidiary_is_read_and_its_parent_invests_through_it():
+    text = ("丙丁科技股份有限公司（以下简称“公司”）拟通过全资子公司甲乙智算有限公司在甲乙数字产业园"
+            "投资建设甲乙智算中心项目。")
+    assert _pairs(text, "subsidiaryOf") == {("甲乙智算有限公司", "丙丁科技股份有限公司")}
+    assert _pairs(text, "investor") == {("甲乙智算中心项目", "甲乙智算有限公司"),
+                                        ("甲乙智算中心项目", "丙丁科技股份有限公司")}
+    owned = "该项目由中国戊己建设集团所属中国戊己第四工程局有限公司承建。"
+    got = facts_of("甲乙风光储一体化项目开工。" + owned).facts
+    assert {(f.subject.label, f.object.label) for f in got if f.predicate == "builtBy"} == {
+        ("甲乙风光储一体化项目", "中国戊己第四工程局有限公司")}
+    assert {(f.subject.label, f.object.label) for f in got if f.predicate == "subsidiaryOf"} == {
+        ("中国戊己第四工程局有限公司", "中国戊己建设集团")}
+
+
+# -- money ---------------------------------------------------------------------------------
+def test_a_part_of_a_total_is_no_investment_of_its_own():
+    text = "甲乙智算中心由丙丁科技有限公司投资建设，总投资约42亿元，其中一期投资16.8亿元。"
+    amounts = [(f.subject.label, f.quantity.value, f.quantity.qualifier)
+               for f in _facts(text, "investmentAmount")]
+    assert amounts == [("甲乙智算中心", 4.2e9, "total")]
+
+
+def test_a_signing_round_total_belongs_to_the_round_not_to_a_project():
+    text = ("4月17日，赣州市重大项目集中签约活动举行，现场签约项目36个，总投资120亿元。"
+            "其中甲乙储能电池项目总投资48亿元。")
+    assert [f.quantity.value for f in _facts(text, "investmentAmount")] == []
+    rounds = _facts(text, "programmeInvestment")
+    assert [(f.subject.label, f.quantity.value, f.quantity.scope, f.quantity.count)
+            for f in rounds] == [("赣州市", 1.2e10, "signing", 36)]
+
+
+def test_amounts_in_us_dollars_keep_their_currency_and_qualifiers_are_read():
+    usd = "（二）甲乙跨境数据中心项目，总投资约1亿美元，由丙丁数港科技有限公司投资建设。"
+    assert [(f.quantity.value, f.quantity.unit) for f in _facts(usd, "investmentAmount")] == [
+        (1e8, "USD")]
+    planned = "甲乙智算中心项目计划总投资约35亿元。"
+    assert [f.quantity.qualifier for f in _facts(planned, "investmentAmount")] == ["planned"]
+    done = "甲乙智算中心项目累计完成投资12亿元。"
+    assert [f.quantity.qualifier for f in _facts(done, "investmentAmount")] == ["cumulative"]
+
+
+# -- compute -----------------------------------------------------------------------------
+def test_an_areas_compute_is_the_areas_and_stages_are_read():
+    text = ("甲乙智算中心一期已建成智能算力3000P。截至目前，韶关市已建成数据中心标准机架7.2万架，"
+            "算力规模达到2.5万P。按照规划，到2026年底，全市算力规模将突破5万P。")
+    got = {(f.subject.label, f.quantity.value, f.quantity.status)
+           for f in _facts(text, "computeCapacity")}
+    assert got == {("甲乙智算中心", 3000.0, "current"), ("韶关市", 25000.0, "current"),
+                   ("韶关市", 50000.0, "planned")}
+    building = "甲乙智算中心二期在建，在建算力5000P。"
+    assert [(f.quantity.status, f.quantity.qualifier)
+            for f in _facts(building, "computeCapacity")] == [("planned", "under construction")]
+
+
+# -- agreements --------------------------------------------------------------------------
+def test_a_three_party_signing_gives_every_pair_and_one_event():
+    text = ("4月21日，丙丁算力科技有限公司与庚辛大学、中国戊己股份有限公司庚省分公司在成都签订"
+            "甲乙绿色算力中心项目三方投资协议。")
+    facts = _facts(text, "agreementWith")
+    pairs = {frozenset((f.subject.label, f.object.label)) for f in facts}
+    assert pairs == {frozenset(p) for p in (
+        ("庚辛大学", "丙丁算力科技有限公司"), ("庚辛大学", "中国戊己股份有限公司庚省分公司"),
+        ("丙丁算力科技有限公司", "中国戊己股份有限公司庚省分公司"))}
+    events = {f.signing for f in facts}
+    assert len(events) == 1
+    event = events.pop()
+    assert set(event.parties) == {"庚辛大学", "丙丁算力科技有限公司",
+                                  "中国戊己股份有限公司庚省分公司"}
+    assert event.date == "2025-04-21" and event.place == "成都市"
+
+
+def test_respectively_after_the_parties_and_short_names_in_brackets():
+    apart = "甲乙数据集团与丙丁研究院、戊己大学分别签订合作协议。"
+    assert {frozenset(p) for p in _pairs(apart, "agreementWith")} == {
+        frozenset(("甲乙数据集团", "丙丁研究院")), frozenset(("甲乙数据集团", "戊己大学"))}
+    declared = ("丙丁新能源股份有限公司全资子公司甲乙绿能科技有限公司（以下简称“甲乙绿能”）于2025年3月20日"
+                "与鄂托克前旗人民政府签订《风光制氢一体化项目投资协议》。同日，甲乙绿能与戊己化工有限公司"
+                "签订《绿氢供应框架协议》。")
+    assert {frozenset(p) for p in _pairs(declared, "agreementWith")} == {
+        frozenset(("甲乙绿能科技有限公司", "鄂托克前旗人民政府")),
+        frozenset(("甲乙绿能科技有限公司", "戊己化工有限公司"))}
+
+
+# -- locatedIn ---------------------------------------------------------------------------
+def test_a_district_written_after_its_city_in_a_name_is_the_district():
+    got = _pairs("庆阳西峰甲乙数据产业园开园。", "locatedIn")
+    assert got == {("庆阳西峰甲乙数据产业园", "西峰区")}
+
+
+def test_places_read_between_names():
+    cases = {
+        "6月20日，甲乙智算中心在宜昌市夷陵区正式投产。": {("甲乙智算中心", "夷陵区")},
+        "伊吾县境内的甲乙口岸是陆路口岸。": {("甲乙口岸", "伊吾县")},
+        "在伊州区，丙丁科技有限公司投资建设的甲乙算力中心一期已于4月投运。":
+            {("甲乙算力中心", "伊州区")},
+        "甲乙算力调度平台在庆阳市甲乙数据产业园正式上线运行。":
+            {("甲乙算力调度平台", "庆阳市甲乙数据产业园")},
+    }
+    for text, expected in cases.items():
+        got = {p for p in _pairs(text, "locatedIn") if p[0] in {e[0] for e in expected}}
+        assert expected <= got, text
+
+
+def test_a_seat_in_a_run_together_block_of_fields_locates_its_company():
+    text = ("二、合作方基本情况（一）甲乙产业投资集团有限公司企业类型：有限责任公司法定代表人：王一鸣"
+            "注册资本：500,000万元人民币住所：安徽省芜湖市镜湖区（二）丙丁科技有限公司企业类型："
+            "其他有限责任公司住所：安徽省合肥市蜀山区")
+    got = _pairs(text, "locatedIn")
+    assert ("甲乙产业投资集团有限公司", "镜湖区") in got
+    assert ("丙丁科技有限公司", "蜀山区") in got
+    assert ("甲乙产业投资集团有限公司", "蜀山区") not in got
+
+
+def test_a_short_name_declared_after_other_words_stands_for_the_full_name():
+    text = ("三方拟共同出资设立甲乙算力科技有限公司（暂定名，以最终工商登记为准，以下简称“合资公司”）。"
+            "合资公司成立后，将在芜湖市鸠江区投资建设甲乙智算中心项目。")
+    mentions = {m.text: m.label for m in facts_of(text).mentions if m.type == "Company"}
+    assert mentions.get("合资公司") == "甲乙算力科技有限公司"

@@ -1,0 +1,62 @@
+"""Linking organisations and facilities written short across articles (issue 15), on
+invented names: a short name, an abbreviation, a legal name written short, a facility with
+and without 项目 or its operator; two legal names competing for one short name stay apart."""
+from kg.extract import extract
+from kg.link.resolve import link
+from kg.nlp.pipeline import analyse
+from tests.helpers import article
+
+
+def _linked(*texts):
+    articles = [article(t, doc=f"doc{i}") for i, t in enumerate(texts)]
+    return link(extract(a, d) for a, d in analyse(articles))
+
+
+def _holders(graph, name):
+    return [e for e in graph.entities if e.label == name or name in e.aliases]
+
+
+def test_a_short_name_is_the_legal_name_that_holds_it_after_its_place():
+    graph, _ = _linked("宁夏丙丁算力科技有限公司投资建设甲乙智算中心。",
+                       "丙丁算力与戊己大学签订合作协议。")
+    holders = _holders(graph, "丙丁算力")
+    assert len(holders) == 1 and holders[0].label == "宁夏丙丁算力科技有限公司"
+    assert holders[0].docs == ["doc0", "doc1"]
+
+
+def test_an_abbreviation_keeps_first_and_last_characters_in_order():
+    graph, _ = _linked("内蒙古丙丁数字产业集团有限公司董事长王一鸣出席。",
+                       "甲乙智算中心由丙丁数产集团与戊己科技有限公司共同投资建设。")
+    holders = _holders(graph, "丙丁数产集团")
+    assert len(holders) == 1 and holders[0].label == "内蒙古丙丁数字产业集团有限公司"
+
+
+def test_a_legal_name_written_short_as_a_numbered_unit():
+    graph, _ = _linked("甲乙智算中心由中国丙丁第三工程局有限公司承建。",
+                       "甲乙智算中心由丙三局集团有限公司承建。")
+    holders = _holders(graph, "中国丙丁第三工程局有限公司")
+    assert len(holders) == 1 and "丙三局集团有限公司" in holders[0].aliases
+
+
+def test_two_legal_names_that_could_hold_a_short_name_stay_apart_and_are_logged():
+    graph, decisions = _linked("宁夏丙丁科技有限公司发布年报。", "四川丙丁科技有限公司发布年报。",
+                               "丙丁科技与戊己大学签订合作协议。")
+    assert len(_holders(graph, "丙丁科技")) == 1          # the short name alone
+    assert not any("丙丁科技" in e.aliases for e in graph.entities
+                   if e.label.endswith("有限公司"))
+    assert any(d.kind == "rejected" and d.rule == "short name of a company" for d in decisions)
+
+
+def test_a_parent_is_not_its_subsidiary_whose_name_it_begins():
+    graph, _ = _linked("中国丙丁建设股份有限公司发布年报。",
+                       "中国丙丁建设集团某某省电力设计院有限公司承担项目EPC总承包。")
+    assert len(_holders(graph, "中国丙丁建设股份有限公司")) == 1
+    assert not any("中国丙丁建设股份有限公司" in e.aliases for e in graph.entities)
+
+
+def test_a_facility_with_and_without_xiangmu_and_its_operator_is_one():
+    graph, _ = _linked("丙丁科技股份有限公司投资建设丙丁科技甲乙智算中心项目。",
+                       "甲乙智算中心项目开工。甲乙智算中心规划算力2万P。")
+    centres = [e for e in graph.entities if e.type == "ComputeCenter"]
+    assert len(centres) == 1
+    assert {"甲乙智算中心", "甲乙智算中心项目"} <= set(centres[0].aliases) | {centres[0].label}
