@@ -103,17 +103,27 @@ class LacModel:
                 ids[row, :lengths[row]] = self._char_ids.of(texts[i])
             emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
             paths = viterbi(emissions, self._transitions, lengths)
-            for row, i in enumerate(batch):
-                results[i] = self._words(paths[row, :lengths[row]])
+            for row, words in zip(batch, self._words(paths, lengths)):
+                results[row] = words
         return results
 
-    def _words(self, path: numpy.ndarray) -> list[tuple[int, int, str]]:
-        begins = self._begins[path]
-        begins[0] = True
-        starts = numpy.flatnonzero(begins)
-        ends = numpy.append(starts[1:], len(path))
-        labels = self._labels[path[starts]]
-        return list(zip(starts.tolist(), ends.tolist(), labels.tolist()))
+    def _words(self, paths: numpy.ndarray, lengths: numpy.ndarray) -> list[list[tuple[int, int, str]]]:
+        """Each row's words from its tag path: a word begins at a B tag (or the row's first
+        character) and runs to the next word's beginning or the row's end.  Done for the
+        whole batch at once: per-row numpy calls cost more than the work on short clauses."""
+        begins = self._begins[paths]
+        begins[:, 0] = True
+        begins &= numpy.arange(paths.shape[1]) < lengths[:, None]
+        rows, starts = numpy.nonzero(begins)
+        labels = self._labels[paths[rows, starts]].tolist()
+        bounds = numpy.searchsorted(rows, numpy.arange(len(lengths) + 1)).tolist()
+        starts = starts.tolist()
+        out = []
+        for row, length in enumerate(lengths.tolist()):
+            first, last = bounds[row], bounds[row + 1]
+            row_starts = starts[first:last]
+            out.append(list(zip(row_starts, row_starts[1:] + [length], labels[first:last])))
+        return out
 
 
 class _CharIds(dict):

@@ -165,3 +165,11 @@ def test_both_recognisers_read_a_project_teams_post(hybrid, rules):
     text = "中铁二十一局项目总工程师王立新介绍，锐岭光伏项目进展顺利。"
     for nlp in (hybrid, rules):
         assert not any(name.endswith("局项目") for name, _ in names(entities(nlp, text)))
+
+
+def test_the_model_modules_examples_run():
+    import doctest
+
+    import kg.nlp.lac
+    result = doctest.testmod(kg.nlp.lac)
+    assert result.attempted >= 3 and result.failed == 0
