@@ -2,7 +2,8 @@
 
 Every failure the user can act on is one line on stderr, ``kg: error: <path>: <problem>``,
 and exit status 1 (2 for a wrong command line).  ``KG_DEBUG=1`` adds the traceback of an
-unexpected error inside a stage.
+unexpected error inside a stage.  A page file `kg build` skips is one line,
+``kg: warning: <path>: skipped: <problem>``; the build still exits 0.
 """
 from __future__ import annotations
 
@@ -99,7 +100,10 @@ class _Progress:
 @click.option("--base-iri", metavar="IRI",
               help="Namespace of the graph's entity, article and statement IRIs, ending in "
                    "/ or #  [default: https://kg.example.org/; --update: the build's]")
-def build(paths, out, update_dir, jobs, scheduler, base_iri):
+@click.option("--strict", is_flag=True,
+              help="Stop at the first page file that cannot be read, instead of skipping "
+                   "it with a warning.")
+def build(paths, out, update_dir, jobs, scheduler, base_iri, strict):
     """Build the knowledge graph of PATHS into OUT."""
     from kg.checkpoint import CacheError
     from kg.lock import BuildLocked
@@ -114,14 +118,19 @@ def build(paths, out, update_dir, jobs, scheduler, base_iri):
     try:
         result = run_build(paths, folder, jobs=jobs or default_jobs(), scheduler=scheduler,
                            base_iri=base_iri,
-                           update=update_dir is not None, on_document=progress)
+                           update=update_dir is not None, strict=strict,
+                           on_document=progress)
     except (IngestError, BuildError, CacheError, BuildLocked, SchedulerError, WorkerError,
             OSError) as error:
         progress.close()
         _fail(error)
     progress.close()
+    for skipped in result.skipped:
+        click.echo(f"kg: warning: {skipped.warning()}", err=True)
     click.echo(f"{result.articles} articles, {len(result.graph.entities)} entities, "
-               f"{len(result.graph.facts)} facts", err=True)
+               f"{len(result.graph.facts)} facts"
+               + (f"; {len(result.skipped)} file{'s' * (len(result.skipped) != 1)} skipped "
+                  f"(skipped.jsonl)" if result.skipped else ""), err=True)
     for path in result.outputs:
         click.echo(str(path))
 

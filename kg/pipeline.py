@@ -13,6 +13,11 @@ go to the linker.  Then linking, and the outputs.
   a document of the same name is replaced, and linking runs over all of them — the same
   records in the same order as a build of all the pages at once.  Entities whose canonical
   name grew keep their previous IRI (:mod:`kg.continuity`).
+- A page file that cannot be read (:class:`~kg.ingest.IngestError`) is skipped and listed
+  in ``skipped.jsonl`` (:mod:`kg.skipped`); with ``strict=True`` it stops the build.  A
+  build that could read none of its files stops.  An update that cannot read a new
+  version of a page keeps the previous version's extraction.  A failure while analysing
+  a page that was read is not the page's fault: it stops the build.
 - One build at a time per folder (:mod:`kg.lock`).  Outputs are written into a staging
   folder inside ``out`` and moved into place when all are written; a build interrupted
   before that leaves the previous outputs as they were, and one interrupted while moving
@@ -50,6 +55,7 @@ from kg.lock import BuildLock
 from kg.nlp.pipeline import analyse, shared_pipeline
 from kg.parallel import ordered_map
 from kg.records import Article, ArticleInfo, KnowledgeGraph
+from kg.skipped import SkippedFile, merge_skipped, read_skipped, write_skipped
 
 LINK_REPORT = "link-report.md"
 STAGING_PREFIX = ".kg-build-"
@@ -79,6 +85,8 @@ class BuildResult:
     documents: int = 0              # documents in the build
     analysed: int = 0               # of which read and analysed by this build
     kept_iris: dict[str, str] = field(default_factory=dict)
+    # Files this build could not read; skipped.jsonl adds those an update did not read again.
+    skipped: list[SkippedFile] = field(default_factory=list)
 
 
 def extract_all(articles: Iterable[Article]) -> Iterator[ArticleFacts]:
@@ -90,7 +98,8 @@ def extract_all(articles: Iterable[Article]) -> Iterator[ArticleFacts]:
 
 @dataclass
 class _Extracted:
-    """A worker's answer for one document: its cache line, or the error that stopped it.
+    """A worker's answer for one document: its cache line, or the error that stopped it
+    (``unreadable``: the file could not be read as a page, and may be skipped).
     In this process the line's JSON value rides along, so that it is not parsed again."""
     doc: str
     path: str
@@ -98,6 +107,7 @@ class _Extracted:
     problem: str | None = None
     details: str | None = None
     encoded: dict | None = None
+    unreadable: bool = False
 
 
 _PIPELINE_LOCK = threading.Lock()
@@ -155,7 +165,7 @@ def extract_document(path: str, keep_encoded: bool = False) -> _Extracted:
         return _Extracted(doc, str(path), line=json.dumps(encoded, ensure_ascii=False),
                           encoded=encoded if keep_encoded else None)
     except IngestError as error:
-        return _Extracted(doc, error.path, problem=error.problem)
+        return _Extracted(doc, error.path, problem=error.problem, unreadable=True)
     except Exception as error:  # any stage's failure becomes this document's error
         if stage == "analysing":
             # Articles are analysed and extracted in order: the one after the last result.
@@ -183,14 +193,14 @@ def _article_number(article_id: str) -> int:
 def build(paths: Iterable[str | Path], out: str | Path,
           on_article: Callable[[ArticleInfo], None] | None = None, *,
           jobs: int = 1, scheduler: str | None = None, update: bool = False,
-          base_iri: str | None = None,
+          base_iri: str | None = None, strict: bool = False,
           on_document: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the graph of ``paths`` into the folder ``out`` and return what was made.
 
     ``on_article(info)`` is called for each article as it is linked, ``on_document(done,
     total)`` after each document (and once with ``done=0`` before the first).  ``jobs``,
-    ``scheduler`` and ``update`` are described in the module docstring; with ``jobs`` > 1
-    the workers are started by ``spawn``, so a script that calls this needs the usual
+    ``scheduler``, ``update`` and ``strict`` are described in the module docstring (the
+    files skipped are in the result's ``skipped``); with ``jobs`` > 1 the workers are started by ``spawn``, so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard.  ``base_iri`` is the namespace of the graph's
     IRIs (default ``https://kg.example.org/``); an update keeps its build's.
     """
@@ -199,6 +209,7 @@ def build(paths: Iterable[str | Path], out: str | Path,
         base_iri = check_base(base_iri) if base_iri is not None else None
     except BaseIriError as error:
         raise BuildError(out, str(error)) from None
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     files = document_files(paths, out)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out), collector_tuned():
@@ -208,7 +219,8 @@ def build(paths: Iterable[str | Path], out: str | Path,
         try:
             with using_base(base):
                 return _build_locked(files, out, staging, on_article, on_document, jobs,
-                                     scheduler, update)
+                                     scheduler, update, strict,
+                                     Path(paths[0]) if len(paths) == 1 else out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -258,31 +270,44 @@ class _Document:
 
 
 def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
-                  update) -> BuildResult:
+                  update, strict, inputs) -> BuildResult:
+    """The build under the lock; ``inputs`` is what an error for reading nothing names."""
     new_docs = {path.stem for path in files}
     cached: Iterator[_Document] = iter(())
+    cached_docs: set[str] = set()
     previous_entities = []
+    previous_skipped: list[SkippedFile] = []
     total = len(files)
     if update:
         manifest = read_manifest(out)
-        kept_docs = [d["doc"] for d in manifest.documents if d["doc"] not in new_docs]
-        total += len(kept_docs)
-        cached = _cached_documents(out, manifest.documents, new_docs)
+        cached_docs = {d["doc"] for d in manifest.documents}
+        total += len(cached_docs - new_docs)
+        cached = _cached_documents(out, manifest.documents)
         previous_entities = read_previous_entities(out)
+        previous_skipped = read_skipped(out)
     in_process = min(jobs, len(files)) <= 1 and not scheduler
     worker = partial(extract_document, keep_encoded=True) if in_process else extract_document
     extracted = ordered_map(worker, [str(p) for p in files], jobs=min(jobs, len(files)),
                             scheduler=scheduler, initializer=prepare_worker)
-    documents = heapq.merge(cached, map(_checked, extracted))
+    skipped: list[SkippedFile] = []
+    documents = _in_linking_order(cached, map(partial(_checked, strict=strict), extracted),
+                                  skipped)
 
     linker = Linker()
     cache = CacheWriter(staging / CACHE_DIR)
     counts = {"articles": 0, "characters": 0}
-    done = 0
+    done = linked = 0
     if on_document is not None:
         on_document(0, total)
     try:
-        for document in documents:
+        for document, counted in documents:
+            if counted:
+                done += 1
+                if on_document is not None:
+                    on_document(done, total)
+            if document is None:
+                continue
+            linked += 1
             extraction = decode_document(document.encoded if document.encoded is not None
                                          else json.loads(document.line))
             if extraction.doc != document.doc:
@@ -298,9 +323,8 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
                     on_article(info)
                 linker.add(article_facts)
             del extraction
-            done += 1
-            if on_document is not None:
-                on_document(done, total)
+        if len(skipped) == len(files):
+            raise _nothing_read(inputs, skipped)
     except BaseException:
         cache.abort()
         raise
@@ -318,37 +342,76 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
     renames = kept_keys(previous_entities, graph.entities) if update else {}
     graph = rename_entities(graph, renames)
     cache.close(renames)
+    skipped = sorted(SkippedFile(s.path, s.problem, previous_kept=s.doc in cached_docs)
+                     for s in skipped)
     result = BuildResult(out, graph, linker.decisions, articles=counts["articles"],
-                         characters=counts["characters"], documents=done,
-                         analysed=len(files), kept_iris=renames)
+                         characters=counts["characters"], documents=linked,
+                         analysed=len(files) - len(skipped), kept_iris=renames,
+                         skipped=skipped)
     result.outputs = write_outputs(graph, linker.decisions, out, staging=staging,
-                                   kept_iris=renames)
+                                   kept_iris=renames,
+                                   skipped=merge_skipped(previous_skipped, skipped, new_docs))
     return result
 
 
-def _checked(result: _Extracted) -> _Document:
-    if result.problem is not None:
-        raise BuildError(result.path, result.problem, result.details)
-    return _Document(result.doc, result.line, result.encoded)
+def _checked(result: _Extracted, strict: bool) -> _Document | SkippedFile:
+    """A worker's answer as a document to link, or a file to skip; an error stops the build."""
+    if result.problem is None:
+        return _Document(result.doc, result.line, result.encoded)
+    if result.unreadable and not strict:
+        return SkippedFile(result.path, result.problem)
+    raise BuildError(result.path, result.problem, result.details)
 
 
-def _cached_documents(out: Path, documents: list[dict], replaced: set[str]) -> Iterator[_Document]:
-    """The cached documents not replaced by this update, in their saved (name) order."""
+def _in_linking_order(cached: Iterator[_Document], fresh: Iterator[_Document | SkippedFile],
+                      skipped: list[SkippedFile]
+                      ) -> Iterator[tuple[_Document | None, bool]]:
+    """``(document or None, counted)`` in document name order, the skipped files added to
+    ``skipped``.  A document read by this build replaces the cached one of its name; a
+    file skipped leaves the cached one in the build.  ``counted`` is False for a cached
+    document standing in for a skipped file (the progress counts that file once)."""
+    fresh_keyed = ((item.doc, 0, item) for item in fresh)
+    cached_keyed = ((item.doc, 1, item) for item in cached)
+    replaced = stand_in = None
+    for doc, from_cache, item in heapq.merge(fresh_keyed, cached_keyed,
+                                             key=lambda keyed: keyed[:2]):
+        if isinstance(item, SkippedFile):
+            skipped.append(item)
+            stand_in = doc
+            yield None, True
+        elif not from_cache:
+            replaced = doc
+            yield item, True
+        elif doc != replaced:
+            yield item, doc != stand_in
+
+
+def _nothing_read(inputs: Path, skipped: list[SkippedFile]) -> BuildError:
+    """The one-line error of a build that could read none of its files."""
+    if len(skipped) == 1:
+        return BuildError(skipped[0].path, skipped[0].problem)
+    shown = "; ".join(f"{s.path}: {s.problem}" for s in skipped[:3])
+    more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    return BuildError(inputs, f"no page file could be read ({len(skipped)} skipped: "
+                              f"{shown}{more})")
+
+
+def _cached_documents(out: Path, documents: list[dict]) -> Iterator[_Document]:
+    """The cached documents, in their saved (name) order."""
     lines = read_documents(out)
     for entry in documents:
         line = next(lines, None)
         if line is None:
             raise CacheError(out, "extraction cache is shorter than its manifest; "
                                   "rebuild without --update")
-        if entry["doc"] not in replaced:
-            yield _Document(entry["doc"], line)
+        yield _Document(entry["doc"], line)
 
 
 # ---------------------------------------------------------------------------- outputs
 
 def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Path,
-                  staging: Path | None = None, kept_iris: dict[str, str] | None = None
-                  ) -> list[Path]:
+                  staging: Path | None = None, kept_iris: dict[str, str] | None = None,
+                  skipped: list[SkippedFile] | None = None) -> list[Path]:
     """Write every output into a staging folder, then move each into ``out``.
 
     Returns the outputs a user opens (the HTML first); the staging folder's other
@@ -372,9 +435,10 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
             made += write_rdf(graph, staging, formats=("ttl",))
             view = to_networkx(graph)          # one networkx view for the three writers
             made.append(write_html(graph, staging / "graph.html", view=view))
-            made += write_report(graph, staging, view=view)
+            made += write_report(graph, staging, view=view, skipped=skipped or [])
             made += write_exports(graph, staging, view=view)
             made.append(write_link_report(decisions, staging / LINK_REPORT, kept_iris or {}))
+            made.append(write_skipped(skipped or [], staging))
         except OSError:
             raise          # a file system problem: reported as such, with its path
         except Exception as error:

@@ -354,15 +354,32 @@ def _report_blocks(graph: KnowledgeGraph, nxg, rollups: list[AreaRollup],
     return blocks
 
 
+def _skipped_blocks(skipped) -> list:
+    """The files the build could not read (``kg.skipped.SkippedFile``), if any."""
+    if not skipped:
+        return []
+    return [Heading(2, f"Files skipped ({len(skipped)})"),
+            Paragraph("These page files could not be read and are not in the graph "
+                      "(also listed in skipped.jsonl)."),
+            Table(("file", "problem"),
+                  tuple((s.path, s.problem + ("; the previous version of the page is kept"
+                                              if s.previous_kept else ""))
+                        for s in skipped))]
+
+
 @collector_paused()
-def write_report(graph: KnowledgeGraph, out_dir, view=None) -> list[Path]:
+def write_report(graph: KnowledgeGraph, out_dir, view=None, skipped=()) -> list[Path]:
     """Write report.md, report.html and the two PNG charts into ``out_dir``.
 
-    ``view`` is ``to_networkx(graph)`` when the caller has it already."""
+    ``view`` is ``to_networkx(graph)`` when the caller has it already; ``skipped`` lists
+    the files the build could not read (a section after the summary)."""
     out_dir = Path(out_dir)
     nxg = view if view is not None else to_networkx(graph)
     rollups = rollup_by_area(nxg)
     blocks = _report_blocks(graph, nxg, rollups, charts_ascii=cjk_font() is None)
+    first_section = next((i for i, b in enumerate(blocks)
+                          if isinstance(b, Heading) and b.level == 2), len(blocks))
+    blocks[first_section:first_section] = _skipped_blocks(skipped)
     paths = [out_dir / REPORT_MD, out_dir / REPORT_HTML, out_dir / INVESTMENT_CHART,
              out_dir / COMPUTE_CHART]
     atomic_write_bytes(paths[2], investment_chart(nxg, rollups))

@@ -4,11 +4,17 @@ Text files are decoded as UTF-8, UTF-8 with a byte-order mark, or GB18030, in th
 the BOM is not part of ``Page.text``, so offsets count characters of the decoded text.
 HTML is rendered to text (tags dropped, block elements on their own lines, ``<hN>`` as
 markdown ``#`` headings); for HTML pages the offsets are into that rendering.
+
+A file that cannot be a page is an :class:`IngestError` naming the problem: missing,
+unreadable, not a regular file, larger than ``MAX_PAGE_BYTES`` (checked before reading),
+empty, binary, or undecodable.  Folders are searched for page files by suffix; a file
+found there that cannot be read is an error when it is read, not left out silently.
 """
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +27,9 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
+# A newspaper page or article is well under 1 MB; a file over this is a dump or an
+# archive, and reading it whole would take the memory of the build.
+MAX_PAGE_BYTES = 100_000_000
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Control characters other than tab/newline/CR/FF, and private-use characters: text full of
 # them decoded "successfully" only because GB18030 maps almost any byte sequence.
@@ -66,6 +75,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             files.extend(found)
         elif path.exists():
             files.append(path)
+        elif path.is_symlink():
+            raise IngestError(path, f"broken link (to {os.readlink(path)}, which does not exist)")
         else:
             raise IngestError(path, "no such file or folder")
     return files
@@ -76,14 +87,24 @@ def _page_files(folder: Path) -> Iterator[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             if not name.startswith(".") and name.lower().endswith(SUFFIXES):
-                candidate = Path(root, name)
-                if os.access(candidate, os.R_OK):
-                    yield candidate
+                yield Path(root, name)
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        # A named pipe is read (it streams a page in); a socket or a device is no page.
+        if not (stat.S_ISREG(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
+            raise IngestError(path, "not a regular file (a socket or a device)")
+        if status.st_size > MAX_PAGE_BYTES:
+            raise _too_large(path, status.st_size)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_PAGE_BYTES + 1)      # a pipe or a growing file has no size
+        if len(raw) > MAX_PAGE_BYTES:
+            raise _too_large(path, len(raw), more=True)
+        return raw
     except FileNotFoundError:
         raise IngestError(path, "no such file") from None
     except IsADirectoryError:
@@ -92,6 +113,11 @@ def _read_bytes(path: Path) -> bytes:
         raise IngestError(path, "permission denied") from None
     except OSError as error:
         raise IngestError(path, f"cannot read ({error.strerror or error})") from None
+
+
+def _too_large(path: Path, size: int, more: bool = False) -> IngestError:
+    return IngestError(path, f"too large ({'over ' if more else ''}{size / 1e6:.1f} MB; pages "
+                             f"over {MAX_PAGE_BYTES // 1_000_000} MB are not read)")
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str, str]:
@@ -103,17 +129,20 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
         candidates = (("utf-8-sig", raw[len(_UTF8_BOM):], "utf-8"),)
     else:
         candidates = (("utf-8", raw, "utf-8"), ("gb18030", raw, "gb18030"))
+    failures = []
     for name, data, codec in candidates:
         try:
             text = data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
+            label = "GB18030" if codec == "gb18030" else "UTF-8"
+            failures.append(f"not {label} at byte {len(raw) - len(data) + error.start}")
             continue
         if not text.strip():
             raise IngestError(path, "empty file")
         if len(_NOT_TEXT.findall(text)) > max(2, len(text) // 100):
             raise IngestError(path, f"binary content (not text when decoded as {name})")
         return text, name
-    raise IngestError(path, "undecodable content (not UTF-8 or GB18030)")
+    raise IngestError(path, f"undecodable content ({', '.join(failures)})")
 
 
 _BLOCK_TAGS = frozenset({

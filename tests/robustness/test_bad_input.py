@@ -2,7 +2,9 @@
 
 Every case is a real build through the CLI (or ``build()`` where a callback is needed):
 either it succeeds, or it stops with one line ``kg: error: <path>: <problem>``, exit status
-1, no traceback, and the previous outputs of the folder untouched.
+1, no traceback, and the previous outputs of the folder untouched.  A page file that cannot
+be read is skipped with one warning line (tests/robustness/test_skipped_files.py has the
+mixed folder); with ``--strict`` it stops the build as above.
 """
 import json
 import random
@@ -11,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +22,7 @@ from kg.cli import main
 from kg.ingest import iter_articles
 from kg.lock import LOCK_NAME
 from kg.pipeline import STAGING_PREFIX, BuildError, build
+from kg.skipped import SkippedFile
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "seeds" / "001_b5f6d1c0c24e5e41.txt"
@@ -28,6 +32,12 @@ OTHER_PAGE = ROOT / "seeds" / "003_72a8bf094540c9d4.txt"
 def run(*args) -> tuple[int, str]:
     result = CliRunner().invoke(main, [str(a) for a in args])
     return result.exit_code, result.output
+
+
+def run_split(*args):
+    """Exit status, stdout and stderr of one `kg` command."""
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
 
 
 def assert_one_line_error(code: int, output: str, names: str) -> None:
@@ -93,11 +103,33 @@ def test_an_html_page_builds_from_its_text(utf8_build, tmp_path):
     (b"  \n\n\t \n", "empty"),
 ], ids=["bytes-with-nul", "random-bytes", "empty", "blank"])
 def test_a_junk_file_is_one_line_naming_it(previous, tmp_path, content, problem):
+    """With --strict: the build stops, and the folder keeps its previous outputs."""
     junk = tmp_path / "junk.txt"
     junk.write_bytes(content)
-    code, output = run("build", PAGE, junk, "-o", previous)
+    code, output = run("build", PAGE, junk, "-o", previous, "--strict")
     assert_one_line_error(code, output, f"{junk}: ")
     assert problem in output
+
+
+@pytest.mark.parametrize("content, problem", [
+    (bytes(range(256)) * 8, "binary"),
+    (random.Random(0).randbytes(4096).replace(b"\0", b"\1"), "undecodable"),
+    (b"", "empty"),
+    (b"  \n\n\t \n", "empty"),
+], ids=["bytes-with-nul", "random-bytes", "empty", "blank"])
+def test_a_junk_file_is_one_warning_line_and_the_page_builds(utf8_build, tmp_path, content,
+                                                              problem):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(content)
+    shutil.copy(PAGE, tmp_path / "page.txt")
+    code, stdout, stderr = run_split("build", tmp_path / "page.txt", junk, "-o", tmp_path / "out")
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
+    warning, summary = stderr.splitlines()
+    assert warning.startswith(f"kg: warning: {junk}: skipped: ") and problem in warning
+    assert summary.endswith("; 1 file skipped (skipped.jsonl)")
+    for name in ("entities.jsonl", "facts.jsonl"):
+        assert (tmp_path / "out" / name).read_bytes() == (utf8_build / name).read_bytes()
 
 
 def test_an_empty_folder_and_a_missing_path_are_one_line(previous, tmp_path):
@@ -116,12 +148,11 @@ def test_two_pages_of_one_name_are_refused(previous, tmp_path):
     assert_one_line_error(code, output, "same document name 'page'")
 
 
-def test_a_page_that_vanishes_mid_build_stops_the_build_naming_it(previous, tmp_path):
-    """Decision: a page that cannot be read stops the build (like any unreadable input):
-    the message names it, and the folder keeps its previous outputs."""
-    inputs = tmp_path / "inputs"
-    inputs.mkdir()
-    first, second = inputs / "a.txt", inputs / "b.txt"
+def vanishing_pages(folder: Path) -> tuple[Path, Callable]:
+    """Two pages, and an on_article callback that deletes the second while the first is
+    linked (before the second is read: one process reads them in order)."""
+    folder.mkdir()
+    first, second = folder / "a.txt", folder / "b.txt"
     shutil.copy(PAGE, first)
     shutil.copy(OTHER_PAGE, second)
 
@@ -129,8 +160,21 @@ def test_a_page_that_vanishes_mid_build_stops_the_build_naming_it(previous, tmp_
         if article.doc == "a":
             second.unlink(missing_ok=True)
 
+    return second, delete_the_second
+
+
+def test_a_page_that_vanishes_mid_build_is_skipped_naming_it(tmp_path):
+    second, delete_the_second = vanishing_pages(tmp_path / "inputs")
+    result = build([tmp_path / "inputs"], tmp_path / "out", on_article=delete_the_second)
+    assert result.skipped == [SkippedFile(str(second), "no such file or folder")]
+    assert {a.doc for a in result.graph.articles} == {"a"}
+
+
+def test_with_strict_a_page_that_vanishes_mid_build_stops_the_build(previous, tmp_path):
+    """The message names it, and the folder keeps its previous outputs."""
+    second, delete_the_second = vanishing_pages(tmp_path / "inputs")
     with pytest.raises(BuildError) as caught:
-        build([inputs], previous, on_article=delete_the_second)
+        build([tmp_path / "inputs"], previous, on_article=delete_the_second, strict=True)
     assert str(caught.value) == f"{second}: no such file or folder"
 
 
