@@ -200,7 +200,8 @@ def build(paths: Iterable[str | Path], out: str | Path,
     ``on_article(info)`` is called for each article as it is linked, ``on_document(done,
     total)`` after each document (and once with ``done=0`` before the first).  ``jobs``,
     ``scheduler``, ``update`` and ``strict`` are described in the module docstring (the
-    files skipped are in the result's ``skipped``); with ``jobs`` > 1 the workers are started by ``spawn``, so a script that calls this needs the usual
+    files skipped are in the result's ``skipped``); with ``jobs`` > 1 the workers are
+    started by ``spawn``, so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard.  ``base_iri`` is the namespace of the graph's
     IRIs (default ``https://kg.example.org/``); an update keeps its build's.
     """
