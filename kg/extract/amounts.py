@@ -12,7 +12,8 @@ The money model: every amount has a currency (CNY, or USD as written: 亿美元)
 已完成/完成投资) and a ``scope`` (project; programme, an amount summed over several
 projects; signing, the amount of a signing round: 签约项目36个，总投资120亿元).  Only a
 project-scoped amount that is not a part of another (其中一期投资…, after the total) is the
-project's ``investmentAmount``; a programme's or signing round's total is a
+project's ``investmentAmount`` (what has been spent so far too, qualified completed or
+cumulative); a programme's or signing round's total is a
 ``programmeInvestment`` of the area, zone or organ that holds it, with its project count.
 
 A compute figure (2万P, 1.2EFLOPS) belongs to the nearest compute centre before it, else
@@ -42,7 +43,7 @@ COLLECTIVE_SUBJECTS = ("我市", "全市", "我州", "全州", "我县", "全县
                        "全疆", "我国", "全国", "全盟", "我盟", "全旗")
 PHASE_PATTERN = re.compile(r"([一二三四五六七八九十]期)")
 # 其中一期投资…, 其中公司以货币出资…: a part of an amount given before it.
-PART_OF = re.compile(r"^其中|，其中")
+PART_OF = re.compile(r"^\s*其中")
 # 签约项目36个, 86个项目: how many projects a programme's amount sums.
 COUNT_PATTERN = re.compile(r"项目(\d+)个|(\d+)个(?:重点|重大)?项目")
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
@@ -87,13 +88,16 @@ def _investment(ctx: ArticleContext, q) -> Fact | None:
     scope = _money_scope(ctx, sentence, q.start, clause)
     if scope != "project":
         return _programme(ctx, q, sentence, scope, qualifier)
-    if clause.lstrip().startswith("其中") or PART_OF.search(clause):
+    part = PART_OF.search(clause)
+    if part and not ctx.mentions_between(clause_start + part.end(), q.start, SUBJECT_LABELS):
         return None       # 其中一期投资…: a part of the total given before it
     subject = _subject(ctx, q.start, sentence.start, SUBJECT_LABELS)
     if subject is None:
         return None
     quantity = Quantity(q.value, q.unit, q.text, phase=phase.group(1) if phase else None,
                         bound=q.bound, upper=q.upper, qualifier=qualifier, scope="project")
+    # What has been spent so far (已完成投资, 累计投资) is an investment too, told apart by
+    # its qualifier (the gold counts 累计完成投资 of a company).
     return Fact(subject, "investmentAmount", ctx.evidence(q.start, q.end), quantity=quantity)
 
 

@@ -57,6 +57,7 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
         facts.extend(_roles(ctx, sentence))
         facts.extend(_founded_by(ctx, sentence))
         facts.extend(_consortium(ctx, sentence))
+        facts.extend(_winners(ctx, sentence))
         facts.extend(_through_subsidiary(ctx, sentence, parents))
     return _investors_are_not_builders(facts)
 
@@ -306,6 +307,25 @@ def _consortium(ctx: ArticleContext, sentence) -> list[Fact]:
         return []
     source = ctx.evidence(union, won.end())
     return [Fact(facilities[0], "builtBy", source, object=m) for m in members]
+
+
+def _winners(ctx: ArticleContext, sentence) -> list[Fact]:
+    """X中标Y(施工总承包): the winner of a facility's tender builds it."""
+    facts = []
+    text = ctx.text
+    for won in WON.finditer(text, sentence.start, sentence.end):
+        facility = next((m for m in ctx.mentions_between(won.end(), won.end() + 40)
+                         if m.start == won.end() and m.type in FACILITY_LABELS), None)
+        if facility is None and text.startswith(("该项目", "本项目"), won.end()):
+            facility = ctx.referent(won.start())
+            facility = facility if facility is not None and facility.type in FACILITY_LABELS \
+                else None
+        winners = _group_before(ctx, sentence.start, won.start())
+        if facility is None or not winners:
+            continue
+        source = ctx.evidence(winners[0].start, facility.end)
+        facts.extend(Fact(facility, "builtBy", source, object=w) for w in winners)
+    return facts
 
 
 def _group_tail(ctx: ArticleContext, members: list[Mention], position: int) -> list[Mention]:

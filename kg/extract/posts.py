@@ -9,6 +9,7 @@ titles at one organisation make one fact, joined with 、.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
@@ -50,15 +51,22 @@ def _longest(words: frozenset[str]) -> int:
     return max(map(len, words), default=0)
 
 
+# Posts the title table does not list (it serves recognition): heads of customs, banks,
+# papers and museums, and the legal representative of an announcement's company.
+EXTRA_POSTS = frozenset({"关长", "副关长", "行长", "副行长", "社长", "副社长", "台长", "副台长",
+                         "馆长", "副馆长", "总经济师", "首席科学家", "法定代表人"})
+
+
 @cache
 def _post_words() -> frozenset[str]:
     """Titles of posts (not press credits or roles)."""
-    return frozenset(t for t, v in titles().items() if v.kind not in ("press", "role"))
+    return frozenset(t for t, v in titles().items() if v.kind not in ("press", "role")) | \
+        EXTRA_POSTS
 
 
 def extract_positions(ctx: ArticleContext) -> list[Fact]:
     post_words = _post_words()
-    facts: list[Fact] = []
+    facts: list[Fact] = _labelled_posts(ctx)
     persons = [m for m in ctx.mentions if m.type == "Person"]
     previous_end = 0
     for person in persons:
@@ -89,6 +97,34 @@ def extract_positions(ctx: ArticleContext) -> list[Fact]:
         for org, title_list in by_org.values():
             facts.append(Fact(person, "holdsPosition", source, object=org,
                               title="、".join(title_list)))
+    return facts
+
+
+LABELLED_POST = re.compile(r"(法定代表人|董事长|总经理|负责人)[：:]")
+# A block of labelled fields ends at a line break or a numbered heading.
+FIELD_BLOCK_BREAK = re.compile(r"\n|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+
+
+def _labelled_posts(ctx: ArticleContext) -> list[Fact]:
+    """名称：某公司…法定代表人：王某 (fields of an announcement, often run together): the
+    person holds the post at the company its block names."""
+    facts = []
+    text = ctx.text
+    for field in LABELLED_POST.finditer(text):
+        person = next((m for m in ctx.mentions_between(field.end(), field.end() + 12)
+                       if m.type == "Person" and m.start == field.end()), None)
+        if person is None:
+            continue
+        block_start = max([b.end() for b in FIELD_BLOCK_BREAK.finditer(text, 0, field.start())]
+                          + [0])
+        named = [m for m in ctx.mentions_between(block_start, field.start())
+                 if m.type in ORGANISATION_LABELS]
+        titled = [m for m in named if text[max(0, m.start - 3):m.start].endswith(("名称：",
+                                                                               "名称:"))]
+        org = (titled or named or [None])[0]
+        if org is not None:
+            facts.append(Fact(person, "holdsPosition", ctx.evidence(field.start(), person.end),
+                              object=org, title=field.group(1)))
     return facts
 
 
@@ -167,6 +203,14 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             segment.written = rest
             return segment
         named = ctx.mentions_between(left, left + len(rest), HOLDER_LABELS | {"AdminArea"})
+        area = _area_written(ctx, named, left, rest)
+        if area is not None and title.endswith(HEAD_TITLES):
+            # 某市副市长, 某州副州长: the area's people's government.
+            name, aliases = government(area)
+            # The area's name is written, not the government's: its name is its text.
+            org = ctx.add(Mention(name, "GovernmentBody", ctx.evidence(left, left + len(rest)),
+                                  left, left + len(rest), name, None, aliases))
+            return _Segment(left, right, org, title, area)
         if suffix and named and named[0].start == left:
             # 某某高新区党工委: an organ of a zone or an organisation named before it.
             org = ctx.add(Mention(rest, "GovernmentBody", ctx.evidence(left, left + len(rest)),
@@ -174,6 +218,15 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             return _Segment(left, right, org, title, _area_of(ctx, rest))
         return None
     return _Segment(left, right, org, title, _area_of(ctx, rest))
+
+
+def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: str):
+    """The division ``rest`` names when it is an area and nothing else (某市, 某州)."""
+    area = next((m for m in named if m.type == "AdminArea" and m.start == left
+                 and m.end == left + len(rest) and m.code), None)
+    if area is not None and area.code.isdigit():
+        return ctx.gazetteer.by_code(area.code)
+    return ctx.area_named(rest) if ctx.gazetteer.lookup(rest) else None
 
 
 def _organ_prefix(title: str) -> str | None:

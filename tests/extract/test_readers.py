@@ -82,7 +82,7 @@ def test_a_part_of_a_total_is_no_investment_of_its_own():
 def test_a_signing_round_total_belongs_to_the_round_not_to_a_project():
     text = ("4月17日，赣州市重大项目集中签约活动举行，现场签约项目36个，总投资120亿元。"
             "其中甲乙储能电池项目总投资48亿元。")
-    assert [f.quantity.value for f in _facts(text, "investmentAmount")] == []
+    assert [f.quantity.value for f in _facts(text, "investmentAmount")] == [4.8e9]   # its own
     rounds = _facts(text, "programmeInvestment")
     assert [(f.subject.label, f.quantity.value, f.quantity.scope, f.quantity.count)
             for f in rounds] == [("赣州市", 1.2e10, "signing", 36)]
@@ -175,3 +175,32 @@ def test_a_short_name_declared_after_other_words_stands_for_the_full_name():
             "合资公司成立后，将在芜湖市鸠江区投资建设甲乙智算中心项目。")
     mentions = {m.text: m.label for m in facts_of(text).mentions if m.type == "Company"}
     assert mentions.get("合资公司") == "甲乙算力科技有限公司"
+
+
+def test_the_winner_of_a_tender_builds_the_facility():
+    text = "5月3日，甲乙风光储一体化项目开工。戊己建设工程有限公司中标该项目。"
+    assert _pairs(text, "builtBy") == {("甲乙风光储一体化项目", "戊己建设工程有限公司")}
+
+
+def test_a_new_subject_after_qizhong_is_no_part_of_a_total():
+    text = "甲乙产业园已入驻企业30家。其中丙丁科技有限公司投资10亿元建设甲乙智算中心。"
+    assert [(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")] == [
+        ("甲乙智算中心", 1e9)]
+
+
+# -- holdsPosition -----------------------------------------------------------------------
+def test_a_deputy_head_of_an_area_holds_a_post_at_its_government():
+    text = "乌兰察布市副市长高一鸣介绍，伊吾县县长王二明说。"
+    posts = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert posts == {("高一鸣", "乌兰察布市人民政府", "副市长"), ("王二明", "伊吾县人民政府", "县长")}
+
+
+def test_a_customs_head_and_a_legal_representative_in_fields():
+    customs = {(f.subject.label, f.object.label, f.title)
+               for f in _facts("甲乙海关关长梁一鸣介绍了情况。", "holdsPosition")}
+    assert customs == {("梁一鸣", "甲乙海关", "关长")}
+    fields = ("二、招标人基本情况名称：甲乙数据科技有限公司法定代表人：王一鸣注册资本：60,000万元人民币"
+              "住所：江苏省盐城市大丰区")
+    assert {(f.subject.label, f.object.label, f.title)
+            for f in _facts(fields, "holdsPosition")} == {
+        ("王一鸣", "甲乙数据科技有限公司", "法定代表人")}
