@@ -421,6 +421,7 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
     from kg.analytics.export import write_exports
     from kg.analytics.graph import to_networkx
     from kg.analytics.report import write_report
+    from kg.conflicts import find_conflicts
     from kg.rdf.serialize import write_rdf
     from kg.viz.html import write_html
 
@@ -435,8 +436,11 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
             made += write_graph(graph, staging)
             made += write_rdf(graph, staging, formats=("ttl",))
             view = to_networkx(graph)          # one networkx view for the three writers
-            made.append(write_html(graph, staging / "graph.html", view=view))
-            made += write_report(graph, staging, view=view, skipped=skipped or [])
+            conflicts = find_conflicts(graph)  # where articles disagree: page and report
+            made.append(write_html(graph, staging / "graph.html", view=view,
+                                   conflicts=conflicts))
+            made += write_report(graph, staging, view=view, skipped=skipped or [],
+                                 conflicts=conflicts)
             made += write_exports(graph, staging, view=view)
             made.append(write_link_report(decisions, staging / LINK_REPORT, kept_iris or {}))
             made.append(write_skipped(skipped or [], staging))

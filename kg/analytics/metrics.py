@@ -8,19 +8,19 @@ events.  Every result is deterministic: fixed seeds, ties broken by entity id.
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from kg.analytics.graph import PART_OF, cached, undirected_weighted
 from kg.analytics.louvain import louvain_communities
-from kg.records import FACILITY_TYPES, KnowledgeGraph
+from kg.records import FACILITY_TYPES, KnowledgeGraph, LinkedFact
 
 __all__ = [
     "AreaRollup", "Community", "TimelineEvent", "pagerank", "betweenness",
     "article_bridges", "cut_points", "communities", "area_level", "rollup_by_area",
-    "timeline", "format_money", "format_compute", "ranked",
+    "timeline", "format_money", "format_compute", "ranked", "facts_by_month", "describe_value",
 ]
 
 BETWEENNESS_EXACT_LIMIT = 5_000   # above this many nodes, sample source nodes
@@ -359,6 +359,42 @@ def format_money(value: float) -> str:
 
 def format_compute(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") + " PFLOPS"
+
+
+def describe_value(fact: LinkedFact, labels: dict[str, str]) -> str:
+    """What a fact says, shortly: an amount (25亿元), a capacity, or the object's label."""
+    if fact.value is not None:
+        return format_money(fact.value) if fact.unit == "CNY" else format_compute(fact.value)
+    return labels.get(fact.object or "", fact.object or "")
+
+
+MONTH_SPAN_FILLED = 120      # a wider span of months shows only the months with facts
+
+
+def facts_by_month(graph: KnowledgeGraph) -> tuple[dict[str, Counter], int]:
+    """Facts read per month of their article's date (``yyyy-mm`` -> predicate -> count),
+    each fact counted once per dated article, and the number of readings whose article
+    has no date.  Months without facts between the first and the last are included
+    (empty) unless the span is longer than MONTH_SPAN_FILLED months."""
+    dates = {article.id: article.date for article in graph.articles if article.date}
+    by_month: dict[str, Counter] = defaultdict(Counter)
+    undated = 0
+    for fact in graph.facts:
+        for article_id in dict.fromkeys(source.article_id for source in fact.sources):
+            date = dates.get(article_id)
+            if date:
+                by_month[date[:7]][fact.predicate] += 1
+            else:
+                undated += 1
+    if by_month:
+        first, last = min(by_month), max(by_month)
+        year, month = int(first[:4]), int(first[5:7])
+        end = (int(last[:4]), int(last[5:7]))
+        if (end[0] - year) * 12 + end[1] - month < MONTH_SPAN_FILLED:
+            while (year, month) <= end:
+                by_month.setdefault(f"{year:04d}-{month:02d}", Counter())
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dict(sorted(by_month.items())), undated
 
 
 def timeline(graph: KnowledgeGraph) -> list[TimelineEvent]:

@@ -1,46 +1,53 @@
-"""The analyst's report: report.md and report.html (same content) plus PNG charts.
+"""The analyst's report: report.md and report.html (same content) plus its charts.
 
 The report is assembled once as a list of blocks (headings, paragraphs, tables,
-images) and rendered twice, so Markdown and HTML cannot drift apart.  Every piece of
-text from the articles is escaped for the format it lands in.  Charts are drawn with
-matplotlib's Agg backend without timestamps, so two runs give identical bytes; when
-no CJK font is installed, bars are labelled with division codes or entity ids and the
-report says so and lists what each label stands for.
+figures) and rendered twice, so Markdown and HTML cannot drift apart.  Every piece of
+text from the articles is escaped for the format it lands in.  Charts
+(:mod:`kg.analytics.charts`) are SVG files with their text kept as text, embedded in
+report.html so the page stays one offline file and the browser draws the names in its
+own fonts; report.md links the SVG files.  PNG copies are written only where a font for
+Chinese is installed, and the report says when none is.  Conflicting figures
+(:mod:`kg.conflicts`) are listed with every sentence, document and date.
 """
 from __future__ import annotations
 
 import html
-import io
 import re
-import shutil
-import subprocess
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from kg.analytics.charts import (Chart, bar_chart, cjk_font, grouped_bar_chart, inline_svg,
+                                 stacked_month_chart)
 from kg.analytics.export import atomic_write_bytes
 from kg.analytics.graph import to_networkx
+from kg.conflicts import Conflict, find_conflicts
 from kg.graphio import collector_paused
 from kg.analytics.metrics import (
     BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLES, AreaRollup, article_bridges, betweenness,
-    communities, cut_points, format_compute, format_money, pagerank, ranked, rollup_by_area,
-    timeline,
+    communities, cut_points, describe_value, facts_by_month, format_compute, format_money,
+    pagerank, ranked, rollup_by_area, timeline,
 )
-from kg.records import KnowledgeGraph
+from kg.records import PREDICATES, KnowledgeGraph
 
-__all__ = ["write_report", "cjk_font"]
+__all__ = ["write_report", "cjk_font", "conflict_rows"]
 
 REPORT_MD = "report.md"
 REPORT_HTML = "report.html"
-INVESTMENT_CHART = "investment_by_area.png"
-COMPUTE_CHART = "compute_by_area.png"
+INVESTMENT_CHART = "investment_by_area"
+COMPUTE_CHART = "compute_by_area"
+MONTH_CHART = "facts_by_month"
 TOP = 15
 CHART_BARS = 15
 COMMUNITIES_LISTED = 30
 TIMELINE_LIMIT = 300
+CONFLICTS_LISTED = 200
 LEVEL_TITLES = {"province": "Province", "prefecture": "Prefecture", "county": "County",
                 "other": "Other areas"}
+LEVEL_COLOURS = {"province": "#1f77b4", "prefecture": "#ff7f0e", "county": "#2ca02c",
+                 "other": "#7f7f7f"}
+PREDICATE_COLOURS = dict(zip(PREDICATES, ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2",
+                                          "#59a14f", "#edc948", "#b07aa1")))
 
 
 # ---------------------------------------------------------------- blocks
@@ -63,9 +70,8 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Image:
-    file: str
-    alt: str
+class Figure:
+    chart: Chart
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
@@ -90,8 +96,8 @@ def render_markdown(blocks: list) -> str:
             out.append("|" + "---|" * len(block.headers))
             out.extend("| " + " | ".join(_md(cell) for cell in row) + " |"
                        for row in block.rows)
-        elif isinstance(block, Image):
-            out.append(f"![{_md(block.alt)}]({block.file})")
+        elif isinstance(block, Figure):
+            out.append(f"![{_md(block.chart.title)}]({block.chart.name}.svg)")
         out.append("")
     return "\n".join(out)
 
@@ -99,7 +105,8 @@ def render_markdown(blocks: list) -> str:
 _STYLE = ("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
           "color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}"
           "td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}"
-          "th{background:#f3f3f3}img{max-width:100%}")
+          "th{background:#f3f3f3}figure{margin:1em 0}"
+          "svg.kg-chart{max-width:100%;height:auto}figcaption{color:#555;font-size:90%}")
 
 
 def render_html(blocks: list, title: str) -> str:
@@ -117,123 +124,44 @@ def render_html(blocks: list, title: str) -> str:
             out.extend("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>"
                        for row in block.rows)
             out.append("</table>")
-        elif isinstance(block, Image):
-            out.append(f'<p><img src="{e(block.file)}" alt="{e(block.alt)}"></p>')
+        elif isinstance(block, Figure):
+            out.append(f'<figure id="{e(block.chart.name)}">{inline_svg(block.chart)}'
+                       f"<figcaption>{e(block.chart.title)}</figcaption></figure>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
 
 
 # ---------------------------------------------------------------- charts
 
-@lru_cache(maxsize=1)
-def cjk_font() -> str | None:
-    """The family name of an installed font matplotlib can use for Chinese, if any."""
-    if shutil.which("fc-list") is None:
-        return None
-    try:
-        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
-                                text=True, timeout=20, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    families = sorted({name.strip() for line in listed.splitlines()
-                       for name in line.split(",")[:1] if name.strip()})
-    if not families:
-        return None
-    from matplotlib import font_manager
-    for family in families:
-        try:
-            font_manager.findfont(font_manager.FontProperties(family=family),
-                                  fallback_to_default=False)
-            return family
-        except ValueError:
-            continue
-    return None
-
-
-def _ascii_label(graph, area: str) -> str:
-    code = graph.nodes[area].get("code")
-    return code if code and code.isascii() else area
-
-
-def _bar_labels(graph, rows: list[AreaRollup]) -> list[str]:
-    if cjk_font():
-        return [row.label for row in rows]
-    return [_ascii_label(graph, row.area) for row in rows]
-
-
-def _png(figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
-    return buffer.getvalue()
-
-
-def _chart(draw) -> bytes:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    settings = {"svg.hashsalt": "kg", "font.size": 9}
-    family = cjk_font()
-    if family:
-        settings["font.family"] = [family, "DejaVu Sans"]
-    with matplotlib.rc_context(settings):
-        figure, axes = plt.subplots(figsize=(8, 5))
-        try:
-            draw(axes)
-            figure.tight_layout()
-            return _png(figure)
-        finally:
-            plt.close(figure)
-
-
-def _no_data(axes, what: str) -> None:
-    axes.text(0.5, 0.5, f"no {what} figures in this graph", ha="center", va="center")
-    axes.set_axis_off()
-
-
-def investment_chart(graph, rollups: list[AreaRollup]) -> bytes:
+def investment_chart(rollups: list[AreaRollup]) -> Chart:
     rows = sorted((r for r in rollups if r.investment), key=lambda r: (-r.investment, r.area))
-    rows = rows[:CHART_BARS][::-1]
-
-    def draw(axes):
-        if not rows:
-            _no_data(axes, "investment")
-            return
-        colours = {"province": "#1f77b4", "prefecture": "#ff7f0e", "county": "#2ca02c",
-                   "other": "#7f7f7f"}
-        labels = _bar_labels(graph, rows)
-        axes.barh(range(len(rows)), [r.investment / 1e8 for r in rows],
-                  color=[colours[r.level] for r in rows])
-        axes.set_yticks(range(len(rows)), labels)
-        axes.set_xlabel("investment (100 million CNY)")
-        axes.set_title("Investment by area (including everything located inside)")
-        from matplotlib.patches import Patch
-        present = [level for level in colours if any(r.level == level for r in rows)]
-        axes.legend(handles=[Patch(color=colours[level], label=level) for level in present],
-                    loc="best")
-
-    return _chart(draw)
+    rows = rows[:CHART_BARS]
+    present = [level for level in LEVEL_COLOURS if any(r.level == level for r in rows)]
+    return bar_chart(INVESTMENT_CHART, "Investment by area (including everything located inside)",
+                     [r.label for r in rows], [r.investment / 1e8 for r in rows],
+                     [LEVEL_COLOURS[r.level] for r in rows], "investment (100 million CNY)",
+                     {level: LEVEL_COLOURS[level] for level in present},
+                     "no investment figures in this graph")
 
 
-def compute_chart(graph, rollups: list[AreaRollup]) -> bytes:
+def compute_chart(rollups: list[AreaRollup]) -> Chart:
     rows = [r for r in rollups if r.compute_planned or r.compute_current]
     rows = sorted(rows, key=lambda r: (-((r.compute_planned or 0) + (r.compute_current or 0)),
-                                       r.area))[:CHART_BARS][::-1]
+                                       r.area))[:CHART_BARS]
+    return grouped_bar_chart(
+        COMPUTE_CHART, "Compute capacity by area: planned vs current", [r.label for r in rows],
+        {"planned": ("#9467bd", [r.compute_planned or 0 for r in rows]),
+         "current": ("#17becf", [r.compute_current or 0 for r in rows])},
+        "compute capacity (PFLOPS)", "no compute capacity figures in this graph")
 
-    def draw(axes):
-        if not rows:
-            _no_data(axes, "compute capacity")
-            return
-        positions = list(range(len(rows)))
-        axes.barh([p + 0.2 for p in positions], [r.compute_planned or 0 for r in rows],
-                  height=0.4, color="#9467bd", label="planned")
-        axes.barh([p - 0.2 for p in positions], [r.compute_current or 0 for r in rows],
-                  height=0.4, color="#17becf", label="current")
-        axes.set_yticks(positions, _bar_labels(graph, rows))
-        axes.set_xlabel("compute capacity (PFLOPS)")
-        axes.set_title("Compute capacity by area: planned vs current")
-        axes.legend(loc="best")
 
-    return _chart(draw)
+def month_chart(by_month: dict[str, Counter]) -> Chart:
+    months = sorted(by_month)
+    series = {predicate: (colour, [by_month[m].get(predicate, 0) for m in months])
+              for predicate, colour in PREDICATE_COLOURS.items()}
+    return stacked_month_chart(MONTH_CHART, "Facts announced by month (date of the article)",
+                               months, series, "facts read",
+                               "no facts come from dated articles")
 
 
 # ---------------------------------------------------------------- content
@@ -243,7 +171,7 @@ def _fmt(value: float | None, formatter) -> str:
 
 
 def _report_blocks(graph: KnowledgeGraph, nxg, rollups: list[AreaRollup],
-                   charts_ascii: bool) -> list:
+                   charts: dict[str, Chart], conflicts: list[Conflict], undated: int) -> list:
     ranks = pagerank(nxg)
     between = betweenness(nxg)
     bridges = article_bridges(nxg)
@@ -269,6 +197,7 @@ def _report_blocks(graph: KnowledgeGraph, nxg, rollups: list[AreaRollup],
     blocks.append(Table(("predicate", "facts"),
                         tuple((p, str(n)) for p, n in sorted(predicates.items(),
                                                              key=lambda i: (-i[1], i[0])))))
+    blocks += _conflict_blocks(graph, conflicts)
 
     blocks.append(Heading(2, "Most central entities"))
     blocks.append(Paragraph("PageRank over facts taken as undirected links (weighted by the "
@@ -329,18 +258,18 @@ def _report_blocks(graph: KnowledgeGraph, nxg, rollups: list[AreaRollup],
                    _fmt(r.stated_planned, format_compute),
                    _fmt(r.stated_current, format_compute), str(len(r.contributors)))
                   for r in rows)))
-    blocks.append(Image(INVESTMENT_CHART, "Investment by area"))
-    blocks.append(Image(COMPUTE_CHART, "Compute capacity by area, planned vs current"))
-    if charts_ascii:
-        charted = {r.area for r in rollups if r.investment or r.compute_planned
-                   or r.compute_current}
-        blocks.append(Paragraph("No CJK font is installed, so the charts label areas by "
-                                "division code (or entity id); this key gives their names."))
-        blocks.append(Table(("chart label", "area"),
-                            tuple(sorted((_ascii_label(nxg, a), node[a]["label"])
-                                         for a in charted))))
+    blocks.append(Figure(charts[INVESTMENT_CHART]))
+    blocks.append(Figure(charts[COMPUTE_CHART]))
+    if cjk_font() is None:
+        blocks.append(Paragraph("No font for Chinese was found on this system: the charts are "
+                                "SVG only (their names are drawn by the browser's fonts), "
+                                "without PNG copies."))
 
     blocks.append(Heading(2, "Timeline of project events"))
+    blocks.append(Paragraph(f"Facts read per month of their article's date, by predicate "
+                            f"(each fact counted once per article; {undated} readings come "
+                            f"from articles without a date)."))
+    blocks.append(Figure(charts[MONTH_CHART]))
     if events:
         shown = events[:TIMELINE_LIMIT]
         blocks.append(Paragraph(f"{len(events)} dated events (date of the source article)"
@@ -351,6 +280,43 @@ def _report_blocks(graph: KnowledgeGraph, nxg, rollups: list[AreaRollup],
                                    ev.sentence) for ev in shown)))
     else:
         blocks.append(Paragraph("No project facts come from dated articles."))
+    return blocks
+
+
+def conflict_rows(graph: KnowledgeGraph, conflicts: list[Conflict]) -> list[tuple[str, ...]]:
+    """One row per reading of each conflicting fact: entity, figure, value, date, article,
+    document, sentence."""
+    labels = {e.id: e.label for e in graph.entities}
+    dates = {a.id: a.date or "" for a in graph.articles}
+    rows = []
+    for conflict in conflicts:
+        figure = conflict.predicate + (f" ({conflict.qualifier})" if conflict.qualifier else "")
+        for fact in conflict.facts:
+            value = describe_value(fact, labels)
+            for source in sorted(fact.sources, key=lambda s: (dates.get(s.article_id, ""),
+                                                               s.article_id, s.start)):
+                rows.append((labels.get(conflict.entity, conflict.entity), figure, value,
+                             dates.get(source.article_id, ""), source.article_id, source.doc,
+                             source.sentence))
+    return rows
+
+
+def _conflict_blocks(graph: KnowledgeGraph, conflicts: list[Conflict]) -> list:
+    blocks: list = [Heading(2, f"Conflicting figures ({len(conflicts)})")]
+    if not conflicts:
+        blocks.append(Paragraph("No two articles disagree about an entity's investment, "
+                                "compute capacity or seat."))
+        return blocks
+    shown = conflicts[:CONFLICTS_LISTED]
+    blocks.append(Paragraph(
+        "Articles that give one entity different values for the same figure (investment "
+        "of one phase or of the whole, compute capacity of one status; values more than "
+        "0.5% apart) or places that cannot both hold. The graph keeps every value, each "
+        "with its sentence (the named query conflicts lists them: kg query DIR --name conflicts)."
+        + (f" The first {CONFLICTS_LISTED} of {len(conflicts)} are listed."
+           if len(conflicts) > CONFLICTS_LISTED else "")))
+    blocks.append(Table(("entity", "figure", "value", "date", "article", "document",
+                         "sentence"), tuple(conflict_rows(graph, shown))))
     return blocks
 
 
@@ -368,22 +334,33 @@ def _skipped_blocks(skipped) -> list:
 
 
 @collector_paused()
-def write_report(graph: KnowledgeGraph, out_dir, view=None, skipped=()) -> list[Path]:
-    """Write report.md, report.html and the two PNG charts into ``out_dir``.
+def write_report(graph: KnowledgeGraph, out_dir, view=None, skipped=(),
+                 conflicts: list[Conflict] | None = None) -> list[Path]:
+    """Write report.md, report.html and the charts (SVG, and PNG where a font for Chinese
+    is installed) into ``out_dir``; returns the paths written.
 
-    ``view`` is ``to_networkx(graph)`` when the caller has it already; ``skipped`` lists
-    the files the build could not read (a section after the summary)."""
+    ``view`` is ``to_networkx(graph)`` and ``conflicts`` is ``find_conflicts(graph)`` when
+    the caller has them already; ``skipped`` lists the files the build could not read (a
+    section after the summary)."""
     out_dir = Path(out_dir)
     nxg = view if view is not None else to_networkx(graph)
+    conflicts = find_conflicts(graph) if conflicts is None else conflicts
     rollups = rollup_by_area(nxg)
-    blocks = _report_blocks(graph, nxg, rollups, charts_ascii=cjk_font() is None)
+    by_month, undated = facts_by_month(graph)
+    charts = {chart.name: chart for chart in (investment_chart(rollups), compute_chart(rollups),
+                                              month_chart(by_month))}
+    blocks = _report_blocks(graph, nxg, rollups, charts, conflicts, undated)
     first_section = next((i for i, b in enumerate(blocks)
                           if isinstance(b, Heading) and b.level == 2), len(blocks))
     blocks[first_section:first_section] = _skipped_blocks(skipped)
-    paths = [out_dir / REPORT_MD, out_dir / REPORT_HTML, out_dir / INVESTMENT_CHART,
-             out_dir / COMPUTE_CHART]
-    atomic_write_bytes(paths[2], investment_chart(nxg, rollups))
-    atomic_write_bytes(paths[3], compute_chart(nxg, rollups))
+    paths = [out_dir / REPORT_MD, out_dir / REPORT_HTML]
     atomic_write_bytes(paths[0], render_markdown(blocks).encode("utf-8"))
     atomic_write_bytes(paths[1], render_html(blocks, "Knowledge graph report").encode("utf-8"))
+    for chart in charts.values():
+        paths.append(out_dir / f"{chart.name}.svg")
+        atomic_write_bytes(paths[-1], chart.svg.encode("utf-8"))
+    for chart in charts.values():
+        if chart.png is not None:
+            paths.append(out_dir / f"{chart.name}.png")
+            atomic_write_bytes(paths[-1], chart.png)
     return paths

@@ -24,6 +24,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
+from kg.conflicts import Conflict, find_conflicts
 from kg.link.iri import article_iri, entity_iri
 from kg.rdf import vocabulary as V
 from kg.records import ENTITY_TYPES, PREDICATES, QUANTITY_PREDICATES, KnowledgeGraph, LinkedFact
@@ -112,6 +113,10 @@ _ORG_MEMBERSHIP, _ORG_MEMBER = _vocab(V.ORG_MEMBERSHIP), _vocab(V.ORG_MEMBER)
 _ORG_ORGANIZATION, _ORG_ROLE, _ORG_ROLE_CLASS = (_vocab(V.ORG_ORGANIZATION), _vocab(V.ORG_ROLE),
                                                  _vocab(V.ORG_ROLE_CLASS))
 _XSD_DECIMAL, _XSD_DATE = _vocab(V.XSD_DECIMAL), _vocab(V.XSD_DATE)
+_CONFLICT, _CONFLICT_ON, _CONFLICT_PREDICATE = (_vocab(V.CONFLICT), _vocab(V.CONFLICT_ON),
+                                                _vocab(V.CONFLICT_PREDICATE))
+_CONFLICTING_VALUE, _CONFLICTING_STATEMENT = (_vocab(V.CONFLICTING_VALUE),
+                                              _vocab(V.CONFLICTING_STATEMENT))
 _CLASS = {name: _vocab(V.term(name)) for name in ENTITY_TYPES}
 _PREDICATE = {name: _vocab(V.term(name)) for name in PREDICATES}
 _QUANTITY_CLASS_TERM = {name: _vocab(iri) for name, iri in _QUANTITY_CLASS.items()}
@@ -276,6 +281,25 @@ def _article_block(article_id: str, info, mentioned: Iterable[str],
     return _block(terms.article[article_id], pairs)
 
 
+def _statement_iri(identity: tuple, source) -> str:
+    return V.statement_iri(*identity, source.article_id, source.start, source.end,
+                           source.sentence)
+
+
+def _conflict_block(conflict: Conflict, position: dict[int, int], objects: list[str],
+                    identities: list[tuple], terms: _Terms) -> tuple[str, int]:
+    """A kg:Conflict: the entity, the predicate, the values that disagree and every
+    statement (reading) of them.  ``position`` maps ``id(fact)`` to its index."""
+    node = f"<{V.conflict_iri(conflict.entity, conflict.predicate, conflict.qualifier)}>"
+    pairs = [(_TYPE, _CONFLICT), (_CONFLICT_ON, terms.entity[conflict.entity]),
+             (_CONFLICT_PREDICATE, _PREDICATE[conflict.predicate])]
+    indices = [position[id(fact)] for fact in conflict.facts]
+    pairs += [(_CONFLICTING_VALUE, objects[i]) for i in indices]
+    pairs += [(_CONFLICTING_STATEMENT, f"<{_statement_iri(identities[i], source)}>")
+              for fact, i in zip(conflict.facts, indices) for source in fact.sources]
+    return _block(node, pairs)
+
+
 def _statement_head(fact: LinkedFact, obj: str, terms: _Terms) -> tuple[str, int]:
     """What every reading of a fact says alike (type, subject, predicate, object, title,
     topic): the text after the statement's IRI, with its triple count."""
@@ -295,8 +319,7 @@ def _statement_block(head: tuple[str, int], identity: tuple, source, graph: str
                      ) -> tuple[str, int]:
     """One reading of a fact, after its :func:`_statement_head` (it lands in the named
     graph ``graph``, the article's IRI)."""
-    node = V.statement_iri(*identity, source.article_id, source.start, source.end,
-                           source.sentence)
+    node = _statement_iri(identity, source)
     text, triples = head
     evidence = f" ;\n\t{_EVIDENCE} {_text(source.sentence)}" if source.sentence else ""
     document = f" ;\n\t{_DOCUMENT} {_quoted(source.doc)}" if source.doc else ""
@@ -308,7 +331,7 @@ def _statement_block(head: tuple[str, int], identity: tuple, source, graph: str
 def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
     """(named graph term or None for the default graph, Turtle block, triple count) for
     every subject: entities with their direct facts, value and membership nodes,
-    articles, then each article's statements."""
+    articles, conflicts (:mod:`kg.conflicts`), then each article's statements."""
     terms = _Terms()
     facts = graph.facts
     keys = [_fact_sort_key(fact) for fact in facts]
@@ -349,6 +372,12 @@ def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
     for article_id in sorted(set(articles) | set(mentioned) | read_in):
         yield (None, *_article_block(article_id, articles.get(article_id),
                                      mentioned.pop(article_id, ()), terms))
+
+    conflicts = find_conflicts(graph)
+    if conflicts:
+        position = {id(fact): index for index, fact in enumerate(facts)}
+        for conflict in conflicts:
+            yield (None, *_conflict_block(conflict, position, objects, identities, terms))
 
     statements = sorted((source.article_id, source.start, source.end, source.sentence or "",
                          keys[index], index, position)

@@ -32,6 +32,7 @@ STATEMENT_BASE = BASE + "statement/"
 VALUE_BASE = BASE + "value/"
 MEMBERSHIP_BASE = BASE + "membership/"
 ROLE_BASE = BASE + "role/"
+CONFLICT_BASE = BASE + "conflict/"
 
 #: Prefixes written into Turtle and TriG output and accepted by queries.
 PREFIXES: dict[str, str] = {
@@ -85,6 +86,11 @@ NEWSPAPER = KG + "newspaper"
 SOURCE_FILE = KG + "sourceFile"
 BYLINE = KG + "byline"
 LENGTH = KG + "length"
+CONFLICT = KG + "Conflict"
+CONFLICT_ON = KG + "conflictOn"
+CONFLICT_PREDICATE = KG + "predicate"
+CONFLICTING_VALUE = KG + "conflictingValue"
+CONFLICTING_STATEMENT = KG + "conflictingStatement"
 
 XSD_STRING = XSD + "string"
 XSD_DECIMAL = XSD + "decimal"
@@ -148,6 +154,10 @@ def membership_iri(person: str, organisation: str, title: str) -> str:
 
 def role_iri(title: str) -> str:
     return minted_iri("role", title)
+
+
+def conflict_iri(entity: str, predicate: str, qualifier: str) -> str:
+    return minted_iri("conflict", entity, predicate, qualifier)
 
 
 def ontology_dir() -> Path:

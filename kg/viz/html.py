@@ -8,9 +8,12 @@ from articles reaches the page only as JSON inside a script (Jinja's ``tojson`` 
 ``<``) or as HTML built here from ``html.escape``d pieces, so a label or sentence can
 never become markup.
 
-The page has a search box (labels and aliases) and a tick box per entity type; the
-view they give is kept in the address (``graph.html#search=TEXT&hide=Person,Port``), so
-a link opens the same view.
+The page has a search box (labels and aliases), a tick box per entity type and a range
+of months (entities named, and facts read, in articles of those months); the view they
+give is kept in the address (``graph.html#search=TEXT&hide=Person,Port&from=2025-01&to=2025-06``),
+so a link opens the same view.  Entities the articles disagree about
+(:mod:`kg.conflicts`) have a red border, and their side panel lists the conflicting
+values with their sentences and dates; the facts in conflict are drawn red.
 
 Big graphs: the default page draws the ``max_nodes`` most central entities (PageRank)
 and says how many were left out.  Positions are computed here: a spring layout for
@@ -32,7 +35,9 @@ from jinja2 import Environment, FileSystemLoader
 
 from kg.analytics.export import atomic_write_bytes
 from kg.analytics.graph import PART_OF, to_networkx, undirected_weighted
-from kg.analytics.metrics import communities, format_compute, format_money, pagerank, ranked
+from kg.analytics.metrics import (communities, describe_value, format_compute, format_money,
+                                  pagerank, ranked)
+from kg.conflicts import Conflict, find_conflicts
 from kg.graphio import collector_paused
 from kg.link.iri import ENTITY_BASE
 from kg.records import ENTITY_TYPES, KnowledgeGraph
@@ -51,6 +56,7 @@ SPRING_COMMUNITY_LIMIT = 120
 LABEL_CHARS = 24
 TIP_SOURCES = 3
 TIP_ARTICLES = 5
+CONFLICT_COLOUR = "#d62728"
 
 # (colour, vis shape, legend glyph); shapes that draw the label outside the node.
 TYPE_STYLES: dict[str, tuple[str, str, str]] = {
@@ -222,9 +228,27 @@ def _article_line(article_id: str, articles: dict) -> str:
     return " · ".join(parts)
 
 
-def node_tip(node: str, data: dict, articles: dict) -> str:
-    """Tooltip HTML for an entity; every piece of text is escaped."""
+def conflict_tip(conflicts: list[Conflict], labels: dict[str, str], articles: dict) -> str:
+    """The side panel's section on an entity's conflicting figures (escaped HTML)."""
+    parts = ['<div class="kg-conflict"><b>⚠ Conflicting figures</b>']
+    for conflict in conflicts:
+        figure = conflict.predicate + (f" ({conflict.qualifier})" if conflict.qualifier else "")
+        parts.append(f"<br>{_e(figure)}:")
+        for fact in conflict.facts:
+            for source in fact.sources:
+                parts.append(f"<br>• <b>{_e(describe_value(fact, labels))}</b> "
+                             f"“{_e(source.sentence)}” "
+                             f"<i>{_e(_article_line(source.article_id, articles))}</i>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def node_tip(node: str, data: dict, articles: dict, conflicts: str = "") -> str:
+    """Tooltip HTML for an entity; every piece of text is escaped.  ``conflicts`` is the
+    entity's :func:`conflict_tip`, if any."""
     lines = [f"<b>{_e(data['label'])}</b>", f"{_e(data['type'])} · {_e(node)}"]
+    if conflicts:
+        lines.append(conflicts)
     if data.get("aliases"):
         lines.append("aliases: " + _e("、".join(data["aliases"])))
     figures = [("investment", data.get("investment"), format_money),
@@ -286,15 +310,21 @@ def _environment() -> Environment:
                        autoescape=True, keep_trailing_newline=True)
 
 
+def _months(article_ids, months: dict[str, str]) -> list[str]:
+    """The months (``yyyy-mm``) of the dated articles among ``article_ids``."""
+    return sorted({months[a] for a in article_ids if a in months})
+
+
 @collector_paused()
 def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
                focus: str | None = None, hops: int = 1,
-               view: nx.MultiDiGraph | None = None) -> Path:
+               view: nx.MultiDiGraph | None = None,
+               conflicts: list[Conflict] | None = None) -> Path:
     """Write the interactive page of ``graph`` (or of ``focus``'s neighbourhood) to ``path``.
 
     ``focus`` may be an entity id, IRI, label or alias; ``hops`` is the radius of its
-    neighbourhood; ``view`` is ``to_networkx(graph)`` when the caller has it already.
-    Returns the path written.
+    neighbourhood; ``view`` is ``to_networkx(graph)`` and ``conflicts`` is
+    ``find_conflicts(graph)`` when the caller has them already.  Returns the path written.
     """
     path = Path(path)
     if max_nodes is not None and max_nodes < 1:
@@ -320,6 +350,13 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
     physics = drawn.number_of_nodes() <= PHYSICS_LIMIT
     positions = layout_positions(drawn, ranks)
     articles = {a.id: a for a in graph.articles}
+    months = {a.id: a.date[:7] for a in graph.articles if a.date}
+    conflicts = find_conflicts(graph) if conflicts is None else conflicts
+    conflicts_of: dict[str, list[Conflict]] = {}
+    for conflict in conflicts:
+        conflicts_of.setdefault(conflict.entity, []).append(conflict)
+    in_conflict = {id(fact) for conflict in conflicts for fact in conflict.facts}
+    labels = dict(nxg.nodes(data="label")) if conflicts else {}
 
     if focus_id is None:
         heading = "Knowledge graph"
@@ -331,22 +368,32 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
         data = nxg.nodes[node]
         colour, shape, _ = TYPE_STYLES.get(data["type"], OTHER_STYLE)
         x, y = positions[node]
+        flagged = conflicts_of.get(node, [])
+        tip = conflict_tip(flagged, labels, articles) if flagged else ""
         item = {"id": node, "label": _short(data["label"]), "shape": shape,
-                "title": node_tip(node, data, articles),
+                "title": node_tip(node, data, articles, tip),
                 "size": round(8 + 30 * math.sqrt(ranks.get(node, 0.0) / top), 2),
                 "x": round(x, 1), "y": round(y, 1), "kgType": data["type"],
-                "kgLabel": data["label"], "kgAliases": list(data.get("aliases") or [])}
+                "kgLabel": data["label"], "kgAliases": list(data.get("aliases") or []),
+                "kgMonths": _months(data.get("articles") or (), months),
+                "kgConflict": bool(flagged)}
         if node == focus_id:
             item.update(borderWidth=4, color={"background": colour, "border": "#000000"})
+        elif flagged:
+            item.update(borderWidth=4, color={"background": colour, "border": CONFLICT_COLOUR})
         else:
             item["color"] = colour
         node_items.append(item)
     edge_items = []
-    for index, (u, v, data) in enumerate(drawn.edges(data=True)):
+    for index, (u, v, key, data) in enumerate(drawn.edges(keys=True, data=True)):
         edge = {"id": f"e{index}", "from": u, "to": v, "label": data["predicate"],
-                "title": edge_tip(nxg, u, v, data, articles), "arrows": "to"}
+                "title": edge_tip(nxg, u, v, data, articles), "arrows": "to",
+                "kgMonths": _months(data.get("articles") or (), months)}
         if data["predicate"] == PART_OF:
             edge["dashes"] = True
+            edge["kgMonths"] = None         # shown whenever both its areas are
+        elif isinstance(key, int) and id(graph.facts[key]) in in_conflict:
+            edge["color"] = {"color": CONFLICT_COLOUR, "highlight": CONFLICT_COLOUR}
         edge_items.append(edge)
     options = _options(physics, large=drawn.number_of_nodes() > PHYSICS_LIMIT)
 
@@ -364,12 +411,17 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
                 "Open one entity's neighbourhood with: kg view DIR ENTITY")
     else:
         note = ""
+    all_months = sorted(set(months.values()))
+    flagged_drawn = sum(1 for item in node_items if item["kgConflict"])
     page = {"physics": physics, "focus": focus_id, "totalNodes": total,
-            "leftOut": left_out, "types": [t["type"] for t in legend]}
+            "leftOut": left_out, "types": [t["type"] for t in legend],
+            "months": [all_months[0], all_months[-1]] if all_months else None,
+            "conflicts": flagged_drawn}
 
     template = _environment().get_template(TEMPLATE)
     text = template.render(
-        kg={"legend": legend, "note": note, "page": page, "title": heading},
+        kg={"legend": legend, "note": note, "page": page, "title": heading,
+            "conflicts": flagged_drawn},
         heading=heading, nodes=node_items, edges=edge_items, options=json.dumps(options),
         height="100%", bgcolor="#ffffff", cdn_resources="in_line")
     atomic_write_bytes(path, text.encode("utf-8"))

@@ -1,10 +1,13 @@
 """report.md / report.html / charts and the GraphML, GEXF and CSV exports."""
 import csv
+import dataclasses
+import re
 import struct
 
 import networkx as nx
 
 from kg.analytics import write_exports, write_report
+from kg.analytics.charts import cjk_font
 from kg.records import Entity, KnowledgeGraph, LinkedFact, Source
 from tests.data.sample import sample_graph
 
@@ -14,22 +17,68 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+CHARTS = ("investment_by_area", "compute_by_area", "facts_by_month")
+
+
+def _svg_texts(svg: str) -> list[str]:
+    return re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+
+
 def test_report_files_and_content(tmp_path):
     paths = write_report(sample_graph(), tmp_path)
-    assert [p.name for p in paths] == ["report.md", "report.html", "investment_by_area.png",
-                                       "compute_by_area.png"]
+    pngs = [f"{name}.png" for name in CHARTS] if cjk_font() else []
+    assert [p.name for p in paths] == ["report.md", "report.html",
+                                       *(f"{name}.svg" for name in CHARTS), *pngs]
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
-    for heading in ("## Most central entities", "## Entities that bridge articles",
-                    "## Communities", "## Investment and compute capacity by area",
+    for heading in ("## Conflicting figures (0)", "## Most central entities",
+                    "## Entities that bridge articles", "## Communities",
+                    "## Investment and compute capacity by area",
                     "## Timeline of project events"):
         assert heading in md
     assert "| 甲乙市 | 25亿元 | 20,000 PFLOPS | 500 PFLOPS |" in md
     assert "| 2025-04-03 | 甲乙智算中心 | investmentAmount | 25亿元 |" in md
-    assert "![Investment by area](investment_by_area.png)" in md
-    for path in paths[2:]:
+    assert ("![Investment by area (including everything located inside)]"
+            "(investment_by_area.svg)") in md
+    assert "![Facts announced by month (date of the article)](facts_by_month.svg)" in md
+    assert ("No font for Chinese was found" in md) == (cjk_font() is None)
+    # Charts name the areas, as text the browser draws (no glyph outlines, no date).
+    investment = (tmp_path / "investment_by_area.svg").read_text(encoding="utf-8")
+    assert {"新疆维吾尔自治区", "甲乙市"} <= set(_svg_texts(investment))
+    assert "650000" not in _svg_texts(investment)
+    compute = (tmp_path / "compute_by_area.svg").read_text(encoding="utf-8")
+    assert {"新疆维吾尔自治区", "甲乙市", "丙丁县"} <= set(_svg_texts(compute))
+    months = (tmp_path / "facts_by_month.svg").read_text(encoding="utf-8")
+    assert {"2025-04", "2025-05", "investor", "holdsPosition"} <= set(_svg_texts(months))
+    for svg in (investment, compute, months):
+        assert "<dc:date>" not in svg and "glyph" not in svg
+    # report.html embeds the same charts, without their XML prolog.
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.count('<svg class="kg-chart"') == 3 and "<?xml" not in page
+    assert "<img" not in page
+    for path in paths[5:]:
         width, height = _png_size(path.read_bytes())
         assert (width, height) == (800, 500)
         assert b"tIME" not in path.read_bytes()          # no timestamp chunk
+
+
+def test_month_counts_of_the_timeline():
+    from kg.analytics.metrics import facts_by_month
+    by_month, undated = facts_by_month(sample_graph())
+    assert undated == 0
+    assert {month: dict(counts) for month, counts in by_month.items()} == {
+        "2025-04": {"investor": 1, "investmentAmount": 1, "locatedIn": 1,
+                    "computeCapacity": 1},
+        "2025-05": {"holdsPosition": 1, "agreementWith": 1, "locatedIn": 1,
+                    "computeCapacity": 1}}
+
+
+def test_months_without_facts_are_on_the_axis():
+    from kg.analytics.metrics import facts_by_month
+    graph = sample_graph()
+    graph.articles[0] = dataclasses.replace(graph.articles[0], date="2025-01-30")
+    by_month, _ = facts_by_month(graph)
+    assert list(by_month) == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
+    assert not by_month["2025-03"]
 
 
 def test_report_escapes_article_text(tmp_path):
@@ -53,7 +102,8 @@ def test_report_is_byte_identical_across_runs(tmp_path):
 def test_report_of_an_empty_graph(tmp_path):
     paths = write_report(KnowledgeGraph([], [], []), tmp_path)
     assert "No project facts come from dated articles." in paths[0].read_text(encoding="utf-8")
-    assert _png_size(paths[2].read_bytes()) == (800, 500)
+    assert "no investment figures in this graph" in _svg_texts(paths[2].read_text(encoding="utf-8"))
+    assert "no facts come from dated articles" in _svg_texts(paths[4].read_text(encoding="utf-8"))
 
 
 def test_exports_read_back(tmp_path):
