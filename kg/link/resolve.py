@@ -127,7 +127,7 @@ class Linker:
             self.facts.append((subject, replace(fact, subject=_BARE, object=None), obj))
             if fact.predicate == "holdsPosition" and obj is not None:
                 self.person_orgs[normalise_name(fact.subject.label)][fact.source.doc].add(
-                    normalise_name(fact.object.label))
+                    (obj, fact.title or ""))
 
     def _add_mention(self, mention: Mention) -> str:
         key = self.mention_key(mention)
@@ -155,6 +155,7 @@ class Linker:
         self._link_zones(uf)
         self._link_phases(uf)
         self._link_short_names(uf)
+        self._link_declared(uf)
         self._link_facility_forms(uf)
         self._link_persons(uf)
         return self._build(uf)
@@ -365,6 +366,31 @@ class Linker:
                 self._record("rejected", "short name of a company", tuple(sorted(targets)),
                              f"{written}: two legal names could hold it")
 
+    def _link_declared(self, uf: _UnionFind) -> None:
+        """A short name one article declares (以下简称“某某电信”) is that organisation where
+        another article writes it alone, when only one organisation was given it."""
+        declared: dict[str, set[str]] = defaultdict(set)
+        for key, group in self._named():
+            if key.startswith("person:") or group.types.most_common(1)[0][0] not in \
+                    ORGANISATION_TYPES:
+                continue
+            names = {normalise_name(n) for n in group.names}
+            for text in group.texts:
+                written = normalise_name(text)
+                if written not in names and written not in GENERIC_DECLARED and len(written) >= 3:
+                    declared[written].add(key)
+        for key, group in self._named():
+            for name in {normalise_name(n) for n in group.names}:
+                holders = declared.get(name, set()) - {key}
+                roots = {uf.find(h) for h in holders}
+                if len(roots) == 1 and uf.find(key) not in roots:
+                    target = roots.pop()
+                    uf.union(key, target)
+                    self._record("merged", "declared short name", (key, target), name)
+                elif len(roots) > 1:
+                    self._record("rejected", "declared short name", tuple(sorted(roots)),
+                                 f"{name}: declared for more than one organisation")
+
     def _company_core(self, name: str) -> str:
         """The name without its place prefixes: what a short name is read in."""
         while (split := self._place_prefix(name)) is not None and len(split[0]) >= 2:
@@ -420,21 +446,30 @@ class Linker:
         return None
 
     def _link_persons(self, uf: _UnionFind) -> None:
+        """One name in two documents is one person when their posts agree: an organisation
+        (as linked) or a title in common; or when one document gives no post to compare.
+        Posts in both that share neither keep two persons, and the report says so."""
         by_name: dict[str, list[str]] = defaultdict(list)
         for key in self.groups:
             if key.startswith("person:"):
                 by_name[key.split(":")[1]].append(key)
         for name, keys in by_name.items():
-            orgs = self.person_orgs.get(name, {})
+            posts = self.person_orgs.get(name, {})
             for other in keys[1:]:
                 first_doc, other_doc = keys[0].split(":")[2], other.split(":")[2]
-                a, b = orgs.get(first_doc, set()), orgs.get(other_doc, set())
-                if a and b and not (a & b):
+                a, b = posts.get(first_doc, set()), posts.get(other_doc, set())
+                orgs_a, orgs_b = {uf.find(o) for o, _ in a}, {uf.find(o) for o, _ in b}
+                titles_a = {t for _, t in a for t in t.split("、") if t}
+                titles_b = {t for _, t in b for t in t.split("、") if t}
+                if a and b and not (orgs_a & orgs_b) and not (titles_a & titles_b):
                     self._record("rejected", "same person name", (keys[0], other),
-                                 f"{name}: posts at different organisations")
+                                 f"{name}: posts at different organisations with no title "
+                                 f"in common")
                     continue
+                reason = (f"{name}: posts agree" if a and b else
+                          f"{name}: one document gives no post to compare")
                 uf.union(keys[0], other)
-                self._record("merged", "same person name", (keys[0], other), name)
+                self._record("merged", "same person name", (keys[0], other), reason)
 
     def _record(self, kind, rule, keys, reason):
         self.decisions.append(LinkDecision(kind, rule, tuple(keys), reason))
@@ -554,6 +589,10 @@ class Linker:
 
 
 SHORT_NAMED = frozenset({"Company", "Organization"})
+ORGANISATION_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "ResearchOrg"})
+# Short names every announcement declares for its own parties: never evidence across articles.
+GENERIC_DECLARED = frozenset({"公司", "本公司", "项目公司", "合资公司", "本项目", "该项目", "甲方", "乙方",
+                              "丙方", "丁方", "招标人", "中标人", "联合体", "上市公司", "子公司"})
 # A legal name is the short form of another only as a numbered unit: 中建三局 (局), 某某二院.
 NUMBERED_UNITS = ("局", "院", "所", "处")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")

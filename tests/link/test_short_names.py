@@ -60,3 +60,21 @@ def test_a_facility_with_and_without_xiangmu_and_its_operator_is_one():
     centres = [e for e in graph.entities if e.type == "ComputeCenter"]
     assert len(centres) == 1
     assert {"甲乙智算中心", "甲乙智算中心项目"} <= set(centres[0].aliases) | {centres[0].label}
+
+
+def test_a_short_name_declared_in_one_article_is_that_organisation_in_another():
+    graph, decisions = _linked(
+        "中国丙丁股份有限公司伊吾分公司（以下简称“丙丁伊吾公司”）与戊己大学签订合作协议。",
+        "丙丁伊吾公司总经理王一鸣表示，将加快建设。")
+    holders = _holders(graph, "丙丁伊吾公司")
+    assert len(holders) == 1 and holders[0].label == "中国丙丁股份有限公司伊吾分公司"
+    assert holders[0].docs == ["doc0", "doc1"]
+
+
+def test_one_name_is_one_person_when_posts_agree_or_one_gives_none():
+    graph, decisions = _linked("甲乙能源有限公司董事长王一鸣出席。", "甲乙能源有限公司董事长王一鸣表示。",
+                               "丙丁大学校长王一鸣致辞。", "王一鸣说。")
+    persons = [e for e in graph.entities if e.label == "王一鸣"]
+    assert len(persons) == 2          # the chairman (with the bare name) and the president
+    rejected = [d for d in decisions if d.rule == "same person name" and d.kind == "rejected"]
+    assert rejected and "no title in common" in rejected[0].reason
