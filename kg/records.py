@@ -68,11 +68,24 @@ class OffsetMap:
         return self.sources[i] + (position - self.starts[i])
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Source span covering text[start:end] (end exclusive)."""
+        """Source span covering text[start:end] (end exclusive).
+
+        Runs are not always in source order (a photo caption is moved after its article's
+        text): the span runs from the lowest source position of the characters to the
+        highest.
+        """
         if end <= start:
             s = self.to_source(start)
             return s, s
-        return self.to_source(start), self.to_source(end - 1) + 1
+        first, last = self.to_source(start), self.to_source(end - 1)
+        low, high = min(first, last), max(first, last)
+        i = bisect.bisect_right(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        for k in range(i, j):       # the runs that begin inside the span
+            run_end = min(self.starts[k + 1] if k + 1 < len(self.starts) else end, end)
+            low = min(low, self.sources[k])
+            high = max(high, self.sources[k] + run_end - self.starts[k] - 1)
+        return low, high + 1
 
     @classmethod
     def from_positions(cls, positions: list[int]) -> "OffsetMap":
