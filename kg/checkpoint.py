@@ -4,7 +4,8 @@ A build saves, per input document, what extraction found in each of its articles
 article's metadata and offset maps, its mentions and its facts, but not its text — in
 ``DIR/cache/extractions.jsonl.gz`` (one JSON line per document, documents sorted by name),
 described by ``DIR/cache/manifest.json`` (format version, a fingerprint of the code that
-produced the extractions, the documents and their sizes, the base IRI of the build).  ``kg build --update`` reads
+produced the extractions, the documents and their sizes, the base IRI of the build and
+the recogniser that read it).  ``kg build --update`` reads
 them back instead of reading and analysing the old pages again.
 
 The same encoding carries a document's results from a worker process (or a Dask worker)
@@ -70,11 +71,13 @@ class Manifest:
     documents: list[dict] = field(default_factory=list)   # doc, path, articles, characters
     kept_iris: dict[str, str] = field(default_factory=dict)  # natural key -> kept key
     base_iri: str = DEFAULT_BASE                             # kept by --update
+    recogniser: str = "hybrid"                               # kept by --update
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "version": VERSION, "fingerprint": self.fingerprint,
                            "records": record_fields(), "documents": self.documents,
-                           "kept_iris": self.kept_iris, "base_iri": self.base_iri},
+                           "kept_iris": self.kept_iris, "base_iri": self.base_iri,
+                           "recogniser": self.recogniser},
                           ensure_ascii=False, indent=1) + "\n"
 
 
@@ -285,15 +288,17 @@ def cache_folder(build_dir: str | Path) -> Path:
 class CacheWriter:
     """Writes documents, in the order given, into ``folder``; :meth:`close` adds the manifest.
 
-    The manifest records the base IRI current when the writer is made (the build's).
+    The manifest records the base IRI current when the writer is made (the build's) and
+    the recogniser that read the documents.
     The gzip stream has no timestamp or file name in its header, so the same documents
     give the same bytes.
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, recogniser: str = "hybrid"):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.manifest = Manifest(code_fingerprint(), base_iri=current_base())
+        self.manifest = Manifest(code_fingerprint(), base_iri=current_base(),
+                                 recogniser=recogniser)
         self._raw = open(self.folder / EXTRACTIONS, "wb")
         self._gzip = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0, filename="",
                                    compresslevel=6)
@@ -346,8 +351,12 @@ def read_manifest(build_dir: str | Path) -> Manifest:
     if base_iri is None:
         raise CacheError(build_dir, "extraction cache names an invalid base IRI; "
                                     "rebuild without --update")
+    recogniser = data.get("recogniser", "hybrid")
+    if recogniser not in ("hybrid", "rules"):
+        raise CacheError(build_dir, f"extraction cache names an unknown recogniser "
+                                    f"{recogniser!r}; rebuild without --update")
     return Manifest(data["fingerprint"], list(data.get("documents", [])),
-                    dict(data.get("kept_iris", {})), base_iri)
+                    dict(data.get("kept_iris", {})), base_iri, recogniser)
 
 
 def _base_iri(data: dict) -> str | None:

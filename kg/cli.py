@@ -41,6 +41,13 @@ def main() -> None:
     """Knowledge graphs from Chinese news pages."""
 
 
+RECOGNISER_OPTION = click.option(
+    "--recogniser", type=click.Choice(["hybrid", "rules"]), default=None,
+    help="hybrid (the default): the statistical model (LAC) under the rules; rules: the "
+         "rules alone, faster, blind to names without a suffix.  An update keeps its "
+         "build's.")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
@@ -103,7 +110,8 @@ class _Progress:
 @click.option("--strict", is_flag=True,
               help="Stop at the first page file that cannot be read, instead of skipping "
                    "it with a warning.")
-def build(paths, out, update_dir, jobs, scheduler, base_iri, strict):
+@RECOGNISER_OPTION
+def build(paths, out, update_dir, jobs, scheduler, base_iri, strict, recogniser):
     """Build the knowledge graph of PATHS into OUT."""
     from kg.checkpoint import CacheError
     from kg.lock import BuildLocked
@@ -119,7 +127,7 @@ def build(paths, out, update_dir, jobs, scheduler, base_iri, strict):
         result = run_build(paths, folder, jobs=jobs or default_jobs(), scheduler=scheduler,
                            base_iri=base_iri,
                            update=update_dir is not None, strict=strict,
-                           on_document=progress)
+                           recogniser=recogniser, on_document=progress)
     except (IngestError, BuildError, CacheError, BuildLocked, SchedulerError, WorkerError,
             OSError) as error:
         progress.close()
@@ -138,19 +146,23 @@ def build(paths, out, update_dir, jobs, scheduler, base_iri, strict):
 @main.command()
 @click.argument("file", type=click.Path())
 @click.option("--html", "html_path", type=click.Path(), help="Write a displaCy page here.")
-def entities(file, html_path):
-    """Print the entities recognised in each article of FILE."""
+@RECOGNISER_OPTION
+def entities(file, html_path, recogniser):
+    """Print the entities recognised in each article of FILE, each with where it came
+    from (rule, model or both) and its division code for an area."""
     from kg.ingest import iter_articles
-    from kg.nlp.pipeline import analyse
+    from kg.nlp.pipeline import analyse, shared_pipeline
     try:
-        docs = list(analyse(iter_articles([file])))
+        docs = list(analyse(iter_articles([file]), shared_pipeline(recogniser or "hybrid")))
     except IngestError as error:
         _fail(error)
     for article, doc in docs:
         click.echo(f"# {article.id} {article.title or ''}")
         for ent in doc.ents:
-            extra = (ent._.kg or {}).get("code")
-            click.echo(f"{ent.label_}\t{ent.text}" + (f"\t{extra}" if extra else ""))
+            attrs = ent._.kg or {}
+            extra = attrs.get("code")
+            click.echo(f"{ent.label_}\t{ent.text}\t{attrs.get('source', 'rule')}"
+                       + (f"\t{extra}" if extra else ""))
         for q in doc._.kg_quantities or []:
             click.echo(f"{q.kind}\t{q.text}\t{q.value} {q.unit}")
     if html_path:

@@ -52,7 +52,7 @@ from kg.ingest import IngestError, expand_paths, iter_articles
 from kg.link.iri import DEFAULT_BASE, BaseIriError, check_base, using_base
 from kg.link.resolve import LinkDecision, Linker
 from kg.lock import BuildLock
-from kg.nlp.pipeline import analyse, shared_pipeline
+from kg.nlp.pipeline import DEFAULT_RECOGNISER, RECOGNISERS, analyse, shared_pipeline
 from kg.parallel import ordered_map
 from kg.records import Article, ArticleInfo, KnowledgeGraph
 from kg.skipped import SkippedFile, merge_skipped, read_skipped, write_skipped
@@ -89,8 +89,9 @@ class BuildResult:
     skipped: list[SkippedFile] = field(default_factory=list)
 
 
-def extract_all(articles: Iterable[Article]) -> Iterator[ArticleFacts]:
-    for article, doc in analyse(articles):
+def extract_all(articles: Iterable[Article],
+                recogniser: str = DEFAULT_RECOGNISER) -> Iterator[ArticleFacts]:
+    for article, doc in analyse(articles, shared_pipeline(recogniser)):
         yield extract(article, doc)
 
 
@@ -113,10 +114,10 @@ class _Extracted:
 _PIPELINE_LOCK = threading.Lock()
 
 
-def warm_up() -> None:
+def warm_up(recogniser: str = DEFAULT_RECOGNISER) -> None:
     """Load the spaCy pipeline once per process (a Dask worker may run tasks in threads)."""
     with _PIPELINE_LOCK:
-        shared_pipeline()
+        shared_pipeline(recogniser)
 
 
 # Python's cycle collector runs after every 700 net new container objects and walks the
@@ -126,9 +127,9 @@ def warm_up() -> None:
 GC_THRESHOLDS = (100_000, 50, 100)
 
 
-def prepare_worker() -> None:
+def prepare_worker(recogniser: str = DEFAULT_RECOGNISER) -> None:
     """A worker process's start: the pipeline, then the collector tuned for good."""
-    warm_up()
+    warm_up(recogniser)
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
 
@@ -146,18 +147,19 @@ def collector_tuned() -> Iterator[None]:
         gc.unfreeze()
 
 
-def extract_document(path: str, keep_encoded: bool = False) -> _Extracted:
+def extract_document(path: str, keep_encoded: bool = False,
+                     recogniser: str = DEFAULT_RECOGNISER) -> _Extracted:
     """Ingest, analyse and extract one page file; never raises (errors are answered)."""
     doc = Path(path).stem
     articles: list[Article] = []
     results: list[ArticleFacts] = []
     stage = "loading the spaCy pipeline"
     try:
-        warm_up()
+        warm_up(recogniser)
         stage = "reading"
         articles = list(iter_articles([path], furniture=True))
         stage = "analysing"
-        for article_facts in extract_all(articles):
+        for article_facts in extract_all(articles, recogniser):
             results.append(article_facts)
         results.sort(key=lambda r: _article_number(r.article.id))
         stage = "saving the extraction"
@@ -193,15 +195,18 @@ def _article_number(article_id: str) -> int:
 def build(paths: Iterable[str | Path], out: str | Path,
           on_article: Callable[[ArticleInfo], None] | None = None, *,
           jobs: int = 1, scheduler: str | None = None, update: bool = False,
-          base_iri: str | None = None, strict: bool = False,
+          base_iri: str | None = None,
+          strict: bool = False, recogniser: str | None = None,
           on_document: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the graph of ``paths`` into the folder ``out`` and return what was made.
 
     ``on_article(info)`` is called for each article as it is linked, ``on_document(done,
     total)`` after each document (and once with ``done=0`` before the first).  ``jobs``,
     ``scheduler``, ``update`` and ``strict`` are described in the module docstring (the
-    files skipped are in the result's ``skipped``); with ``jobs`` > 1 the workers are
-    started by ``spawn``, so a script that calls this needs the usual
+    files skipped are in the result's ``skipped``); ``recogniser`` is ``hybrid`` (the
+    statistical model under the rules, the default) or ``rules`` (:mod:`kg.nlp.pipeline`),
+    and an update keeps its build's; with ``jobs`` > 1
+    the workers are started by ``spawn``, so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard.  ``base_iri`` is the namespace of the graph's
     IRIs (default ``https://kg.example.org/``); an update keeps its build's.
     """
@@ -210,18 +215,21 @@ def build(paths: Iterable[str | Path], out: str | Path,
         base_iri = check_base(base_iri) if base_iri is not None else None
     except BaseIriError as error:
         raise BuildError(out, str(error)) from None
+    if recogniser is not None and recogniser not in RECOGNISERS:
+        raise BuildError(out, f"unknown recogniser {recogniser!r}: one of {', '.join(RECOGNISERS)}")
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     files = document_files(paths, out)
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out), collector_tuned():
         recover_interrupted(out)
         base = _base_of_build(out, base_iri, update)
+        recogniser = _recogniser_of_build(out, recogniser, update)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
             with using_base(base):
                 return _build_locked(files, out, staging, on_article, on_document, jobs,
                                      scheduler, update, strict,
-                                     Path(paths[0]) if len(paths) == 1 else out)
+                                     Path(paths[0]) if len(paths) == 1 else out, recogniser)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -235,6 +243,18 @@ def _base_of_build(out: Path, given: str | None, update: bool) -> str:
     if given is not None and given != recorded:
         raise BuildError(out, f"built with base IRI {recorded}: --update keeps it "
                               f"(leave out --base-iri or give that one)")
+    return recorded
+
+
+def _recogniser_of_build(out: Path, given: str | None, update: bool) -> str:
+    """The recogniser of the build: the one given, else the default; an update keeps its
+    build's (documents read by two recognisers would not be one graph's)."""
+    if not update:
+        return given or DEFAULT_RECOGNISER
+    recorded = read_manifest(out).recogniser
+    if given is not None and given != recorded:
+        raise BuildError(out, f"built with the {recorded} recogniser: --update keeps it "
+                              f"(leave out --recogniser or give that one)")
     return recorded
 
 
@@ -271,7 +291,8 @@ class _Document:
 
 
 def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
-                  update, strict, inputs) -> BuildResult:
+                  update, strict, inputs,
+                  recogniser=DEFAULT_RECOGNISER) -> BuildResult:
     """The build under the lock; ``inputs`` is what an error for reading nothing names."""
     new_docs = {path.stem for path in files}
     cached: Iterator[_Document] = iter(())
@@ -287,15 +308,16 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
         previous_entities = read_previous_entities(out)
         previous_skipped = read_skipped(out)
     in_process = min(jobs, len(files)) <= 1 and not scheduler
-    worker = partial(extract_document, keep_encoded=True) if in_process else extract_document
+    worker = partial(extract_document, keep_encoded=in_process, recogniser=recogniser)
     extracted = ordered_map(worker, [str(p) for p in files], jobs=min(jobs, len(files)),
-                            scheduler=scheduler, initializer=prepare_worker)
+                            scheduler=scheduler,
+                            initializer=partial(prepare_worker, recogniser))
     skipped: list[SkippedFile] = []
     documents = _in_linking_order(cached, map(partial(_checked, strict=strict), extracted),
                                   skipped)
 
     linker = Linker()
-    cache = CacheWriter(staging / CACHE_DIR)
+    cache = CacheWriter(staging / CACHE_DIR, recogniser)
     counts = {"articles": 0, "characters": 0}
     done = linked = 0
     if on_document is not None:

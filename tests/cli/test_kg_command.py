@@ -107,13 +107,30 @@ def test_entities_prints_each_article_and_writes_a_displacy_page(tmp_path):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("# ") and "泓锦算力中心开工" in lines[0]
-    assert "Company\t新疆泓锦数据科技有限公司" in lines
-    assert "ComputeCenter\t泓锦算力中心" in lines
+    fields = [line.split("\t") for line in lines]
+    assert ["Company", "新疆泓锦数据科技有限公司"] in [f[:2] for f in fields]
+    assert ["ComputeCenter", "泓锦算力中心"] in [f[:2] for f in fields]
+    # Each entity says where it came from.
+    assert {f[2] for f in fields if f[0] in ("Company", "ComputeCenter")} <= {"rule", "both"}
     assert "money\t12亿元\t1200000000.0 CNY" in lines
     assert lines[-1] == str(html)
     # Entities and quantities are both marked, each with its label.
     marks = re.findall(r"<mark[^>]*>\s*(.*?)\s*<span[^>]*>\s*(.*?)\s*</span>\s*</mark>",
                        html.read_text(encoding="utf-8"), re.S)
-    for mark in [("新疆泓锦数据科技有限公司", "Company"), ("泓锦算力中心", "ComputeCenter"),
-                 ("乌鲁木齐市", "AdminArea"), ("12亿元", "money"), ("2000P", "compute")]:
-        assert mark in marks
+    labels = {text: label for text, label in marks}
+    for text, label in [("新疆泓锦数据科技有限公司", "Company"), ("泓锦算力中心", "ComputeCenter"),
+                        ("乌鲁木齐市", "AdminArea"), ("12亿元", "money"), ("2000P", "compute")]:
+        assert labels[text].split(" · ")[0] == label
+    assert labels["泓锦算力中心"].split(" · ")[1] in ("rule", "both")
+
+
+def test_entities_say_which_names_only_the_model_found(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("本报讯 记者从市里获悉，瀚睿股份与锐岭科技签署合作协议。\n", encoding="utf-8")
+    hybrid = invoke("entities", page, "--html", tmp_path / "e.html")
+    rules = invoke("entities", page, "--recogniser", "rules")
+    assert hybrid.exit_code == 0 and rules.exit_code == 0, hybrid.stderr + rules.stderr
+    found = {tuple(line.split("\t")[:3]) for line in hybrid.stdout.splitlines()[1:-1]}
+    assert ("Company", "瀚睿股份", "model") in found
+    assert "瀚睿股份" not in rules.stdout
+    assert "Company · model" in (tmp_path / "e.html").read_text(encoding="utf-8")

@@ -133,6 +133,27 @@ def test_update_with_a_cache_of_other_extraction_code_is_refused(tmp_path):
     assert (out / "entities.jsonl").read_bytes() == before
 
 
+def test_an_update_keeps_the_recogniser_of_its_build(tmp_path):
+    out = tmp_path / "build"
+    first, second = sorted(SEEDS.glob("*.txt"))[:2]
+    kg("build", first, "-o", out, "--recogniser", "rules")
+    manifest = json.loads((cache_folder(out) / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["recogniser"] == "rules"
+    before = (out / "entities.jsonl").read_bytes()
+    refused = CliRunner().invoke(main, ["build", "--update", str(out), str(second),
+                                        "--recogniser", "hybrid"])
+    assert refused.exit_code == 1 and len(refused.output.splitlines()) == 1
+    assert "built with the rules recogniser" in refused.output
+    assert (out / "entities.jsonl").read_bytes() == before
+    kg("build", "--update", out, second)
+    manifest = json.loads((cache_folder(out) / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["recogniser"] == "rules"
+    # The update equals a rules build of both pages at once.
+    both = tmp_path / "both"
+    kg("build", first, second, "-o", both, "--recogniser", "rules")
+    assert (out / "entities.jsonl").read_bytes() == (both / "entities.jsonl").read_bytes()
+
+
 # ---------------------------------------------------------------------------- kept IRIs
 
 def company(key: str, label: str, *aliases: str, type_: str = "Company") -> Entity:

@@ -36,7 +36,8 @@ the final non-overlapping set.  Every tie-break between the model and the rules 
    China's divisions and the first-level units of some neighbours, not foreign towns;
    elsewhere the model's LOC words are often a place glued to what follows it.
 
-   A proposal must agree with the structure around it, since the model also tags
+   A proposal must agree with the structure around it (after a conjunction or
+   preposition the model glued to either end is cut off: 某某股份与), since the model also tags
    slogans, titles and modifiers as organisations (“东数西算”, 《某某三部曲》, 欧亚国家):
    its edges are token edges of the segmenter too (the two segmenters agree on where
    the name is); it is not inside quotation marks or title marks (quoted names are the
@@ -74,6 +75,9 @@ ORGAN_ABBREVIATION_ENDS = ("委", "办")
 NUMBERED_BUREAU = re.compile(r"(?:第?[一二三四五六七八九十]+|\d+)(?:工程)?局$")
 MAX_NAME = 30
 MIDDLE_DOTS = "·•・‧"
+# (A name may open with 和, 和林…; it does not end with one.)
+GLUED_AFTER = frozenset("与和及的在等")
+GLUED_BEFORE = frozenset("与及的在由")
 FOREIGN_DIVISION_ENDS = ("市", "州", "省", "县", "区")
 PERSON_FOLLOWERS = SPEECH_WORDS | ATTENDANCE_WORDS | {"主持", "致辞", "讲话", "发言", "摄", "报道"}
 OPENING_QUOTES = "“‘「『《〈"
@@ -118,6 +122,11 @@ class Merge:
         foreign_ends = {c.end for c in found if c.label == "AdminArea"
                         and self._foreign(text[c.start:c.end])}
         for start, end, tag in model.names(frozenset({"PER", "ORG", "LOC"})):
+            # The model now and then glues a conjunction or preposition to a name (某某与).
+            while end - start > 2 and text[end - 1] in GLUED_AFTER:
+                end -= 1
+            while end - start > 2 and text[start] in GLUED_BEFORE:
+                start += 1
             if start not in edges or end not in edges or _overlaps(starts, ends_max, start, end) \
                     or _quoted(text, start, end):
                 continue
