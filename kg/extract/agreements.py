@@ -17,7 +17,7 @@ from kg.extract.organs import government
 from kg.records import Fact, Mention, Signing
 
 PARTY_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone"}
-SIGN = re.compile(r"(签订|签署|签约|共同签订|正式签订)(了)?")
+SIGN = re.compile(r"(签订|签署|签约|共同签订|正式签订|达成)(了)?")
 DOCUMENT = re.compile(r"(协议书|协议|意向书|备忘录|合同|框架协议)")
 GENERIC_TOPICS = frozenset({"", "合作", "战略合作", "框架", "合作框架", "相关", "项目"})
 # Words after the parties: 在某地 and 于某地 are places, not parties.
@@ -32,7 +32,8 @@ MULTILATERAL = re.compile(r"[三四五六多]方")
 DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 DOCUMENT_TITLE = re.compile(r"《([^《》]{2,40})》")
 # Between a party and 与: its declared short name, a date, an adverb.
-PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|已|还|将|正式|共同")
+PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|已|还|将|正式|共同|"
+                       r"[两双三四五多]方|[两三四五]家|成功|现场")
 
 
 def extract_agreements(ctx: ArticleContext) -> list[Fact]:
@@ -44,11 +45,20 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             if document is None and sign.group(1) != "签约":
                 continue      # 签署 needs what was signed; A与B签约 is itself an agreement
             with_at = _conjunction(ctx, sentence.start, sign.start())
-            if with_at == -1 or _clauses_between(text, with_at, sign.start()) > MAX_CLAUSES:
+            if with_at == -1:
+                # 甲、乙、丙三方签署…: the parties joined by 、 right before the verb.
+                together = _group_before(ctx, sentence.start, sign.start())
+                if len(together) < 2:
+                    continue
+                together = [_as_party(ctx, m) for m in together]
+                left, right, with_at = together[:1], together[1:], together[1].start - 1
+                parties_end = together[-1].end
+            elif _clauses_between(text, with_at, sign.start()) > MAX_CLAUSES:
                 continue
-            left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
-            parties_end = _parties_end(ctx, with_at, sign.start())
-            right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
+            else:
+                left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
+                parties_end = _parties_end(ctx, with_at, sign.start())
+                right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
             right = list({m.label: m for m in right}.values())
             if not left or not right:
                 continue
@@ -142,14 +152,21 @@ def _clauses_between(text: str, start: int, end: int) -> int:
 
 
 def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:
-    """The last 与 (or 和) before the verb that is not inside a name."""
-    for word in ("与", "和"):
+    """The last 与 (or 和, 同, 携手) before the verb that is not inside a name."""
+    for word in ("与", "和", "同", "携手"):
         at = ctx.text.rfind(word, start, end)
-        while at != -1 and any(m.start <= at < m.end for m in ctx.mentions):
+        while at != -1 and (any(m.start <= at < m.end for m in ctx.mentions) or
+                            word == "同" and _not_with(ctx.text, at)):
             at = ctx.text.rfind(word, start, at)
         if at != -1:
             return at
     return -1
+
+
+def _not_with(text: str, at: int) -> bool:
+    """同 in 同日, 同比, 共同, 合同 … is no 'with'."""
+    return text[at + 1:at + 2] in tuple("日时比期样意步等一年月") or \
+        text[at - 1:at] in tuple("共协合相会如")
 
 
 def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mention]:
@@ -176,7 +193,9 @@ def _as_party(ctx: ArticleContext, mention: Mention) -> Mention:
     if mention.type != "AdminArea" or not mention.code or not mention.code.isdigit():
         return mention      # a foreign state signs as itself
     name, aliases = government(ctx.gazetteer.by_code(mention.code))
-    return ctx.add(Mention(mention.text, "GovernmentBody", mention.source, mention.start,
+    # The area's name is written, not the government's: the government's name is its text
+    # (the area's written form as an alias would make it the area too).
+    return ctx.add(Mention(name, "GovernmentBody", mention.source, mention.start,
                            mention.end, name, None, aliases))
 
 

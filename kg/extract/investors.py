@@ -26,23 +26,31 @@ from kg.records import Fact, Mention
 ACTOR_LABELS = ORGANISATION_LABELS
 # Verbs after 由X, longest first.
 VERBS = re.compile(r"(合资组建|合资建设|合资成立|合资设立|共同出资设立|共同投资建设|投资建设|投资兴建|"
-                   r"出资建设|共同出资|施工总承包|EPC总承包|工程总承包|总承包|负责建设|负责施工|投资|"
+                   r"独资建设|全资建设|出资建设|共同出资|施工总承包|EPC总承包|工程总承包|总承包|负责建设|负责施工|投资|"
                    r"共同建设|承建|共建|建设|施工)")
 FOUNDING = ("合资组建", "合资成立", "合资设立", "共同出资设立")
 INVESTING = ("合资组建", "合资建设", "合资成立", "合资设立", "共同出资设立", "共同投资建设", "投资建设",
-             "投资兴建", "出资建设", "共同出资", "投资")
+             "投资兴建", "独资建设", "全资建设", "出资建设", "共同出资", "投资")
 # A builder's clause without 由: X承建 / X承担项目EPC总承包 / X施工总承包 / X中标某项目.
 ACTIVE_BUILDING = re.compile(r"(?:承担|负责)?(?:项目|工程|该项目|主体工程)?"
-                             r"(施工总承包|EPC总承包|工程总承包|总承包|承建|负责建设|负责施工)")
-INVESTED_BY = re.compile(r"(?:共同)?(?:投资建设|投资兴建|出资建设)的")
+                             r"(施工总承包|EPC总承包|工程总承包|总承包|承建|负责建设|负责施工)"
+                             r"|(?:承担|负责)(?:项目|工程|该项目|主体工程)(?:的)?(施工|建设施工|土建施工)")
+INVESTED_BY = re.compile(r"(?:共同)?(?:投资建设|投资兴建|出资建设|独资建设|全资建设|"
+                         r"投资[\d.]+[亿万]元(?:建设|兴建|打造))的")
 # 总承包方为X, 施工单位为X; 投资方为X.
-ROLE_IS = re.compile(r"(EPC总承包方|总承包方|总承包单位|施工方|施工单位|承建方|承建单位|投资方|投资主体)"
-                     r"(?:为|是)")
-INVESTOR_ROLES = ("投资方", "投资主体")
+ROLE_IS = re.compile(r"(EPC总承包方|总承包方|总承包单位|施工方|施工单位|承建方|承建单位|中标单位|中标人|投资方|投资主体|"
+                     r"项目业主|业主单位|建设单位)(?:为|是|：|:)")
+INVESTOR_ROLES = ("投资方", "投资主体", "项目业主", "业主单位", "建设单位")
+# X作为项目业主 / X作为EPC总承包单位: the role follows the organisation.
+ROLE_AFTER = re.compile(r"(?:作为|为|是)(?:该|本)?(?:项目|工程)?(?:的)?"
+                        r"(EPC总承包单位|EPC总承包方|总承包单位|总承包方|施工单位|施工方|承建单位|中标单位|"
+                        r"业主|业主单位|投资方|投资主体|建设单位)"
+                        r"|承担(?:了)?(?:该|本)?(?:项目|工程)?(?:的)?(施工|建设|施工建设)任务")
 FOUNDED = re.compile(r"(合资成立|合资组建|合资设立|共同出资设立|共同投资设立|出资设立|投资设立)")
 GROUP_SUBJECTS = ("三方", "双方", "各方", "四方")
 PARENT_MARKS = re.compile(r"(?:的)?(全资子公司|控股子公司|全资孙公司|子公司|旗下|所属|下属|控股的)")
 WON = re.compile(r"中标")
+INVESTING_ACT = re.compile(r"投资建设|投资兴建|投资新建|出资建设|投资")
 
 
 def extract_investors(ctx: ArticleContext) -> list[Fact]:
@@ -54,6 +62,7 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
         facts.extend(_by_clauses(ctx, sentence, parent_starts))
         facts.extend(_active_builders(ctx, sentence, parent_starts))
         facts.extend(_invested_by(ctx, sentence))
+        facts.extend(_investing_subjects(ctx, sentence))
         facts.extend(_roles(ctx, sentence))
         facts.extend(_founded_by(ctx, sentence))
         facts.extend(_consortium(ctx, sentence))
@@ -191,7 +200,10 @@ def _active_builders(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]
         if not actors or text[actors[0].start - 1:actors[0].start] == "由":
             continue
         actors = [a for a in actors if a.start not in parent_starts]
-        subject = _subject(ctx, sentence.start, actors[0].start, FACILITY_LABELS)
+        described = next((m for m in ctx.mentions_between(verb.end(), verb.end() + 40)
+                          if m.start == verb.end() + 1 and m.type in FACILITY_LABELS), None) \
+            if text.startswith("的", verb.end()) else None      # X承建的Y
+        subject = described or _subject(ctx, sentence.start, actors[0].start, FACILITY_LABELS)
         if subject is None:
             continue
         source = ctx.evidence(actors[0].start, verb.end())
@@ -245,8 +257,80 @@ def _invested_by(ctx: ArticleContext, sentence) -> list[Fact]:
     return facts
 
 
+def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
+    """X(拟)在某地投资建设Y, X拟投资10亿元(在某地)建设Y: the organisation opening the
+    clause invests in the facility the verb builds."""
+    facts = []
+    text = ctx.text
+    for verb in INVESTING_ACT.finditer(text, sentence.start, sentence.end):
+        if _inside_name(ctx, verb.start()) or text.startswith("的", verb.end()):
+            continue
+        head = text[sentence.start:verb.start()]
+        clause_start = max(head.rfind(p) for p in "，,；：") + 1 + sentence.start
+        if "由" in text[clause_start:verb.start()]:
+            continue                                  # 由X投资建设: read above
+        actors = [m for m in ctx.mentions_between(clause_start, verb.start())
+                  if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
+        if not actors or actors[0].start - clause_start > 2:
+            continue
+        # The clause between the actor and the verb holds only places and adverbs.
+        between = text[actors[-1].end:verb.start()]
+        for place in ctx.mentions_between(actors[-1].end, verb.start()):
+            between = between.replace(place.text, "")
+        if len(re.sub(r"[在于拟将计划已共同合作正式还]", "", between)) > 0:
+            continue
+        facility = _built_object(ctx, verb.end(), sentence.end)
+        if facility is None:
+            continue
+        group = _group_before(ctx, clause_start, actors[-1].end) or actors[:1]
+        source = ctx.evidence(actors[0].start, facility.end)
+        facts.extend(Fact(facility, "investor", source, object=a) for a in group
+                     if a.label != facility.label)
+    return facts
+
+
+def _built_object(ctx: ArticleContext, position: int, end: int) -> Mention | None:
+    """The facility a verb at ``position`` builds: right after it, or after an amount and a
+    place (投资10亿元在某县建设某中心)."""
+    text = ctx.text
+    cursor = position
+    for quantity in ctx.doc._.kg_quantities or []:
+        if quantity.start in (cursor, cursor + 1) and quantity.kind == "money":
+            cursor = quantity.end
+    while True:
+        if text.startswith(("在", "于"), cursor):
+            place = next((m for m in ctx.mentions_between(cursor + 1, cursor + 30)
+                          if m.start == cursor + 1 and m.type in ("AdminArea", "Zone")), None)
+            if place is None:
+                return None
+            cursor = place.end
+            while (more := next((m for m in ctx.mentions_between(cursor, cursor + 30)
+                                 if m.start == cursor and m.type in ("AdminArea", "Zone")),
+                                None)) is not None:
+                cursor = more.end
+            continue
+        verb = next((v for v in ("投资建设", "建设", "新建", "兴建", "打造", "建成") if
+                     text.startswith(v, cursor)), None)
+        if verb is not None:
+            cursor += len(verb)
+            continue
+        break
+    return next((m for m in ctx.mentions_between(cursor, min(end, cursor + 40))
+                 if m.start == cursor and m.type in FACILITY_LABELS), None)
+
+
 def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
     facts = []
+    for role in ROLE_AFTER.finditer(ctx.text, sentence.start, sentence.end):
+        actors = _group_before(ctx, sentence.start, role.start())
+        subject = _subject(ctx, sentence.start, actors[0].start, FACILITY_LABELS) \
+            if actors else None
+        if subject is None:
+            continue
+        word = role.group(1) or role.group(2)
+        predicate = "investor" if word in INVESTOR_ROLES or word == "业主" else "builtBy"
+        facts.extend(Fact(subject, predicate, ctx.evidence(role.start(), role.end()), object=a)
+                     for a in actors)
     for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):
         actor = next((m for m in ctx.mentions_between(role.end(), role.end() + 40)
                       if m.start == role.end() and m.type in ACTOR_LABELS), None)

@@ -54,7 +54,9 @@ def _longest(words: frozenset[str]) -> int:
 # Posts the title table does not list (it serves recognition): heads of customs, banks,
 # papers and museums, and the legal representative of an announcement's company.
 EXTRA_POSTS = frozenset({"关长", "副关长", "行长", "副行长", "社长", "副社长", "台长", "副台长",
-                         "馆长", "副馆长", "总经济师", "首席科学家", "法定代表人"})
+                         "馆长", "副馆长", "总经济师", "首席科学家", "法定代表人", "总会计师",
+                         "副总工程师", "执行总裁", "财务总监", "技术总监", "第一书记", "副镇长",
+                         "一级巡视员", "二级巡视员"})
 
 
 @cache
@@ -82,6 +84,11 @@ def extract_positions(ctx: ArticleContext) -> list[Fact]:
             continue
         chain = _chain(ctx, clause_start, person.start, post_words)
         if not chain:
+            after = _post_after_name(ctx, person, post_words)
+            if after is not None:
+                org, title = after
+                facts.append(Fact(person, "holdsPosition", ctx.evidence(person.start, person.end),
+                                  object=org, title=title))
             continue
         by_org: dict[str, tuple[Mention, list[str]]] = {}
         for segment in chain:
@@ -128,6 +135,33 @@ def _labelled_posts(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
+# 王某，某公司董事长，…; 王某（某公司总经理）; 王某担任某公司总经理.
+AFTER_NAME = re.compile(r"[，,（(]|(?:现)?(?:担任|出任|任)")
+POST_END = "，,）)。；、"
+
+
+def _post_after_name(ctx: ArticleContext, person: Mention, post_words):
+    """A post written after the name, as an apposition or after 担任: (organisation,
+    title), or None."""
+    text = ctx.text
+    opener = AFTER_NAME.match(text, person.end)
+    if opener is None:
+        return None
+    org = next((m for m in ctx.mentions_between(opener.end(), opener.end() + 40)
+                if m.start == opener.end() and m.type in HOLDER_LABELS), None)
+    if org is None:
+        return None
+    end = min([i for i in (text.find(p, org.end, org.end + 12) for p in POST_END) if i != -1]
+              or [-1])
+    if end == -1:
+        return None
+    title = text[org.end:end].removeprefix("的")
+    if not title or _title_at_end(title, post_words) is None or \
+            len(title) > _longest(post_words) + 4:
+        return None
+    return org, title
+
+
 def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segment]:
     """The post segments right before a name, left to right, with organisations resolved."""
     text = ctx.text
@@ -156,7 +190,7 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
     orgs = [m for m in ctx.mentions_between(left, right, HOLDER_LABELS)]
     if orgs:
         org = orgs[-1]
-        title = ctx.text[org.end:right].strip()
+        title = ctx.text[org.end:right].strip().removeprefix("的")   # 某公司的总经理
         word = _title_at_end(title, post_words) if title else None
         if word is None:
             return None

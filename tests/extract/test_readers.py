@@ -204,3 +204,57 @@ def test_a_customs_head_and_a_legal_representative_in_fields():
     assert {(f.subject.label, f.object.label, f.title)
             for f in _facts(fields, "holdsPosition")} == {
         ("王一鸣", "甲乙数据科技有限公司", "法定代表人")}
+
+
+def test_investors_and_builders_written_as_the_clauses_subject_or_role():
+    cases = {
+        "丙丁科技有限公司拟投资10亿元在伊吾县建设甲乙60万吨煤制烯烃项目。":
+            ("investor", "甲乙60万吨煤制烯烃项目", "丙丁科技有限公司"),
+        "戊己科技有限公司在伊吾县投资建设庚辛100万千瓦风光储一体化项目。":
+            ("investor", "庚辛100万千瓦风光储一体化项目", "戊己科技有限公司"),
+        "丙丁科技有限公司投资25亿元建设的甲乙智算中心开工。":
+            ("investor", "甲乙智算中心", "丙丁科技有限公司"),
+        "5月3日，甲乙风光储一体化项目开工。该项目由丙丁科技有限公司独资建设。":
+            ("investor", "甲乙风光储一体化项目", "丙丁科技有限公司"),
+        "5月3日，甲乙风光储一体化项目开工。丙丁科技有限公司作为项目业主，负责融资。":
+            ("investor", "甲乙风光储一体化项目", "丙丁科技有限公司"),
+        "5月3日，甲乙风光储一体化项目开工。戊己建设有限公司为该项目施工单位。":
+            ("builtBy", "甲乙风光储一体化项目", "戊己建设有限公司"),
+        "5月3日，甲乙风光储一体化项目开工。戊己建设有限公司承担了项目的施工任务。":
+            ("builtBy", "甲乙风光储一体化项目", "戊己建设有限公司"),
+        "5月3日，甲乙风光储一体化项目开工。项目中标单位为戊己建设有限公司。":
+            ("builtBy", "甲乙风光储一体化项目", "戊己建设有限公司"),
+        "5月3日，甲乙风光储一体化项目开工。戊己建设集团有限公司负责项目施工。":
+            ("builtBy", "甲乙风光储一体化项目", "戊己建设集团有限公司"),
+        "5月3日，甲乙风光储一体化项目开工。戊己建设集团有限公司承建的甲乙智算中心正式投运。":
+            ("builtBy", "甲乙智算中心", "戊己建设集团有限公司"),
+    }
+    for text, (predicate, subject, actor) in cases.items():
+        assert _pairs(text, predicate) == {(subject, actor)}, text
+
+
+def test_signings_without_with_and_with_other_words_for_it():
+    three = "丙丁科技有限公司、戊己大学、庚辛能源集团三方签署战略合作协议。"
+    assert len(_pairs(three, "agreementWith")) == 3
+    for text in ("丙丁科技有限公司携手戊己大学签署合作协议。",
+                 "同日，丙丁科技有限公司与戊己大学达成战略合作协议。"):
+        assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+            frozenset(("丙丁科技有限公司", "戊己大学"))}, text
+
+
+def test_a_place_that_signs_is_its_government_without_the_places_name_as_alias():
+    text = "当天，韶关还集中签约数字经济项目21个。伊吾县与丙丁科技有限公司签约。"
+    governments = [m for m in facts_of(text).mentions if m.type == "GovernmentBody"]
+    assert {m.label for m in governments} == {"伊吾县人民政府"}
+    assert all(m.text == m.label for m in governments)
+
+
+def test_posts_written_after_the_name():
+    cases = {"王一鸣，丙丁科技有限公司董事长，在会上表示。": ("王一鸣", "丙丁科技有限公司", "董事长"),
+             "李二明（丙丁科技有限公司总经理）介绍。": ("李二明", "丙丁科技有限公司", "总经理"),
+             "张三丰担任丙丁科技有限公司总经理。": ("张三丰", "丙丁科技有限公司", "总经理"),
+             "丙丁科技有限公司的总经理钱五岳说。": ("钱五岳", "丙丁科技有限公司", "总经理")}
+    for text, expected in cases.items():
+        got = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+        assert got == {expected}, text
+    assert _facts("王一鸣，丙丁科技有限公司，表示。", "holdsPosition") == []
