@@ -238,7 +238,8 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             return segment
         named = ctx.mentions_between(left, left + len(rest), HOLDER_LABELS | {"AdminArea"})
         area = _area_written(ctx, named, left, rest)
-        if area is not None and title.endswith(HEAD_TITLES):
+        if area is not None and (title.endswith(HEAD_TITLES) or (
+                title.endswith("主席") and area.name.endswith("自治区"))):
             # 某市副市长, 某州副州长: the area's people's government.
             name, aliases = government(area)
             # The area's name is written, not the government's: its name is its text.
@@ -255,7 +256,10 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
 
 
 def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: str):
-    """The division ``rest`` names when it is an area and nothing else (某市, 某州)."""
+    """The division ``rest`` names when it is an area and nothing else (某市, 某州, and
+    自治区 or 省 alone: the article's)."""
+    if rest in ("自治区", "省"):
+        return ctx.relative_area(rest)
     area = next((m for m in named if m.type == "AdminArea" and m.start == left
                  and m.end == left + len(rest) and m.code), None)
     if area is not None and area.code.isdigit():

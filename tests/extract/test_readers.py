@@ -258,3 +258,15 @@ def test_posts_written_after_the_name():
         got = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
         assert got == {expected}, text
     assert _facts("王一鸣，丙丁科技有限公司，表示。", "holdsPosition") == []
+
+
+def test_a_regions_chairman_and_more_words_for_investing_and_building():
+    posts = {(f.subject.label, f.object.label, f.title)
+             for f in _facts("哈密市伊吾县。自治区党委常委、自治区副主席赵四海出席。", "holdsPosition")}
+    assert ("赵四海", "新疆维吾尔自治区人民政府", "副主席") in posts
+    text = "5月3日，甲乙风光储一体化项目开工。该项目由丙丁科技有限公司出资，戊己建设有限公司施工。"
+    assert _pairs(text, "investor") == {("甲乙风光储一体化项目", "丙丁科技有限公司")}
+    assert _pairs(text, "builtBy") == {("甲乙风光储一体化项目", "戊己建设有限公司")}
+    venture = "丙丁城投集团与戊己科技有限公司共同组建甲乙数据科技有限公司。"
+    assert _pairs(venture, "investor") == {("甲乙数据科技有限公司", "丙丁城投集团"),
+                                           ("甲乙数据科技有限公司", "戊己科技有限公司")}
