@@ -173,3 +173,20 @@ def test_the_model_modules_examples_run():
     import kg.nlp.lac
     result = doctest.testmod(kg.nlp.lac)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_a_metadata_line_run_into_the_headline_still_names_its_source(hybrid):
+    furniture = dataclasses.replace(
+        article("锐岭算力平台上线来源：锐岭在线　2025-05-20 15:06　作者：王立新", number=0),
+        kind="furniture")
+    doc = next(analyse([furniture], hybrid))[1]
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("锐岭在线", "Organization") in found and ("王立新", "Person") in found
+    # In an article's text, a phrase with a colon is no field.
+    text = next(analyse([article("项目资金来源：政府专项债券。")], hybrid))[1]
+    assert not any(e.label_ == "Organization" for e in text.ents)
+
+
+def test_a_year_before_a_suffix_is_no_part_of_a_name(hybrid):
+    found = names(entities(hybrid, "会上通报了2024年口岸经济运行情况。"))
+    assert not any(label == "Port" for _, label in found)

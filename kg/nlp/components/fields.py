@@ -22,11 +22,18 @@ ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "
 PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄影", "摄像", "文", "撰文", "图",
                  "法定代表人", "负责人", "联系人")
 _LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=True))
+_LONG_LABELS = "|".join(sorted((label for label in ORGANISATION_LABELS + PERSON_LABELS
+                                if len(label) > 1), key=len, reverse=True))
+# A value ends at a space, punctuation, or where the next field's label begins
+# (…办公室网站标识码：).
+_VALUE = (r"([\u4e00-\u9fffA-Za-z0-9·]+?(?:[、 ][\u4e00-\u9fff·]{2,8})*)"
+          r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])")
 # A label starts a line, follows a space, or follows the end of another field.
-# A value ends at a space, punctuation, or where the next field's label begins (…办公室网站标识码：).
-FIELD = re.compile(rf"(?:^|(?<=[\s　|｜]))({_LABELS})\s*[:：|｜/／]\s*"
-                   r"([\u4e00-\u9fffA-Za-z0-9·]+?(?:[、 ][\u4e00-\u9fff·]{2,8})*)"
-                   r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])", re.M)
+FIELD = re.compile(rf"(?:^|(?<=[\s　|｜]))({_LABELS})\s*[:：|｜/／]\s*" + _VALUE, re.M)
+# In page furniture, lines may have been run together (…数据中心来源：某某在线): there a
+# label of two characters or more with a colon is a label wherever it stands.  (In an
+# article's text, 资金来源：… is a phrase, not a field.)
+RUN_TOGETHER_FIELD = re.compile(rf"(?<![\s　|｜])({_LONG_LABELS})[:：]\s*" + _VALUE, re.M)
 # Values that name no one: the page's own desk, a compilation.
 NOT_NAMES = frozenset({"本网", "本报", "本站", "本台", "综合", "网络", "互联网", "转载", "网友",
                        "佚名", "不详", "未知", "其他", "整理", "编辑部", "本刊"})
@@ -57,7 +64,10 @@ class FieldNameRecognizer:
                 and "/" not in text and "／" not in text:
             return doc
         found = candidates(doc)
-        for match in FIELD.finditer(text):
+        matches = list(FIELD.finditer(text))
+        if (doc._.kg_context or {}).get("furniture"):
+            matches += RUN_TOGETHER_FIELD.finditer(text)
+        for match in matches:
             label, value = match.group(1), match.group(2)
             start = match.start(2)
             if label in ORGANISATION_LABELS:

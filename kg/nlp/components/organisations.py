@@ -102,8 +102,10 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 NAME_PUNCTUATION = frozenset("·-/")
 # Model tags that end a facility's body wherever they stand: function words.
 FACILITY_VETO_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u", "r", "xc", "TIME", "t"})
-# Tags the model reads reliably even on a single character: function words.
+# Tags the model reads reliably even on a single character: function words; and numbers
+# and times on a character ending a longer one.
 FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "r", "xc"})
+NUMBER_TAGS = frozenset({"m", "q", "TIME", "t"})
 # Model tags of everyday words that describe a scene or a time rather than open a name.
 CONTEXT_TAGS = frozenset({"n", "s", "f", "t", "TIME", "vn", "an", "a"})
 
@@ -346,8 +348,11 @@ class _NameScan:
             # (A single character may be a name's, misread: 某|矿….)
             # A capacity (年产10万吨…项目) opens a project's name: it stays.
             while first < at and starts[first] not in area_starts and (
-                    words[first] in NAME_PUNCTUATION or len(words[first]) > 1
+                    words[first] in NAME_PUNCTUATION or (
+                        len(words[first]) > 1 or self._reliable_on_one_character(
+                            first, self.model.tag_at(starts[first])))
                     and words[first] not in CAPACITY_WORDS
+                    and words[first] not in NAME_INITIAL_STOP_CHARS
                     and self.model.vetoes(starts[first], starts[first] + len(words[first]))):
                 first += 1
         facility = entity_type in FACILITY_TYPES
@@ -391,7 +396,7 @@ class _NameScan:
         model = self.model
         if model.vetoes(start, end):
             tag = model.tag_at(start)
-            if len(self.words[i]) == 1 and tag not in FUNCTION_TAGS:
+            if len(self.words[i]) == 1 and not self._reliable_on_one_character(i, tag):
                 return False   # jieba splits unknown names into characters: a verb read
                                # in one (某某锂|享) is the model's guess, not evidence
             # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
@@ -418,6 +423,14 @@ class _NameScan:
         return k is not None and model.starts[k] == self.starts[first] \
             and model.tags[k] in ("ORG", "LOC") and model.ends[k] >= name_end \
             and model.tag_at(start) in CONTEXT_TAGS and self.words[i] in self.rec.common
+
+    def _reliable_on_one_character(self, i: int, tag: str | None) -> bool:
+        """Is the model's tag on the one-character token ``i`` evidence: a function word,
+        or a number or time the character is the end of (2024|年)?"""
+        if tag in FUNCTION_TAGS:
+            return True
+        k = self.model.at(self.starts[i])
+        return k is not None and tag in NUMBER_TAGS and self.model.starts[k] < self.starts[i]
 
     def _inside_model_name(self, i: int) -> bool:
         """Is token ``i`` strictly inside one organisation the model reads to the suffix?"""
