@@ -199,3 +199,10 @@ def test_a_post_in_a_companys_project_team_is_no_project():
     found = ents("中铁二十一局项目总工程师王立新介绍，锐岭光伏项目进展顺利。")
     assert not any(text.endswith("局项目") for text, _ in found)
     assert ("王立新", "Person") in found
+
+
+def test_a_character_of_a_name_before_its_province_stays_in_it():
+    found = ents("其澜新疆集团有限公司依靠当地资源发展。")
+    assert ("其澜新疆集团有限公司", "Company") in found
+    found = ents("沃亚新疆集团有限公司依靠当地资源发展。")
+    assert ("沃亚新疆集团有限公司", "Company") in found

@@ -281,7 +281,7 @@ class _NameScan:
                     and (text in rec.verbs or text[-1] in "与和在对向从于及"):
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
             elif first < at and entity_type == "Company" and starts[first] in area_starts \
-                    and text in rec.common and not rec.suffix_of_text(text) \
+                    and len(text) > 1 and text in rec.common and not rec.suffix_of_text(text) \
                     and rec.area_ranks(words[first])[1] == 1:
                 break      # 招标代理机构|广西某某公司: an everyday word does not come before the
                            # province that opens a company's name (某集团甘肃有限公司 does)
