@@ -3,7 +3,8 @@
 A signing is an n-ary event (:class:`kg.records.Signing`): every party, with its date,
 place and document; the pairwise agreementWith facts are derived from it and each
 carries it.  ``A与B签订X协议``; ``A与B、C签订三方协议`` (one agreement of three parties:
-every pair, when the text says 三方/多方); ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
+every pair, when the text says 三方/多方 or names one document, 《…》);
+``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
 ``A、B已与C、D签订协议`` (every pair).  A party may be followed by the short name it is
 given (A（以下简称“甲”）于2025年3月20日与B签订…).  The topic is what stands between the
 signing verb and 协议, unless that is only 合作.
@@ -57,6 +58,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                 continue
             else:
                 left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
+                if not left:
+                    left = [m for m in (_written_party(ctx, sentence.start, with_at),) if m]
                 parties_end = _parties_end(ctx, with_at, sign.start())
                 right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
             right = list({m.label: m for m in right}.values())
@@ -71,7 +74,10 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             respectively = "分别" in text[with_at - 3:with_at + 1] or \
                 "分别" in text[right[-1].end:sign.start()]
             source = ctx.evidence(sign.start(), sign.end())
-            if respectively or not MULTILATERAL.search(text, sentence.start, clause_end):
+            # A与B、C签订了《…》: one document, so one agreement of all the parties.
+            one_document = len(left) == 1 and text.startswith("《", sign.end())
+            if respectively or not (MULTILATERAL.search(text, sentence.start, clause_end)
+                                    or one_document):
                 pairs = [(party, other, i) for i, other in enumerate(right) for party in left]
             else:       # one signing of three or more: every party with every other
                 parties = list({m.label: m for m in left + right}.values())
@@ -161,6 +167,18 @@ def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:
         if at != -1:
             return at
     return -1
+
+
+def _written_party(ctx: ArticleContext, start: int, position: int) -> Mention | None:
+    """公司已与…, 中心已与…: the company the article declared as 公司, or the facility
+    the text is about, when the clause opens with that word."""
+    clause_start = max([ctx.text.rfind(p, start, position) for p in "，,；："] + [start - 1]) + 1
+    written = PARTY_GAP.sub("", ctx.text[clause_start:position]).strip()
+    if written in ("公司", "本公司", "该公司"):
+        return ctx.declared_company("公司") or ctx.last_before(clause_start, {"Company"})
+    if written in ("中心", "该中心", "项目", "该项目"):
+        return ctx.referent(clause_start)
+    return None
 
 
 def _not_with(text: str, at: int) -> bool:

@@ -56,6 +56,9 @@ FOUNDED = re.compile(r"(合资成立|合资组建|合资设立|共同出资设�
 GROUP_SUBJECTS = ("三方", "双方", "各方", "四方")
 PARENT_MARKS = re.compile(r"(?:的)?(全资子公司|控股子公司|全资孙公司|子公司|旗下|所属|下属|控股的)")
 WON = re.compile(r"中标")
+# A part of a facility read as a name of its own: the builder builds the facility.
+GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土建工程|[一二三四五六]期(?:工程|项目)?|"
+                          r"配套工程|主体|机电安装工程)")
 INVESTING_ACT = re.compile(r"投资建设|投资兴建|投资新建|出资建设|投资")
 
 
@@ -179,8 +182,11 @@ def _in_brackets(ctx: ArticleContext, m: Mention) -> bool:
 
 def _subject(ctx: ArticleContext, sentence_start: int, position: int, labels) -> Mention | None:
     before = [m for m in ctx.mentions_between(sentence_start, position) if m.type in labels]
-    if before:
+    if before and not GENERIC_PART.fullmatch(before[-1].text):
         return before[-1]
+    if before:          # 项目主体工程由X承建: a part of the facility the text is about
+        referent = ctx.referent(before[-1].start)
+        return referent if referent is not None and referent.type in labels else None
     clause = ctx.text[sentence_start:position]
     if "该" in clause or "项目" in clause or "工程" in clause or "期" in clause or \
             not ctx.mentions_between(sentence_start, position) or \

@@ -42,6 +42,8 @@ BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 # 某某股份有限公司某省分公司 is 某某某省分公司: a branch is named by the brand without its legal form.
 BRANCH = re.compile(r"(?P<brand>.{2,12}?)(?:集团)?(?:股份有限公司|有限责任公司|有限公司)"
                     r"(?P<branch>.{2,10}分(?:公司|行|院|局))")
+UNIT_OF = re.compile(r"(?P<brand>.{2,12}?)(?:股份有限公司|有限责任公司|有限公司)"
+                     r"(?P<unit>.{2,10}(?:局|院|所|中心|厂|分公司|分行))")
 # A phase of a facility, with what it adds: 某某矿一期1000万吨/年项目, 某某中心二期工程.
 PHASE_OF = re.compile(r"(?P<core>.{2,}?)[一二三四五六七八九十]期.{0,16}(?:项目|工程)")
 ZONE_FAMILIES = (
@@ -189,6 +191,9 @@ class Linker:
             names |= {_abbreviated(n) for n in names}
         if main_type == "Company":
             names |= {m["brand"] + m["branch"] for n in names if (m := BRANCH.fullmatch(n))}
+        # 某某电网有限责任公司某某供电局 is 某某电网某某供电局: a unit named with or without
+        # its company's legal form (typed as a company or, by its 局, an organ).
+        names |= {m["brand"] + m["unit"] for n in names if (m := UNIT_OF.fullmatch(n))}
         return names
 
     def _starts_with_place(self, name: str) -> bool:
@@ -302,8 +307,11 @@ class Linker:
                 continue
             for name in group.names:
                 core = self._zone_core(normalise_name(name))
-                if core:
+                if core and core[0] not in GENERIC_ZONE_CORES:
                     cores[core].append(key)
+                elif core:
+                    self._record("rejected", "zone abbreviation", (key,),
+                                 f"{name}: {core[0]} is no name of its own")
         for core, keys in cores.items():
             for other in keys[1:]:
                 if uf.find(keys[0]) != uf.find(other):
@@ -311,7 +319,8 @@ class Linker:
                     self._record("merged", "zone abbreviation", (keys[0], other), core[0])
 
     def _link_phases(self, uf: _UnionFind) -> None:
-        """某某矿一期1000万吨/年项目 is 某某矿 when the same document names 某某矿."""
+        """某某矿一期1000万吨/年项目 is 某某矿 when the same document names 某某矿, else
+        when one facility of that name is in the corpus."""
         facilities = {}
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
@@ -322,8 +331,9 @@ class Linker:
                 phase = PHASE_OF.fullmatch(normalise_name(name))
                 if phase is None:
                     continue
-                in_doc = [k for k in facilities.get(phase["core"], ())
-                          if self.groups[k].docs & group.docs and k != key]
+                candidates = [k for k in facilities.get(phase["core"], ()) if k != key]
+                in_doc = [k for k in candidates if self.groups[k].docs & group.docs] or (
+                    candidates if len({uf.find(k) for k in candidates}) == 1 else [])
                 if len({uf.find(k) for k in in_doc}) == 1 and uf.find(key) != uf.find(in_doc[0]):
                     uf.union(key, in_doc[0])
                     self._record("merged", "phase of a facility", (key, in_doc[0]), name)
@@ -340,7 +350,7 @@ class Linker:
         for key, group in self._named():
             if key.startswith("person:") or group.types.most_common(1)[0][0] not in SHORT_NAMED:
                 continue
-            for name in {normalise_name(n) for n in group.names}:
+            for name in sorted({normalise_name(n) for n in group.names}):
                 form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
                 if BRANCH_WORDS.search(name):
                     continue
@@ -375,12 +385,12 @@ class Linker:
                     ORGANISATION_TYPES:
                 continue
             names = {normalise_name(n) for n in group.names}
-            for text in group.texts:
+            for text in sorted(group.texts):
                 written = normalise_name(text)
                 if written not in names and written not in GENERIC_DECLARED and len(written) >= 3:
                     declared[written].add(key)
         for key, group in self._named():
-            for name in {normalise_name(n) for n in group.names}:
+            for name in sorted({normalise_name(n) for n in group.names}):
                 holders = declared.get(name, set()) - {key}
                 roots = {uf.find(h) for h in holders}
                 if len(roots) == 1 and uf.find(key) not in roots:
@@ -404,7 +414,7 @@ class Linker:
         facilities: dict[str, list[str]] = defaultdict(list)
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
-                for name in {normalise_name(n) for n in group.names}:
+                for name in sorted({normalise_name(n) for n in group.names}):
                     facilities[name].append(key)
         operators = set()
         for key, group in self._named():
@@ -414,6 +424,15 @@ class Linker:
                 operators |= {self._company_core(n[: -len(form)]) for n in names
                               for form in LEGAL_FORMS if n.endswith(form)}
         for name, keys in sorted(facilities.items()):
+            # 某某曲靖智算中心 for 某某曲靖绿色智算中心: a word left out, the rest in order.
+            suffix = next((f for f in sorted(_facility_suffixes(), key=len, reverse=True)
+                           if name.endswith(f)), None)
+            if suffix and len(name) - len(suffix) >= 3:
+                longer = [k for other, ks in facilities.items() if other != name
+                          and len(other) > len(name) and other.endswith(suffix)
+                          and other[:2] == name[:2] and _in_order(name, other) for k in ks]
+                if len({uf.find(k) for k in longer}) == 1:
+                    self._join_unique(uf, keys, longer, "facility with a word left out", name)
             bare = name.removesuffix("项目")
             if bare != name and len(bare) >= 4:
                 self._join_unique(uf, keys, facilities.get(bare, []), "facility with 项目", name)
@@ -588,6 +607,10 @@ class Linker:
                                        parent=f"area/{parent}" if parent else None)
 
 
+# Words a zone's name carries after its place that name no zone (某市经济开发区, 某县工业园区):
+# two such zones of two places are two zones.
+GENERIC_ZONE_CORES = frozenset({"经济", "经济技术", "高新", "高新技术", "工业", "产业", "综合", "农业",
+                                "现代农业", "临空", "临港", "保税", "物流", "新区", "开发"})
 SHORT_NAMED = frozenset({"Company", "Organization"})
 ORGANISATION_TYPES = frozenset({"Company", "Organization", "GovernmentBody", "ResearchOrg"})
 # Short names every announcement declares for its own parties: never evidence across articles.
@@ -608,11 +631,25 @@ def _abbreviates(short: str, core: str, prefix: bool = True) -> bool:
         return short == core and len(short) >= 2
     if core.startswith(short):
         return prefix and len(short) >= 3
-    if len(short) < 3 or short[0] != core[0] or short[-1] != core[-1] or len(short) >= len(core):
+    if len(short) < 3 or short[0] != core[0] or len(short) >= len(core):
+        return False
+    # The last character kept (察哈尔数产集团), or four or more with the first two kept
+    # (滇曜数科 for 滇曜数字科技, 鹤乡国投 for 鹤乡国有资本投资运营集团).
+    if short[-1] != core[-1]:
         return False
     at = 0
     for ch in short:
         at = core.find(ch, at)
+        if at == -1:
+            return False
+        at += 1
+    return True
+
+
+def _in_order(short: str, long: str) -> bool:
+    at = 0
+    for ch in short:
+        at = long.find(ch, at)
         if at == -1:
             return False
         at += 1

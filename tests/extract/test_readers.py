@@ -270,3 +270,21 @@ def test_a_regions_chairman_and_more_words_for_investing_and_building():
     venture = "丙丁城投集团与戊己科技有限公司共同组建甲乙数据科技有限公司。"
     assert _pairs(venture, "investor") == {("甲乙数据科技有限公司", "丙丁城投集团"),
                                            ("甲乙数据科技有限公司", "戊己科技有限公司")}
+
+
+def test_a_part_of_the_facility_read_as_a_name_is_the_facility_for_its_builder():
+    text = "5月3日，甲乙智算中心开工。项目主体工程由戊己建设集团有限公司承建。"
+    assert _pairs(text, "builtBy") == {("甲乙智算中心", "戊己建设集团有限公司")}
+
+
+def test_one_named_document_signed_by_three_is_every_pair_and_a_company_written_gongsi():
+    text = ("丙丁新能源股份有限公司（以下简称“公司”）与白城市人民政府、洮南市人民政府在吉林省白城市"
+            "签订了《甲乙风光制氢一体化项目投资框架协议》。")
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+        frozenset(("丙丁新能源股份有限公司", "白城市人民政府")),
+        frozenset(("丙丁新能源股份有限公司", "洮南市人民政府")),
+        frozenset(("白城市人民政府", "洮南市人民政府"))}
+    said = ("丙丁科技股份有限公司（以下简称“公司”）发布公告。董事长王一鸣说，公司已与戊己大学签订人才培养"
+            "合作协议。")
+    assert {frozenset(p) for p in _pairs(said, "agreementWith")} == {
+        frozenset(("丙丁科技股份有限公司", "戊己大学"))}

@@ -78,3 +78,24 @@ def test_one_name_is_one_person_when_posts_agree_or_one_gives_none():
     assert len(persons) == 2          # the chairman (with the bare name) and the president
     rejected = [d for d in decisions if d.rule == "same person name" and d.kind == "rejected"]
     assert rejected and "no title in common" in rejected[0].reason
+
+
+def test_a_facility_with_a_word_left_out_and_a_phase_named_elsewhere():
+    graph, _ = _linked("丙丁曲靖绿色智算中心开工。", "丙丁曲靖智算中心一期投运。",
+                       "丙丁曲靖绿色智算中心二期项目EPC工程开标。")
+    centres = [e for e in graph.entities if e.type == "ComputeCenter"]
+    assert len(centres) == 1 and centres[0].label == "丙丁曲靖绿色智算中心"
+
+
+def test_zones_of_two_places_with_a_generic_core_stay_apart():
+    graph, decisions = _linked("伊吾县经济开发区管委会成立。", "巴里坤县经济开发区管委会成立。",
+                               "甲乙智算中心位于伊吾经济开发区。", "丙丁项目位于巴里坤经济开发区。")
+    zones = [e for e in graph.entities if e.type == "Zone"]
+    assert len(zones) >= 2
+    assert not any({"伊吾经济开发区", "巴里坤经济开发区"} <= set(z.aliases) | {z.label} for z in zones)
+
+
+def test_a_phase_is_the_facility_named_in_another_document_when_it_is_the_only_one():
+    graph, _ = _linked("丙丁智算中心开工。", "丙丁智算中心二期项目EPC工程开标。")
+    centres = [e for e in graph.entities if e.type in ("ComputeCenter", "Project")]
+    assert len(centres) == 1 and centres[0].docs == ["doc0", "doc1"]
