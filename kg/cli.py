@@ -216,8 +216,7 @@ class _PushProgress:
             self.many = self.many or done < total
             self.bar(done, total)
             if self.lines and self.many:
-                click.echo(f"kg push: loaded {done:,} of {total:,} triples into the "
-                           f"scratch graph", err=True)
+                click.echo(f"kg push: loaded {done:,} of {total:,} triples", err=True)
         elif done == 0:
             self.bar.close()
             if self.many:
@@ -234,29 +233,37 @@ class _PushProgress:
 @click.option("--update-endpoint", metavar="URL",
               help="SPARQL Update endpoint  [default: beside --endpoint for Oxigraph, "
                    "Virtuoso and Fuseki]")
+@click.option("--query-endpoint", metavar="URL",
+              help="SPARQL query endpoint, asked whether the graph is empty  [default: "
+                   "beside --endpoint for Oxigraph, Virtuoso and Fuseki]")
 @click.option("--user")
 @click.option("--password")
 @click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic")
 @click.option("--no-transaction/--transaction", "no_transaction", default=None,
               help="Load the chunks without transactions (Oxigraph's bulk load) or in one "
                    "each  [default: without when the server is Oxigraph]")
-@click.option("--dry-run", is_flag=True, help="Print what would be sent; send nothing.")
-def push(build_dir, endpoint, graph_iri, update_endpoint, user, password, auth,
-         no_transaction, dry_run):
-    """Load a build into a triple store: chunks into a scratch graph, then one MOVE
-    replaces the graph, so a push that fails leaves it as it was."""
+@click.option("--dry-run", is_flag=True,
+              help="Ask the server whether the graph is empty, print what would be sent; "
+                   "send nothing else.")
+def push(build_dir, endpoint, graph_iri, update_endpoint, query_endpoint, user, password,
+         auth, no_transaction, dry_run):
+    """Load a build into a triple store: straight into an empty graph; a graph that holds
+    triples is replaced atomically (one PUT on Oxigraph, elsewhere a scratch graph and one
+    MOVE), so a push that fails leaves it as it was."""
     from kg.store.push import PushError, plan_push, push as do_push
     progress = _PushProgress()
     try:
         if dry_run:
-            plan = plan_push(Path(build_dir), endpoint, graph_iri,
-                             update_endpoint=update_endpoint, no_transaction=no_transaction)
+            plan = plan_push(Path(build_dir), endpoint, graph_iri, user, password, auth,
+                             update_endpoint=update_endpoint, query_endpoint=query_endpoint,
+                             no_transaction=no_transaction)
             click.echo(plan.describe(), nl=False)
-            click.echo("kg push: dry run, nothing sent", err=True)
+            click.echo("kg push: dry run, nothing sent but the question whether the graph "
+                       "is empty", err=True)
             return
         result = do_push(Path(build_dir), endpoint, graph_iri, user, password, auth,
-                         update_endpoint=update_endpoint, no_transaction=no_transaction,
-                         on_progress=progress)
+                         update_endpoint=update_endpoint, query_endpoint=query_endpoint,
+                         no_transaction=no_transaction, on_progress=progress)
     except PushError as error:
         progress.close()
         _fail(error)

@@ -1,7 +1,10 @@
 """Pushes against real servers started here: Oxigraph, and Virtuoso (with digest
-authentication).  A push loads a scratch graph in chunks and replaces the target with one
-MOVE; the named queries then answer over HTTP exactly as they do embedded, and a push
-that dies midway (the server killed) leaves the old graph whole.
+authentication).  A push into an empty graph loads it directly; a push onto a graph that
+holds triples replaces it atomically: on Oxigraph with one PUT (or, asked to, a scratch
+graph loaded in chunks and one MOVE), on Virtuoso with the scratch graph and MOVE.  The
+named queries then answer over HTTP exactly as they do embedded; a replacing push that
+dies midway (the server killed) leaves the old graph whole, and a first push that dies
+leaves a partial graph that the next push replaces.
 tests/store/test_seed_servers.py does the same with the seed build."""
 import os
 import signal
@@ -14,8 +17,8 @@ from kg.cli import main
 from kg.rdf.build import build_dataset
 from kg.rdf.serialize import write_rdf
 from kg.store.embedded import list_queries, query_text
-from kg.store.push import (PushError, graph_store_url, plan_push, push, scratch_graph_iri,
-                           update_endpoint_for)
+from kg.store.push import (ATOMIC, DIRECT, PushError, graph_store_url, plan_push, push,
+                           query_endpoint_for, scratch_graph_iri, update_endpoint_for)
 from tests.data.invented_pages import write_pages
 from tests.data.sample import sample_graph
 from tests.store.conftest import free_port, http_select, start_oxigraph, stop_process
@@ -77,47 +80,79 @@ def test_graph_store_and_update_urls():
     assert update_endpoint_for("http://h/sparql-graph-crud") == "http://h/sparql"
     assert update_endpoint_for("https://h/ds/data") == "https://h/ds/update"
     assert update_endpoint_for("http://h/rdf-graphs/service") is None
+    assert query_endpoint_for("http://h:7878/store") == "http://h:7878/query"
+    assert query_endpoint_for("http://h/sparql-graph-crud-auth") == "http://h/sparql-auth"
+    assert query_endpoint_for("http://h/sparql-graph-crud") == "http://h/sparql"
+    assert query_endpoint_for("https://h/ds/data") == "https://h/ds/query"
+    assert query_endpoint_for("http://h/rdf-graphs/service") is None
     assert scratch_graph_iri("https://x.org/g") == "https://x.org/g.kg-push-scratch"
     assert scratch_graph_iri(None).startswith("urn:")
 
 
-def test_push_then_named_queries_answer_as_embedded(oxigraph_server, sample_build):
+def test_first_push_goes_straight_into_the_empty_graph(oxigraph_server, sample_build):
     result = push(sample_build, oxigraph_server + "/store", graph_iri=GRAPH)
     assert result.status in (200, 201, 204)
     assert result.triples == SAMPLE_TRIPLES and result.bytes_sent > 0
-    assert result.no_transaction and result.replaced_by == "MOVE"
-    assert (result.chunks, result.requests) == (1, 3)
+    assert result.no_transaction and result.path == DIRECT and result.replaced_by == ""
+    assert (result.chunks, result.requests) == (1, 2)        # the question, the chunk
     assert result.update_endpoint == oxigraph_server + "/update"
-    assert count_triples(oxigraph_server) == result.triples
+    assert count_triples(oxigraph_server, GRAPH) == result.triples
     assert not graph_exists(oxigraph_server, result.scratch_graph)
     assert_same_answers(sample_build, oxigraph_server + "/query", GRAPH)
 
 
-def test_push_twice_replaces_the_graph(oxigraph_server, sample_build, smaller_build):
-    push(sample_build, oxigraph_server + "/store", graph_iri=GRAPH + "/replace")
+def test_second_push_replaces_the_graph_atomically(oxigraph_server, sample_build,
+                                                   smaller_build):
+    first = push(sample_build, oxigraph_server + "/store", graph_iri=GRAPH + "/replace")
     second = push(smaller_build, oxigraph_server + "/store", graph_iri=GRAPH + "/replace")
+    assert (first.path, second.path) == (DIRECT, ATOMIC)
+    assert second.replaced_by == "PUT" and (second.chunks, second.requests) == (1, 2)
     assert count_triples(oxigraph_server, GRAPH + "/replace") == second.triples
     assert second.triples < SAMPLE_TRIPLES
+    assert not graph_exists(oxigraph_server, second.scratch_graph)
     _, rows = http_select(oxigraph_server + "/query", query_text("agreements"),
                           GRAPH + "/replace")
     assert rows == []
 
 
-@pytest.mark.parametrize("no_transaction", [True, False])
-def test_push_in_chunks_with_progress(oxigraph_server, sample_build, no_transaction):
+@pytest.mark.parametrize("no_transaction, replace_with", [(True, None), (False, "MOVE")])
+def test_push_in_chunks_with_progress(oxigraph_server, sample_build, no_transaction,
+                                      replace_with):
+    """A first push and a second one, in chunks of 4 kB: both report the triples sent
+    after each chunk, the second the replacement too."""
     graph = f"{GRAPH}/chunks/{no_transaction}"
-    seen = []
+    replaced_by = replace_with or "PUT"
+    for path in (DIRECT, ATOMIC):
+        seen = []
+        result = push(sample_build, oxigraph_server + "/store", graph_iri=graph,
+                      no_transaction=no_transaction, replace_with=replace_with,
+                      chunk_bytes=4096, on_progress=lambda *event: seen.append(event))
+        assert result.path == path and result.chunks > 5
+        assert result.replaced_by == ("" if path == DIRECT else replaced_by)
+        assert result.requests == {"": result.chunks + 1, "PUT": 2,
+                                   "MOVE": result.chunks + 3}[result.replaced_by]
+        assert result.no_transaction is no_transaction
+        loaded = [done for stage, done, total in seen if stage == "load"]
+        assert loaded == sorted(loaded) and len(loaded) == result.chunks
+        assert loaded[-1] == SAMPLE_TRIPLES
+        replaced = [event for event in seen if event[0] == "replace"]
+        assert replaced == ([] if path == DIRECT else [("replace", 0, 1), ("replace", 1, 1)])
+        assert count_triples(oxigraph_server, graph) == SAMPLE_TRIPLES
+        assert_same_answers(sample_build, oxigraph_server + "/query", graph)
+
+
+def test_a_question_the_server_refuses_makes_the_push_atomic(oxigraph_server, sample_build):
+    graph = GRAPH + "/unasked"
+    refused = oxigraph_server + "/no-such-query-service"
+    plan = plan_push(sample_build, oxigraph_server + "/store", graph,
+                     query_endpoint=refused)
+    assert plan.path == ATOMIC and plan.target_empty is None
+    assert "did not answer whether the target holds triples (HTTP 404" in plan.describe()
     result = push(sample_build, oxigraph_server + "/store", graph_iri=graph,
-                  no_transaction=no_transaction, chunk_bytes=4096,
-                  on_progress=lambda *event: seen.append(event))
-    assert result.chunks > 5 and result.requests == result.chunks + 2
-    assert result.no_transaction is no_transaction
-    loaded = [done for stage, done, total in seen if stage == "load"]
-    assert loaded == sorted(loaded) and len(loaded) == result.chunks
-    assert loaded[-1] == SAMPLE_TRIPLES
-    assert seen[-2:] == [("replace", 0, 1), ("replace", 1, 1)]
+                  query_endpoint=refused)
+    assert result.path == ATOMIC and result.replaced_by == "PUT"
     assert count_triples(oxigraph_server, graph) == SAMPLE_TRIPLES
-    assert_same_answers(sample_build, oxigraph_server + "/query", graph)
+    assert not graph_exists(oxigraph_server, scratch_graph_iri(graph))
 
 
 def test_plan_cuts_chunks_at_line_ends(sample_build):
@@ -129,13 +164,20 @@ def test_plan_cuts_chunks_at_line_ends(sample_build):
         [sum(c.size for c in plan.chunks[:n]) for n in range(len(plan.chunks))]
 
 
-def test_push_to_the_default_graph(oxigraph_server, sample_build):
+def test_push_to_the_default_graph(oxigraph_server, sample_build, smaller_build):
     result = push(sample_build, oxigraph_server + "/store")
-    assert result.graph_iri is None
+    assert result.graph_iri is None and result.path == DIRECT
     _, rows = http_select(oxigraph_server + "/query",
                           "ASK { ?s <https://kg.example.org/ontology#investor> ?o }")
     assert rows == [[True]]
-    assert count_triples(oxigraph_server, None) >= SAMPLE_TRIPLES
+    assert count_triples(oxigraph_server, None) == SAMPLE_TRIPLES
+    again = push(smaller_build, oxigraph_server + "/store")
+    assert again.path == ATOMIC and again.replaced_by == "PUT"
+    assert count_triples(oxigraph_server, None) == again.triples < SAMPLE_TRIPLES
+    moved = push(sample_build, oxigraph_server + "/store", replace_with="MOVE")
+    assert moved.path == ATOMIC and moved.replaced_by == "MOVE"
+    assert count_triples(oxigraph_server, None) == SAMPLE_TRIPLES
+    assert not graph_exists(oxigraph_server, scratch_graph_iri(None))
 
 
 def test_failed_push_leaves_the_old_graph(oxigraph_server, sample_build, tmp_path):
@@ -149,28 +191,37 @@ def test_failed_push_leaves_the_old_graph(oxigraph_server, sample_build, tmp_pat
     assert count_triples(oxigraph_server, GRAPH + "/keep") == SAMPLE_TRIPLES
 
 
-def test_killed_server_leaves_the_old_graph(sample_build, smaller_build, tmp_path):
-    """The server is killed (SIGKILL) after the second chunk of a push: after a restart the
-    old graph is there and whole, and the next push clears the scratch and succeeds."""
+def killer_after_two_chunks(server):
+    """A progress callback that kills ``server`` (SIGKILL) once two chunks are loaded."""
+    def kill_after_two_chunks(stage, done, total):
+        if stage == "load" and done < total and kill_after_two_chunks.chunks == 1:
+            os.kill(server.pid, signal.SIGKILL)
+            server.wait()
+        kill_after_two_chunks.chunks += 1
+    kill_after_two_chunks.chunks = 0
+    return kill_after_two_chunks
+
+
+@pytest.mark.parametrize("replace_with", ["PUT", "MOVE"])
+def test_killed_server_leaves_the_old_graph(sample_build, smaller_build, tmp_path,
+                                            replace_with):
+    """The server is killed (SIGKILL) once two chunks of a replacing (atomic) push are
+    sent, the body of its PUT or the scratch graph's POSTs: after a restart the old graph
+    is there and whole, and the next push (clearing the scratch graph) succeeds."""
     location, port = tmp_path / "oxigraph", free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_oxigraph(location, port)
     try:
-        push(sample_build, base + "/store", graph_iri=GRAPH)
-
-        def kill_after_two_chunks(stage, done, total):
-            if stage == "load" and done < total and kill_after_two_chunks.chunks == 1:
-                os.kill(server.pid, signal.SIGKILL)
-                server.wait()
-            kill_after_two_chunks.chunks += 1
-        kill_after_two_chunks.chunks = 0
-
+        assert push(sample_build, base + "/store", graph_iri=GRAPH).path == DIRECT
+        plan = plan_push(smaller_build, base + "/store", GRAPH, replace_with=replace_with)
+        assert (plan.path, plan.replacement) == (ATOMIC, replace_with)
         with pytest.raises(PushError) as caught:
             push(smaller_build, base + "/store", graph_iri=GRAPH, chunk_bytes=2048,
-                 on_progress=kill_after_two_chunks)
+                 replace_with=replace_with, on_progress=killer_after_two_chunks(server))
         message = str(caught.value)
-        assert "loading chunk 3/" in message and message.endswith(f"<{GRAPH}> is unchanged")
-        assert "\n" not in message
+        assert ("while replacing the graph with one PUT: " if replace_with == "PUT" else
+                "while loading chunk 3/") in message
+        assert message.endswith(f"<{GRAPH}> is unchanged") and "\n" not in message
     finally:
         stop_process(server, timeout=10)
 
@@ -178,21 +229,59 @@ def test_killed_server_leaves_the_old_graph(sample_build, smaller_build, tmp_pat
     try:
         assert count_triples(base, GRAPH) == SAMPLE_TRIPLES
         assert_same_answers(sample_build, base + "/query", GRAPH)
-        assert 0 < count_triples(base, scratch_graph_iri(GRAPH)) < SAMPLE_TRIPLES
-        again = push(smaller_build, base + "/store", graph_iri=GRAPH, chunk_bytes=2048)
+        scratch = count_triples(base, scratch_graph_iri(GRAPH))
+        assert 0 < scratch < SAMPLE_TRIPLES if replace_with == "MOVE" else scratch == 0
+        again = push(smaller_build, base + "/store", graph_iri=GRAPH, chunk_bytes=2048,
+                     replace_with=replace_with)
+        assert again.path == ATOMIC and again.replaced_by == replace_with
         assert count_triples(base, GRAPH) == again.triples < SAMPLE_TRIPLES
         assert not graph_exists(base, scratch_graph_iri(GRAPH))
     finally:
         stop_process(server, timeout=10)
 
 
-def test_client_error_answer_names_status_and_body(oxigraph_server, sample_build):
-    with pytest.raises(PushError) as caught:
+def test_killed_first_push_leaves_a_partial_graph_the_next_replaces(sample_build, tmp_path):
+    """A first push (direct) killed after two chunks leaves part of the build under the
+    target's name, as documented; the next push sees it, takes the atomic path and leaves
+    the whole build."""
+    location, port = tmp_path / "oxigraph", free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_oxigraph(location, port)
+    try:
+        with pytest.raises(PushError) as caught:
+            push(sample_build, base + "/store", graph_iri=GRAPH, chunk_bytes=2048,
+                 on_progress=killer_after_two_chunks(server))
+        message = str(caught.value)
+        assert "loading chunk 3/" in message and "into the target graph" in message
+        assert message.endswith(f"<{GRAPH}> may hold part of the build, which the next "
+                                f"push replaces atomically") and "\n" not in message
+    finally:
+        stop_process(server, timeout=10)
+
+    server = start_oxigraph(location, port)
+    try:
+        assert 0 < count_triples(base, GRAPH) < SAMPLE_TRIPLES
+        assert not graph_exists(base, scratch_graph_iri(GRAPH))
+        again = push(sample_build, base + "/store", graph_iri=GRAPH, chunk_bytes=2048)
+        assert again.path == ATOMIC and again.replaced_by == "PUT"
+        assert count_triples(base, GRAPH) == SAMPLE_TRIPLES
+        assert_same_answers(sample_build, base + "/query", GRAPH)
+    finally:
+        stop_process(server, timeout=10)
+
+
+@pytest.mark.parametrize("replace_with, doing", [
+    ("PUT", "replacing the graph with one PUT"),
+    ("MOVE", "loading chunk 1/1 into the scratch graph"),
+])
+def test_client_error_answer_names_status_and_body(oxigraph_server, sample_build,
+                                                   replace_with, doing):
+    with pytest.raises(PushError) as caught:      # no query endpoint known: atomic
         push(sample_build, oxigraph_server + "/no-such-service", graph_iri=GRAPH,
-             update_endpoint=oxigraph_server + "/update")
+             update_endpoint=oxigraph_server + "/update", replace_with=replace_with)
     message = str(caught.value)
     assert message.startswith(f"push to {oxigraph_server}/no-such-service failed while "
-                              f"loading chunk 1/1 into the scratch graph: HTTP 404: ")
+                              f"{doing}: HTTP 404: ")
     assert message.endswith(f"<{GRAPH}> is unchanged") and "\n" not in message
 
 
@@ -258,24 +347,52 @@ def test_a_build_under_the_users_base_pushed_and_queried(request, server, user_b
 
 # --------------------------------------------------------------------------- the command
 
-def test_dry_run_prints_the_requests_and_sends_nothing(oxigraph_server, sample_build):
+def test_dry_run_says_which_path_and_sends_nothing(oxigraph_server, sample_build):
     graph = GRAPH + "/dry"
-    result = CliRunner().invoke(main, ["push", str(sample_build), "--endpoint",
-                                       oxigraph_server + "/store", "--graph", graph,
-                                       "--dry-run"])
+    command = ["push", str(sample_build), "--endpoint", oxigraph_server + "/store",
+               "--graph", graph, "--dry-run"]
+    result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert f"target graph:    <{graph}> at {oxigraph_server}/store" in out
-    assert f"scratch graph:   <{scratch_graph_iri(graph)}>" in out
+    assert "path:            direct (the target holds no triples" in out
+    assert f"query endpoint:  {oxigraph_server}/query" in out
     assert f"triples:         {SAMPLE_TRIPLES:,} (" in out
-    assert f"DROP SILENT GRAPH <{scratch_graph_iri(graph)}>" in out
-    assert "chunk 1/1" in out and f"MOVE GRAPH <{scratch_graph_iri(graph)}>" in out
+    assert f"  1. POST {oxigraph_server}/query  ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}" in out
+    assert f"  2. POST {graph_store_url(oxigraph_server + '/store', graph, True)}  chunk 1/1" \
+        in out
+    assert "scratch" not in out and "MOVE" not in out and "  3. " not in out
     assert "nothing sent" in result.stderr
     assert count_triples(oxigraph_server, graph) == 0
+
+    push(sample_build, oxigraph_server + "/store", graph_iri=graph)
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "path:            atomic (the target holds triples: one PUT replaces it in one " \
+        "transaction)" in out
+    assert f"  2. PUT {graph_store_url(oxigraph_server + '/store', graph)}  the whole build: " \
+        f"{SAMPLE_TRIPLES:,} triples" in out
+    assert "scratch" not in out and "  3. " not in out
+
+    out = plan_push(sample_build, oxigraph_server + "/store", graph, chunk_bytes=8192,
+                    replace_with="MOVE").describe()
+    scratch = scratch_graph_iri(graph)
+    assert "path:            atomic (the target holds triples: a scratch graph, then one " \
+        "MOVE)" in out
+    assert f"scratch graph:   <{scratch}>" in out
+    assert f"  2. POST {oxigraph_server}/update  DROP SILENT GRAPH <{scratch}>" in out
+    assert f"  3. POST {graph_store_url(oxigraph_server + '/store', scratch, True)}  chunk 1/" \
+        in out
+    assert f". POST {oxigraph_server}/update  MOVE GRAPH <{scratch}> TO GRAPH <{graph}>" in out
+    assert count_triples(oxigraph_server, scratch) == 0
+
     closed = CliRunner().invoke(main, ["push", str(sample_build), "--endpoint",
                                        f"http://127.0.0.1:{free_port()}/store", "--dry-run",
                                        "--no-transaction"])
     assert closed.exit_code == 0 and "&no_transaction  chunk 1/1" in closed.stdout
+    assert "path:            atomic (the server could not be asked: cannot connect to " \
+        in closed.stdout
 
 
 def test_push_command_says_what_it_did(oxigraph_server, sample_build, tmp_path):
@@ -285,7 +402,11 @@ def test_push_command_says_what_it_did(oxigraph_server, sample_build, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"pushed {SAMPLE_TRIPLES:,} triples into <{GRAPH}/cli> "
                                     f"at {oxigraph_server}/store in ")
-    assert "replaced by MOVE, 3 requests" in result.stdout
+    assert "without transaction straight into the empty graph, 2 requests)" in result.stdout
+    again = runner.invoke(main, ["push", str(sample_build), "--endpoint",
+                                 oxigraph_server + "/store", "--graph", GRAPH + "/cli"])
+    assert again.exit_code == 0, again.output
+    assert "(replaced by one PUT, 2 requests)" in again.stdout
     failed = runner.invoke(main, ["push", str(tmp_path), "--endpoint",
                                   oxigraph_server + "/store"])
     assert failed.exit_code == 1
@@ -300,15 +421,16 @@ def test_virtuoso_push_and_queries(virtuoso_server, sample_build, smaller_build)
     with pytest.raises(PushError, match="authentication failed"):
         push(sample_build, endpoint, graph_iri=GRAPH, user="dba", password="wrong",
              auth="digest")
-    result = push(sample_build, endpoint, graph_iri=GRAPH, user="dba", password="dba",
+    graph = GRAPH + "/virtuoso"
+    result = push(sample_build, endpoint, graph_iri=graph, user="dba", password="dba",
                   auth="digest")
-    assert result.status in (200, 201, 204) and result.replaced_by == "MOVE"
+    assert result.status in (200, 201, 204) and result.path == DIRECT
     assert result.update_endpoint == virtuoso_server + "/sparql-auth"
     assert not result.no_transaction
-    assert count_triples(virtuoso_server, GRAPH, "/sparql") == SAMPLE_TRIPLES
-    assert_same_answers(sample_build, virtuoso_server + "/sparql", GRAPH)
-    again = push(smaller_build, endpoint, graph_iri=GRAPH, user="dba", password="dba",
+    assert count_triples(virtuoso_server, graph, "/sparql") == SAMPLE_TRIPLES
+    assert_same_answers(sample_build, virtuoso_server + "/sparql", graph)
+    again = push(smaller_build, endpoint, graph_iri=graph, user="dba", password="dba",
                  auth="digest", chunk_bytes=8192)
-    assert again.chunks > 1
-    assert count_triples(virtuoso_server, GRAPH, "/sparql") == again.triples < SAMPLE_TRIPLES
-    assert not graph_exists(virtuoso_server, scratch_graph_iri(GRAPH), "/sparql")
+    assert again.path == ATOMIC and again.replaced_by == "MOVE" and again.chunks > 1
+    assert count_triples(virtuoso_server, graph, "/sparql") == again.triples < SAMPLE_TRIPLES
+    assert not graph_exists(virtuoso_server, scratch_graph_iri(graph), "/sparql")
