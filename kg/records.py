@@ -27,10 +27,11 @@ PREDICATES: tuple[str, ...] = (
     "holdsPosition", "agreementWith",
 )
 QUANTITY_PREDICATES = frozenset({"investmentAmount", "computeCapacity"})
-# Facts the graph keeps beside the scored ones, not yet expressed in RDF: they travel in
-# KnowledgeGraph.relations and facts.jsonl.  subsidiaryOf: company -> parent company;
-# programmeInvestment: area, zone or organ -> the money of a programme or signing round
-# (签约项目36个，总投资120亿元), which is no project's investmentAmount.
+# Facts the graph keeps beside the scored ones: they travel in KnowledgeGraph.relations
+# and facts.jsonl, and the RDF states them as it states the others.  subsidiaryOf:
+# company -> parent company; programmeInvestment: area, zone or organ -> the money of a
+# programme or signing round (签约项目36个，总投资120亿元), which is no project's
+# investmentAmount.
 RELATION_PREDICATES: tuple[str, ...] = ("subsidiaryOf", "programmeInvestment")
 # Money: what an amount is (qualifier) and what it is of (scope).  Only a project-scoped
 # amount that is not a part of another (其中…) becomes a project's investmentAmount.
@@ -228,6 +229,9 @@ class LinkedFact:
     qualifier: str | None = None     # money (see Quantity)
     scope: str | None = None
     signing: Signing | None = None   # agreementWith: parties are entity ids
+    bound: str | None = None         # a quantity's bound and range, as on Quantity
+    upper: float | None = None
+    count: int | None = None         # programmeInvestment: how many projects it sums
 
     def key(self) -> tuple:
         if self.value is not None:

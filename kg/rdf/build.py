@@ -1,9 +1,11 @@
 """KnowledgeGraph -> RDF, streamed straight into an Oxigraph store and out as Turtle.
 
 The default graph holds everything a plain query needs (entities, direct triples such as
-``<centre> kg:locatedIn <county>``, value and membership nodes, articles).  Each
-article's statements (evidence sentence, offsets, source) sit in a named graph named by
-the article IRI.  See ``ontology/kg.ttl`` for the model and why provenance is reified.
+``<centre> kg:locatedIn <county>``, for the scored facts and for the relations kept
+beside them, value nodes with the money model, membership nodes, signing events,
+articles).  Each article's statements (evidence sentence, offsets, source, the signing
+an agreement was read from) sit in a named graph named by the article IRI.  See
+``ontology/kg.ttl`` for the model and why provenance is reified.
 
 The records become Turtle text, one block per subject (:func:`iter_turtle`), in a fixed
 order (records sorted, one subject's triples together, repeated blocks dropped), so the
@@ -19,22 +21,31 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from decimal import Decimal
 from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from kg.conflicts import Conflict, find_conflicts
-from kg.link.iri import article_iri, entity_iri
+from kg.link.iri import article_iri, entity_iri, normalise_name
 from kg.rdf import vocabulary as V
-from kg.records import ENTITY_TYPES, PREDICATES, QUANTITY_PREDICATES, KnowledgeGraph, LinkedFact
+from kg.records import (ENTITY_TYPES, PREDICATES, QUANTITY_PREDICATES, RELATION_PREDICATES,
+                        KnowledgeGraph, LinkedFact, Signing)
 
 __all__ = ["RdfBuildError", "RdfDataset", "build_dataset", "build_store", "load_graph",
            "iter_turtle", "graph_nquads", "graph_quads", "graph_to_dataset",
            "decimal_lexical"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_QUANTITY_CLASS = {"investmentAmount": V.MONETARY_AMOUNT, "computeCapacity": V.COMPUTE_QUANTITY}
+# Every predicate the RDF states: the scored facts and the relations kept beside them.
+FACT_PREDICATES = PREDICATES + RELATION_PREDICATES
+MONEY_PREDICATES = frozenset({"investmentAmount", "programmeInvestment"})
+VALUE_PREDICATES = QUANTITY_PREDICATES | MONEY_PREDICATES
+_QUANTITY_CLASS = {"investmentAmount": V.MONETARY_AMOUNT, "programmeInvestment": V.MONETARY_AMOUNT,
+                   "computeCapacity": V.COMPUTE_QUANTITY}
+# Where a signing took place: a place entity of one of these types named as written.
+_PLACE_TYPES = frozenset({"AdminArea", "Zone", "Port"})
 LOAD_LINES = 1 << 17     # triples per call of the bulk loader (and per piece of iter_turtle)
 
 
@@ -117,8 +128,14 @@ _CONFLICT, _CONFLICT_ON, _CONFLICT_PREDICATE = (_vocab(V.CONFLICT), _vocab(V.CON
                                                 _vocab(V.CONFLICT_PREDICATE))
 _CONFLICTING_VALUE, _CONFLICTING_STATEMENT = (_vocab(V.CONFLICTING_VALUE),
                                               _vocab(V.CONFLICTING_STATEMENT))
+_CURRENCY, _QUALIFIER, _SCOPE = _vocab(V.CURRENCY), _vocab(V.QUALIFIER), _vocab(V.SCOPE)
+_BOUND, _UPPER, _PROJECT_COUNT = _vocab(V.BOUND), _vocab(V.UPPER), _vocab(V.PROJECT_COUNT)
+_STAGE = _vocab(V.STAGE)
+_SIGNING_CLASS, _PARTY, _SIGNING = _vocab(V.SIGNING_CLASS), _vocab(V.PARTY), _vocab(V.SIGNING)
+_PLACE, _PLACE_NAME, _SIGNED_DOCUMENT = (_vocab(V.PLACE), _vocab(V.PLACE_NAME),
+                                         _vocab(V.SIGNED_DOCUMENT))
 _CLASS = {name: _vocab(V.term(name)) for name in ENTITY_TYPES}
-_PREDICATE = {name: _vocab(V.term(name)) for name in PREDICATES}
+_PREDICATE = {name: _vocab(V.term(name)) for name in FACT_PREDICATES}
 _QUANTITY_CLASS_TERM = {name: _vocab(iri) for name, iri in _QUANTITY_CLASS.items()}
 _LEVEL = {level: _vocab(level) for level in (V.PROVINCE, V.PREFECTURE, V.COUNTY)}
 
@@ -180,9 +197,9 @@ def _fact_sort_key(fact: LinkedFact) -> tuple:
 
 
 def _check_fact(fact: LinkedFact) -> None:
-    if fact.predicate not in PREDICATES:
+    if fact.predicate not in _PREDICATE:
         raise RdfBuildError(f"fact of {fact.subject!r} has unknown predicate {fact.predicate!r}")
-    if fact.predicate in QUANTITY_PREDICATES:
+    if fact.predicate in VALUE_PREDICATES:
         if fact.value is None:
             raise RdfBuildError(f"{fact.predicate} fact of {fact.subject!r} has no value")
     elif fact.object is None:
@@ -223,19 +240,39 @@ def _entity_block(entity, direct: list[tuple[str, str]], terms: _Terms) -> tuple
     return _block(terms.entity[entity.id], pairs)
 
 
+def _value_pairs(fact: LinkedFact) -> list[tuple[str, str]]:
+    """The triples of a quantity's value node.  Money: its currency (the ISO 4217 code it
+    was written in), qualifier, scope, phase, bound, a range's upper end and, for a
+    programme, its count of projects.  Compute: its status and stage."""
+    pairs = [(_TYPE, _QUANTITY_CLASS_TERM[fact.predicate]),
+             (_VALUE, _typed(decimal_lexical(fact.value), _XSD_DECIMAL))]
+    money = fact.predicate in MONEY_PREDICATES
+    if fact.unit:
+        pairs.append((_UNIT, _quoted(fact.unit)))
+        if money:
+            pairs.append((_CURRENCY, _quoted(fact.unit)))
+    if fact.status:
+        pairs.append((_STATUS, _quoted(fact.status)))
+    if fact.qualifier:
+        pairs.append((_QUALIFIER if money else _STAGE, _quoted(fact.qualifier)))
+    if fact.scope and money:
+        pairs.append((_SCOPE, _quoted(fact.scope)))
+    if fact.phase:
+        pairs.append((_PHASE, _text(fact.phase)))
+    if fact.bound:
+        pairs.append((_BOUND, _quoted(fact.bound)))
+    if fact.upper is not None:
+        pairs.append((_UPPER, _typed(decimal_lexical(fact.upper), _XSD_DECIMAL)))
+    if fact.count is not None:
+        pairs.append((_PROJECT_COUNT, _integer(fact.count)))
+    return pairs
+
+
 def _node_blocks(fact: LinkedFact, obj: str, terms: _Terms,
                  roles_done: set[str]) -> Iterator[tuple[str, int]]:
     """The value node of a quantity, the membership node (and new roles) of a post."""
-    if fact.predicate in QUANTITY_PREDICATES:
-        pairs = [(_TYPE, _QUANTITY_CLASS_TERM[fact.predicate]),
-                 (_VALUE, _typed(decimal_lexical(fact.value), _XSD_DECIMAL))]
-        if fact.unit:
-            pairs.append((_UNIT, _quoted(fact.unit)))
-        if fact.status:
-            pairs.append((_STATUS, _quoted(fact.status)))
-        if fact.phase:
-            pairs.append((_PHASE, _text(fact.phase)))
-        yield _block(obj, pairs)
+    if fact.predicate in VALUE_PREDICATES:
+        yield _block(obj, _value_pairs(fact))
     elif fact.predicate == "holdsPosition":
         person, organisation = entity_iri(fact.subject), entity_iri(fact.object)
         title = fact.title or ""
@@ -281,6 +318,70 @@ def _article_block(article_id: str, info, mentioned: Iterable[str],
     return _block(terms.article[article_id], pairs)
 
 
+def _valid_date(text: str | None) -> bool:
+    if not text or not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _signing_nodes(facts: list[LinkedFact]) -> dict[Signing, tuple[str, set[str]]]:
+    """Each signing the agreementWith facts carry -> (its IRI term, its parties): those it
+    lists and both sides of every fact derived from it (the linker leaves out a party it
+    cannot find by name, yet the sides of the facts are parties by definition)."""
+    nodes: dict[Signing, tuple[str, set[str]]] = {}
+    for fact in facts:
+        signing = fact.signing
+        if signing is None or fact.predicate != "agreementWith":
+            continue
+        node = nodes.get(signing)
+        if node is None:
+            iri = f"<{V.signing_iri(signing.key, signing.parties, signing.document)}>"
+            node = nodes[signing] = (iri, set(signing.parties))
+        node[1].update(side for side in (fact.subject, fact.object) if side)
+    return nodes
+
+
+def _signing_article(signing: Signing) -> str:
+    """The article a signing was read in (its key is ``<article id>@<offset>``)."""
+    return signing.key.rpartition("@")[0] or signing.key
+
+
+def _place_index(entities) -> dict[str, str | None]:
+    """Normalised name -> the one place entity (area, zone, port) with that label or
+    alias; None where two share it."""
+    index: dict[str, str | None] = {}
+    for entity in entities:
+        if entity.type in _PLACE_TYPES:
+            for name in {entity.label, *entity.aliases}:
+                if name:
+                    key = normalise_name(name)
+                    index[key] = entity.id if index.get(key, entity.id) == entity.id else None
+    return index
+
+
+def _signing_block(signing: Signing, node: str, parties: set[str], terms: _Terms,
+                   places: dict[str, str | None]) -> tuple[str, int]:
+    """A kg:Signing: every party, its date, place (the place entity where the name is
+    one's, and the name as written), the document signed and the article it was read in."""
+    pairs = [(_TYPE, _SIGNING_CLASS)]
+    pairs += [(_PARTY, party) for party in sorted(terms.entity[p] for p in parties)]
+    if _valid_date(signing.date):
+        pairs.append((_DATE, _typed(signing.date, _XSD_DATE)))
+    if signing.place:
+        place = places.get(normalise_name(signing.place))
+        if place is not None:
+            pairs.append((_PLACE, terms.entity[place]))
+        pairs.append((_PLACE_NAME, _text(signing.place)))
+    if signing.document:
+        pairs.append((_SIGNED_DOCUMENT, _text(signing.document)))
+    pairs.append((_WAS_DERIVED_FROM, terms.article[_signing_article(signing)]))
+    return _block(node, pairs)
+
+
 def _statement_iri(identity: tuple, source) -> str:
     return V.statement_iri(*identity, source.article_id, source.start, source.end,
                            source.sentence)
@@ -315,25 +416,28 @@ def _statement_head(fact: LinkedFact, obj: str, terms: _Terms) -> tuple[str, int
     return text, triples
 
 
-def _statement_block(head: tuple[str, int], identity: tuple, source, graph: str
-                     ) -> tuple[str, int]:
+def _statement_block(head: tuple[str, int], identity: tuple, source, graph: str,
+                     signing: str | None = None) -> tuple[str, int]:
     """One reading of a fact, after its :func:`_statement_head` (it lands in the named
-    graph ``graph``, the article's IRI)."""
+    graph ``graph``, the article's IRI); ``signing`` is the signing it was read from."""
     node = _statement_iri(identity, source)
     text, triples = head
     evidence = f" ;\n\t{_EVIDENCE} {_text(source.sentence)}" if source.sentence else ""
     document = f" ;\n\t{_DOCUMENT} {_quoted(source.doc)}" if source.doc else ""
+    event = f" ;\n\t{_SIGNING} {signing}" if signing else ""
     return (f"<{node}>{text}{evidence} ;\n\t{_START} {_integer(source.start)} ;\n"
-            f"\t{_END} {_integer(source.end)}{document} ;\n\t{_WAS_DERIVED_FROM} {graph} .\n",
-            triples + 3 + bool(evidence) + bool(document))
+            f"\t{_END} {_integer(source.end)}{document}{event} ;\n"
+            f"\t{_WAS_DERIVED_FROM} {graph} .\n",
+            triples + 3 + bool(evidence) + bool(document) + bool(event))
 
 
 def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
     """(named graph term or None for the default graph, Turtle block, triple count) for
-    every subject: entities with their direct facts, value and membership nodes,
-    articles, conflicts (:mod:`kg.conflicts`), then each article's statements."""
+    every subject: entities with their direct facts (the scored ones and the relations
+    kept beside them), value and membership nodes, signings, articles, conflicts
+    (:mod:`kg.conflicts`), then each article's statements."""
     terms = _Terms()
-    facts = graph.facts
+    facts = graph.facts + graph.relations
     keys = [_fact_sort_key(fact) for fact in facts]
     identities: list[tuple] = []
     objects: list[str] = []
@@ -367,8 +471,15 @@ def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
                 yield (None, *block)
     del nodes_done
 
+    signings = _signing_nodes(facts)
+    if signings:
+        places = _place_index(graph.entities) if any(s.place for s in signings) else {}
+        for signing, (node, parties) in sorted(signings.items(), key=lambda item: item[1][0]):
+            yield (None, *_signing_block(signing, node, parties, terms, places))
+
     articles = {a.id: a for a in graph.articles}
     read_in = {s.article_id for f in facts for s in f.sources}
+    read_in.update(_signing_article(signing) for signing in signings)
     for article_id in sorted(set(articles) | set(mentioned) | read_in):
         yield (None, *_article_block(article_id, articles.get(article_id),
                                      mentioned.pop(article_id, ()), terms))
@@ -394,7 +505,12 @@ def _blocks(graph: KnowledgeGraph) -> Iterator[tuple[str | None, str, int]]:
         head = heads.get(index)
         if head is None:
             head = heads[index] = _statement_head(fact, objects[index], terms)
-        block = _statement_block(head, identities[index], fact.sources[position], graph_term)
+        source = fact.sources[position]
+        signing = None
+        if fact.signing is not None and fact.signing in signings and \
+                _signing_article(fact.signing) == source.article_id:
+            signing = signings[fact.signing][0]
+        block = _statement_block(head, identities[index], source, graph_term, signing)
         if block[0] not in done:
             done.add(block[0])
             yield (graph_term, *block)

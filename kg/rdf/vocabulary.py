@@ -2,10 +2,11 @@
 
 Only this module spells out IRIs.  Entity and article IRIs come from
 :mod:`kg.link.iri`; IRIs of the nodes the RDF layer adds (statements, value nodes,
-memberships, roles) are minted here from stable hashes, so the same graph always gives
-the same IRIs and no blank node is ever needed.  All of them are under the build's base
-(:func:`kg.link.iri.current_base`, ``--base-iri``); the ``*_BASE`` names below are those
-of the default base.  The ontology (``KG``) keeps the project's namespace.
+memberships, roles, conflicts, signings) are minted here from stable hashes, so the
+same graph always gives the same IRIs and no blank node is ever needed.  All of them
+are under the build's base (:func:`kg.link.iri.current_base`, ``--base-iri``); the
+``*_BASE`` names below are those of the default base.  The ontology (``KG``) keeps the
+project's namespace.
 """
 from __future__ import annotations
 
@@ -91,6 +92,22 @@ CONFLICT_ON = KG + "conflictOn"
 CONFLICT_PREDICATE = KG + "predicate"
 CONFLICTING_VALUE = KG + "conflictingValue"
 CONFLICTING_STATEMENT = KG + "conflictingStatement"
+# The money model (value nodes of investmentAmount and programmeInvestment) and the
+# stage of a compute figure.
+CURRENCY = KG + "currency"
+QUALIFIER = KG + "qualifier"
+SCOPE = KG + "scope"
+BOUND = KG + "bound"
+UPPER = KG + "upper"
+PROJECT_COUNT = KG + "projectCount"
+STAGE = KG + "stage"
+# Signings: n-ary events with every party; each agreementWith statement points to its own.
+SIGNING_CLASS = KG + "Signing"
+PARTY = KG + "party"
+PLACE = KG + "place"
+PLACE_NAME = KG + "placeName"
+SIGNED_DOCUMENT = KG + "signedDocument"
+SIGNING = KG + "signing"
 
 XSD_STRING = XSD + "string"
 XSD_DECIMAL = XSD + "decimal"
@@ -100,8 +117,10 @@ XSD_DATE = XSD + "date"
 #: Language tag of every natural-language literal (names, titles, sentences).
 LANGUAGE = "zh"
 
-#: Unit of each quantity predicate -> class of its value node.
-VALUE_CLASS = {"CNY": MONETARY_AMOUNT, "PFLOPS": COMPUTE_QUANTITY}
+#: Unit of each quantity predicate -> class of its value node.  Money keeps the currency
+#: it was written in (ISO 4217 codes; 亿美元 is USD, never converted).
+CURRENCIES = ("CNY", "USD")
+VALUE_CLASS = {"CNY": MONETARY_AMOUNT, "USD": MONETARY_AMOUNT, "PFLOPS": COMPUTE_QUANTITY}
 
 #: Levels of the Chinese administrative division code (GB/T 2260: PPCCDD).
 PROVINCE = KG + "Province"
@@ -158,6 +177,12 @@ def role_iri(title: str) -> str:
 
 def conflict_iri(entity: str, predicate: str, qualifier: str) -> str:
     return minted_iri("conflict", entity, predicate, qualifier)
+
+
+def signing_iri(key: str, parties: tuple[str, ...], document: str | None) -> str:
+    """A signing event: its key (article and offset of the verb) with its parties and
+    document, since one verb may sign several agreements (A分别与B、C签订…)."""
+    return minted_iri("signing", key, *parties, document)
 
 
 def ontology_dir() -> Path:

@@ -13,7 +13,10 @@ of months (entities named, and facts read, in articles of those months); the vie
 give is kept in the address (``graph.html#search=TEXT&hide=Person,Port&from=2025-01&to=2025-06``),
 so a link opens the same view.  Entities the articles disagree about
 (:mod:`kg.conflicts`) have a red border, and their side panel lists the conflicting
-values with their sentences and dates; the facts in conflict are drawn red.
+values with their sentences and dates; the facts in conflict are drawn red.  The side
+panel of an entity also gives its parent company and subsidiaries (subsidiaryOf), the
+signings it is a party of (the other parties, date, place, document) and every amount of
+money it has or holds, with currency, qualifier and scope.
 
 Big graphs: the default page draws the ``max_nodes`` most central entities (PageRank)
 and says how many were left out.  Positions are computed here: a spring layout for
@@ -40,7 +43,7 @@ from kg.analytics.metrics import (communities, describe_value, format_compute, f
 from kg.conflicts import Conflict, find_conflicts
 from kg.graphio import collector_paused
 from kg.link.iri import ENTITY_BASE
-from kg.records import ENTITY_TYPES, KnowledgeGraph
+from kg.records import ENTITY_TYPES, KnowledgeGraph, LinkedFact, Signing
 
 __all__ = ["VizError", "write_html", "resolve_entity", "select_nodes", "layout_positions",
            "TYPE_STYLES"]
@@ -243,9 +246,10 @@ def conflict_tip(conflicts: list[Conflict], labels: dict[str, str], articles: di
     return "".join(parts)
 
 
-def node_tip(node: str, data: dict, articles: dict, conflicts: str = "") -> str:
+def node_tip(node: str, data: dict, articles: dict, conflicts: str = "",
+             details: str = "") -> str:
     """Tooltip HTML for an entity; every piece of text is escaped.  ``conflicts`` is the
-    entity's :func:`conflict_tip`, if any."""
+    entity's :func:`conflict_tip`, if any; ``details`` its :meth:`PanelDetails.html`."""
     lines = [f"<b>{_e(data['label'])}</b>", f"{_e(data['type'])} · {_e(node)}"]
     if conflicts:
         lines.append(conflicts)
@@ -255,6 +259,8 @@ def node_tip(node: str, data: dict, articles: dict, conflicts: str = "") -> str:
                ("compute planned", data.get("compute_planned"), format_compute),
                ("compute current", data.get("compute_current"), format_compute)]
     lines += [f"{name}: {_e(fmt(value))}" for name, value, fmt in figures if value is not None]
+    if details:
+        lines.append(details)
     named_in = data.get("articles") or []
     if named_in:
         lines.append(f"in {len(named_in)} article(s):")
@@ -262,6 +268,108 @@ def node_tip(node: str, data: dict, articles: dict, conflicts: str = "") -> str:
         if len(named_in) > TIP_ARTICLES:
             lines.append(f"… and {len(named_in) - TIP_ARTICLES} more")
     return "<br>".join(lines)
+
+
+SCOPE_WORDS = {"project": "one project", "programme": "programme", "signing": "signing round"}
+MONEY_PREDICATES = ("investmentAmount", "programmeInvestment")
+
+
+def format_amount(value: float, currency: str | None) -> str:
+    """An amount in its currency as Chinese reports write it: 25亿元, 1亿美元."""
+    if currency in (None, "CNY"):
+        return format_money(value)
+    word = {"USD": "美元"}.get(currency, " " + str(currency))
+    for unit, size in (("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + unit + word.strip()
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + word
+
+
+def describe_money(fact: LinkedFact) -> str:
+    """An amount with what it is and what it is of: 120亿元 (total, signing round of 36
+    projects)."""
+    amount = format_amount(fact.value, fact.unit)
+    if fact.bound == "range" and fact.upper is not None:
+        amount += "–" + format_amount(fact.upper, fact.unit)
+    elif fact.bound:
+        amount = f"{fact.bound} {amount}"
+    scope = SCOPE_WORDS.get(fact.scope or "", fact.scope)
+    if scope and fact.count:
+        scope += f" of {fact.count} projects"
+    said = ", ".join(part for part in (fact.qualifier, fact.phase, scope) if part)
+    return f"{amount} ({said})" if said else amount
+
+
+class PanelDetails:
+    """What the side panel tells of an entity beyond the edges drawn: parent company and
+    subsidiaries, signings with their other parties, and money with qualifier and scope.
+    Indexed once over the graph's facts and relations."""
+
+    def __init__(self, graph: KnowledgeGraph, labels: dict[str, str], articles: dict) -> None:
+        self.labels, self.articles = labels, articles
+        self.parents: dict[str, list[str]] = {}
+        self.subsidiaries: dict[str, list[str]] = {}
+        self.money: dict[str, list[LinkedFact]] = {}
+        parties: dict[Signing, set[str]] = {}
+        for fact in chain(graph.facts, graph.relations):
+            if fact.predicate == "subsidiaryOf" and fact.object:
+                self.parents.setdefault(fact.subject, []).append(fact.object)
+                self.subsidiaries.setdefault(fact.object, []).append(fact.subject)
+            elif fact.predicate in MONEY_PREDICATES and fact.value is not None:
+                self.money.setdefault(fact.subject, []).append(fact)
+            elif fact.predicate == "agreementWith" and fact.signing is not None:
+                # the sides of every fact read from a signing are its parties, listed or not
+                sides = parties.setdefault(fact.signing, set(fact.signing.parties))
+                sides.update(side for side in (fact.subject, fact.object) if side)
+        self.signings: dict[str, list[tuple[Signing, list[str]]]] = {}
+        for signing, sides in parties.items():
+            for party in sides:
+                self.signings.setdefault(party, []).append((signing, sorted(sides)))
+
+    def _names(self, ids) -> str:
+        return "、".join(_e(self.labels.get(i, i))
+                        for i in sorted(set(ids), key=lambda i: (self.labels.get(i, i), i)))
+
+    def html(self, node: str) -> str:
+        """The entity's sections (escaped HTML); empty when it has none of these."""
+        parts = []
+        lines = []
+        if node in self.parents:
+            lines.append(f"<b>Parent company</b>: {self._names(self.parents[node])}")
+        if node in self.subsidiaries:
+            lines.append(f"<b>Subsidiaries</b>: {self._names(self.subsidiaries[node])}")
+        if lines:
+            parts.append('<div class="kg-companies">' + "<br>".join(lines) + "</div>")
+        if node in self.signings:
+            lines = ["<b>Signings</b>"]
+            newest_first = sorted(self.signings[node], reverse=True, key=lambda item: (
+                item[0].date or "", item[0].key, item[1], item[0].document or ""))
+            for signing, sides in newest_first:
+                line = f"• {_e(signing.date or 'undated')}"
+                if signing.document:
+                    line += f" 《{_e(signing.document)}》"
+                others = [side for side in sides if side != node]
+                if others:
+                    line += f" with {self._names(others)}"
+                if signing.place:
+                    line += f" at {_e(signing.place)}"
+                article = signing.key.rpartition("@")[0]
+                line += f" <i>{_e(_article_line(article, self.articles))}</i>"
+                lines.append(line)
+            parts.append('<div class="kg-signings">' + "<br>".join(lines) + "</div>")
+        if node in self.money:
+            lines = ["<b>Money</b>"]
+            for fact in sorted(self.money[node], key=lambda f: (
+                    f.predicate, f.scope or "", f.qualifier or "", f.phase or "", f.value,
+                    f.unit or "")):
+                line = f"• {_e(describe_money(fact))}"
+                if fact.sources:
+                    source = fact.sources[0]
+                    line += (f" “{_e(source.sentence)}” "
+                             f"<i>{_e(_article_line(source.article_id, self.articles))}</i>")
+                lines.append(line)
+            parts.append('<div class="kg-money">' + "<br>".join(lines) + "</div>")
+        return "".join(parts)
 
 
 def edge_tip(graph: nx.MultiDiGraph, u: str, v: str, data: dict, articles: dict) -> str:
@@ -356,7 +464,8 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
     for conflict in conflicts:
         conflicts_of.setdefault(conflict.entity, []).append(conflict)
     in_conflict = {id(fact) for conflict in conflicts for fact in conflict.facts}
-    labels = dict(nxg.nodes(data="label")) if conflicts else {}
+    labels = dict(nxg.nodes(data="label"))
+    details = PanelDetails(graph, labels, articles)
 
     if focus_id is None:
         heading = "Knowledge graph"
@@ -371,7 +480,7 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
         flagged = conflicts_of.get(node, [])
         tip = conflict_tip(flagged, labels, articles) if flagged else ""
         item = {"id": node, "label": _short(data["label"]), "shape": shape,
-                "title": node_tip(node, data, articles, tip),
+                "title": node_tip(node, data, articles, tip, details.html(node)),
                 "size": round(8 + 30 * math.sqrt(ranks.get(node, 0.0) / top), 2),
                 "x": round(x, 1), "y": round(y, 1), "kgType": data["type"],
                 "kgLabel": data["label"], "kgAliases": list(data.get("aliases") or []),

@@ -1,5 +1,5 @@
 """A small hand-made knowledge graph with invented names, for tests of the later stages."""
-from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Source
+from kg.records import ArticleInfo, Entity, KnowledgeGraph, LinkedFact, Signing, Source
 
 
 def _src(doc, n, sentence, start=0):
@@ -37,7 +37,9 @@ def sample_graph() -> KnowledgeGraph:
         LinkedFact(cc, "computeCapacity", [s2], value=20000.0, unit="PFLOPS", status="planned"),
         LinkedFact("person/cccc000000000001", "holdsPosition", [s3], object=co, title="总经理"),
         LinkedFact("governmentbody/dddd000000000001", "agreementWith", [s4], object=co,
-                   topic="战略合作"),
+                   topic="战略合作",
+                   signing=Signing("page_b#3@48", (co, "governmentbody/dddd000000000001"),
+                                   "2025-05-21", None, "战略合作协议")),
         LinkedFact("computecenter/aaaa000000000002", "locatedIn", [s5], object="area/659901"),
         LinkedFact("computecenter/aaaa000000000002", "computeCapacity", [s5], value=500.0,
                    unit="PFLOPS", status="current"),

@@ -31,13 +31,14 @@ def test_bad_amounts_missing_labels_and_untyped_objects_are_reported(tmp_path):
     graph = sample_graph()
     graph.entities[0].label = ""
     graph.facts.append(LinkedFact("computecenter/aaaa000000000002", "investmentAmount", [],
-                                  value=-1.0, unit="USD"))
+                                  value=-1.0, unit="EUR"))
     graph.facts.append(LinkedFact("computecenter/aaaa000000000002", "investor", [],
                                   object="company/unlisted000000"))
     write_rdf(graph, tmp_path, store=False)
     report = "\n".join(validate(tmp_path))
     assert "https://kg.example.org/id/area/650000: must have exactly one non-empty label" in report
-    assert "investmentAmount of 丙丁县" in report and "needs the unit CNY" in report
+    assert "investmentAmount of 丙丁县" in report and "needs the unit CNY or USD, not 'EUR'" in report
+    assert "currency must be one ISO 4217 code, CNY or USD, not 'EUR'" in report
     assert "non-negative xsd:decimal value" in report
     assert ("https://kg.example.org/id/company/unlisted000000: must have exactly one entity "
             "type") in report
