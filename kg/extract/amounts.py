@@ -42,6 +42,8 @@ AGGREGATE_WORDS = ("固定资产投资",)
 COLLECTIVE_SUBJECTS = ("我市", "全市", "我州", "全州", "我县", "全县", "我区", "全区", "我省", "全省",
                        "全疆", "我国", "全国", "全盟", "我盟", "全旗")
 PHASE_PATTERN = re.compile(r"([一二三四五六七八九十]期)")
+# 总投资：48.6亿元 as a field of a record (项目名称：…建设单位：…总投资：…).
+LABELLED_AMOUNT = re.compile(r"(?:总投资|投资金额|计划总投资|项目总投资|投资总额)[：:]\s*(?:约|人民币)?\s*$")
 # 其中一期投资…, 其中公司以货币出资…: a part of an amount given before it.
 PART_OF = re.compile(r"^\s*其中")
 # 签约项目36个, 86个项目: how many projects a programme's amount sums.
@@ -203,6 +205,11 @@ def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | Non
             return None
         return ctx.add(Mention(collective.group(0), "AdminArea", ctx.evidence(position, position),
                                collective.start(), collective.end(), area.name, area.code))
+    zones = [m for m in ctx.mentions_between(sentence.start, position) if m.type == "Zone"]
+    nearest = max(areas + zones, key=lambda m: m.start, default=None)
+    if nearest is not None and ctx.text[nearest.end:position].startswith(("算力", "总算力",
+                                                                            "智能算力", "已建成算力")):
+        return nearest            # 某新区算力总规模达到…: the zone's, or the area's
     if areas and "算力" in ctx.text[areas[-1].end:position]:
         return areas[-1]          # the nearest area before the figure, the clause's subject
     return None
@@ -215,15 +222,24 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     opens with 该…, the company when it says 该企业/该公司, the sentence's first facility,
     else the article's facility."""
     text = ctx.text
+    if LABELLED_AMOUNT.search(text, max(0, position - 10), position):
+        # 项目名称：甲项目…总投资：48亿元 (fields run together): the record's project.
+        record = text.rfind("项目名称", max(0, position - 300), position)
+        start = record if record != -1 else max(sentence_start, position - 120)
+        named = [m for m in ctx.mentions_between(start, position)
+                 if m.type in labels and m.type != "Company"]
+        if named:
+            return named[0] if record != -1 else named[-1]
     end_of_number = next((q.end for q in ctx.doc._.kg_quantities or [] if q.start == position),
                          position)
     if text.startswith("的", end_of_number):
         following = [m for m in ctx.mentions if m.start == end_of_number + 1 and m.type in labels]
         if following:
             return following[0]
-    verb = next((v for v in FUNDED_VERBS if text.startswith(v, end_of_number)), None)
-    if verb is not None:       # 投资8亿元建设某某基地: the facility the money builds
-        built = [m for m in ctx.mentions if m.start == end_of_number + len(verb)
+    after = _after_places(ctx, end_of_number)
+    verb = next((v for v in FUNDED_VERBS if text.startswith(v, after)), None)
+    if verb is not None:       # 投资8亿元(在某县)建设某某基地: the facility the money builds
+        built = [m for m in ctx.mentions_between(after, after + 60) if m.start == after + len(verb)
                  and m.type in labels and m.type != "Company"]
         if built:
             return built[0]
@@ -250,6 +266,18 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     if topic is not None and topic.type in labels:
         return topic
     return in_sentence[0] if in_sentence else None
+
+
+def _after_places(ctx: ArticleContext, position: int) -> int:
+    """Past 在某市某县 written right after ``position``, if any."""
+    if not ctx.text.startswith(("在", "于"), position):
+        return position
+    cursor = position + 1
+    for m in ctx.mentions_between(cursor, cursor + 30):
+        if m.start != cursor or m.type not in ("AdminArea", "Zone"):
+            break
+        cursor = m.end
+    return cursor if cursor > position + 1 else position
 
 
 def _clause_opens_with_project(ctx: ArticleContext, position: int) -> bool:

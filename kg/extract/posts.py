@@ -324,6 +324,8 @@ def _implied_from_abbreviation(ctx: ArticleContext, written: str, position: int)
         if not match or not written.endswith("委"):
             return None
         area_text = match["area"]
+        if len(area_text) > 2 and area_text[-1] in "市县区旗" and area_text[-2] == area_text[-1]:
+            area_text = area_text[:-1]         # 某县县委: the county's committee
         area = ctx.area_named(area_text)
         if area is None:
             area = ctx.relative_area(area_text)

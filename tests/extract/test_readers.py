@@ -288,3 +288,24 @@ def test_one_named_document_signed_by_three_is_every_pair_and_a_company_written_
             "合作协议。")
     assert {frozenset(p) for p in _pairs(said, "agreementWith")} == {
         frozenset(("丙丁科技股份有限公司", "戊己大学"))}
+
+
+def test_records_of_fields_run_together_give_each_project_its_own_facts():
+    text = ("主要项目如下：1.项目名称：甲乙100万千瓦光伏储能一体化项目建设单位：丙丁绿能发展有限公司"
+            "施工单位：戊己勘测设计研究院有限公司（EPC总承包）总投资：48.6亿元"
+            "2.项目名称：庚辛20万千瓦光热储能项目建设单位：壬癸新能源有限公司总投资：58亿元")
+    amounts = {(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")}
+    assert amounts == {("甲乙100万千瓦光伏储能一体化项目", 4.86e9), ("庚辛20万千瓦光热储能项目", 5.8e9)}
+    assert _pairs(text, "investor") == {("甲乙100万千瓦光伏储能一体化项目", "丙丁绿能发展有限公司"),
+                                        ("庚辛20万千瓦光热储能项目", "壬癸新能源有限公司")}
+    assert _pairs(text, "builtBy") == {("甲乙100万千瓦光伏储能一体化项目", "戊己勘测设计研究院有限公司")}
+
+
+def test_a_zones_compute_and_a_county_committee_written_with_its_level_twice():
+    text = "至此，和林格尔新区算力总规模达到3.2万P，预计今年底将突破5万P。"
+    got = {(f.subject.label, f.quantity.value, f.quantity.status)
+           for f in _facts(text, "computeCapacity")}
+    assert got == {("和林格尔新区", 32000.0, "current"), ("和林格尔新区", 50000.0, "planned")}
+    posts = {(f.object.label, f.title) for f in _facts("日照市委常委、莒县县委书记贺一鸣宣布开工。",
+                                                        "holdsPosition")}
+    assert posts == {("中共日照市委员会", "常委"), ("中共莒县委员会", "书记")}
