@@ -128,15 +128,25 @@ def _group_after(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
     brackets); the first that does not follow on ends them."""
     group: list[Mention] = []
     cursor = start
-    for m in ctx.mentions_between(start, end):
-        if m.type not in PARTY_LABELS | {"AdminArea"} or _in_brackets(ctx, m):
+    mentions = ctx.mentions_between(start, end)
+    for m in mentions:
+        if m.type not in PARTY_LABELS | {"AdminArea"} or _in_brackets(ctx, m) or \
+                _opens_a_name(m, mentions):
             continue
         gap = PARTY_GAP.sub("", ctx.text[cursor:m.start])
         if gap not in ("", "、", "和", "及", "以及") if group else len(gap) > 2:
             break
         group.append(m)
         cursor = m.end
+    if group and ctx.text.startswith(("等地", "的"), cursor):
+        # 与上海、苏州等地的6家企业: places that say where the parties are from.
+        group = [m for m in group if m.type != "AdminArea"]
     return group
+
+
+def _opens_a_name(m: Mention, mentions: list[Mention]) -> bool:
+    """An area written right before another name (张掖市|甘州区人民政府) opens that name."""
+    return m.type == "AdminArea" and any(o.start == m.end for o in mentions)
 
 
 def _in_brackets(ctx: ArticleContext, m: Mention) -> bool:
@@ -194,7 +204,7 @@ def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mentio
     group: list[Mention] = []
     cursor = position
     for m in reversed(mentions):
-        if _in_brackets(ctx, m):
+        if _in_brackets(ctx, m) or _opens_a_name(m, mentions):
             continue
         gap = PARTY_GAP.sub("", ctx.text[m.end:cursor])
         if len(gap) > 4 or any(ch in gap for ch in "，。；"):

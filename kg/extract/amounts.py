@@ -265,7 +265,10 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
         return facilities[0]
     if topic is not None and topic.type in labels:
         return topic
-    return in_sentence[0] if in_sentence else None
+    company = in_sentence[0] if in_sentence else None
+    if company is not None and re.search(r"项目|工程|中心|基地|电站", text[company.end:position]):
+        return None      # 甲公司与乙合资建设的某某项目，总投资…: the project's, not named
+    return company
 
 
 def _after_places(ctx: ArticleContext, position: int) -> int:

@@ -309,3 +309,17 @@ def test_a_zones_compute_and_a_county_committee_written_with_its_level_twice():
     posts = {(f.object.label, f.title) for f in _facts("日照市委常委、莒县县委书记贺一鸣宣布开工。",
                                                         "holdsPosition")}
     assert posts == {("中共日照市委员会", "常委"), ("中共莒县委员会", "书记")}
+
+
+def test_places_that_open_a_name_or_describe_the_parties_do_not_sign():
+    assert _facts("甲乙开发区管理委员会与上海、苏州等地的6家企业签订投资合同。", "agreementWith") == []
+    text = "丙丁科技股份有限公司与张掖市甘州区人民政府签署了《投资协议》。"
+    assert {o for _, o in _pairs(text, "agreementWith")} == {"张掖市甘州区人民政府"}
+
+
+def test_an_investor_named_with_its_amount_before_the_facility():
+    text = "其中，深圳市丙丁算力科技有限公司投资22亿元的甲乙智算中心项目落户白沙洲工业园区。"
+    assert _pairs(text, "investor") == {("甲乙智算中心项目", "深圳市丙丁算力科技有限公司")}
+    unnamed = "湖南丙丁新材料有限公司与戊己科技合资建设的某某储能电池项目，总投资约38亿元。"
+    assert all(f.subject.label != "湖南丙丁新材料有限公司"
+               for f in _facts(unnamed, "investmentAmount"))
