@@ -34,6 +34,8 @@ IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "�
 NOT_PLACES = frozenset({"中国", "中华人民共和国"})
 NOT_PLACE_BEGINNINGS = beginnings(NOT_PLACES)
 MAX_FORM_IN_NAME = 12
+# A place's short form followed by one of these names a river, lake or mountain (澜沧江).
+NATURAL_FEATURES = frozenset("江河湖")
 
 
 def extract_locations(ctx: ArticleContext) -> list[Fact]:
@@ -96,6 +98,9 @@ def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] 
                     division.level in ("county", "town") and \
                     not _right_after_its_parent(ctx, found[-1], division, i):
                 division = None     # 新疆天山云计算: after a place, a county's short form is a word
+            if division is not None and form != division.name and \
+                    name[i + size:i + size + 1] in NATURAL_FEATURES:
+                division = None     # 某某江水电: a short form followed by 江/河/湖 names a river
             if division is not None and ctx.gazetteer.plausible_form(
                     form, division, [d.code for d in ctx.home_areas]):
                 hit = (division, form, i)

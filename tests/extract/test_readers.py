@@ -323,3 +323,8 @@ def test_an_investor_named_with_its_amount_before_the_facility():
     unnamed = "湖南丙丁新材料有限公司与戊己科技合资建设的某某储能电池项目，总投资约38亿元。"
     assert all(f.subject.label != "湖南丙丁新材料有限公司"
                for f in _facts(unnamed, "investmentAmount"))
+
+
+def test_a_short_place_form_before_jiang_names_a_river_not_the_county():
+    got = _pairs("华能澜沧江水电股份有限公司与丙丁大学签订协议。", "locatedIn")
+    assert not any(o.startswith("澜沧") for _, o in got)
