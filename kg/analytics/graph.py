@@ -40,11 +40,14 @@ def _source_lists(sources: list[Source]) -> tuple[list, list, list, list]:
 
 
 def _investment_total(facts: list[LinkedFact]) -> float | None:
-    """One entity's investment: the largest whole-project amount, else the sum of phases.
+    """One entity's investment in yuan: the largest whole-project amount, else the sum of
+    phases.
 
     A page may give both a total and the amount of its first phase; adding them would
-    count the phase twice.
+    count the phase twice.  Amounts in another currency (亿美元) are left out: an exchange
+    rate would be a guess, and the side panel lists them in their own currency.
     """
+    facts = [f for f in facts if f.unit in (None, "CNY")]
     whole = [f.value for f in facts if not f.phase and f.value is not None]
     if whole:
         return max(whole)

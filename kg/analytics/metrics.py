@@ -357,14 +357,27 @@ def format_money(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") + "元"
 
 
+def format_amount(value: float, currency: str | None) -> str:
+    """An amount in its currency as Chinese reports write it: 25亿元, 1亿美元."""
+    if currency in (None, "CNY"):
+        return format_money(value)
+    word = {"USD": "美元"}.get(currency, " " + str(currency))
+    for unit, size in (("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + unit + word.strip()
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + word
+
+
 def format_compute(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") + " PFLOPS"
 
 
 def describe_value(fact: LinkedFact, labels: dict[str, str]) -> str:
-    """What a fact says, shortly: an amount (25亿元), a capacity, or the object's label."""
+    """What a fact says, shortly: an amount in its currency (25亿元, 1亿美元), a capacity,
+    or the object's label."""
     if fact.value is not None:
-        return format_money(fact.value) if fact.unit == "CNY" else format_compute(fact.value)
+        return format_compute(fact.value) if fact.unit == "PFLOPS" \
+            else format_amount(fact.value, fact.unit)
     return labels.get(fact.object or "", fact.object or "")
 
 
@@ -412,8 +425,8 @@ def timeline(graph: KnowledgeGraph) -> list[TimelineEvent]:
         else:
             continue
         if fact.value is not None:
-            detail = (format_money(fact.value) if fact.unit == "CNY"
-                      else format_compute(fact.value))
+            detail = (format_compute(fact.value) if fact.unit == "PFLOPS"
+                      else format_amount(fact.value, fact.unit))
             detail += "".join(f" ({part})" for part in (fact.phase, fact.status) if part)
         else:
             detail = labels.get(other or "", other or "")

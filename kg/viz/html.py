@@ -38,7 +38,8 @@ from jinja2 import Environment, FileSystemLoader
 
 from kg.analytics.export import atomic_write_bytes
 from kg.analytics.graph import PART_OF, to_networkx, undirected_weighted
-from kg.analytics.metrics import (communities, describe_value, format_compute, format_money,
+from kg.analytics.metrics import (communities, describe_value, format_amount, format_compute,
+                                  format_money,
                                   pagerank, ranked)
 from kg.conflicts import Conflict, find_conflicts
 from kg.graphio import collector_paused
@@ -272,17 +273,6 @@ def node_tip(node: str, data: dict, articles: dict, conflicts: str = "",
 
 SCOPE_WORDS = {"project": "one project", "programme": "programme", "signing": "signing round"}
 MONEY_PREDICATES = ("investmentAmount", "programmeInvestment")
-
-
-def format_amount(value: float, currency: str | None) -> str:
-    """An amount in its currency as Chinese reports write it: 25亿元, 1亿美元."""
-    if currency in (None, "CNY"):
-        return format_money(value)
-    word = {"USD": "美元"}.get(currency, " " + str(currency))
-    for unit, size in (("亿", 1e8), ("万", 1e4)):
-        if abs(value) >= size:
-            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + unit + word.strip()
-    return f"{value:,.2f}".rstrip("0").rstrip(".") + word
 
 
 def describe_money(fact: LinkedFact) -> str:

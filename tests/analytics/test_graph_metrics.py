@@ -49,6 +49,18 @@ def test_total_and_phase_amounts_are_not_added():
         "investment"] == 1e9
 
 
+def test_an_amount_in_dollars_is_no_part_of_the_yuan_total_and_keeps_its_currency():
+    entities = [Entity("project/p1", "Project", "甲乙项目")]
+    facts = [LinkedFact("project/p1", "investmentAmount", [_src()], value=1e8, unit="USD"),
+             LinkedFact("project/p1", "investmentAmount", [_src()], value=3e8, unit="CNY")]
+    assert to_networkx(KnowledgeGraph(entities, facts, [])).nodes["project/p1"][
+        "investment"] == 3e8
+    assert metrics.describe_value(facts[0], {}) == "1亿美元"
+    assert metrics.describe_value(facts[1], {}) == "3亿元"
+    only_dollars = KnowledgeGraph(entities, facts[:1], [])
+    assert to_networkx(only_dollars).nodes["project/p1"]["investment"] is None
+
+
 def test_unknown_entity_is_a_clear_error():
     graph = KnowledgeGraph([Entity("project/p1", "Project", "甲乙项目")],
                            [LinkedFact("project/p1", "locatedIn", [_src()], object="area/1")], [])
