@@ -223,6 +223,13 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
         rest, title = rest + organ, title[len(organ):]
     if not rest:
         return _Segment(left, right, None, title, None)
+    project = re.fullmatch(r"(?:据|由|经)?(?:该|本)?项目(.{0,4})", rest)
+    if project is not None:
+        # 项目技术负责人王某, 该项目经理: a post at the facility the text is about.
+        facility = ctx.referent(left)
+        if facility is None:
+            return None
+        return _Segment(left, right, facility, project.group(1) + title, None)
     org = _implied_from_abbreviation(ctx, rest, left)
     if org is None:
         if rest in COREFERENT_COMPANY:
@@ -265,6 +272,12 @@ def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: st
     if area is not None and area.code.isdigit():
         return ctx.gazetteer.by_code(area.code)
     return ctx.area_named(rest) if ctx.gazetteer.lookup(rest) else None
+
+
+def _head_area(ctx: ArticleContext, title: str):
+    """副市长王某 with no organisation written: the article's city (county, prefecture)."""
+    word = next((h for h in HEAD_TITLES if title.endswith(h)), "")[:1]
+    return ctx.relative_area(word) if word in ("市", "县", "州") else None
 
 
 def _organ_prefix(title: str) -> str | None:
@@ -364,7 +377,7 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
                 segment.area = area
             continue
         if segment.title.endswith(HEAD_TITLES) and "委" not in segment.title:
-            area = before.area if before else None
+            area = before.area if before else _head_area(ctx, segment.title)
             if area is not None:
                 name, aliases = government(area)
                 # Nothing names the government here; its written form is its name.

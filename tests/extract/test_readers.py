@@ -328,3 +328,12 @@ def test_an_investor_named_with_its_amount_before_the_facility():
 def test_a_short_place_form_before_jiang_names_a_river_not_the_county():
     got = _pairs("华能澜沧江水电股份有限公司与丙丁大学签订协议。", "locatedIn")
     assert not any(o.startswith("澜沧") for _, o in got)
+
+
+def test_a_head_title_alone_and_a_post_at_the_project():
+    posts = {(f.subject.label, f.object.label, f.title)
+             for f in _facts("大同市召开会议。副市长梁一鸣出席。", "holdsPosition")}
+    assert posts == {("梁一鸣", "大同市人民政府", "副市长")}
+    at_project = {(f.subject.label, f.object.label, f.title) for f in _facts(
+        "甲乙智算中心开工。据项目技术负责人龚一鸣介绍，机房采用液冷。", "holdsPosition")}
+    assert at_project == {("龚一鸣", "甲乙智算中心", "技术负责人")}
