@@ -112,6 +112,8 @@ def fact_rows(fact: LinkedFact) -> list[dict]:
         base["qualifier"] = fact.qualifier
     if fact.scope:
         base["scope"] = fact.scope
+    if fact.count is not None:
+        base["count"] = fact.count
     if fact.signing is not None:
         base["signing"] = _signing_row(fact.signing)
     by_doc: dict[str, list[Source]] = {}
@@ -180,6 +182,7 @@ def read_graph(out_dir: Path) -> KnowledgeGraph:
                           value=r.get("value"), unit=r.get("unit"), status=r.get("status"),
                           phase=r.get("phase"), title=r.get("title"), topic=r.get("topic"),
                           qualifier=r.get("qualifier"), scope=r.get("scope"),
+                          count=r.get("count"),
                           signing=_signing_of(r.get("signing")))
         known = facts.setdefault(fact.key(), fact)
         if known is not fact:              # the fact's row for another document
