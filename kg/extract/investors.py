@@ -44,12 +44,13 @@ INVESTED_BY = re.compile(r"(?:共同|联合)?(?:投资建设|投资兴建|出资
 ROLE_IS = re.compile(r"(EPC总承包方|总承包方|总承包单位|总包单位|总包方|施工方|施工单位|承建方|承建单位|中标单位|"
                      r"中标人|投资方|投资主体|"
                      r"项目业主|业主单位|建设单位)(?:为|是|：|:)")
-INVESTOR_ROLES = ("投资方", "投资主体", "项目业主", "业主单位", "建设单位")
+INVESTOR_ROLES = ("投资方", "投资主体", "项目业主", "业主单位", "建设单位", "投资建设和运营主体",
+                  "投资建设主体")
 # X作为项目业主 / X作为EPC总承包单位: the role follows the organisation.
 ROLE_AFTER = re.compile(r"(?:作为|为|是)(?:该|本)?(?:项目|工程)?(?:的)?"
                         r"(EPC总承包单位|EPC总承包方|总承包单位|总承包方|总包单位|总包方|施工单位|施工方|承建单位|"
                         r"中标单位|"
-                        r"业主|业主单位|投资方|投资主体|建设单位)"
+                        r"业主|业主单位|投资方|投资主体|建设单位|投资建设和运营主体|投资建设主体)"
                         r"|承担(?:了)?(?:该|本)?(?:项目|工程)?(?:的)?(施工|建设|施工建设)任务")
 FOUNDED = re.compile(r"(合资成立|合资组建|合资设立|共同出资设立|共同投资设立|出资设立|投资设立|共同组建|"
                      r"共同成立|共同设立)(?:了)?(?:合资公司)?")
@@ -335,6 +336,10 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
     facts = []
     for role in ROLE_AFTER.finditer(ctx.text, sentence.start, sentence.end):
         actors = _group_before(ctx, sentence.start, role.start())
+        if not actors and ctx.text[role.start() - 1:role.start()] in "，,":
+            # …设立合资公司Y，作为项目的投资建设主体: Y, right before the comma.
+            actors = [m for m in ctx.mentions_between(sentence.start, role.start() - 1)
+                      if m.end == role.start() - 1 and m.type in ACTOR_LABELS]
         subject = _subject(ctx, sentence.start, actors[0].start, FACILITY_LABELS) \
             if actors else None
         if subject is None:

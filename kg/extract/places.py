@@ -197,6 +197,56 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
                 for place in places:
                     facts.append(Fact(subject, "locatedIn", place.source, object=place))
     facts.extend(_labelled_fields(ctx))
+    facts.extend(_brought_in(ctx))
+    facts.extend(_registered(ctx))
+    return facts
+
+
+# 某市已吸引甲、乙、丙等企业落户; 先后引进甲、乙等企业: each is in the place that drew it.
+BROUGHT_IN = re.compile(r"(?:吸引|引进|引入|招引)(?:了)?")
+LIST_END = re.compile(r"等(?:\d+家|多家|一批)?(?:企业|公司|龙头企业|知名企业)")
+
+
+def _brought_in(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    text = ctx.text
+    for verb in BROUGHT_IN.finditer(text):
+        sentence = ctx.sentence_at(verb.start())
+        end = LIST_END.search(text, verb.end(), min(sentence.end, verb.end() + 80))
+        if end is None:
+            continue
+        listed = ctx.mentions_between(verb.end(), end.start())
+        if not listed or listed[0].start != verb.end() or any(
+                m.type not in ("Company", "Organization", "ResearchOrg") for m in listed) or \
+                any(text[a.end:b.start] not in ("、", "和", "及") for a, b in zip(listed, listed[1:])) \
+                or listed[-1].end != end.start():
+            continue
+        areas = [m for m in ctx.mentions_between(sentence.start, verb.start())
+                 if m.type in ("AdminArea", "Zone")]
+        if not areas:
+            continue
+        place = areas[-1]
+        facts.extend(Fact(m, "locatedIn", ctx.evidence(verb.start(), end.end()), object=place)
+                     for m in listed)
+    return facts
+
+
+# 某公司…注册地在某市: the company's seat.
+REGISTERED = re.compile(r"注册地(?:在|为|位于)|注册于|注册在")
+
+
+def _registered(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    for phrase in REGISTERED.finditer(ctx.text):
+        sentence = ctx.sentence_at(phrase.start())
+        companies = [m for m in ctx.mentions_between(sentence.start, phrase.start())
+                     if m.type == "Company"]
+        places = _most_specific(ctx.gazetteer, next(iter(_place_chains(
+            ctx.gazetteer, ctx.mentions_between(phrase.end(), phrase.end() + 30))), []))
+        if companies and places and places[0].start - phrase.end() <= 1:
+            facts.extend(Fact(companies[0], "locatedIn", ctx.evidence(phrase.start(),
+                                                                       phrase.end()), object=p)
+                         for p in places)
     return facts
 
 

@@ -337,3 +337,16 @@ def test_a_head_title_alone_and_a_post_at_the_project():
     at_project = {(f.subject.label, f.object.label, f.title) for f in _facts(
         "甲乙智算中心开工。据项目技术负责人龚一鸣介绍，机房采用液冷。", "holdsPosition")}
     assert at_project == {("龚一鸣", "甲乙智算中心", "技术负责人")}
+
+
+def test_companies_drawn_to_a_place_and_a_registered_seat():
+    drawn = "近年来，中卫已吸引丙丁云科技有限公司、戊己科技有限公司等企业落户。"
+    assert _pairs(drawn, "locatedIn") >= {("丙丁云科技有限公司", "中卫市"), ("戊己科技有限公司", "中卫市")}
+    seat = "丙丁数据科技有限公司由甲乙集团有限公司与戊己科技有限公司合资组建，注册地在文昌市。"
+    assert ("丙丁数据科技有限公司", "文昌市") in _pairs(seat, "locatedIn")
+
+
+def test_a_joint_venture_named_as_the_projects_investing_body():
+    text = ("甲乙风光制氢一体化项目开工。公司拟与戊己投资集团有限公司共同出资设立丙丁绿氢科技有限公司，"
+            "作为项目的投资建设和运营主体。")
+    assert ("甲乙风光制氢一体化项目", "丙丁绿氢科技有限公司") in _pairs(text, "investor")
