@@ -350,3 +350,9 @@ def test_a_joint_venture_named_as_the_projects_investing_body():
     text = ("甲乙风光制氢一体化项目开工。公司拟与戊己投资集团有限公司共同出资设立丙丁绿氢科技有限公司，"
             "作为项目的投资建设和运营主体。")
     assert ("甲乙风光制氢一体化项目", "丙丁绿氢科技有限公司") in _pairs(text, "investor")
+
+
+def test_an_areas_money_in_a_sentence_about_the_area_is_no_facilitys():
+    text = ("甲乙智算中心开工。近年来，广东省对口支援喀什地区，累计投入援疆资金超过180亿元，"
+            "先后引进丙丁科技有限公司等企业。")
+    assert _facts(text, "investmentAmount") == []
