@@ -114,6 +114,10 @@ def fact_rows(fact: LinkedFact) -> list[dict]:
         base["scope"] = fact.scope
     if fact.count is not None:
         base["count"] = fact.count
+    if fact.bound:
+        base["bound"] = fact.bound
+    if fact.upper is not None:
+        base["upper"] = fact.upper
     if fact.signing is not None:
         base["signing"] = _signing_row(fact.signing)
     by_doc: dict[str, list[Source]] = {}
@@ -182,7 +186,7 @@ def read_graph(out_dir: Path) -> KnowledgeGraph:
                           value=r.get("value"), unit=r.get("unit"), status=r.get("status"),
                           phase=r.get("phase"), title=r.get("title"), topic=r.get("topic"),
                           qualifier=r.get("qualifier"), scope=r.get("scope"),
-                          count=r.get("count"),
+                          count=r.get("count"), bound=r.get("bound"), upper=r.get("upper"),
                           signing=_signing_of(r.get("signing")))
         known = facts.setdefault(fact.key(), fact)
         if known is not fact:              # the fact's row for another document

@@ -228,7 +228,6 @@ class LinkedFact:
     topic: str | None = None
     qualifier: str | None = None     # money (see Quantity)
     scope: str | None = None
-    count: int | None = None         # programmeInvestment: how many projects it sums
     signing: Signing | None = None   # agreementWith: parties are entity ids
     bound: str | None = None         # a quantity's bound and range, as on Quantity
     upper: float | None = None

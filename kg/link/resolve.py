@@ -530,6 +530,8 @@ class Linker:
                                 qualifier=q.qualifier if q else None,
                                 scope=q.scope if q else None,
                                 count=q.count if q else None,
+                                bound=q.bound if q else None,
+                                upper=q.upper if q else None,
                                 signing=self._linked_signing(fact.signing, key_to_id))
             if fact.predicate == "agreementWith" and obj is not None and obj < subject:
                 linked.subject, linked.object = obj, subject

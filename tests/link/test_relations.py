@@ -33,3 +33,12 @@ def test_relations_and_signings_are_linked_and_round_trip(tmp_path):
     assert sorted(f.key() for f in again.relations) == sorted(f.key() for f in graph.relations)
     assert {f.signing for f in again.facts if f.signing} == {f.signing for f in graph.facts
                                                              if f.signing}
+
+
+def test_a_bound_written_with_an_amount_is_kept_through_linking(tmp_path):
+    graph = _graph("5月3日，甲乙智算中心开工，总投资超50亿元。")
+    amounts = [f for f in graph.facts if f.predicate == "investmentAmount"]
+    assert [(f.value, f.bound) for f in amounts] == [(5e9, "超")]
+    write_graph(graph, tmp_path)
+    assert [(f.value, f.bound) for f in read_graph(tmp_path).facts
+            if f.predicate == "investmentAmount"] == [(5e9, "超")]
