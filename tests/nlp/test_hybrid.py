@@ -190,3 +190,9 @@ def test_a_metadata_line_run_into_the_headline_still_names_its_source(hybrid):
 def test_a_year_before_a_suffix_is_no_part_of_a_name(hybrid):
     found = names(entities(hybrid, "会上通报了2024年口岸经济运行情况。"))
     assert not any(label == "Port" for _, label in found)
+
+
+def test_a_conjunction_joins_two_names_the_model_reads_as_one(hybrid):
+    found = names(entities(hybrid, "哈密市与甲乙科技有限责任公司签署协议。"))
+    assert ("甲乙科技有限责任公司", "Company") in found
+    assert not any(text.startswith("哈密市与") for text, _ in found)

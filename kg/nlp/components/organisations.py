@@ -93,6 +93,8 @@ MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]+元$")
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
 # Words of a capacity that open project names (年产10万吨…项目).
 CAPACITY_WORDS = frozenset({"年产", "日产", "年处理", "日处理", "年加工", "年吞吐", "年发电", "年出栏"})
+# Conjunctions join two names even where the model reads one (某市与某某公司).
+CONJUNCTIONS = frozenset("与及、")
 # A count right after a suffix: 签约项目36个, 开工项目12项.
 COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几]+)\s*[个项家座]")
 ORGANISATION_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
@@ -261,7 +263,8 @@ class _NameScan:
                 if depth == 0:
                     break
                 depth -= 1
-            elif self.model is not None and len(text) == 1 and self._inside_model_name(i):
+            elif self.model is not None and len(text) == 1 and text not in CONJUNCTIONS \
+                    and self._inside_model_name(i):
                 pass       # 某市和林发展集团: the model reads one name across the character
             elif (boundary := rec.is_boundary(text)) and self._glued_stop_char(i, first):
                 first = i      # the name's first character: nothing before it is the name's
