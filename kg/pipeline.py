@@ -222,8 +222,10 @@ def build(paths: Iterable[str | Path], out: str | Path,
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out), collector_tuned():
         recover_interrupted(out)
-        base = _base_of_build(out, base_iri, update)
-        recogniser = _recogniser_of_build(out, recogniser, update)
+        base = _kept_by_update(out, update, base_iri, DEFAULT_BASE, "base_iri",
+                               "base IRI {}", "--base-iri")
+        recogniser = _kept_by_update(out, update, recogniser, DEFAULT_RECOGNISER, "recogniser",
+                                     "the {} recogniser", "--recogniser")
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
             with using_base(base):
@@ -234,27 +236,17 @@ def build(paths: Iterable[str | Path], out: str | Path,
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _base_of_build(out: Path, given: str | None, update: bool) -> str:
-    """The base IRI of the build: the one given, else the default; an update keeps the
-    base its build was made with and refuses another."""
+def _kept_by_update(out: Path, update: bool, given: str | None, default: str, field: str,
+                    described: str, option: str) -> str:
+    """A setting of the build (its base IRI, its recogniser): the one given, else the
+    default; an update keeps the one its build was made with, recorded in the cache's
+    manifest, and refuses another (documents read two ways would not make one graph)."""
     if not update:
-        return given or DEFAULT_BASE
-    recorded = read_manifest(out).base_iri
+        return given or default
+    recorded = getattr(read_manifest(out), field)
     if given is not None and given != recorded:
-        raise BuildError(out, f"built with base IRI {recorded}: --update keeps it "
-                              f"(leave out --base-iri or give that one)")
-    return recorded
-
-
-def _recogniser_of_build(out: Path, given: str | None, update: bool) -> str:
-    """The recogniser of the build: the one given, else the default; an update keeps its
-    build's (documents read by two recognisers would not be one graph's)."""
-    if not update:
-        return given or DEFAULT_RECOGNISER
-    recorded = read_manifest(out).recogniser
-    if given is not None and given != recorded:
-        raise BuildError(out, f"built with the {recorded} recogniser: --update keeps it "
-                              f"(leave out --recogniser or give that one)")
+        raise BuildError(out, f"built with {described.format(recorded)}: --update keeps it "
+                              f"(leave out {option} or give that one)")
     return recorded
 
 
