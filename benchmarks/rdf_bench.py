@@ -18,16 +18,23 @@ peaks include it.  Prints a Markdown table:
 
 ``--push`` measures ``kg.store.push`` instead, into an Oxigraph server (pip package
 ``oxigraph``) started on 127.0.0.1 with an on-disk store: the first push of the build
-(into an absent graph), a second push of it (replacing the graph), each split into the
-load of the scratch graph and the MOVE, and, for comparison, one PUT of the same
-N-Triples (Oxigraph loads a PUT in one transaction: atomic too) into another graph:
+(into an absent graph: the direct path, no scratch graph), then a second push of it
+(replacing the graph: the atomic path, one PUT on Oxigraph), split at the moment the
+whole build is sent.  ``--replace-ways`` adds, each on a fresh server whose target graph
+a first push filled, the single requests that replace the graph atomically on Oxigraph
+(one transaction each): MOVE, DROP then MOVE, DROP/ADD/DROP (each after loading a scratch
+graph with no_transaction), one PUT of the N-Triples, and DROP then LOAD of the
+N-Triples served over HTTP:
 
     .venv/bin/python benchmarks/rdf_bench.py --push --triples 100000 1000000
+    .venv/bin/python benchmarks/rdf_bench.py --push --replace-ways --triples 100000
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
+import http.server
 import json
 import resource
 import shutil
@@ -35,7 +42,9 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -165,7 +174,9 @@ def _server_peak_mb(pid: int) -> float:
 
 
 def _timed_push(out: Path, endpoint: str, graph: str) -> dict:
-    """One push; its seconds, split into the load of the scratch graph and the MOVE."""
+    """One push; its seconds and path, on the atomic path split at the moment the whole
+    build is sent (the dump and the PUT's body, or the scratch graph's chunks) before the
+    server's answer to the replacing request (its transaction)."""
     from kg.store.push import push
 
     marks: dict[str, float] = {}
@@ -176,70 +187,173 @@ def _timed_push(out: Path, endpoint: str, graph: str) -> dict:
     started = time.perf_counter()
     result = push(out, endpoint, graph_iri=graph, timeout=3600, on_progress=progress)
     ended = time.perf_counter()
-    return {"seconds": ended - started, "load": marks["replace0"] - started,
-            "move": marks["replace1"] - marks["replace0"], "triples": result.triples,
-            "chunks": result.chunks, "no_transaction": result.no_transaction}
+    timing = {"seconds": ended - started, "path": result.path, "triples": result.triples,
+              "chunks": result.chunks, "no_transaction": result.no_transaction,
+              "replaced_by": result.replaced_by}
+    if "replace0" in marks:
+        timing |= {"load": marks["replace0"] - started,
+                   "move": marks["replace1"] - marks["replace0"]}
+    return timing
+
+
+class _OxigraphServer:
+    """``oxigraph serve`` on a free port of 127.0.0.1 with an on-disk store in ``folder``."""
+
+    def __init__(self, folder: Path):
+        binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or \
+            shutil.which("oxigraph")
+        if binary is None:
+            raise RuntimeError("the oxigraph server (pip package oxigraph) is not installed")
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        self.process = subprocess.Popen([binary, "serve", "--location", str(folder),
+                                         "--bind", f"127.0.0.1:{self.port}"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                self.opener.open(self.base + "/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+
+    def send(self, method: str, url: str, body, content_type: str) -> None:
+        request = urllib.request.Request(url, data=body, method=method, headers={
+            "Content-Type": content_type, "Content-Length": str(len(body))})
+        self.opener.open(request, timeout=7200).read()
+
+    def update(self, sparql: str) -> None:
+        self.send("POST", self.base + "/update",
+                  urllib.parse.urlencode({"update": sparql}).encode("utf-8"),
+                  "application/x-www-form-urlencoded")
+
+    def count(self, graph: str) -> int:
+        request = urllib.request.Request(self.base + "/query", headers={"Accept": "text/csv"},
+                                         data=urllib.parse.urlencode({"query": (
+                                             f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH "
+                                             f"<{graph}> {{ ?s ?p ?o }} }}")}).encode())
+        return int(self.opener.open(request, timeout=3600).read().decode().split()[1])
+
+    def peak_mb(self) -> float:
+        return _server_peak_mb(self.process.pid)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _bench_build(target_triples: int, folder: Path) -> Path:
+    from kg.rdf.serialize import write_rdf
+
+    out = folder / "build"
+    write_rdf(synthetic_graph(max(1, target_triples // TRIPLES_PER_PROJECT)), out, formats=())
+    gc.collect()
+    return out
 
 
 def run_push(target_triples: int) -> dict:
-    """First push and re-push of a build into a fresh Oxigraph server, and one PUT."""
-    import pyoxigraph as ox
-
-    from kg.rdf.serialize import write_rdf
-    from kg.store.push import graph_store_url
-
-    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or \
-        shutil.which("oxigraph")
-    if binary is None:
-        raise RuntimeError("the oxigraph server (pip package oxigraph) is not installed")
-    graph = synthetic_graph(max(1, target_triples // TRIPLES_PER_PROJECT))
+    """A first push (into an absent graph: the direct path) and a second push of the same
+    build (replacing it: the atomic path) into a fresh Oxigraph server."""
     with tempfile.TemporaryDirectory(prefix="kg-push-bench-") as tmp:
-        out = Path(tmp) / "build"
-        write_rdf(graph, out, formats=())
-        del graph
-        gc.collect()
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = subprocess.Popen([binary, "serve", "--location", str(Path(tmp) / "server"),
-                                   "--bind", f"127.0.0.1:{port}"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        endpoint = f"http://127.0.0.1:{port}/store"
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        out = _bench_build(target_triples, Path(tmp))
+        server = _OxigraphServer(Path(tmp) / "server")
         try:
-            for _ in range(100):
-                try:
-                    opener.open(f"http://127.0.0.1:{port}/", timeout=1).read()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            endpoint = server.base + "/store"
             first = _timed_push(out, endpoint, "urn:bench:graph")
             again = _timed_push(out, endpoint, "urn:bench:graph")
-            store = ox.Store.read_only(str(out / "store"))
-            with tempfile.TemporaryFile() as dump:
-                for name in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
-                    store.dump(dump, ox.RdfFormat.N_TRIPLES, from_graph=name)
-                size = dump.seek(0, 2)
-                dump.seek(0)
-                request = urllib.request.Request(
-                    graph_store_url(endpoint, "urn:bench:put"), data=dump, method="PUT",
-                    headers={"Content-Type": "application/n-triples",
-                             "Content-Length": str(size)})
-                started = time.perf_counter()
-                opener.open(request, timeout=3600).read()
-                put = time.perf_counter() - started
-            peak = _server_peak_mb(server.pid)
+            assert server.count("urn:bench:graph") == first["triples"]
+            peak = server.peak_mb()
         finally:
-            server.terminate()
-            server.wait()
+            server.stop()
     return {"triples": first["triples"], "chunks": first["chunks"],
             "no_transaction": first["no_transaction"], "first": first, "again": again,
-            "put": put, "server_peak_mb": peak}
+            "server_peak_mb": peak}
 
 
-def measure(phase: str, target_triples: int) -> dict:
+# Ways to replace a graph holding the build with the build again in one request (atomic
+# on Oxigraph, which runs each request in one transaction), after loading a scratch graph
+# with no_transaction when they need one.
+REPLACE_WAYS = {
+    "MOVE": "MOVE GRAPH <{scratch}> TO GRAPH <{target}>",
+    "DROP; MOVE": "DROP SILENT GRAPH <{target}> ; MOVE GRAPH <{scratch}> TO GRAPH <{target}>",
+    "DROP; ADD; DROP": ("DROP SILENT GRAPH <{target}> ; ADD GRAPH <{scratch}> TO GRAPH "
+                        "<{target}> ; DROP SILENT GRAPH <{scratch}>"),
+    "PUT": None,
+    "DROP; LOAD": "DROP SILENT GRAPH <{target}> ; LOAD <{dump_url}> INTO GRAPH <{target}>",
+}
+
+
+def run_replace_way(target_triples: int, way: str) -> dict:
+    """One way of replacing the graph, on a fresh server where a first push (direct) put
+    the build under the target's name: its seconds, split into the scratch load (if any)
+    and the replacing request."""
+    from kg.store.push import CHUNK_BYTES, graph_store_url, push
+
+    target, scratch = "urn:bench:graph", "urn:bench:graph.scratch"
+    with tempfile.TemporaryDirectory(prefix="kg-push-bench-") as tmp:
+        out = _bench_build(target_triples, Path(tmp))
+        dump_path = Path(tmp) / "dump.nt"
+        import pyoxigraph as ox
+
+        store = ox.Store.read_only(str(out / "store"))
+        with dump_path.open("wb") as dump:
+            for name in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+                store.dump(dump, ox.RdfFormat.N_TRIPLES, from_graph=name)
+        del store
+        files = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(_QuietFiles, directory=tmp))
+        threading.Thread(target=files.serve_forever, daemon=True).start()
+        server = _OxigraphServer(Path(tmp) / "server")
+        try:
+            first = push(out, server.base + "/store", graph_iri=target, timeout=3600)
+            data = dump_path.read_bytes()
+            started = time.perf_counter()
+            load = 0.0
+            if way == "PUT":
+                server.send("PUT", graph_store_url(server.base + "/store", target), data,
+                            "application/n-triples")
+            else:
+                if "{scratch}" in REPLACE_WAYS[way]:
+                    start = 0
+                    while start < len(data):
+                        end = min(start + CHUNK_BYTES, len(data))
+                        end = data.rfind(b"\n", start, end) + 1 if end < len(data) else end
+                        server.send("POST", graph_store_url(server.base + "/store", scratch,
+                                                            no_transaction=True),
+                                    data[start:end], "application/n-triples")
+                        start = end
+                    load = time.perf_counter() - started
+                server.update(REPLACE_WAYS[way].format(
+                    target=target, scratch=scratch,
+                    dump_url=f"http://127.0.0.1:{files.server_address[1]}/dump.nt"))
+            seconds = time.perf_counter() - started
+            assert server.count(target) == first.triples
+            assert server.count(scratch) == 0
+            peak = server.peak_mb()
+        finally:
+            server.stop()
+            files.shutdown()
+    return {"triples": first.triples, "way": way, "seconds": seconds, "load": load,
+            "replace": seconds - load, "server_peak_mb": peak}
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """Serves the dump to the server's LOAD, without a log line per request."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def measure(phase: str, target_triples: int, way: str | None = None) -> dict:
     done = subprocess.run([sys.executable, __file__, "--phase", phase,
-                           "--triples", str(target_triples)],
+                           "--triples", str(target_triples),
+                           *(["--way", way] if way is not None else [])],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{phase} at {target_triples} failed:\n{done.stderr[-3000:]}")
@@ -253,16 +367,25 @@ def main() -> None:
                         help="runs of each measurement; the fastest is reported")
     parser.add_argument("--push", action="store_true",
                         help="measure kg push into a local Oxigraph server instead")
-    parser.add_argument("--phase", choices=(*PHASES, "push"), help=argparse.SUPPRESS)
+    parser.add_argument("--replace-ways", action="store_true",
+                        help="with --push, also time other atomic replacements on Oxigraph")
+    parser.add_argument("--phase", choices=(*PHASES, "push", "replace"),
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--way", choices=REPLACE_WAYS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase == "push":
         print(json.dumps(run_push(args.triples[0])))
+        return
+    if args.phase == "replace":
+        print(json.dumps(run_replace_way(args.triples[0], args.way)))
         return
     if args.phase:
         print(json.dumps(run_phase(args.phase, args.triples[0])))
         return
     if args.push:
         print_push_table(args.triples, args.repeat)
+        if args.replace_ways:
+            print_replace_table(args.triples, args.repeat)
         return
     print("| triples | records MB | build s | build peak MB | + Turtle s | Turtle MB "
           "| Turtle peak MB | all 5 formats s | all peak MB | 2-hop query s "
@@ -284,20 +407,39 @@ def main() -> None:
 
 
 def print_push_table(targets: list[int], repeat: int) -> None:
-    print("| triples | chunks | first push s | of which load / MOVE s | second push s "
-          "| of which load / MOVE s | one PUT s | server peak MB |")
-    print("|" + "---:|" * 8)
+    print("| triples | chunks | first push s | path | second push s | path "
+          "| of which sent / replaced s | server peak MB |")
+    print("|" + "---:|" * 2 + "---:|:---|" * 2 + "---:|" * 2)
     for target in targets:
         run = min((measure("push", target) for _ in range(repeat)),
                   key=lambda r: r["first"]["seconds"])
         first, again = run["first"], run["again"]
+        split = (f"{again['load']:.1f} / {again['move']:.1f}" if "move" in again else "–")
         print(f"| {run['triples']:,} | {run['chunks']} | {first['seconds']:.1f} "
-              f"| {first['load']:.1f} / {first['move']:.1f} | {again['seconds']:.1f} "
-              f"| {again['load']:.1f} / {again['move']:.1f} | {run['put']:.1f} "
-              f"| {run['server_peak_mb']:.0f} |", flush=True)
+              f"| {first['path']} | {again['seconds']:.1f} | {again['path']} by "
+              f"{again['replaced_by']} | {split} "
+              f"| {run['server_peak_mb']:,.0f} |", flush=True)
     print(f"\nseconds wall clock, fastest of {repeat} run(s), each size in a fresh process "
-          f"and a fresh Oxigraph server (on-disk store); chunks loaded with "
-          f"no_transaction; \"load\" includes the N-Triples dump of the build.")
+          f"and a fresh Oxigraph server (on-disk store); the first push's chunks loaded "
+          f"with no_transaction; both pushes include the N-Triples dump of the build; "
+          f"\"sent\" ends when the last byte of the build is sent.")
+
+
+def print_replace_table(targets: list[int], repeat: int) -> None:
+    print("\n| triples | replaced by | seconds | of which scratch load / replacing request s "
+          "| server peak MB |")
+    print("|---:|:---|---:|---:|---:|")
+    for target in targets:
+        for way in REPLACE_WAYS:
+            run = min((measure("replace", target, way) for _ in range(repeat)),
+                      key=lambda r: r["seconds"])
+            print(f"| {run['triples']:,} | {way} | {run['seconds']:.1f} "
+                  f"| {run['load']:.1f} / {run['replace']:.1f} "
+                  f"| {run['server_peak_mb']:,.0f} |", flush=True)
+    print(f"\nseconds wall clock, fastest of {repeat} run(s), each a fresh process and a "
+          f"fresh Oxigraph server whose target graph a first push filled; the N-Triples are "
+          f"read from a file made beforehand, the scratch graph loaded in 16 MB chunks with "
+          f"no_transaction.")
 
 
 if __name__ == "__main__":
