@@ -60,18 +60,18 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, WEAK_SUFFIXES
 from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
+from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import GENERIC_MODIFIERS, common_words, org_suffixes, surnames, titles
 from kg.nlp.spans import Candidate, candidates, model_words, token_table
 
 MODEL_PRIORITY = -1
-# A numbered bureau (某某十一局, 某某第三工程局) is a construction group's company: organs
-# are not numbered.
 # Organs written short end in the head character of their kind: 某某委 (委员会), 某某办
 # (办公室).
 ORGAN_ABBREVIATION_ENDS = ("委", "办")
+# A numbered bureau (某某十一局, 某某第三工程局) is a construction group's company: organs
+# are not numbered.
 NUMBERED_BUREAU = re.compile(r"(?:第?[一二三四五六七八九十]+|\d+)(?:工程)?局$")
 MAX_NAME = 30
 MIDDLE_DOTS = "·•・‧"
