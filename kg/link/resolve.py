@@ -423,18 +423,24 @@ class Linker:
                 operators |= names
                 operators |= {self._company_core(n[: -len(form)]) for n in names
                               for form in LEGAL_FORMS if n.endswith(form)}
+        suffixes = sorted(_facility_suffixes(), key=len, reverse=True)
+        # The facility names by their first two characters and each suffix they end with:
+        # the only ones a name with a word left out can be compared with.
+        alike: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for name in facilities:
+            for suffix in suffixes:
+                if name.endswith(suffix):
+                    alike[name[:2], suffix].append(name)
         for name, keys in sorted(facilities.items()):
             # 某某曲靖智算中心 for 某某曲靖绿色智算中心: a word left out, the rest in order,
             # in a document that names both (across documents it would hang on which
             # pages a build has).
-            suffix = next((f for f in sorted(_facility_suffixes(), key=len, reverse=True)
-                           if name.endswith(f)), None)
+            suffix = next((f for f in suffixes if name.endswith(f)), None)
             if suffix and len(name) - len(suffix) >= 3:
                 docs = set().union(*(self.groups[k].docs for k in keys))
-                longer = [k for other, ks in facilities.items() if other != name
-                          and len(other) > len(name) and other.endswith(suffix)
-                          and other[:2] == name[:2] and _in_order(name, other) for k in ks
-                          if self.groups[k].docs & docs]
+                longer = [k for other in alike[name[:2], suffix]
+                          if len(other) > len(name) and _in_order(name, other)
+                          for k in facilities[other] if self.groups[k].docs & docs]
                 if len({uf.find(k) for k in longer}) == 1:
                     self._join_unique(uf, keys, longer, "facility with a word left out", name)
             bare = name.removesuffix("项目")
