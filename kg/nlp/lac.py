@@ -217,14 +217,19 @@ def viterbi(emissions: numpy.ndarray, transitions: numpy.ndarray, lengths: numpy
     pointers = numpy.empty((steps, batch, beam), dtype=numpy.intp)
     pointers[0] = identity
     score = scores[:, 0]
+    alive = numpy.arange(steps)[:, None] < lengths[None, :]      # (steps, batch)
+    every_row = alive.all(axis=1)
     for step in range(1, steps):
         candidates = score[:, :, None] + moves[:, step - 1]       # (batch, from, to)
         best = candidates.argmax(axis=1)
-        new_score = numpy.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] \
-            + scores[:, step]
-        live = (step < lengths)[:, None]
-        score = numpy.where(live, new_score, score)
-        pointers[step] = numpy.where(live, best, identity)
+        new_score = candidates.max(axis=1) + scores[:, step]
+        if every_row[step]:
+            score = new_score
+            pointers[step] = best
+        else:
+            live = alive[step][:, None]
+            score = numpy.where(live, new_score, score)
+            pointers[step] = numpy.where(live, best, identity)
     choice = numpy.empty((batch, steps), dtype=numpy.intp)
     choice[:, -1] = score.argmax(axis=1)
     for step in range(steps - 1, 0, -1):
