@@ -35,7 +35,7 @@ def atomic_write_text(path: Path, text: str | Iterable[str]) -> None:
                 handle.write(text)
             else:
                 handle.writelines(text)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~process_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -62,8 +62,18 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def process_umask() -> int:
+    """The process umask, read without changing it where the system allows: setting and
+    restoring it would, for an instant, change the permissions of a file another thread
+    creates (the outputs are written by two threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 

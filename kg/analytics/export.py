@@ -20,7 +20,7 @@ from typing import Iterable
 import networkx as nx
 
 from kg.analytics.graph import to_networkx
-from kg.graphio import collector_paused
+from kg.graphio import collector_paused, process_umask
 from kg.records import KnowledgeGraph
 
 __all__ = ["write_exports", "atomic_write_bytes", "xml_safe", "flat_rows", "graphml_lines",
@@ -39,12 +39,6 @@ EDGE_FIELDS = ("predicate", "title", "topic", "articles", "docs", "sentences")
 NUMERIC_FIELDS = frozenset({"investment", "compute_planned", "compute_current"})
 
 
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and move it into place."""
     _atomic_write(path, lambda handle: handle.write(data))
@@ -57,7 +51,7 @@ def _atomic_write(path: Path, write) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
-        os.chmod(tmp, 0o666 & ~_umask())   # mkstemp creates 0600; outputs are for sharing
+        os.chmod(tmp, 0o666 & ~process_umask())   # mkstemp creates 0600; outputs are for sharing
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

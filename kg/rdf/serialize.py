@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from kg.graphio import collector_paused
+from kg.graphio import collector_paused, process_umask
 from kg.records import KnowledgeGraph
 
 if TYPE_CHECKING:
@@ -164,26 +164,12 @@ def _atomic_binary(path: Path, write: Callable[[BinaryIO], None]) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~process_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where the system allows."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except OSError:
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def write_store(graph: KnowledgeGraph, store_dir: Path) -> Path:
@@ -201,7 +187,7 @@ def write_store(graph: KnowledgeGraph, store_dir: Path) -> Path:
 
 def _swap_in(tmp: Path, store_dir: Path) -> Path:
     """Move the finished store folder ``tmp`` to ``store_dir``, replacing any old one."""
-    os.chmod(tmp, 0o777 & ~_umask())   # mkdtemp makes 0700; outputs are for sharing
+    os.chmod(tmp, 0o777 & ~process_umask())   # mkdtemp makes 0700; outputs are for sharing
     if store_dir.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".old",
                                     dir=store_dir.parent))
