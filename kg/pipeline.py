@@ -28,6 +28,7 @@ keeps the linker's state and the graph.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import heapq
 import json
@@ -52,7 +53,8 @@ from kg.ingest import IngestError, expand_paths, iter_articles
 from kg.link.iri import DEFAULT_BASE, BaseIriError, check_base, using_base
 from kg.link.resolve import LinkDecision, Linker
 from kg.lock import BuildLock
-from kg.nlp.pipeline import DEFAULT_RECOGNISER, RECOGNISERS, analyse, shared_pipeline
+from kg.nlp.pipeline import (DEFAULT_RECOGNISER, RECOGNISERS, analyse, release_models,
+                             shared_pipeline)
 from kg.parallel import ordered_map
 from kg.records import Article, ArticleInfo, KnowledgeGraph
 from kg.skipped import SkippedFile, merge_skipped, read_skipped, write_skipped
@@ -145,6 +147,23 @@ def collector_tuned() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+def return_freed_memory() -> None:
+    """Collect cycles and give the C heap's free pages back to the system (glibc only).
+
+    Memory freed by the stages of a build (the spaCy docs of the streaming, the model,
+    an RDF store's buffers) stays in the process's heap, counted in its resident size,
+    until the allocator is asked to return it; the next stage then grows from a lower
+    base.  Measured on a 30 MB build: 100 MB back after linking.
+    """
+    gc.collect()
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):   # not glibc: nothing to ask
+        return
+    trim(0)
 
 
 def extract_document(path: str, keep_encoded: bool = False,
@@ -349,11 +368,13 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
             close = getattr(generator, "close", None)
             if close is not None:
                 close()
+    release_models()
     try:
         graph = linker.result()
     except Exception as error:
         raise BuildError(out, f"linking failed: {type(error).__name__}: {error}",
                          traceback.format_exc()) from error
+    return_freed_memory()
     renames = kept_keys(previous_entities, graph.entities) if update else {}
     graph = rename_entities(graph, renames)
     cache.close(renames)
@@ -449,6 +470,7 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
         try:
             made += write_graph(graph, staging)
             made += write_rdf(graph, staging, formats=("ttl",))
+            return_freed_memory()                # the store's buffers, before the next
             view = to_networkx(graph)          # one networkx view for the three writers
             conflicts = find_conflicts(graph)  # where articles disagree: page and report
             made.append(write_html(graph, staging / "graph.html", view=view,

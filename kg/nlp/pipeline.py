@@ -28,6 +28,7 @@ from kg.nlp import tokenizer as _tokenizer  # noqa: F401
 from kg.nlp.components import (areas, entities, fields, lac_tagger, lists,  # noqa: F401
                                merge, national, organisations, persons, quantities, quoted,
                                sentences, short_names)
+from kg.nlp.lac import shared_model
 from kg.nlp.spans import candidates
 from kg.records import Article
 
@@ -61,6 +62,13 @@ def create_pipeline(recogniser: str = DEFAULT_RECOGNISER) -> Language:
 @cache
 def shared_pipeline(recogniser: str = DEFAULT_RECOGNISER) -> Language:
     return create_pipeline(recogniser)
+
+
+def release_models() -> None:
+    """Free the statistical model's memory until a pipeline next uses it (the pipelines
+    stay loaded; see :meth:`kg.nlp.lac.LacModel.release`)."""
+    if shared_model.cache_info().currsize:
+        shared_model().release()
 
 
 def analyse(articles: Iterable[Article], nlp: Language | None = None,

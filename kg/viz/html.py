@@ -32,17 +32,19 @@ import json
 import math
 from itertools import chain
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
-from kg.analytics.export import atomic_write_bytes
 from kg.analytics.graph import PART_OF, to_networkx, undirected_weighted
 from kg.analytics.metrics import (communities, describe_value, format_amount, format_compute,
                                   format_money,
                                   pagerank, ranked)
 from kg.conflicts import Conflict, find_conflicts
-from kg.graphio import collector_paused
+from kg.graphio import atomic_write_text, collector_paused
 from kg.link.iri import ENTITY_BASE
 from kg.records import ENTITY_TYPES, KnowledgeGraph, LinkedFact, Signing
 
@@ -408,6 +410,15 @@ def _environment() -> Environment:
                        autoescape=True, keep_trailing_newline=True)
 
 
+def _json_pieces(items: list[dict]) -> Iterator[Markup]:
+    """``items|tojson`` item by item: the same text, without the whole list's JSON (and
+    its escaped copies) in memory at once."""
+    yield Markup("[")
+    for index, item in enumerate(items):
+        yield Markup(", " if index else "") + htmlsafe_json_dumps(item, sort_keys=True)
+    yield Markup("]")
+
+
 def _months(article_ids, months: dict[str, str]) -> list[str]:
     """The months (``yyyy-mm``) of the dated articles among ``article_ids``."""
     return sorted({months[a] for a in article_ids if a in months})
@@ -518,10 +529,13 @@ def write_html(graph: KnowledgeGraph, path, max_nodes: int | None = 2000,
             "conflicts": flagged_drawn}
 
     template = _environment().get_template(TEMPLATE)
-    text = template.render(
+    # Written piece by piece as rendered: the page of a large graph is tens of MB, and
+    # the whole text with its encoded copy would double the build's peak memory here.
+    pieces = template.generate(
         kg={"legend": legend, "note": note, "page": page, "title": heading,
             "conflicts": flagged_drawn},
-        heading=heading, nodes=node_items, edges=edge_items, options=json.dumps(options),
+        heading=heading, nodes=_json_pieces(node_items), edges=_json_pieces(edge_items),
+        options=json.dumps(options),
         height="100%", bgcolor="#ffffff", cdn_resources="in_line")
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_text(path, pieces)
     return path

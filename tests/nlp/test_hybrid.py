@@ -44,6 +44,28 @@ def test_a_padded_batch_gives_each_text_its_own_tags():
     assert model.analyse(texts) == alone
 
 
+def test_a_released_model_loads_again_when_next_used_and_tags_the_same():
+    model = LacModel()
+    text = "锐岭科技公司在贵阳市建设算力中心"
+    before = model.words(text)
+    model.release()
+    assert not model.loaded
+    assert model.words(text) == before
+    assert model.loaded
+
+
+def test_a_build_releases_the_shared_model_and_the_next_build_reloads_it(tmp_path):
+    from kg.pipeline import build
+    page = tmp_path / "pages" / "p.txt"
+    page.parent.mkdir()
+    page.write_text("锐岭科技公司在贵阳市建设算力中心。记者王晓东报道。\n", encoding="utf-8")
+    first = build([page.parent], tmp_path / "one")
+    assert not shared_model().loaded
+    second = build([page.parent], tmp_path / "two")
+    assert first.graph.entities == second.graph.entities
+    assert "锐岭科技公司" in {e.label for e in second.graph.entities}
+
+
 def test_viterbi_finds_the_best_path_and_the_beam_finds_it_on_real_scores():
     rng = numpy.random.default_rng(7)
     transitions = rng.normal(size=(6, 6)).astype(numpy.float32)
@@ -61,7 +83,7 @@ def test_viterbi_finds_the_best_path_and_the_beam_finds_it_on_real_scores():
     for row, text in enumerate(texts):
         ids[row, :len(text)] = model._char_ids.of(text)
     lengths = numpy.array([len(t) for t in texts])
-    scores = model._session.run(None, {"token_ids": ids, "length": lengths})[0]
+    scores = model.emissions(ids, lengths)
     beam = viterbi(scores, model._transitions, lengths)
     full = viterbi(scores, model._transitions, lengths, beam=scores.shape[2])
     for row, n in enumerate(lengths):
