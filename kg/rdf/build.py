@@ -575,7 +575,8 @@ def load_graph(graph: KnowledgeGraph, store: ox.Store | None,
     The text goes in pieces of :data:`LOAD_LINES` triples: one call over everything
     would let the loader buffer the whole dataset (1.2 GB at 10^6 triples).  The loader
     gives no transaction: on an error the store may hold part of the graph, so load into
-    a fresh store and throw it away on failure (as ``write_rdf`` does).  ``store`` may be None to write the Turtle only.
+    a fresh store and throw it away on failure (as ``write_rdf`` does).  ``store`` may be
+    None to write the Turtle only.
     """
     if turtle is not None:
         turtle.write(V.prefix_header().encode("utf-8"))

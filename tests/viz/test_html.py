@@ -222,3 +222,15 @@ def test_browser_type_filters_and_search_from_the_address(tmp_path):
     assert "某某能源有限公司" in info and "Company" in info
     both = chromium.drawn_stats(chromium.dump_dom(page, "search=甲乙&hide=ComputeCenter"))
     assert both["shown"] == 6 and both["selected"] == 2        # 甲乙市, 甲乙市人民政府
+
+
+def test_the_data_sets_are_written_item_by_item_as_tojson_writes_them_whole():
+    from jinja2 import Environment
+
+    from kg.viz.html import _json_pieces
+    items = [{"id": "a", "title": "<b>某某</b> & 'x'", "n": 1.5, "kgMonths": ["2025-01"]},
+             {"id": "b", "label": "</script>", "kgMonths": None}]
+    whole = Environment(autoescape=True).from_string("{{ items|tojson }}").render(items=items)
+    assert "".join(_json_pieces(items)) == whole
+    assert "".join(_json_pieces([])) == "[]"
+    assert "</script>" not in whole
