@@ -87,6 +87,11 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{0,8})?")
 _DAY_LINE = re.compile(r"\d{1,2}")
 # A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.
+# A line that opens with a labelled field of a page's metadata (来源：…　作者：…) is a line of
+# its own: it neither continues the line before (a headline without a full stop) nor is
+# continued by the paragraph after it.
+_FIELD_LINE = re.compile(r"(?:来源|作者|责任编辑|编辑|发布(?:时间|日期)|时间|日期|记者|通讯员"
+                         r"|摄影|出处|稿源)\s*[:：]")
 _META_LINE = re.compile(r"来源\s*[:：]|发布(?:时间|日期)?\s*[:：]|(?:时间|日期)\s*[:：]")
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
@@ -234,7 +239,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def _starts_structure(text: str) -> bool:
-    return bool(_STRUCTURE_START.match(text)
+    return bool(_STRUCTURE_START.match(text) or _FIELD_LINE.match(text)
                 or ("讯" in text[:14] or "电" in text[:26]) and _LEAD.match(text)
                 or text.endswith(("摄", "摄影")) and _credit(text) is not None
                 or _standalone_byline(text) is not None)
@@ -243,7 +248,8 @@ def _starts_structure(text: str) -> bool:
 def _continues(line: _Line, following: _Line) -> bool:
     if line.level or following.level or line.hard_break:
         return False
-    if ends_sentence(line.text) or _starts_structure(following.text):
+    if ends_sentence(line.text) or _starts_structure(following.text) \
+            or _FIELD_LINE.match(line.text):
         return False
     return not (line.text[-1].isascii() and line.text[-1].isalpha()
                 and following.text[0].isascii() and following.text[0].isalpha())
@@ -546,7 +552,9 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(paragraph)
             continue
         if paragraph.kind == _WEAK:
-            if open_index is not None and _can_continue(out[open_index], paragraph):
+            headline = _heads_fields(paragraph, paragraphs[index + 1:index + 2])
+            if open_index is not None and not headline and \
+                    _can_continue(out[open_index], paragraph):
                 host = out[open_index]
                 host.spans = host.spans + paragraph.spans
                 if len(host.spans) > 1 and host.spans[-2][1] == paragraph.spans[0][0]:
@@ -556,15 +564,24 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 if ends_sentence(host.text):
                     open_index = None
                 continue
-            if _plain_title(paragraph, previous_kind, next_kinds[index]):
+            if headline or _plain_title(paragraph, previous_kind, next_kinds[index]):
                 paragraph.kind = HEADING
             else:
                 paragraph.kind = TEXT
         out.append(paragraph)
         previous_kind = paragraph.kind
         open_index = (len(out) - 1 if paragraph.kind in (TEXT, LEAD, JUMP)
-                      and paragraph.text and not ends_sentence(paragraph.text) else None)
+                      and paragraph.text and not ends_sentence(paragraph.text)
+                      and not _FIELD_LINE.match(paragraph.text) else None)
     return out
+
+
+def _heads_fields(paragraph: Paragraph, following: list[Paragraph]) -> bool:
+    """A short line right above a metadata line (来源：…　作者：…) is the headline it
+    describes, whatever punctuation it holds inside (总投资52亿元！某某中心开工); a line
+    ending a sentence with 。 is the article's last paragraph above a 责任编辑 line."""
+    return (bool(following) and _FIELD_LINE.match(following[0].text) is not None
+            and len(paragraph.text) <= 80 and paragraph.text[-1] not in "。；;，、：,:")
 
 
 def _next_kinds(paragraphs: list[Paragraph], transparent: tuple[str, ...]) -> list[str | None]:

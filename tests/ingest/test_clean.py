@@ -189,3 +189,19 @@ def test_a_wire_dateline_stays_in_the_text_and_gives_the_byline():
     assert wire.text.startswith("新华社银岭5月6日电") and wire.byline == ("王立新",)
     own, = split("本报讯（记者 李东明）5日，银岭某某项目开工。\n")
     assert own.text.startswith("5日") and own.byline == ("李东明",)
+
+
+def test_a_headline_above_a_metadata_line_is_the_title_and_the_fields_stay_apart():
+    page = ("总投资20亿元！银岭某某算力中心开工 规划算力5000P\n"
+            "来源：某某在线　2025-04-18 09:30　作者：王立新　编辑：李东明\n\n"
+            "4月17日，银岭某某算力中心开工。\n\n"
+            "项目由某某科技有限公司投资建设。\n\n"
+            "责任编辑：李东明\n")
+    articles = split(page)
+    assert [(a.title, a.text) for a in articles] == [
+        ("总投资20亿元！银岭某某算力中心开工 规划算力5000P",
+         "4月17日，银岭某某算力中心开工。\n项目由某某科技有限公司投资建设。")]
+    # Without the metadata line the same headline, holding a "！", is no title: the
+    # rule is the field line under it, not the headline's look.
+    without = split("总投资20亿元！银岭某某算力中心开工\n\n4月17日，银岭某某算力中心开工。\n")
+    assert without[0].title is None
