@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
-# Role words, optionally preceded by the publication (本报, 某某日报) and a rank.
-ROLE = (r"(?:[\u4e00-\u9fff]{1,8}?(?:日报|晚报|报社|电视台|广播电视台|融媒体中心|客户端|报|台|网))?"
+# Role words, optionally preceded by the publication (本报, 某某日报, 新华社, 某某周刊) and a
+# rank.
+ROLE = (r"(?:[\u4e00-\u9fff]{1,8}?(?:日报|晚报|报社|电视台|广播电视台|融媒体中心|客户端|报|台|网"
+        r"|社|周刊|杂志|在线))?"
         r"(?:本报|本台|本刊|本网)?(?:特约|实习|见习|首席|驻[\u4e00-\u9fff]{1,4})?"
         r"(?:摄影)?(?:记者|通讯员|评论员)")
 _ROLE_RE = re.compile(ROLE)

@@ -147,6 +147,8 @@ def test_repeated_paragraphs_are_kept_once():
     ("记者张小明王大华", ("张小明", "王大华")),
     ("本报记者 何 某", ("何某",)),
     ("某某日报记者 丙某某", ("丙某某",)),
+    ("新华社记者 丁某某 戊某", ("丁某某", "戊某")),
+    ("某某周刊记者 己某", ("己某",)),
     ("实习记者甲某、通讯员乙某某", ("甲某", "乙某某")),
 ])
 def test_byline_names(content, names):
@@ -205,3 +207,9 @@ def test_a_headline_above_a_metadata_line_is_the_title_and_the_fields_stay_apart
     # rule is the field line under it, not the headline's look.
     without = split("总投资20亿元！银岭某某算力中心开工\n\n4月17日，银岭某某算力中心开工。\n")
     assert without[0].title is None
+
+
+def test_a_wire_signoff_names_its_reporters():
+    [article] = split("银岭某某项目5日开工，总投资10亿元。\n\n（新华社记者 丁某某 戊某）\n")
+    assert article.byline == ("丁某某", "戊某")
+    assert "新华社记者" not in article.text

@@ -25,9 +25,12 @@ _LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=
 _LONG_LABELS = "|".join(sorted((label for label in ORGANISATION_LABELS + PERSON_LABELS
                                 if len(label) > 1), key=len, reverse=True))
 # A value ends at a space, punctuation, or where the next field's label begins
-# (…办公室网站标识码：).
-_VALUE = (r"([\u4e00-\u9fffA-Za-z0-9·]+?(?:[、 ][\u4e00-\u9fff·]{2,8})*)"
+# (…办公室网站标识码：).  More names may follow the first after 、 or a space, the
+# full-width one too (记者：某某　某某某), as long as they are no next field's label.
+_VALUE = (r"([\u4e00-\u9fffA-Za-z0-9·]+?"
+          r"(?:[、 　](?![\u4e00-\u9fff]{2,6}[:：])[\u4e00-\u9fff·]{2,8})*)"
           r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])")
+_NAME_SEPARATORS = "、 　"
 # A label starts a line, follows a space, or follows the end of another field.
 FIELD = re.compile(rf"(?:^|(?<=[\s　|｜]))({_LABELS})\s*[:：|｜/／]\s*" + _VALUE, re.M)
 # In page furniture, lines may have been run together (…数据中心来源：某某在线): there a
@@ -71,14 +74,15 @@ class FieldNameRecognizer:
             label, value = match.group(1), match.group(2)
             start = match.start(2)
             if label in ORGANISATION_LABELS:
-                name = self._organisation(re.split(r"[、 ]", value)[0])
+                name = self._organisation(re.split(f"[{_NAME_SEPARATORS}]", value)[0])
                 if len(name) >= 2 and name not in NOT_NAMES and not name.isascii():
                     found.append(Candidate(start, start + len(name), self._type(name),
                                            priority=4, attrs={"field": label}))
                 continue
             at = start
-            for name in re.split(r"([、 ])", value):
-                if name not in ("、", " ") and _reads_as_person(name) and name not in NOT_NAMES \
+            for name in re.split(f"([{_NAME_SEPARATORS}])", value):
+                if name not in _NAME_SEPARATORS and _reads_as_person(name) \
+                        and name not in NOT_NAMES \
                         and not name.endswith(ROLE_ENDS):
                     found.append(Candidate(at, at + len(name), "Person", priority=4,
                                            attrs={"field": label}))
