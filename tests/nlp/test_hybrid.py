@@ -229,3 +229,16 @@ def test_every_name_of_a_field_counts_and_the_next_label_is_none(recogniser, req
     assert {("银岭日报", "Organization"), ("王立新", "Person"), ("李东明", "Person"),
             ("赵敏", "Person"), ("钱晓云", "Person")} <= found
     assert not any(e[0] in ("编辑", "责任编辑", "记者") for e in found)
+
+
+def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
+    # Mongolian and Tibetan names have no Han family name: the title before, the speech
+    # verb after and the model's reading of a person together make the name.
+    for text, name in (("锐岭公司总经理巴特尔说，二期将部署国产算力。", "巴特尔"),
+                       ("管委会副主任扎西多吉表示，新区正加快建设。", "扎西多吉")):
+        assert (name, "Person") in {(e.text, e.label_) for e in hybrid(text).ents}
+        assert not any(e.label_ == "Person" for e in rules(text).ents)
+    # A known family name keeps its own reading, and a phrase after it is no part of it.
+    said = hybrid("锐岭公司总经理王立新在会上表示，二期将开工。")
+    assert [e.text for e in said.ents if e.label_ == "Person"] == ["王立新"]
+    assert not any(e.label_ == "Person" for e in hybrid("管委会主任近日表示，新区正加快建设。").ents)

@@ -4,7 +4,9 @@ Chinese names are a family name and one or two given characters; transliterated 
 are two or more parts joined by ``·``.  A name is only taken where the context says a
 person is meant: right after a title (总经理王某), right before a speech or action verb
 with a boundary in front (。王某表示), in a list of names before 参加/出席, or as another
-occurrence of a name already found in the same article.
+occurrence of a name already found in the same article.  Names with no Han family name
+(Tibetan and Mongolian names written without a middle dot) are taken only between a title
+and a speech verb, where the statistical model reads a person (hybrid recogniser only).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import Title, person_followers, surnames, titles, verbs
-from kg.nlp.spans import Candidate, candidates, token_table
+from kg.nlp.spans import Candidate, ModelWords, candidates, model_words, token_table
 
 SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
                           "告诉", "说道", "称", "谈到", "感叹", "回忆"})
@@ -24,6 +26,10 @@ SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
 CREDIT_SEPARATORS = "/／:："
+# The longest name taken between a title and a speech verb without a known family name.
+MAX_UNSURNAMED = 6
+# The model's tags of the words such a name may be read as.
+NAME_PART_TAGS = frozenset({"PER", "nr", "n", "nz", "r"})
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
 
 
@@ -179,7 +185,8 @@ class PersonRecognizer:
                     else:
                         span = None
             elif word in SPEECH_WORDS:
-                span = self.name_before(text, idx)
+                span = self.name_before(text, idx) or \
+                    self._between_title_and_speech(table, i, model_words(doc))
                 if span:
                     found.append((span[0], span[1], "speaker"))
             elif word in ATTENDANCE_WORDS:
@@ -207,6 +214,33 @@ class PersonRecognizer:
                                          attrs={"context": "repeat"}))
                 start = text.find(name, end)
         return doc
+
+    def _between_title_and_speech(self, table, i: int,
+                                  model: ModelWords | None) -> tuple[int, int] | None:
+        """A name with no family name the rules know (次仁顿珠, 乌云毕力格: Tibetan and
+        Mongolian names), before the speech word ``words[i]``: taken only where a title
+        of office ends right before it and the model reads a person in it."""
+        if model is None:
+            return None
+        text, words, starts = table.text, table.words, table.starts
+        end = starts[i]
+        for j in range(i - 1, -1, -1):
+            start = starts[j] + len(words[j])
+            if end - start > MAX_UNSURNAMED:
+                return None
+            title = self.titles.get(words[j]) or self._title_ending(words[j])
+            if title is None:
+                continue
+            if title.kind == "press" or end - start < 2 or \
+                    not all(_cjk(ch) for ch in text[start:end]) or self.name_after(text, start):
+                return None
+            # The model's words there: a person last, nothing but nouns before it (其|木格,
+            # 乌云|毕力格); 某某在会上 is a name and a phrase.
+            tags = [model.tag_at(k) for k in range(start, end)]
+            if tags[-1] == "PER" and all(tag in NAME_PART_TAGS for tag in tags):
+                return start, end
+            return None
+        return None
 
     def _attendees(self, text: str, pos: int) -> list[tuple[int, int]]:
         items = []
