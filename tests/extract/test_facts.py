@@ -233,6 +233,22 @@ def test_a_post_at_a_declared_short_name_is_at_the_organisation():
     assert posts == [("孙丽华", "浙江泓达智能科技股份有限公司", "董事会秘书")]
 
 
+def test_a_post_after_an_undeclared_short_name_is_at_the_company_it_abbreviates():
+    text = ("银岭锐岭数字科技股份有限公司与银岭锐岭智算科技有限公司在银岭建设算力中心。"
+            "锐岭数科董事长孙丽华表示，项目进展顺利。公司总经理王立新说，一期将上线。")
+    posts = sorted((f.subject.label, f.object.label, f.title)
+                   for f in _facts(text, "holdsPosition"))
+    # 锐岭数科 abbreviates the first company only (数 and 科 in order); 公司 is no short name.
+    assert ("孙丽华", "银岭锐岭数字科技股份有限公司", "董事长") in posts
+    assert not any(org == "公司" for _, org, _ in posts)
+
+
+def test_words_that_abbreviate_two_companies_name_neither():
+    text = ("银岭锐岭数字科技股份有限公司与银岭锐岭数据科技有限公司签约。"
+            "锐岭数科董事长孙丽华表示，项目进展顺利。")
+    assert not any(f.object.label.startswith("银岭锐岭") for f in _facts(text, "holdsPosition"))
+
+
 def test_an_area_total_is_no_facility_investment():
     text = ("哈密市丙丁智算中心开工。今年以来，我市全力推进泓源风光储一体化、瑞达光伏制氢等重点项目建设，"
             "一季度完成固定资产投资58亿元。")

@@ -1,16 +1,26 @@
-"""Short names an article declares for itself: 某某科技股份有限公司（以下简称“某某科技”）.
+"""Short names of organisations in an article: declared, or written before a company post.
 
+An article declares a short name for itself: 某某科技股份有限公司（以下简称“某某科技”).
 Every later occurrence of the short name in the same article is the same organisation
 or facility, so it becomes a candidate of the same type carrying the full name; the
-linker then sees one entity.  Runs after the recognisers of full names.
+linker then sees one entity.
+
+Undeclared, a company's short name stands before its officers' posts (某某数科董事长某某):
+the words before 董事长/总经理/总裁 name the company whose officer is meant.  They are taken
+as a short name of a company the article names in full when they abbreviate exactly one
+of them (their first two characters are in the full name together, and all of them in
+order, 某某数科 for 某省某某数字科技股份有限公司); words ending in an organisation suffix
+are a name of their own, for the recognisers of full names.  Runs after those.
 """
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.lexicon import org_suffixes
 from kg.nlp.spans import Candidate, candidates, token_table
 
 # （以下简称“某某”）, (下称某某), （简称：某某）
@@ -21,10 +31,22 @@ DECLARED_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organiz
                             "ComputeCenter", "Project", "Zone", "Port"})
 
 
+# The posts of a company's officers, before which its short name stands.
+COMPANY_POSTS = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "执行董事")
+_BEFORE_POST = re.compile("|".join(COMPANY_POSTS))
+_LONGEST_SHORT_NAME = 8
+
+
 @Language.component("kg_short_names")
 def recognise_short_names(doc: Doc) -> Doc:
     found = candidates(doc)
     text = token_table(doc).text
+    _declared(found, text)
+    _before_posts(found, text)
+    return doc
+
+
+def _declared(found: list[Candidate], text: str) -> None:
     for declaration in DECLARATION.finditer(text):
         full = max((c for c in found if c.end == declaration.start()
                     and c.label in DECLARED_TYPES), key=lambda c: c.length, default=None)
@@ -37,4 +59,48 @@ def recognise_short_names(doc: Doc) -> Doc:
             found.append(Candidate(at, at + len(short), full.label, priority=3,
                                    attrs={"name": name, "short_form": True}))
             at = text.find(short, at + len(short))
-    return doc
+
+
+def _before_posts(found: list[Candidate], text: str) -> None:
+    if not any(post in text for post in COMPANY_POSTS):
+        return
+    companies = {c.attrs.get("name") or text[c.start:c.end] for c in found
+                 if c.label == "Company" and not c.attrs.get("short_form")}
+    if not companies:
+        return
+    suffixes = _suffixes()
+    ends = {c.end for c in found}
+    for post in _BEFORE_POST.finditer(text):
+        at = post.start()
+        if at in ends:
+            continue                      # a name the recognisers found stands there
+        run = at
+        while run > 0 and at - run < _LONGEST_SHORT_NAME and "\u4e00" <= text[run - 1] <= "\u9fff":
+            run -= 1
+        for start in range(run, at - 1):
+            short = text[start:at]
+            if short.endswith(suffixes):
+                continue
+            full = [name for name in companies if _abbreviates(short, name)]
+            if len(full) == 1:
+                found.append(Candidate(start, at, "Company", priority=3,
+                                       attrs={"name": full[0], "short_form": True}))
+                break
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Is ``short`` a short form of ``name``: its first two characters in it together,
+    and every character in order?"""
+    if short == name or short[:2] not in name:
+        return False
+    position = name.find(short[:2]) + 2
+    for char in short[2:]:
+        position = name.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(org_suffixes())
