@@ -243,6 +243,13 @@ def test_a_post_after_an_undeclared_short_name_is_at_the_company_it_abbreviates(
     assert not any(org == "公司" for _, org, _ in posts)
 
 
+def test_a_short_name_found_at_a_post_is_the_company_everywhere_in_the_article():
+    text = ("银岭锐岭数字科技股份有限公司在银岭建设算力中心。锐岭数科与银岭大学签订合作协议。"
+            "锐岭数科董事长孙丽华表示，项目进展顺利。")
+    pairs = {frozenset((f.subject.label, f.object.label)) for f in _facts(text, "agreementWith")}
+    assert frozenset(("银岭锐岭数字科技股份有限公司", "银岭大学")) in pairs
+
+
 def test_words_that_abbreviate_two_companies_name_neither():
     text = ("银岭锐岭数字科技股份有限公司与银岭锐岭数据科技有限公司签约。"
             "锐岭数科董事长孙丽华表示，项目进展顺利。")

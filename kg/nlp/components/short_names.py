@@ -9,8 +9,9 @@ Undeclared, a company's short name stands before its officers' posts (某某数�
 the words before 董事长/总经理/总裁 name the company whose officer is meant.  They are taken
 as a short name of a company the article names in full when they abbreviate exactly one
 of them (their first two characters are in the full name together, and all of them in
-order, 某某数科 for 某省某某数字科技股份有限公司); words ending in an organisation suffix
-are a name of their own, for the recognisers of full names.  Runs after those.
+order, 某某数科 for 某省某某数字科技股份有限公司), there and wherever else the article
+writes them; words ending in an organisation suffix are a name of their own, for the
+recognisers of full names.  Runs after those.
 """
 from __future__ import annotations
 
@@ -83,8 +84,13 @@ def _before_posts(found: list[Candidate], text: str) -> None:
                 continue
             full = [name for name in companies if _abbreviates(short, name)]
             if len(full) == 1:
-                found.append(Candidate(start, at, "Company", priority=3,
-                                       attrs={"name": full[0], "short_form": True}))
+                # found so, the short name is that company wherever the article writes it
+                elsewhere = text.find(short)
+                while elsewhere != -1:
+                    found.append(Candidate(elsewhere, elsewhere + len(short), "Company",
+                                           priority=3,
+                                           attrs={"name": full[0], "short_form": True}))
+                    elsewhere = text.find(short, elsewhere + len(short))
                 break
 
 
