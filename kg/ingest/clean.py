@@ -87,11 +87,14 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{0,8})?")
 _DAY_LINE = re.compile(r"\d{1,2}")
 # A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.
-# A line that opens with a labelled field of a page's metadata (来源：…　作者：…) is a line of
-# its own: it neither continues the line before (a headline without a full stop) nor is
-# continued by the paragraph after it.
-_FIELD_LINE = re.compile(r"(?:来源|作者|责任编辑|编辑|发布(?:时间|日期)|时间|日期|记者|通讯员"
-                         r"|摄影|出处|稿源)\s*[:：]")
+# A line of a page's metadata (来源：…　作者：…) is a line of its own: it neither continues
+# the line before (a headline without a full stop, which it marks as the headline) nor is
+# continued by the paragraph after it.  A paragraph opening with any labelled field
+# (证券代码：…, 2.招标人：…) is not continued across a blank line either; within a block,
+# field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
+_FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
+_META_FIELD_LINE = re.compile(r"(?:来源|作者|责任编辑|编辑|发布(?:时间|日期)|时间|日期|记者"
+                              r"|通讯员|摄影|出处|稿源)\s*[:：]")
 _META_LINE = re.compile(r"来源\s*[:：]|发布(?:时间|日期)?\s*[:：]|(?:时间|日期)\s*[:：]")
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
@@ -239,7 +242,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def _starts_structure(text: str) -> bool:
-    return bool(_STRUCTURE_START.match(text) or _FIELD_LINE.match(text)
+    return bool(_STRUCTURE_START.match(text) or _META_FIELD_LINE.match(text)
                 or ("讯" in text[:14] or "电" in text[:26]) and _LEAD.match(text)
                 or text.endswith(("摄", "摄影")) and _credit(text) is not None
                 or _standalone_byline(text) is not None)
@@ -249,7 +252,7 @@ def _continues(line: _Line, following: _Line) -> bool:
     if line.level or following.level or line.hard_break:
         return False
     if ends_sentence(line.text) or _starts_structure(following.text) \
-            or _FIELD_LINE.match(line.text):
+            or _META_FIELD_LINE.match(line.text):
         return False
     return not (line.text[-1].isascii() and line.text[-1].isalpha()
                 and following.text[0].isascii() and following.text[0].isalpha())
@@ -580,7 +583,7 @@ def _heads_fields(paragraph: Paragraph, following: list[Paragraph]) -> bool:
     """A short line right above a metadata line (来源：…　作者：…) is the headline it
     describes, whatever punctuation it holds inside (总投资52亿元！某某中心开工); a line
     ending a sentence with 。 is the article's last paragraph above a 责任编辑 line."""
-    return (bool(following) and _FIELD_LINE.match(following[0].text) is not None
+    return (bool(following) and _META_FIELD_LINE.match(following[0].text) is not None
             and len(paragraph.text) <= 80 and paragraph.text[-1] not in "。；;，、：,:")
 
 

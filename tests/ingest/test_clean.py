@@ -213,3 +213,14 @@ def test_a_wire_signoff_names_its_reporters():
     [article] = split("银岭某某项目5日开工，总投资10亿元。\n\n（新华社记者 丁某某 戊某）\n")
     assert article.byline == ("丁某某", "戊某")
     assert "新华社记者" not in article.text
+
+
+def test_a_paragraph_of_fields_is_not_continued_across_a_blank_line():
+    page = ("证券代码：300001　证券简称：锐岭科技　公告编号：2025-001\n"
+            "债券代码：123001　债券简称：锐岭转债\n\n"
+            "锐岭科技股份有限公司\n关于签订合作协议的公告\n\n"
+            "本公司及董事会全体成员保证信息披露的内容真实\n\n"
+            "公司与银岭市人民政府签订合作协议。\n")
+    articles = split(page)
+    texts = [a.text for a in articles] + [a.title or "" for a in articles]
+    assert not any("锐岭转债锐岭" in text for text in texts)
