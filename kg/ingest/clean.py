@@ -86,7 +86,6 @@ _DATE_LINE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?"
     r"(?:\s*(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{0,8})?")
 _DAY_LINE = re.compile(r"\d{1,2}")
-# A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.
 # A line of a page's metadata (来源：…　作者：…) is a line of its own: it neither continues
 # the line before (a headline without a full stop, which it marks as the headline) nor is
 # continued by the paragraph after it.  A paragraph opening with any labelled field
@@ -95,6 +94,7 @@ _DAY_LINE = re.compile(r"\d{1,2}")
 _FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
 _META_FIELD_LINE = re.compile(r"(?:来源|作者|责任编辑|编辑|发布(?:时间|日期)|时间|日期|记者"
                               r"|通讯员|摄影|出处|稿源)\s*[:：]")
+# A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.
 _META_LINE = re.compile(r"来源\s*[:：]|发布(?:时间|日期)?\s*[:：]|(?:时间|日期)\s*[:：]")
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
