@@ -54,6 +54,7 @@ _STRUCTURE_START = re.compile(
 
 _LEAD = re.compile(
     r"(?:本报讯|本报[\u4e00-\u9fff]{1,6}电|(?:新华社|中新社)[\u4e00-\u9fff\d]{0,14}电"
+    r"|[\u4e00-\u9fff]{1,8}(?:网|社|台|报|客户端)[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日(?:电|消息)"
     r"|[\u4e00-\u9fff]{1,8}(?:网|社|台|报|云|客户端)讯)(?=[\s（(记通实特见首本\d]|$)\s*")
 _LEAD_REPORTED = re.compile(rf"\s*({ROLE}[^。:：，,（）()]{{0,60}}?)报道\s*[:：]?\s*")
 _NAME_TOKEN = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]+|[\u4e00-\u9fff]{2,3})"
@@ -243,7 +244,7 @@ def ends_sentence(text: str) -> bool:
 
 def _starts_structure(text: str) -> bool:
     return bool(_STRUCTURE_START.match(text) or _META_FIELD_LINE.match(text)
-                or ("讯" in text[:14] or "电" in text[:26]) and _LEAD.match(text)
+                or _may_lead(text) and _LEAD.match(text)
                 or text.endswith(("摄", "摄影")) and _credit(text) is not None
                 or _standalone_byline(text) is not None)
 
@@ -395,6 +396,11 @@ def _standalone_byline(text: str) -> tuple[str, ...] | None:
     return names if names else None
 
 
+def _may_lead(text: str) -> bool:
+    """A cheap test before the lead pattern: its end word near the start."""
+    return "讯" in text[:14] or "电" in text[:26] or "消息" in text[:28]
+
+
 def _lead(text: str) -> tuple[tuple[str, ...], int] | None:
     """Byline and where the text begins, for a lead such as ``本报讯（记者 某某）…``."""
     match = _LEAD.match(text)
@@ -425,7 +431,7 @@ def _classify(paragraph: Paragraph) -> None:
         paragraph.kind = FURNITURE
     elif paragraph.level:
         paragraph.kind = HEADING
-    elif ("讯" in text[:14] or "电" in text[:26]) and (lead := _lead(text)) is not None:
+    elif _may_lead(text) and (lead := _lead(text)) is not None:
         paragraph.kind = LEAD
         paragraph.byline, paragraph.body = lead
         if not text.startswith("本报"):

@@ -224,3 +224,9 @@ def test_a_paragraph_of_fields_is_not_continued_across_a_blank_line():
     articles = split(page)
     texts = [a.text for a in articles] + [a.title or "" for a in articles]
     assert not any("锐岭转债锐岭" in text for text in texts)
+
+
+def test_a_web_mediums_dateline_with_xiaoxi_gives_the_byline_and_stays_in_the_text():
+    wire, = split("某某网银岭5月6日消息（记者 王立新 李东明）5日，银岭某某项目开工。\n")
+    assert wire.byline == ("王立新", "李东明")
+    assert wire.text.startswith("某某网银岭5月6日消息")

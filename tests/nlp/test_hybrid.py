@@ -242,3 +242,9 @@ def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, 
     said = hybrid("锐岭公司总经理王立新在会上表示，二期将开工。")
     assert [e.text for e in said.ents if e.label_ == "Person"] == ["王立新"]
     assert not any(e.label_ == "Person" for e in hybrid("管委会主任近日表示，新区正加快建设。").ents)
+
+
+def test_a_national_medium_before_its_dateline_is_the_medium_not_a_branch(hybrid):
+    # 某网某市5月6日消息: the place after the medium is where it writes from.
+    doc = hybrid("央广网西安5月6日消息（记者 王立新）5日，银岭某某项目开工。")
+    assert ("央广网", "Organization") in {(e.text, e.label_) for e in doc.ents}

@@ -35,9 +35,9 @@ OWN_COUNTRY = frozenset({"中国", "中华人民共和国"})
 EXTRA_FOLLOWERS = ("子公司", "旗下")
 # A company's brand followed by one of these names a product or service, not the company
 # (百度地图, 腾讯会议, 华为手机).
-# A wire dateline: the agency, the city it writes from, the date (新华社某市5月6日电): the
-# place after the agency is where it writes from, not a branch of it.
-DATELINE = re.compile(r"[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
+# A wire dateline: the agency, the city it writes from, the date (新华社某市5月6日电,
+# 某某网某市5月6日消息): the place after the agency is where it writes from, not a branch.
+DATELINE = re.compile(r"[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|消息)")
 PRODUCT_WORDS = ("搜索", "地图", "百科", "文库", "网盘", "翻译", "输入法", "浏览器", "视频",
                  "音乐", "新闻", "会议", "手机", "平板", "手表", "商城", "外卖", "支付", "钱包",
                  "小程序", "智能云", "APP", "App", "app")
