@@ -113,9 +113,8 @@ def _signing(ctx: ArticleContext, sign, parties: list[Mention], signed: str,
     at = max(text.rfind("在", sentence.start, sign.start()), text.rfind("于", sentence.start,
                                                                        sign.start()))
     if at != -1:
-        named = [m for m in ctx.mentions_between(at + 1, at + 16)
-                 if m.type in ("AdminArea", "Zone") and m.start == at + 1]
-        place = named[0].label if named else None
+        named = ctx.mention_at(at + 1, ("AdminArea", "Zone"), end=at + 16)
+        place = named.label if named is not None else None
     written = DOCUMENT_TITLE.search(signed)
     key = f"{ctx.article.id}@{sign.start()}"
     return Signing(key, tuple(dict.fromkeys(p.label for p in parties)),

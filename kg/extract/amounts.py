@@ -233,16 +233,15 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     end_of_number = next((q.end for q in ctx.doc._.kg_quantities or [] if q.start == position),
                          position)
     if text.startswith("的", end_of_number):
-        following = [m for m in ctx.mentions if m.start == end_of_number + 1 and m.type in labels]
-        if following:
-            return following[0]
+        following = ctx.mention_at(end_of_number + 1, labels)
+        if following is not None:
+            return following
     after = _after_places(ctx, end_of_number)
     verb = next((v for v in FUNDED_VERBS if text.startswith(v, after)), None)
     if verb is not None:       # 投资8亿元(在某县)建设某某基地: the facility the money builds
-        built = [m for m in ctx.mentions_between(after, after + 60) if m.start == after + len(verb)
-                 and m.type in labels and m.type != "Company"]
-        if built:
-            return built[0]
+        built = ctx.mention_at(after + len(verb), labels, end=after + 60)
+        if built is not None and built.type != "Company":
+            return built
     clause_start = _clause_start(ctx, position)
     in_clause = [m for m in ctx.mentions_between(clause_start, position) if m.type in labels]
     if in_clause:

@@ -101,6 +101,16 @@ class ArticleContext:
                 out.append(m)
         return out
 
+    def mention_at(self, position: int, labels, end: int | None = None) -> Mention | None:
+        """The mention of one of ``labels`` that begins at ``position`` (and ends by
+        ``end``, if given), or None; mentions do not overlap, so at most one begins there."""
+        i = bisect.bisect_left(self._mention_starts, position)
+        if i < len(self.mentions):
+            m = self.mentions[i]
+            if m.start == position and m.type in labels and (end is None or m.end <= end):
+                return m
+        return None
+
     def last_before(self, position: int, labels) -> Mention | None:
         found = None
         for m in self.mentions:

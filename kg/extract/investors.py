@@ -136,8 +136,7 @@ def _described(ctx: ArticleContext, start: int, end: int):
                 None)
     if verb is None or not ctx.text.startswith("的", verb.end()):
         return None, None
-    facility = next((m for m in ctx.mentions if m.start == verb.end() + 1
-                     and m.type in FACILITY_LABELS), None)
+    facility = ctx.mention_at(verb.end() + 1, FACILITY_LABELS)
     return (verb, facility) if facility is not None else (None, None)
 
 
@@ -213,8 +212,7 @@ def _active_builders(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]
         if not actors or text[actors[0].start - 1:actors[0].start] == "由":
             continue
         actors = [a for a in actors if a.start not in parent_starts]
-        described = next((m for m in ctx.mentions_between(verb.end(), verb.end() + 40)
-                          if m.start == verb.end() + 1 and m.type in FACILITY_LABELS), None) \
+        described = ctx.mention_at(verb.end() + 1, FACILITY_LABELS, end=verb.end() + 40) \
             if text.startswith("的", verb.end()) else None      # X承建的Y
         subject = described or _subject(ctx, sentence.start, actors[0].start, FACILITY_LABELS)
         if subject is None:
@@ -260,8 +258,7 @@ def _invested_by(ctx: ArticleContext, sentence) -> list[Fact]:
     for verb in INVESTED_BY.finditer(ctx.text, sentence.start, sentence.end):
         if ctx.text[max(sentence.start, verb.start() - 30):verb.start()].rfind("由") != -1:
             continue                                     # 由X投资建设的Y: read above
-        facility = next((m for m in ctx.mentions_between(verb.end(), verb.end() + 30)
-                         if m.start == verb.end() and m.type in FACILITY_LABELS), None)
+        facility = ctx.mention_at(verb.end(), FACILITY_LABELS, end=verb.end() + 30)
         actors = _group_before(ctx, sentence.start, verb.start())
         if facility is None or not actors:
             continue
@@ -312,14 +309,12 @@ def _built_object(ctx: ArticleContext, position: int, end: int) -> Mention | Non
             cursor = quantity.end
     while True:
         if text.startswith(("在", "于"), cursor):
-            place = next((m for m in ctx.mentions_between(cursor + 1, cursor + 30)
-                          if m.start == cursor + 1 and m.type in ("AdminArea", "Zone")), None)
+            place = ctx.mention_at(cursor + 1, ("AdminArea", "Zone"), end=cursor + 30)
             if place is None:
                 return None
             cursor = place.end
-            while (more := next((m for m in ctx.mentions_between(cursor, cursor + 30)
-                                 if m.start == cursor and m.type in ("AdminArea", "Zone")),
-                                None)) is not None:
+            while (more := ctx.mention_at(cursor, ("AdminArea", "Zone"),
+                                          end=cursor + 30)) is not None:
                 cursor = more.end
             continue
         verb = next((v for v in ("投资建设", "建设", "新建", "兴建", "打造", "建成") if
@@ -328,8 +323,7 @@ def _built_object(ctx: ArticleContext, position: int, end: int) -> Mention | Non
             cursor += len(verb)
             continue
         break
-    return next((m for m in ctx.mentions_between(cursor, min(end, cursor + 40))
-                 if m.start == cursor and m.type in FACILITY_LABELS), None)
+    return ctx.mention_at(cursor, FACILITY_LABELS, end=min(end, cursor + 40))
 
 
 def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
@@ -349,8 +343,7 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         facts.extend(Fact(subject, predicate, ctx.evidence(role.start(), role.end()), object=a)
                      for a in actors)
     for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):
-        actor = next((m for m in ctx.mentions_between(role.end(), role.end() + 40)
-                      if m.start == role.end() and m.type in ACTOR_LABELS), None)
+        actor = ctx.mention_at(role.end(), ACTOR_LABELS, end=role.end() + 40)
         if actor is None:
             continue
         predicate = "investor" if role.group(1) in INVESTOR_ROLES else "builtBy"
@@ -369,8 +362,7 @@ def _founded_by(ctx: ArticleContext, sentence) -> list[Fact]:
     for verb in FOUNDED.finditer(text, sentence.start, sentence.end):
         if text[max(sentence.start, verb.start() - 40):verb.start()].rfind("由") != -1:
             continue                                     # 由X与Y合资成立: read above
-        venture = next((m for m in ctx.mentions_between(verb.end(), verb.end() + 40)
-                        if m.start == verb.end() and m.type in ("Company", "Organization")), None)
+        venture = ctx.mention_at(verb.end(), ("Company", "Organization"), end=verb.end() + 40)
         if venture is None:
             continue
         clause_start = max(text.rfind(p, sentence.start, verb.start()) for p in "，,；") + 1
@@ -415,8 +407,7 @@ def _winners(ctx: ArticleContext, sentence) -> list[Fact]:
     facts = []
     text = ctx.text
     for won in WON.finditer(text, sentence.start, sentence.end):
-        facility = next((m for m in ctx.mentions_between(won.end(), won.end() + 40)
-                         if m.start == won.end() and m.type in FACILITY_LABELS), None)
+        facility = ctx.mention_at(won.end(), FACILITY_LABELS, end=won.end() + 40)
         if facility is None and text.startswith(("该项目", "本项目"), won.end()):
             facility = ctx.referent(won.start())
             facility = facility if facility is not None and facility.type in FACILITY_LABELS \

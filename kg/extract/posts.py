@@ -118,8 +118,7 @@ def _labelled_posts(ctx: ArticleContext) -> list[Fact]:
     facts = []
     text = ctx.text
     for field in LABELLED_POST.finditer(text):
-        person = next((m for m in ctx.mentions_between(field.end(), field.end() + 12)
-                       if m.type == "Person" and m.start == field.end()), None)
+        person = ctx.mention_at(field.end(), ("Person",), end=field.end() + 12)
         if person is None:
             continue
         block_start = max([b.end() for b in FIELD_BLOCK_BREAK.finditer(text, 0, field.start())]
@@ -147,8 +146,7 @@ def _post_after_name(ctx: ArticleContext, person: Mention, post_words):
     opener = AFTER_NAME.match(text, person.end)
     if opener is None:
         return None
-    org = next((m for m in ctx.mentions_between(opener.end(), opener.end() + 40)
-                if m.start == opener.end() and m.type in HOLDER_LABELS), None)
+    org = ctx.mention_at(opener.end(), HOLDER_LABELS, end=opener.end() + 40)
     if org is None:
         return None
     end = min([i for i in (text.find(p, org.end, org.end + 12) for p in POST_END) if i != -1]

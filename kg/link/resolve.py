@@ -646,20 +646,12 @@ def _abbreviates(short: str, core: str, prefix: bool = True) -> bool:
         return prefix and len(short) >= 3
     if len(short) < 3 or short[0] != core[0] or len(short) >= len(core):
         return False
-    # The last character kept (察哈尔数产集团), or four or more with the first two kept
-    # (滇曜数科 for 滇曜数字科技, 鹤乡国投 for 鹤乡国有资本投资运营集团).
-    if short[-1] != core[-1]:
-        return False
-    at = 0
-    for ch in short:
-        at = core.find(ch, at)
-        if at == -1:
-            return False
-        at += 1
-    return True
+    # The first and the last character kept, the rest in order (察哈尔数产集团).
+    return short[-1] == core[-1] and _in_order(short, core)
 
 
 def _in_order(short: str, long: str) -> bool:
+    """Are the characters of ``short`` in ``long``, in order?"""
     at = 0
     for ch in short:
         at = long.find(ch, at)
