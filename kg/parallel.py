@@ -9,12 +9,17 @@ submits one task per input to that cluster.  Dask is imported only then.
 Results come back in the order of the inputs whatever order they finish in, and at most
 ``window`` inputs are in flight, so a slow first input does not make the others pile up
 in memory.
+
+:func:`in_background` runs one function in a forked child process while this process goes
+on: a build with more than one job writes its page, report and exports that way while it
+writes its RDF.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import signal
+import traceback
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +30,8 @@ from kg.errors import PathError
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-__all__ = ["ordered_map", "SchedulerError", "WorkerError", "default_jobs"]
+__all__ = ["ordered_map", "in_background", "Background", "SchedulerError", "WorkerError",
+           "default_jobs"]
 
 
 class SchedulerError(PathError):
@@ -128,3 +134,83 @@ def _dask_result(item, future):
         reason = str(error).splitlines()[0] if str(error) else ""
         raise WorkerError(item, f"lost on the Dask cluster ({type(error).__name__}"
                                 + (f": {reason})" if reason else ")")) from error
+
+
+class Background:
+    """A call running in a forked child process; :meth:`result` waits for its answer.
+
+    Where this platform cannot fork, the call runs in this process when its result is
+    asked for.
+    """
+
+    def __init__(self, function: Callable[..., Result], *args):
+        self._call = (function, args)
+        self._process = self._connection = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._connection, child_end = context.Pipe(duplex=False)
+            self._process = context.Process(target=_background_child,
+                                            args=(child_end, function, args), daemon=True)
+            self._process.start()
+            child_end.close()
+
+    def result(self) -> Result:
+        """The call's value, or its exception raised here (its traceback in the child
+        chained as the cause)."""
+        if self._process is None:
+            function, args = self._call
+            return function(*args)
+        try:
+            answer = self._connection.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"the process running {self._call[0].__name__} died "
+                               f"(exit code {self._process.exitcode})") from None
+        finally:
+            self._connection.close()
+        self._process.join()
+        kind, value, remote = answer
+        if kind == "error":
+            value.__cause__ = _RemoteTraceback(remote)
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs (after an error or an interruption here)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def in_background(function: Callable[..., Result], *args) -> Background:
+    """``function(*args)`` started in a forked child process, which sees this process's
+    memory as it is now (copy-on-write): no pickling of the arguments, only of the value.
+
+    The child has only the calling thread: ``function`` must not use a library whose
+    worker threads this process started (an Oxigraph store opened here before hangs
+    in the child when it opens another).
+    """
+    return Background(function, *args)
+
+
+class _RemoteTraceback(Exception):
+    def __init__(self, text: str):
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def _background_child(connection, function, args) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)    # the parent decides what happens
+    try:
+        answer = ("ok", function(*args), "")
+    except BaseException as error:
+        answer = ("error", error, traceback.format_exc())
+    try:
+        connection.send(answer)
+    except Exception:   # an exception that cannot be pickled: its text is enough
+        error = answer[1]
+        connection.send(("error", RuntimeError(f"{type(error).__name__}: {error}"),
+                         answer[2]))
+    connection.close()

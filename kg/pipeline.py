@@ -55,7 +55,7 @@ from kg.link.resolve import LinkDecision, Linker
 from kg.lock import BuildLock
 from kg.nlp.pipeline import (DEFAULT_RECOGNISER, RECOGNISERS, analyse, release_models,
                              shared_pipeline)
-from kg.parallel import ordered_map
+from kg.parallel import in_background, ordered_map
 from kg.records import Article, ArticleInfo, KnowledgeGraph
 from kg.skipped import SkippedFile, merge_skipped, read_skipped, write_skipped
 
@@ -386,7 +386,8 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
                          skipped=skipped)
     result.outputs = write_outputs(graph, linker.decisions, out, staging=staging,
                                    kept_iris=renames,
-                                   skipped=merge_skipped(previous_skipped, skipped, new_docs))
+                                   skipped=merge_skipped(previous_skipped, skipped, new_docs),
+                                   parallel=min(jobs, len(files)) > 1 and not scheduler)
     return result
 
 
@@ -447,18 +448,18 @@ def _cached_documents(out: Path, documents: list[dict]) -> Iterator[_Document]:
 
 def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Path,
                   staging: Path | None = None, kept_iris: dict[str, str] | None = None,
-                  skipped: list[SkippedFile] | None = None) -> list[Path]:
+                  skipped: list[SkippedFile] | None = None,
+                  parallel: bool = False) -> list[Path]:
     """Write every output into a staging folder, then move each into ``out``.
 
     Returns the outputs a user opens (the HTML first); the staging folder's other
-    contents (the extraction cache) are moved into place too.
+    contents (the extraction cache) are moved into place too.  With ``parallel`` (a
+    build given more than one job) a forked child process writes the page, the report
+    and the exports while this one writes the records and the RDF.  (Not the other way
+    round: a process that has opened an Oxigraph store before cannot open one in a
+    forked child, whose copy of the database library's thread pools is dead.)
     """
-    from kg.analytics.export import write_exports
-    from kg.analytics.graph import to_networkx
-    from kg.analytics.report import write_report
-    from kg.conflicts import find_conflicts
     from kg.rdf.serialize import write_rdf
-    from kg.viz.html import write_html
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -466,31 +467,49 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
     if own_staging:
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
-        made: list[Path] = []
+        views = None
         try:
-            made += write_graph(graph, staging)
+            view_args = (graph, decisions, staging, kept_iris or {}, skipped or [])
+            if parallel:
+                views = in_background(_write_views, *view_args)
+            made = write_graph(graph, staging)
             made += write_rdf(graph, staging, formats=("ttl",))
             return_freed_memory()              # the store's buffers, before the next writer
-            view = to_networkx(graph)          # one networkx view for the three writers
-            conflicts = find_conflicts(graph)  # where articles disagree: page and report
-            made.append(write_html(graph, staging / "graph.html", view=view,
-                                   conflicts=conflicts))
-            made += write_report(graph, staging, view=view, skipped=skipped or [],
-                                 conflicts=conflicts)
-            made += write_exports(graph, staging, view=view)
-            made.append(write_link_report(decisions, staging / LINK_REPORT, kept_iris or {}))
-            made.append(write_skipped(skipped or [], staging))
+            made += views.result() if views is not None else _write_views(*view_args)
         except OSError:
             raise          # a file system problem: reported as such, with its path
         except Exception as error:
             raise BuildError(out, f"writing outputs failed: {type(error).__name__}: {error}",
                              traceback.format_exc()) from error
+        finally:
+            if views is not None:
+                views.cancel()
         shown = [out / Path(p).relative_to(staging) for p in made]
         publish(staging, out)
         return _html_first(shown)
     finally:
         if own_staging:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_views(graph: KnowledgeGraph, decisions: list[LinkDecision], staging: Path,
+                 kept_iris: dict[str, str], skipped: list[SkippedFile]) -> list[Path]:
+    """The outputs read by people: the page, the report, the exports, the link report
+    and the list of skipped files."""
+    from kg.analytics.export import write_exports
+    from kg.analytics.graph import to_networkx
+    from kg.analytics.report import write_report
+    from kg.conflicts import find_conflicts
+    from kg.viz.html import write_html
+
+    view = to_networkx(graph)          # one networkx view for the three writers
+    conflicts = find_conflicts(graph)  # where articles disagree: page and report
+    made = [write_html(graph, staging / "graph.html", view=view, conflicts=conflicts)]
+    made += write_report(graph, staging, view=view, skipped=skipped, conflicts=conflicts)
+    made += write_exports(graph, staging, view=view)
+    made.append(write_link_report(decisions, staging / LINK_REPORT, kept_iris))
+    made.append(write_skipped(skipped, staging))
+    return made
 
 
 def publish(staging: Path, out: Path) -> None:

@@ -1,4 +1,5 @@
 """--jobs and --scheduler: per-document stages elsewhere, outputs the same bytes."""
+import os
 import socket
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from dask.distributed import LocalCluster
 
 from dying_worker import exit_on_b
 from kg.cli import main
-from kg.parallel import WorkerError, ordered_map
+from kg.parallel import WorkerError, in_background, ordered_map
 from kg.pipeline import build
 
 # Three pages: enough for two workers to finish out of order.
@@ -36,6 +37,11 @@ def test_two_worker_processes_give_the_bytes_of_one(one_process, tmp_path):
                                        "--jobs", "2"])
     assert result.exit_code == 0, result.output
     assert_same_files(one_process, tmp_path)
+    # The RDF was written by a forked child: its store is there and answers.
+    query = CliRunner().invoke(main, ["query", str(tmp_path), "--name", "signings"])
+    assert query.exit_code == 0, query.output
+    assert query.output == CliRunner().invoke(
+        main, ["query", str(one_process), "--name", "signings"]).output
 
 
 def test_a_dask_cluster_gives_the_bytes_of_a_local_build(one_process, tmp_path):
@@ -68,3 +74,23 @@ def test_a_worker_that_dies_is_reported_with_its_input():
 
 def test_results_come_back_in_input_order():
     assert list(ordered_map(str.upper, ["c", "a", "b"], jobs=2)) == ["C", "A", "B"]
+
+
+def _fail(word: str) -> str:
+    raise ValueError(f"no {word}")
+
+
+def test_a_background_call_gives_its_value_from_another_process():
+    assert in_background(os.getpid).result() != os.getpid()
+    assert in_background(str.upper, "abc").result() == "ABC"
+
+
+def test_a_background_call_raises_its_error_here_with_the_childs_traceback():
+    with pytest.raises(ValueError, match="no rdf") as caught:
+        in_background(_fail, "rdf").result()
+    assert "_fail" in str(caught.value.__cause__)
+
+
+def test_a_background_child_that_dies_is_an_error_naming_its_exit_code():
+    with pytest.raises(RuntimeError, match=r"died \(exit code 9\)"):
+        in_background(os._exit, 9).result()
