@@ -5,7 +5,8 @@
 
 The development set (``tests/data/devset/``, see its README) holds invented articles in
 six styles with gold answers, split before any rule was written into a ``tune`` half
-(errors may be read and acted on; with a second tuning batch ``tune2``) and a
+(errors may be read and acted on; with more tuning batches ``tune2`` and ``tune3``, the
+last in twelve other styles) and a
 ``heldout`` half (scored, never read: this script prints no errors for it).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
@@ -22,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
-SETS = ("tune", "tune2", "heldout", "seeds")
+SETS = ("tune", "tune2", "tune3", "heldout", "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
 

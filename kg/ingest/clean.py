@@ -93,7 +93,14 @@ _DAY_LINE = re.compile(r"\d{1,2}")
 # (证券代码：…, 2.招标人：…) is not continued across a blank line either; within a block,
 # field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
 _FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
-_META_FIELD_LINE = re.compile(r"(?:来源|作者|责任编辑|编辑|发布(?:时间|日期)|时间|日期|记者"
+# The credit fields that close a web article or a broadcast transcript: who edited, checked
+# and signed it (编辑：某某　审核：某某, （编辑：某某　责编：某某）, 签发人：副局长 某某).
+CREDIT_LABELS = ("责任编辑", "值班编辑", "编辑", "责编", "审核", "审校", "校对", "签发人", "签发",
+                 "终审", "初审", "复审", "监制", "主编", "美编", "编审", "统筹", "策划", "制作")
+_CREDIT_LABEL = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))
+_CREDIT_FIELDS = re.compile(rf"[（(]?\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*[^:：，。；;]{{1,30}}?\s*)+"
+                            r"[）)]?")
+_META_FIELD_LINE = re.compile(rf"[（(]?(?:来源|作者|{_CREDIT_LABEL}|发布(?:时间|日期)|时间|日期|记者"
                               r"|通讯员|摄影|出处|稿源)\s*[:：]")
 # A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.
 _META_LINE = re.compile(r"来源\s*[:：]|发布(?:时间|日期)?\s*[:：]|(?:时间|日期)\s*[:：]")
@@ -351,6 +358,8 @@ def _undouble(paragraph: Paragraph) -> None:
 
 def _is_furniture(text: str) -> bool:
     if len(text) <= 60 and (_FURNITURE_LINE.fullmatch(text) or _DATE_LINE.fullmatch(text)):
+        return True
+    if len(text) <= 80 and _CREDIT_FIELDS.fullmatch(text):
         return True
     return (_SENTENCE_STOP.search(text) is None
             and _FURNITURE_WORDS.search(text) is not None)

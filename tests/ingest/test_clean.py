@@ -230,3 +230,15 @@ def test_a_web_mediums_dateline_with_xiaoxi_gives_the_byline_and_stays_in_the_te
     wire, = split("某某网银岭5月6日消息（记者 王立新 李东明）5日，银岭某某项目开工。\n")
     assert wire.byline == ("王立新", "李东明")
     assert wire.text.startswith("某某网银岭5月6日消息")
+
+
+def test_closing_credit_lines_are_page_furniture_each_on_its_own():
+    p = page("银岭某某项目开工\n\n"
+             "5日，银岭某某项目开工，总投资10亿元。\n\n"
+             "签发：局长 王立新\n审核：规划处处长 李东明\n\n"
+             "（编辑：丁某某　责编：戊某某）\n")
+    articles = split_articles(p, furniture=True)
+    assert [a.text for a in articles if a.kind == "article"] == ["5日，银岭某某项目开工，总投资10亿元。"]
+    [furniture] = [a.text for a in articles if a.kind == "furniture"]
+    assert "（编辑：丁某某　责编：戊某某）" in furniture
+    assert "王立新审核" not in furniture      # a name never runs into the next label

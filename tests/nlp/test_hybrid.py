@@ -248,3 +248,9 @@ def test_a_national_medium_before_its_dateline_is_the_medium_not_a_branch(hybrid
     # 某网某市5月6日消息: the place after the medium is where it writes from.
     doc = hybrid("央广网西安5月6日消息（记者 王立新）5日，银岭某某项目开工。")
     assert ("央广网", "Organization") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_dotted_name_ends_where_the_model_reads_the_person_end(hybrid):
+    found = names(entities(hybrid, "县委副书记、县长艾尔肯·吐尔洪带队调研新能源项目。"))
+    assert ("艾尔肯·吐尔洪", "Person") in found
+    assert not any(text.endswith("带队") for text, _ in found)

@@ -206,3 +206,16 @@ def test_a_character_of_a_name_before_its_province_stays_in_it():
     assert ("其澜新疆集团有限公司", "Company") in found
     found = ents("沃亚新疆集团有限公司依靠当地资源发展。")
     assert ("沃亚新疆集团有限公司", "Company") in found
+
+
+def test_closing_credits_with_posts_and_brackets_name_persons_not_posts():
+    found = ents("（编辑：丁晓明　责编：戊春华）\n签发人：副局长 王立新\n联系人：刘工")
+    assert {("丁晓明", "Person"), ("戊春华", "Person"), ("王立新", "Person")} <= found
+    assert not any(text in ("副局长", "刘工") for text, _ in found)
+
+
+def test_kong_gu_after_a_whole_name_or_before_a_share_is_the_verb():
+    found = ents("甲乙云算由银岭市国有资本投资运营集团有限公司控股、丙丁智算科技有限公司参股组建。"
+                 "项目由甲乙集团控股子公司银岭甲乙工程建设有限公司承建。")
+    assert ("银岭市国有资本投资运营集团有限公司", "Company") in found
+    assert not any(text.endswith("控股") for text, _ in found)

@@ -20,7 +20,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory) -> dict:
     out = {}
-    for half in ("tune", "tune2", "heldout"):
+    for half in ("tune", "tune2", "tune3", "heldout"):
         pages, gold = pages_and_gold(half)
         for recogniser in ("hybrid", "rules"):
             folder: Path = tmp_path_factory.mktemp(f"{half}-{recogniser}")
@@ -36,6 +36,7 @@ def entities_f1(figures, half, recogniser="hybrid"):
 def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "tune") >= 0.93
     assert entities_f1(figures, "tune2") >= 0.88
+    assert entities_f1(figures, "tune3") >= 0.88
     assert entities_f1(figures, "heldout") >= 0.86
     assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.72
     assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.65
@@ -43,5 +44,5 @@ def test_both_halves_clear_their_floors(figures):
 
 
 def test_the_model_helps_on_both_halves(figures):
-    for half in ("tune", "tune2", "heldout"):
+    for half in ("tune", "tune2", "tune3", "heldout"):
         assert entities_f1(figures, half, "hybrid") > entities_f1(figures, half, "rules") + 0.01

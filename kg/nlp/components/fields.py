@@ -15,12 +15,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import org_suffixes
+from kg.nlp.lexicon import org_suffixes, titles
 from kg.nlp.spans import Candidate, candidates, token_table
 
 ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "承办单位", "供稿")
+# Credit labels whose value may be a desk or a unit (策划, 统筹, 制作) are not here.
 PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄影", "摄像", "文", "撰文", "图",
-                 "法定代表人", "负责人", "联系人")
+                 "法定代表人", "负责人", "联系人", "值班编辑", "责编", "审核", "审校", "校对",
+                 "签发人", "签发", "终审", "初审", "复审", "监制", "主编", "美编", "编审", "分析师")
 _LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=True))
 _LONG_LABELS = "|".join(sorted((label for label in ORGANISATION_LABELS + PERSON_LABELS
                                 if len(label) > 1), key=len, reverse=True))
@@ -32,7 +34,7 @@ _VALUE = (r"([\u4e00-\u9fffA-Za-z0-9·]+?"
           r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])")
 _NAME_SEPARATORS = "、 　"
 # A label starts a line, follows a space, or follows the end of another field.
-FIELD = re.compile(rf"(?:^|(?<=[\s　|｜]))({_LABELS})\s*[:：|｜/／]\s*" + _VALUE, re.M)
+FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(]))({_LABELS})\s*[:：|｜/／]\s*" + _VALUE, re.M)
 # In page furniture, lines may have been run together (…数据中心来源：某某在线): there a
 # label of two characters or more with a colon is a label wherever it stands.  (In an
 # article's text, 资金来源：… is a phrase, not a field.)
@@ -49,7 +51,13 @@ def _is_cjk(text: str) -> bool:
     return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+# A family name and one of these is how a person is addressed, not their name (刘工, 王总).
+ADDRESS_ENDS = "工总老"
+
+
 def _reads_as_person(name: str) -> bool:
+    if len(name) == 2 and name[1] in ADDRESS_ENDS:
+        return False
     if MIDDLE_DOTS in name:
         parts = name.split(MIDDLE_DOTS)
         return len(parts) >= 2 and all(len(p) <= 10 and _is_cjk(p) for p in parts)
@@ -59,6 +67,7 @@ def _reads_as_person(name: str) -> bool:
 class FieldNameRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_fields"):
         self.suffixes = org_suffixes()
+        self.titles = frozenset(title for title in titles() if len(title) >= 2)
         self.longest = max(map(len, self.suffixes))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -83,11 +92,15 @@ class FieldNameRecognizer:
             for name in re.split(f"([{_NAME_SEPARATORS}])", value):
                 if name not in _NAME_SEPARATORS and _reads_as_person(name) \
                         and name not in NOT_NAMES \
-                        and not name.endswith(ROLE_ENDS):
+                        and not name.endswith(ROLE_ENDS) and not self._is_title(name):
                     found.append(Candidate(at, at + len(name), "Person", priority=4,
                                            attrs={"field": label}))
                 at += len(name)
         return doc
+
+    def _is_title(self, word: str) -> bool:
+        """A post written before the name in the field (签发人：副局长 某某)."""
+        return any(word[-size:] in self.titles for size in range(2, min(len(word), 6) + 1))
 
     def _organisation(self, value: str) -> str:
         """An organisation's name ends at its last suffix: what follows is another

@@ -98,6 +98,10 @@ CONJUNCTIONS = frozenset("与及、")
 # A count right after a suffix: 签约项目36个, 开工项目12项.
 COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几]+)\s*[个项家座]")
 ORGANISATION_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
+# 控股 ends holding companies' names (某某控股) but is also the verb "holds a majority":
+# after a whole name, or before a share, a list or 子公司, it is the verb.
+HOLDS = "控股"
+HOLDING_AFTER = re.compile(r"$|\s*(?:\d|[、，,。；;的子])")
 # Suffix words that also modify a noun after them (项目用地, 工程进度).
 MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
@@ -206,6 +210,11 @@ class OrganisationRecognizer:
                               # noun after it; it does not end a name
             if i + 1 < len(words) and COUNT_AFTER.match(table.text, table.starts[i + 1]):
                 continue      # 开工项目12个: a count of several, not a name
+            if words[i] == HOLDS and i > 0 and (
+                    self.kind_of(words[i - 1]) in ORGANISATION_TYPES
+                    or HOLDING_AFTER.match(table.text, table.starts[i + 1] if i + 1 < len(words)
+                                           else len(table.text))):
+                continue      # 某某有限公司|控股、某某参股; 某某数科|控股60%: the verb, not a name
             if suffix in MODIFIER_SUFFIXES and i + 1 < len(words) and words[i + 1] in self.titles \
                     and i > 0 and self.kind_of(words[i - 1]) in ORGANISATION_TYPES:
                 continue      # 某某局项目|总工程师: a post in a company's project team

@@ -30,6 +30,9 @@ CREDIT_SEPARATORS = "/／:："
 MAX_UNSURNAMED = 6
 # The model's tags of the words such a name may be read as.
 NAME_PART_TAGS = frozenset({"PER", "nr", "n", "nz", "r"})
+# Tags of the model's word right after a person it reads, where a dotted name found by
+# the rules runs on: a verb, a time, a function word.
+TRIM_AFTER_TAGS = frozenset({"v", "vd", "vn", "TIME", "t", "d", "p", "c", "u", "f", "m", "q"})
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
 
 
@@ -199,6 +202,9 @@ class PersonRecognizer:
                         _cjk(ch) for ch in text[start:at]):
                     found.append((start, at, "party"))
                 at = text.find(title, at + 1)
+        model = model_words(doc)
+        if model is not None:
+            found = [(s, self._model_end(model, text, s, e), kind) for s, e, kind in found]
         names = {text[s:e] for s, e, _ in found}
         out = candidates(doc)
         for s, e, kind in found:
@@ -214,6 +220,24 @@ class PersonRecognizer:
                                          attrs={"context": "repeat"}))
                 start = text.find(name, end)
         return doc
+
+    @staticmethod
+    def _model_end(model: ModelWords, text: str, start: int, end: int) -> int:
+        """Where a name joined by ``·`` ends when the model reads it as a person that ends
+        earlier and a verb, time or function word after it (某某·某某|带队, 某某·某某|清晨七点):
+        the rules run such a name on to the next boundary."""
+        if "·" not in text[start:end]:
+            return end
+        i = model.at(start)
+        if i is None or model.tags[i] != "PER" or model.starts[i] != start \
+                or not start < model.ends[i] < end or "·" not in text[start:model.ends[i]]:
+            return end
+        cut = model.ends[i]
+        after = model.at(cut)
+        if after is None or model.tags[after] not in TRIM_AFTER_TAGS \
+                or model.ends[after] - cut < 2 or cut - text.rfind("·", start, cut) <= 2:
+            return end      # one character after the person (某某·阿不|都): the model's doubt
+        return cut
 
     def _between_title_and_speech(self, table, i: int,
                                   model: ModelWords | None) -> tuple[int, int] | None:
