@@ -219,3 +219,11 @@ def test_kong_gu_after_a_whole_name_or_before_a_share_is_the_verb():
                  "项目由甲乙集团控股子公司银岭甲乙工程建设有限公司承建。")
     assert ("银岭市国有资本投资运营集团有限公司", "Company") in found
     assert not any(text.endswith("控股") for text, _ in found)
+
+
+def test_a_facility_named_again_by_the_end_of_its_name_is_that_facility():
+    doc = analysed("银岭县先后考察了甲乙电子年产5000万片柔性线路板项目、丙丁智算中心。"
+                   "柔性线路板项目位于银岭高新区，由甲乙电子科技有限公司投资建设。")
+    tails = [e for e in doc.ents if e.text == "柔性线路板项目"]
+    assert tails and tails[0].label_ == "Project"
+    assert (tails[0]._.kg or {}).get("name") == "甲乙电子年产5000万片柔性线路板项目"

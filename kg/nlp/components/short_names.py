@@ -5,6 +5,9 @@ Every later occurrence of the short name in the same article is the same organis
 or facility, so it becomes a candidate of the same type carrying the full name; the
 linker then sees one entity.
 
+A facility named in full may be named again by the end of its name (某县某某公司年产5万片
+线路板项目 … 线路板项目位于…): that end is the facility where it stands as a name would.
+
 Undeclared, a company's short name stands before its officers' posts (某某数科董事长某某):
 the words before 董事长/总经理/总裁 name the company whose officer is meant.  They are taken
 as a short name of a company the article names in full when they abbreviate exactly one
@@ -32,6 +35,11 @@ DECLARED_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organiz
                             "ComputeCenter", "Project", "Zone", "Port"})
 
 
+# Facilities an article may name again by the end of their name; and the least of that
+# end, not counting the suffix (线路板|项目, not 板项目).
+TAIL_TYPES = frozenset({"ComputeCenter", "Project"})
+MIN_TAIL_BODY = 3
+
 # The posts of a company's officers, before which its short name stands.
 COMPANY_POSTS = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "执行董事")
 _BEFORE_POST = re.compile("|".join(COMPANY_POSTS))
@@ -44,7 +52,42 @@ def recognise_short_names(doc: Doc) -> Doc:
     text = token_table(doc).text
     _declared(found, text)
     _before_posts(found, text)
+    _facility_tails(found, text)
     return doc
+
+
+def _facility_tails(found: list[Candidate], text: str) -> None:
+    """A facility named in full, then by the end of its name (某县某某公司年产5万片线路板项目
+    … 线路板项目位于…): a tail of at least three characters before the suffix, standing
+    where a name may begin (after punctuation or 该), that ends exactly one facility's
+    name, is that facility."""
+    facilities = {}
+    for c in found:
+        if c.label in TAIL_TYPES and not c.attrs.get("short_form"):
+            facilities.setdefault(c.attrs.get("name") or text[c.start:c.end], (c.label, c))
+    if not facilities:
+        return
+    suffixes = _suffixes()
+    tails: dict[str, list[str]] = {}
+    for name, (_label, candidate) in facilities.items():
+        suffix = candidate.attrs.get("suffix") or next(
+            (s for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
+        if not suffix:
+            continue
+        for cut in range(1, len(name) - len(suffix) - MIN_TAIL_BODY + 1):
+            tails.setdefault(name[cut:], []).append(name)
+    for tail in sorted(tails, key=len, reverse=True):
+        names = tails[tail]
+        if len(names) != 1 or tail in facilities:
+            continue
+        label = facilities[names[0]][0]
+        at = text.find(tail)
+        while at != -1:
+            before = text[at - 1] if at else ""
+            if not ("\u4e00" <= before <= "\u9fff") or before == "该":
+                found.append(Candidate(at, at + len(tail), label, priority=1,
+                                       attrs={"name": names[0], "short_form": True}))
+            at = text.find(tail, at + len(tail))
 
 
 def _declared(found: list[Candidate], text: str) -> None:
