@@ -254,3 +254,14 @@ def test_a_dotted_name_ends_where_the_model_reads_the_person_end(hybrid):
     found = names(entities(hybrid, "县委副书记、县长艾尔肯·吐尔洪带队调研新能源项目。"))
     assert ("艾尔肯·吐尔洪", "Person") in found
     assert not any(text.endswith("带队") for text, _ in found)
+
+
+def test_a_kind_of_facility_read_as_one_word_does_not_cut_its_name(hybrid):
+    found = names(entities(hybrid, "近日，银岭县川口镇50兆瓦农光互补光伏电站全容量并网。"))
+    assert ("银岭县川口镇50兆瓦农光互补光伏电站", "Project") in found
+
+
+def test_the_main_works_of_a_project_are_the_project(hybrid, rules):
+    text = "在银岭临空物流园，银岭陆港冷链物流中心项目主体工程已完工。"
+    for nlp in (hybrid, rules):
+        assert ("银岭陆港冷链物流中心项目", "Project") in names(entities(nlp, text))

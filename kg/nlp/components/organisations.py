@@ -45,7 +45,11 @@ OPEN_BRACKETS = "(（"
 # Stop characters that can still open a name (其澜…); prepositions (在东…) cannot.
 NAME_INITIAL_STOP_CHARS = frozenset("其同本成")
 CONTINUATIONS = frozenset({"集群", "起步区", "片区", "板块"})
-PHASE = re.compile(r"(?:[一二三四五六七八九十]期|EPC|epc)$")
+# What may stand between a project's name and 工程/项目 without being the name's: a phase,
+# the contract, a part of the same works (某某项目主体工程), a remark in brackets before it
+# (某某项目（装机120万千瓦）主体工程).
+PHASE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?"
+                   r"(?:[一二三四五六七八九十]期|EPC|epc|主体|土建|安装)$")
 CLAUSE_MARKS = frozenset("：:，,。；;！？!?")
 CLOSE_BRACKETS = ")）"
 # Words that end in a suffix character but name no organisation.
@@ -418,8 +422,8 @@ class _NameScan:
                 return True
             if tag != "v":
                 return False
-            if first < self.at and (self.starts[first] in self.area_starts or model.within_name(
-                    self.starts[first], self.starts[first] + 1)):
+            if first < self.at and (self.starts[first] in self.area_starts
+                                    or self._name_before_suffix(first)):
                 return True
             if start in self.area_ends:
                 return True
@@ -435,6 +439,16 @@ class _NameScan:
         return k is not None and model.starts[k] == self.starts[first] \
             and model.tags[k] in ("ORG", "LOC") and model.ends[k] >= name_end \
             and model.tag_at(start) in CONTEXT_TAGS and self.words[i] in self.rec.common
+
+    def _name_before_suffix(self, first: int) -> bool:
+        """Does the model read a name at token ``first``: an organisation, place or person,
+        or another proper noun that ends before the suffix's token?  (A proper noun running
+        into it, 光伏电站 read as nz, is the kind of facility.)"""
+        start = self.starts[first]
+        k = self.model.at(start)
+        return k is not None and self.model.within_name(start, start + 1) and (
+            self.model.tags[k] in ("ORG", "LOC", "PER")
+            or self.model.ends[k] <= self.starts[self.at])
 
     def _reliable_on_one_character(self, i: int, tag: str | None) -> bool:
         """Is the model's tag on the one-character token ``i`` evidence: a function word,

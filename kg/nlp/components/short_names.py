@@ -24,7 +24,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import org_suffixes
+from kg.nlp.lexicon import GENERIC_MODIFIERS, org_suffixes
 from kg.nlp.spans import Candidate, candidates, token_table
 
 # （以下简称“某某”）, (下称某某), （简称：某某）
@@ -58,9 +58,9 @@ def recognise_short_names(doc: Doc) -> Doc:
 
 def _facility_tails(found: list[Candidate], text: str) -> None:
     """A facility named in full, then by the end of its name (某县某某公司年产5万片线路板项目
-    … 线路板项目位于…): a tail of at least three characters before the suffix, standing
-    where a name may begin (after punctuation or 该), that ends exactly one facility's
-    name, is that facility."""
+    … 线路板项目位于…): a tail of at least three characters before the suffix, opening
+    with no word of a description (国际…, 绿色…), standing where a name may begin (after
+    punctuation or 该), that ends exactly one facility's name, is that facility."""
     facilities = {}
     for c in found:
         if c.label in TAIL_TYPES and not c.attrs.get("short_form"):
@@ -75,7 +75,8 @@ def _facility_tails(found: list[Candidate], text: str) -> None:
         if not suffix:
             continue
         for cut in range(1, len(name) - len(suffix) - MIN_TAIL_BODY + 1):
-            tails.setdefault(name[cut:], []).append(name)
+            if not name.startswith(_generic_openings(), cut):
+                tails.setdefault(name[cut:], []).append(name)
     for tail in sorted(tails, key=len, reverse=True):
         names = tails[tail]
         if len(names) != 1 or tail in facilities:
@@ -148,6 +149,12 @@ def _abbreviates(short: str, name: str) -> bool:
         if position == 0:
             return False
     return True
+
+
+@cache
+def _generic_openings() -> tuple[str, ...]:
+    """Words that open descriptions (国际滑雪度假区, 绿色数据中心): no tail starts with one."""
+    return tuple(word for word in GENERIC_MODIFIERS if len(word) > 1)
 
 
 @cache
