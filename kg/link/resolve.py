@@ -279,6 +279,9 @@ class Linker:
                 split = self._place_prefix(name)
                 if split:
                     by_rest[split[0]].append((key, split[1]))
+                    bare = split[0].removesuffix("项目")     # 某县某某中心项目 = 某某中心
+                    if bare != split[0] and len(bare) >= 4:
+                        by_rest[bare].append((key, split[1]))
         for key, group in named:
             for name in {normalise_name(n) for n in group.names}:
                 targets = by_rest.get(name, [])
@@ -409,20 +412,27 @@ class Linker:
 
     def _link_facility_forms(self, uf: _UnionFind) -> None:
         """某某中心 and 某某中心项目 are one facility; so is a facility named with and without
-        its operator before it (某某科技某地智算中心项目 = 某地智算中心项目), when one
-        such name leads to the shorter one."""
+        its operator before it (某某科技某地智算中心项目 = 某地智算中心项目), or its
+        operator's brand (the first characters of a company's core name, after its place or
+        not: 某某金昌智算中心 = 金昌智算中心 when a 某省某某新能源集团有限公司 is in the build),
+        when one such name leads to the shorter one."""
         facilities: dict[str, list[str]] = defaultdict(list)
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
                 for name in sorted({normalise_name(n) for n in group.names}):
                     facilities[name].append(key)
-        operators = set()
+        operators, brands = set(), set()
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Company", "Organization"):
                 names = {normalise_name(n) for n in set(group.names) | group.texts}
                 operators |= names
-                operators |= {self._company_core(n[: -len(form)]) for n in names
-                              for form in LEGAL_FORMS if n.endswith(form)}
+                for name in names:
+                    form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
+                    if form is None:
+                        continue
+                    core = self._company_core(name[: -len(form)])
+                    operators.add(core)
+                    brands |= self._brands(name, core)
         suffixes = sorted(_facility_suffixes(), key=len, reverse=True)
         # The facility names by their first two characters and each suffix they end with:
         # the only ones a name with a word left out can be compared with.
@@ -431,6 +441,7 @@ class Linker:
             for suffix in suffixes:
                 if name.endswith(suffix):
                     alike[name[:2], suffix].append(name)
+        with_operator: dict[str, list[str]] = defaultdict(list)
         for name, keys in sorted(facilities.items()):
             # 某某曲靖智算中心 for 某某曲靖绿色智算中心: a word left out, the rest in order,
             # in a document that names both (across documents it would hang on which
@@ -447,9 +458,26 @@ class Linker:
             if bare != name and len(bare) >= 4:
                 self._join_unique(uf, keys, facilities.get(bare, []), "facility with 项目", name)
             for size in range(2, len(name) - 3):
-                if name[:size] in operators and len(name[:size]) >= 3:
-                    self._join_unique(uf, facilities.get(name[size:], []), keys,
-                                      "facility named with its operator", name)
+                prefix, rest = name[:size], name[size:]
+                if (prefix in operators and size >= 3 or prefix in brands) and not (
+                        suffix and len(rest) - len(suffix) < 2) and rest in facilities:
+                    with_operator[rest].extend(keys)
+        # Joined once every longer name is known: two operators' centres of one name
+        # leave the name without an operator alone.
+        for rest, keys in sorted(with_operator.items()):
+            self._join_unique(uf, facilities[rest], keys, "facility named with its operator",
+                              rest)
+
+    def _brands(self, legal_name: str, core: str) -> set[str]:
+        """How a facility's name may open with its operator's brand: the first two
+        characters of the company's core name, alone or after the place its legal name
+        opens with (橙乡, 赣州橙乡 for 赣州橙乡数据科技有限公司)."""
+        brand = core[:2]
+        if len(brand) < 2 or brand in NO_BRANDS or brand in GENERIC_MODIFIERS \
+                or self.gazetteer.lookup(brand):
+            return set()
+        opening = legal_name[: legal_name.find(core)] if core in legal_name else ""
+        return {brand, opening + brand} if opening else {brand}
 
     def _join_unique(self, uf: _UnionFind, keys: list[str], targets: list[str], rule: str,
                      name: str) -> None:
@@ -632,6 +660,8 @@ GENERIC_DECLARED = frozenset({"公司", "本公司", "项目公司", "合资公�
 # A legal name is the short form of another only as a numbered unit: 中建三局 (局), 某某二院.
 NUMBERED_UNITS = ("局", "院", "所", "处")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+# Openings of company names that are no brand of one company.
+NO_BRANDS = frozenset({"中国", "中华", "国家", "全国"})
 # A branch, office or subsidiary is not what its brand's short name stands for.
 BRANCH_WORDS = re.compile(r"分公司|分行|分院|分局|子公司|办事处|分中心")
 

@@ -107,3 +107,28 @@ def test_a_facility_written_without_its_zone_is_the_facility():
     projects = [e for e in g.entities if e.type == "Project"]
     assert [p.label for p in projects] == ["凯里经济开发区智算产业园项目"]
     assert "凯里智算产业园项目" in projects[0].aliases
+
+
+def test_a_facility_named_with_its_operators_brand_is_the_facility_without_it():
+    g = _graph("甘肃丙丁新能源集团有限公司投资建设的丙丁金昌绿电智算中心开工。",
+               "金昌绿电智算中心规划算力3000P，位于金昌市。")
+    centres = [e for e in g.entities if e.type == "ComputeCenter"]
+    assert len(centres) == 1 and centres[0].docs == ["doc0", "doc1"]
+
+
+def test_two_operators_brands_before_one_name_keep_the_shorter_apart():
+    g = _graph("甘肃丙丁新能源集团有限公司投资建设的丙丁金昌绿电智算中心开工。",
+               "甘肃戊己数据科技有限公司投资建设的戊己金昌绿电智算中心开工。",
+               "金昌绿电智算中心规划算力3000P，位于金昌市。")
+    assert len([e for e in g.entities if e.type == "ComputeCenter"]) == 3
+
+
+def test_a_project_named_with_its_place_and_without_is_one_facility():
+    g = _graph("许昌丙丁智算中心项目总投资36亿元。", "许昌市禹州的丙丁智算中心一期建成投运。")
+    centres = [e for e in g.entities if e.type == "ComputeCenter"]
+    assert len(centres) == 1 and centres[0].docs == ["doc0", "doc1"]
+
+
+def test_an_administrative_office_and_its_short_form_are_one_body():
+    g = _graph("喀什地区行政公署召开会议。", "喀什地区行署发布通知。")
+    assert len([e for e in g.entities if e.type == "GovernmentBody"]) == 1
