@@ -1,7 +1,7 @@
 """Extraction: from an analysed article to its mentions and facts.
 
 :func:`extract` runs every family of extractor over one article (places, amounts,
-posts, agreements, investors) and returns the article's mentions — recognised ones and
+posts, agreements, investors, tables) and returns the article's mentions — recognised ones and
 those the extractors implied (organs, places read inside names) — with its facts.  No
 fact crosses an article boundary: each extractor sees one article only.
 """
@@ -18,10 +18,11 @@ from kg.extract.furniture import extract_furniture
 from kg.extract.investors import extract_investors
 from kg.extract.places import extract_locations
 from kg.extract.posts import extract_positions
+from kg.extract.tables import extract_tables
 from kg.records import Article, Fact, Mention
 
 EXTRACTORS = (extract_locations, extract_amounts, extract_positions, extract_agreements,
-              extract_investors)
+              extract_investors, extract_tables)
 
 
 @dataclass
@@ -42,7 +43,7 @@ def extract(article: Article, doc: Doc) -> ArticleFacts:
     for extractor in (extract_furniture,) if article.kind == "furniture" else EXTRACTORS:
         facts.extend(extractor(ctx))
     mentions = ctx.title_mentions + ctx.mentions + ctx.extra_mentions + _byline(ctx)
-    return ArticleFacts(article, mentions, _unique(facts))
+    return ArticleFacts(article, mentions, _most_specific_places(_unique(facts)))
 
 
 def _byline(ctx: ArticleContext) -> list[Mention]:
@@ -60,6 +61,30 @@ def _byline(ctx: ArticleContext) -> list[Mention]:
             out.append(Mention(name, "Person", ctx.evidence(at, at + len(name)), at,
                                at + len(name), name))
     return out
+
+
+def _most_specific_places(facts: list[Fact]) -> list[Fact]:
+    """An article that places a thing in a county and in the county's city records the
+    county only (the most specific place it gives: the city often comes from the name's
+    prefix, the county from the text)."""
+    areas: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.predicate == "locatedIn" and fact.object.type == "AdminArea" \
+                and fact.object.code:
+            areas.setdefault(fact.subject.label, []).append(fact.object.code)
+    return [fact for fact in facts if not (
+        fact.predicate == "locatedIn" and fact.object.type == "AdminArea" and fact.object.code
+        and any(_contains(fact.object.code, other)
+                for other in areas.get(fact.subject.label, ())))]
+
+
+def _contains(area: str, other: str) -> bool:
+    """Is the division of code ``other`` inside the division of code ``area``?  (Division
+    codes nest: 650000 holds 650500, which holds 650522 and its towns 650522-某镇.)"""
+    if area == other or not area.isdigit():
+        return False
+    prefix = area[:2] if area.endswith("0000") else area[:4] if area.endswith("00") else area
+    return other.startswith(prefix)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -1,4 +1,6 @@
 """Extraction per predicate on invented sentences, including the negative cases."""
+import pytest
+
 from tests.helpers import facts_of
 
 
@@ -330,3 +332,34 @@ def test_a_post_at_an_organ_written_short_without_a_suffix_of_the_table():
              if f.predicate == "holdsPosition"}
     assert any(person == "王立新" and "政治协商会议" in org and kind == "GovernmentBody"
                for person, org, kind in posts), posts
+
+
+TABLE = ("拟将以下项目列入重点项目名单，现予以公示。\n"
+         "序号　项目名称　建设单位　建设地点　总投资（亿元）　建成后算力（P）\n"
+         "1　丙丁市50万千瓦风电制氢一体化项目　白城甲乙新能源有限公司　白城市洮南市　32.0　—\n"
+         "2　银岭丙丁智算中心项目　吉林戊己数据科技有限公司与长春庚辛投资集团有限公司合资建设"
+         "　长春市双阳区　12.3　1500\n"
+         "以上项目总投资44.3亿元。")
+
+
+def test_a_table_row_gives_its_facilitys_facts_by_the_header():
+    facts = facts_of(TABLE).facts
+    centre = "银岭丙丁智算中心"
+
+    def of(predicate):
+        return {(f.subject.label, f.object.label if f.object else f.quantity.value)
+                for f in facts if f.predicate == predicate and f.subject.label.startswith(centre)}
+    assert {o for _, o in of("investor")} == {"吉林戊己数据科技有限公司", "长春庚辛投资集团有限公司"}
+    assert {o for _, o in of("locatedIn")} == {"双阳区"}          # the most specific place
+    [amount] = [o for _, o in of("investmentAmount")]
+    assert amount == pytest.approx(1.23e9)
+    [capacity] = [f for f in facts if f.predicate == "computeCapacity"]
+    assert capacity.quantity.value == 1500 and capacity.quantity.status == "planned"
+    # A row's own evidence; no amount from the dash of the first row's compute cell, nor
+    # from the total of the projects above.
+    assert all("\n" not in f.source.sentence for f in facts if f.subject.label.startswith(centre))
+
+
+def test_a_county_and_its_city_give_the_county_only():
+    facts = _facts("丙丁智算中心位于哈密市伊州区。", "locatedIn")
+    assert {f.object.label for f in facts if f.subject.label == "丙丁智算中心"} == {"伊州区"}

@@ -242,3 +242,14 @@ def test_closing_credit_lines_are_page_furniture_each_on_its_own():
     [furniture] = [a.text for a in articles if a.kind == "furniture"]
     assert "（编辑：丁某某　责编：戊某某）" in furniture
     assert "王立新审核" not in furniture      # a name never runs into the next label
+
+
+def test_the_rows_of_a_table_written_as_text_stay_lines_of_their_own():
+    [article] = split("银岭重点项目名单公示\n\n拟将以下项目列入名单。\n\n"
+                      "序号　项目名称　建设单位　总投资（亿元）\n"
+                      "1　银岭甲乙项目　银岭甲乙有限公司　32.0\n"
+                      "2　银岭丙丁项目　银岭丙丁有限公司　21.5\n"
+                      "3｜银岭戊己项目｜银岭戊己有限公司｜9.6\n")
+    rows = article.text.split("\n")[1:]
+    assert [row.split("　")[0][:1] for row in rows] == ["序", "1", "2", "3"]
+    assert "32.02" not in article.text

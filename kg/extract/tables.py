@@ -1,0 +1,143 @@
+"""Facts of tables written as text: a header row naming its columns, then one row per item.
+
+Notices and work reports list projects in tables (序号　项目名称　建设单位　建设地点　总投资
+（亿元）, cells between full-width spaces, bars or tabs; ingest keeps each row a line of its
+own).  The header says what each cell is, so a row gives its facility's facts without a
+verb: the name column's facility is the subject; the builder column (建设单位, 项目单位,
+业主单位, 投资主体 …) names its investors; the place column (建设地点 …) where it is, the most
+specific area written and any zone; the investment column its total, in the unit the header
+gives (亿元, 万元, 元); a compute column (算力（P）) its capacity, planned when the header
+says 建成后 or 规划.  Each fact's evidence is its row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
+from kg.records import Fact, Quantity
+
+CELL_SEPARATOR = re.compile(r"[ ]*[　|｜\t][ 　]*")
+NAME_COLUMNS = ("项目名称", "名称", "项目")
+INVESTOR_COLUMNS = ("建设单位", "项目单位", "业主单位", "投资主体", "项目业主", "实施主体",
+                    "投资单位", "承建主体", "申报单位", "项目法人")
+PLACE_COLUMNS = ("建设地点", "项目地点", "实施地点", "所在地", "建设地址", "地点", "所在地区")
+MONEY_COLUMN = re.compile(r"^(?:计划)?总投资(?:额)?\s*[（(]\s*(亿元|万元|元)\s*[）)]$")
+COMPUTE_COLUMN = re.compile(r"算力(?:规模)?\s*[（(]\s*(P|PFLOPS|EFLOPS)\s*[）)]$")
+PLANNED_WORDS = ("建成后", "规划", "设计", "预计")
+MONEY_UNITS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
+COMPUTE_UNITS = {"P": 1.0, "PFLOPS": 1.0, "EFLOPS": 1000.0}
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+PLACE_LABELS = frozenset({"AdminArea", "Zone"})
+
+
+@dataclass(frozen=True)
+class _Columns:
+    count: int
+    name: int
+    investor: int | None = None
+    place: int | None = None
+    money: int | None = None
+    money_scale: float = 1.0
+    compute: int | None = None
+    compute_scale: float = 1.0
+    compute_planned: bool = False
+
+
+def extract_tables(ctx: ArticleContext) -> list[Fact]:
+    if "　" not in ctx.text and "｜" not in ctx.text and "|" not in ctx.text \
+            and "\t" not in ctx.text:
+        return []
+    facts: list[Fact] = []
+    columns: _Columns | None = None
+    for start, line in _lines(ctx.text):
+        cells = _cells(line, start)
+        if columns is not None and len(cells) == columns.count:
+            facts.extend(_row(ctx, columns, cells, start, start + len(line)))
+            continue
+        columns = _header([text for _, _, text in cells])
+    return facts
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a line, offsets in the article's text."""
+    cells, at = [], 0
+    for separator in CELL_SEPARATOR.finditer(line):
+        if separator.start() > at:
+            cells.append((offset + at, offset + separator.start(), line[at:separator.start()]))
+        at = separator.end()
+    if at < len(line):
+        cells.append((offset + at, offset + len(line), line[at:]))
+    return cells
+
+
+def _header(cells: list[str]) -> _Columns | None:
+    if len(cells) < 3:
+        return None
+    found: dict[str, int] = {}
+    money_scale = compute_scale = 1.0
+    compute_planned = False
+    for index, cell in enumerate(cells):
+        cell = cell.strip()
+        if "name" not in found and cell in NAME_COLUMNS:
+            found["name"] = index
+        elif "investor" not in found and cell in INVESTOR_COLUMNS:
+            found["investor"] = index
+        elif "place" not in found and cell in PLACE_COLUMNS:
+            found["place"] = index
+        elif "money" not in found and (money := MONEY_COLUMN.match(cell)):
+            found["money"], money_scale = index, MONEY_UNITS[money.group(1)]
+        elif "compute" not in found and (compute := COMPUTE_COLUMN.search(cell)):
+            found["compute"], compute_scale = index, COMPUTE_UNITS[compute.group(1)]
+            compute_planned = cell.startswith(PLANNED_WORDS)
+    if "name" not in found or len(found) < 2:
+        return None
+    return _Columns(len(cells), money_scale=money_scale, compute_scale=compute_scale,
+                    compute_planned=compute_planned, **found)
+
+
+def _row(ctx: ArticleContext, columns: _Columns, cells, row_start: int, row_end: int
+         ) -> list[Fact]:
+    def mentions(column: int | None, labels) -> list:
+        if column is None:
+            return []
+        start, end, _ = cells[column]
+        return ctx.mentions_between(start, end, labels)
+
+    facilities = mentions(columns.name, FACILITY_LABELS)
+    if not facilities:
+        return []
+    subject = facilities[0]
+    source = ctx.evidence(row_start, row_end)
+    facts = [Fact(subject, "investor", source, object=org)
+             for org in mentions(columns.investor, ORGANISATION_LABELS)]
+    places = mentions(columns.place, PLACE_LABELS)
+    areas = [m for m in places if m.type == "AdminArea"]
+    facts += [Fact(subject, "locatedIn", source, object=place)
+              for place in [m for m in places if m.type == "Zone"] + areas[-1:]]
+    money = _number(cells, columns.money)
+    if money is not None:
+        value, text = money
+        facts.append(Fact(subject, "investmentAmount", source, quantity=Quantity(
+            value * columns.money_scale, "CNY", text, qualifier="total", scope="project")))
+    compute = _number(cells, columns.compute)
+    if compute is not None:
+        value, text = compute
+        facts.append(Fact(subject, "computeCapacity", source, quantity=Quantity(
+            value * columns.compute_scale, "PFLOPS", text,
+            status="planned" if columns.compute_planned else "current")))
+    return facts
+
+
+def _number(cells, column: int | None) -> tuple[float, str] | None:
+    if column is None:
+        return None
+    text = cells[column][2].strip().replace(",", "")
+    return (float(text), cells[column][2].strip()) if NUMBER.fullmatch(text) else None
