@@ -10,7 +10,8 @@ last in twelve other styles) and a
 ``heldout`` half (scored, never read: this script prints no errors for it).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
-is there.
+is there.  A last row pools the three tuning batches (counts summed): the tuning half the
+held-out half is compared with.
 """
 from __future__ import annotations
 
@@ -103,8 +104,41 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((name, recogniser, figures))
                 if errors:
                     print(f"## {name}, {recogniser}\n{errors}")
+    rows += pooled_rows(rows)
     print(table(rows))
     return 0
+
+
+TUNING_SETS = ("tune", "tune2", "tune3")
+
+
+def pooled_rows(rows: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
+    """For each recogniser scored on every tuning batch, one row of all of them together
+    (counts summed, then P, R and F1): the tuning half the held-out half is compared with."""
+    out = []
+    for recogniser in dict.fromkeys(r for _, r, _ in rows):
+        parts = [f for name, r, f in rows if r == recogniser and name in TUNING_SETS]
+        if len(parts) < len(TUNING_SETS):
+            continue
+        figures = {part: {"ALL": _pooled([f[part]["ALL"] for f in parts])}
+                   for part in ("entities", "facts")}
+        for kind in ("Person", "Project"):
+            figures["entities"][kind] = _pooled([f["entities"].get(kind, {}) for f in parts])
+        total = sum(f["linking"]["cross_document_entities"] for f in parts)
+        linked = sum(f["linking"]["rate"] * f["linking"]["cross_document_entities"] for f in parts)
+        figures["linking"] = {"rate": linked / total if total else float("nan")}
+        out.append(("tuning, all batches", recogniser, figures))
+    return out
+
+
+def _pooled(parts: list[dict]) -> dict:
+    gold = sum(p.get("gold", 0) for p in parts)
+    pred = sum(p.get("pred", 0) for p in parts)
+    right = sum(p.get("r", 0) * p.get("gold", 0) for p in parts)
+    precision = right / pred if pred else float("nan")
+    recall = right / gold if gold else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if pred and gold and right else 0.0
+    return {"p": precision, "r": recall, "f1": f1, "gold": gold, "pred": pred}
 
 
 if __name__ == "__main__":
