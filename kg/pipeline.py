@@ -454,8 +454,8 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
 
     Returns the outputs a user opens (the HTML first); the staging folder's other
     contents (the extraction cache) are moved into place too.  With ``parallel`` (a
-    build given more than one job) a forked child process writes the page, the report
-    and the exports while this one writes the records and the RDF.  (Not the other way
+    build given more than one job) a forked child process writes the records, the page,
+    the report and the exports while this one writes the RDF.  (Not the other way
     round: a process that has opened an Oxigraph store before cannot open one in a
     forked child, whose copy of the database library's thread pools is dead.)
     """
@@ -472,10 +472,10 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
             view_args = (graph, decisions, staging, kept_iris or {}, skipped or [])
             if parallel:
                 views = in_background(_write_views, *view_args)
-            made = write_graph(graph, staging)
-            made += write_rdf(graph, staging, formats=("ttl",))
+            rdf = write_rdf(graph, staging, formats=("ttl",))
             return_freed_memory()              # the store's buffers, before the next writer
-            made += views.result() if views is not None else _write_views(*view_args)
+            records, others = views.result() if views is not None else _write_views(*view_args)
+            made = records + rdf + others
         except OSError:
             raise          # a file system problem: reported as such, with its path
         except Exception as error:
@@ -493,15 +493,17 @@ def write_outputs(graph: KnowledgeGraph, decisions: list[LinkDecision], out: Pat
 
 
 def _write_views(graph: KnowledgeGraph, decisions: list[LinkDecision], staging: Path,
-                 kept_iris: dict[str, str], skipped: list[SkippedFile]) -> list[Path]:
-    """The outputs read by people: the page, the report, the exports, the link report
-    and the list of skipped files."""
+                 kept_iris: dict[str, str], skipped: list[SkippedFile]
+                 ) -> tuple[list[Path], list[Path]]:
+    """Every output but the RDF: the record files; and the outputs read by people — the
+    page, the report, the exports, the link report and the list of skipped files."""
     from kg.analytics.export import write_exports
     from kg.analytics.graph import to_networkx
     from kg.analytics.report import write_report
     from kg.conflicts import find_conflicts
     from kg.viz.html import write_html
 
+    records = write_graph(graph, staging)
     view = to_networkx(graph)          # one networkx view for the three writers
     conflicts = find_conflicts(graph)  # where articles disagree: page and report
     made = [write_html(graph, staging / "graph.html", view=view, conflicts=conflicts)]
@@ -509,7 +511,7 @@ def _write_views(graph: KnowledgeGraph, decisions: list[LinkDecision], staging: 
     made += write_exports(graph, staging, view=view)
     made.append(write_link_report(decisions, staging / LINK_REPORT, kept_iris))
     made.append(write_skipped(skipped, staging))
-    return made
+    return records, made
 
 
 def publish(staging: Path, out: Path) -> None:
