@@ -227,3 +227,12 @@ def test_a_facility_named_again_by_the_end_of_its_name_is_that_facility():
     tails = [e for e in doc.ents if e.text == "柔性线路板项目"]
     assert tails and tails[0].label_ == "Project"
     assert (tails[0]._.kg or {}).get("name") == "甲乙电子年产5000万片柔性线路板项目"
+
+
+def test_an_undeclared_short_name_where_a_party_or_an_investor_stands():
+    doc = analysed("河南甲乙数字科技有限公司投资建设甲乙智算中心。投运仪式上，甲乙数字与丙丁学院签署"
+                   "合作协议。银岭戊己数据科技有限公司成立。项目由银岭戊己投资建设。双方与丙丁学院合作。")
+    short = {e.text: (e._.kg or {}).get("name") for e in doc.ents if e.label_ == "Company"}
+    assert short["甲乙数字"] == "河南甲乙数字科技有限公司"
+    assert short["银岭戊己"] == "银岭戊己数据科技有限公司"
+    assert "双方" not in short

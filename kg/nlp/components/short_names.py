@@ -8,8 +8,10 @@ linker then sees one entity.
 A facility named in full may be named again by the end of its name (某县某某公司年产5万片
 线路板项目 … 线路板项目位于…): that end is the facility where it stands as a name would.
 
-Undeclared, a company's short name stands before its officers' posts (某某数科董事长某某):
-the words before 董事长/总经理/总裁 name the company whose officer is meant.  They are taken
+Undeclared, a company's short name stands where a company is expected: before its
+officers' posts (某某数科董事长某某: the words before 董事长/总经理/总裁 name the company
+whose officer is meant), before 与/和 and another organisation (a party to an agreement),
+between 由 and 投资/承建 (who invests or builds).  The words there are taken
 as a short name of a company the article names in full when they abbreviate exactly one
 of them (their first two characters are in the full name together, and all of them in
 order, 某某数科 for 某省某某数字科技股份有限公司), there and wherever else the article
@@ -43,6 +45,9 @@ MIN_TAIL_BODY = 3
 # The posts of a company's officers, before which its short name stands.
 COMPANY_POSTS = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "执行董事")
 _BEFORE_POST = re.compile("|".join(COMPANY_POSTS))
+_PARTNER = re.compile(r"[与和同]")
+_BY_WHOM = re.compile(r"由[\u4e00-\u9fff]{2,8}?((?:投资|承建|建设|负责|出资|控股))")
+PARTY_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 _LONGEST_SHORT_NAME = 8
 
 
@@ -106,17 +111,25 @@ def _declared(found: list[Candidate], text: str) -> None:
             at = text.find(short, at + len(short))
 
 
+def _party_slots(found: list[Candidate], text: str) -> list[int]:
+    """Where an undeclared short name of a company ends: before an officer's post
+    (某某数科董事长), before 与/和/同 and another organisation (某某数字与某某学院签署…),
+    and between 由 and 投资/承建/建设/负责 (由某某橙乡投资建设)."""
+    slots = [post.start() for post in _BEFORE_POST.finditer(text)]
+    organisations = {c.start for c in found if c.label in PARTY_TYPES}
+    slots += [m.start() for m in _PARTNER.finditer(text) if m.end() in organisations]
+    slots += [m.start(1) for m in _BY_WHOM.finditer(text)]
+    return sorted(set(slots))
+
+
 def _before_posts(found: list[Candidate], text: str) -> None:
-    if not any(post in text for post in COMPANY_POSTS):
-        return
     companies = {c.attrs.get("name") or text[c.start:c.end] for c in found
                  if c.label == "Company" and not c.attrs.get("short_form")}
     if not companies:
         return
     suffixes = _suffixes()
     ends = {c.end for c in found}
-    for post in _BEFORE_POST.finditer(text):
-        at = post.start()
+    for at in _party_slots(found, text):
         if at in ends:
             continue                      # a name the recognisers found stands there
         run = at
