@@ -42,6 +42,7 @@ INVESTED_BY = re.compile(r"(?:共同|联合)?(?:投资建设|投资兴建|出资
                          r"投资(?:约)?[\d.]+[亿万]元(?:建设|兴建|打造)?)的")
 # 总承包方为X, 施工单位为X; 投资方为X.
 ROLE_IS = re.compile(r"(EPC总承包方|总承包方|总承包单位|总包单位|总包方|施工方|施工单位|承建方|承建单位|中标单位|"
+                     r"EPC总承包|施工总承包|工程总承包|"
                      r"中标人|投资方|投资主体|"
                      r"项目业主|业主单位|建设单位)(?:为|是|：|:)")
 INVESTOR_ROLES = ("投资方", "投资主体", "项目业主", "业主单位", "建设单位", "投资建设和运营主体",
@@ -61,6 +62,9 @@ WON = re.compile(r"中标")
 GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土建工程|[一二三四五六]期(?:工程|项目)?|"
                           r"配套工程|主体|机电安装工程)")
 INVESTING_ACT = re.compile(r"投资建设|投资兴建|投资新建|出资建设|投资")
+# The contract, then who took it: EPC总承包由X承担, 施工由X中标实施.
+CONTRACT_BY = re.compile(r"(?:(?:EPC|epc)|施工|工程)?总承包由|施工由|勘察设计由")
+CONTRACT_TAKEN = re.compile(r"承担|负责|中标|牵头实施|实施|承建")
 
 
 def extract_investors(ctx: ArticleContext) -> list[Fact]:
@@ -74,6 +78,7 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
         facts.extend(_invested_by(ctx, sentence))
         facts.extend(_investing_subjects(ctx, sentence))
         facts.extend(_roles(ctx, sentence))
+        facts.extend(_contracts(ctx, sentence))
         facts.extend(_founded_by(ctx, sentence))
         facts.extend(_consortium(ctx, sentence))
         facts.extend(_winners(ctx, sentence))
@@ -110,6 +115,22 @@ def _by_clauses(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]:
                 if actor.label != subject.label:
                     facts.append(Fact(subject, predicate, source, object=actor))
         by_at = text.find("由", verb.end(), sentence.end)
+    return facts
+
+
+def _contracts(ctx: ArticleContext, sentence) -> list[Fact]:
+    """项目EPC总承包由X承担 / 施工由X中标实施: X builds the facility the sentence is about."""
+    facts = []
+    for contract in CONTRACT_BY.finditer(ctx.text, sentence.start, sentence.end):
+        taken = CONTRACT_TAKEN.search(ctx.text, contract.end(), min(sentence.end,
+                                                                     contract.end() + 60))
+        if taken is None:
+            continue
+        actors = _actors(ctx, contract.end(), taken.start())
+        subject = _subject(ctx, sentence.start, contract.start(), FACILITY_LABELS)
+        if actors and subject is not None:
+            source = ctx.evidence(contract.start(), taken.end())
+            facts.extend(Fact(subject, "builtBy", source, object=a) for a in actors)
     return facts
 
 

@@ -363,3 +363,12 @@ def test_a_table_row_gives_its_facilitys_facts_by_the_header():
 def test_a_county_and_its_city_give_the_county_only():
     facts = _facts("丙丁智算中心位于哈密市伊州区。", "locatedIn")
     assert {f.object.label for f in facts if f.subject.label == "丙丁智算中心"} == {"伊州区"}
+
+
+def test_the_contract_then_who_took_it_is_a_builder():
+    text = ("银岭丙丁智算中心开工。项目EPC总承包由银岭甲乙建设集团有限公司承担。"
+            "银岭戊己光伏项目EPC总承包是银岭庚辛电力工程有限公司。该项目费用由银岭壬癸有限公司承担。")
+    built = {(f.subject.label, f.object.label) for f in _facts(text, "builtBy")}
+    assert ("银岭丙丁智算中心", "银岭甲乙建设集团有限公司") in built
+    assert ("银岭戊己光伏项目", "银岭庚辛电力工程有限公司") in built
+    assert not any(o == "银岭壬癸有限公司" for _, o in built)
