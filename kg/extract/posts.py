@@ -243,6 +243,11 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             return segment
         named = ctx.mentions_between(left, left + len(rest), HOLDER_LABELS | {"AdminArea"})
         area = _area_written(ctx, named, left, rest)
+        if area is None and title.endswith(HEAD_TITLES) and named \
+                and named[-1].type == "AdminArea" and named[-1].end == left + len(rest):
+            # 专访了某市副市长: words of the sentence before the area, not of the post
+            left, rest = named[-1].start, named[-1].text
+            area = _area_written(ctx, named[-1:], left, rest)
         if area is not None and (title.endswith(HEAD_TITLES) or (
                 title.endswith("主席") and area.name.endswith("自治区"))):
             # 某市副市长, 某州副州长: the area's people's government.

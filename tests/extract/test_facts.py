@@ -372,3 +372,13 @@ def test_the_contract_then_who_took_it_is_a_builder():
     assert ("银岭丙丁智算中心", "银岭甲乙建设集团有限公司") in built
     assert ("银岭戊己光伏项目", "银岭庚辛电力工程有限公司") in built
     assert not any(o == "银岭壬癸有限公司" for _, o in built)
+
+
+def test_a_head_of_government_after_words_of_the_sentence_and_a_short_name_before_a_post():
+    posts = {(f.subject.label, f.title, f.object.label) for f in _facts(
+        "本报记者专访了哈密市副市长、哈密高新区管委会主任王明远。", "holdsPosition")}
+    assert ("王明远", "副市长", "哈密市人民政府") in posts
+    posts = {(f.subject.label, f.object.label) for f in _facts(
+        "新疆甲乙绿能集团有限公司决定投资建设数据中心。“算得过来。”甲乙绿能董事长李春生说。",
+        "holdsPosition")}
+    assert posts == {("李春生", "新疆甲乙绿能集团有限公司")}

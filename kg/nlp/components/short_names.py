@@ -123,8 +123,11 @@ def _party_slots(found: list[Candidate], text: str) -> list[int]:
 
 
 def _before_posts(found: list[Candidate], text: str) -> None:
-    companies = {c.attrs.get("name") or text[c.start:c.end] for c in found
-                 if c.label == "Company" and not c.attrs.get("short_form")}
+    full_names = [c for c in found if c.label == "Company" and not c.attrs.get("short_form")]
+    # (某某集团 inside 某某集团有限公司 is a reading of the same name, not another company)
+    companies = {c.attrs.get("name") or text[c.start:c.end] for c in full_names
+                 if not any(o.start <= c.start and c.end <= o.end and o.length > c.length
+                            for o in full_names)}
     if not companies:
         return
     suffixes = _suffixes()
