@@ -42,6 +42,9 @@ def test_a_padded_batch_gives_each_text_its_own_tags():
     texts = ["瀚睿股份与锐岭科技签署合作协议", "王晓东表示", "双方将在贵阳共建算力枢纽，项目总投资十亿元"]
     alone = [model.analyse([text])[0] for text in texts]
     assert model.analyse(texts) == alone
+    # Several encoder batches of 64 rows, decoded together: each text still its own.
+    many = [text[:k] for k in range(4, 22) for text in texts] * 4
+    assert model.analyse(many) == [model.analyse([text])[0] for text in many]
 
 
 def test_a_released_model_loads_again_when_next_used_and_tags_the_same():
