@@ -386,7 +386,7 @@ def _credit(text: str) -> tuple[str, ...] | None:
 
 def _standalone_byline(text: str) -> tuple[str, ...] | None:
     """Names of a byline line (``□记者 某某``, ``本报记者 某某``, ``某某云/某某日报记者 某某``)."""
-    if len(text) > 62 or not (text[0] in "□■" or "记者" in text or "通讯员" in text
+    if not text or len(text) > 62 or not (text[0] in "□■" or "记者" in text or "通讯员" in text
                               or "评论员" in text):
         return None
     if _SENTENCE_STOP.search(text) or text.endswith("摄"):

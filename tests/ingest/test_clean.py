@@ -253,3 +253,9 @@ def test_the_rows_of_a_table_written_as_text_stay_lines_of_their_own():
     rows = article.text.split("\n")[1:]
     assert [row.split("　")[0][:1] for row in rows] == ["序", "1", "2", "3"]
     assert "32.02" not in article.text
+
+
+def test_an_empty_pair_of_brackets_is_no_byline():
+    # Found by the fuzz test: （） alone as a paragraph.
+    [article] = split("（）\n\n银岭某某项目开工。\n")
+    assert article.text.endswith("银岭某某项目开工。") and not article.byline
