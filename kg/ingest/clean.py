@@ -93,8 +93,15 @@ _DAY_LINE = re.compile(r"\d{1,2}")
 # (证券代码：…, 2.招标人：…) is not continued across a blank line either; within a block,
 # field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
 # A row of a table written as text: three cells or more between full-width spaces, bars or
-# tabs (序号　项目名称　建设单位, 1｜某某项目｜某某公司｜…).
-_TABLE_ROW = re.compile(r"[^　|｜\t]+(?:[ ]*[　|｜\t][ 　]*[^　|｜\t ]+[^　|｜\t]*){2,}")
+# tabs (序号　项目名称　建设单位, 1｜某某项目｜某某公司｜…), none of them empty.
+_CELL_SEPARATORS = re.compile(r"[　|｜\t]+")
+
+
+def _is_table_row(text: str) -> bool:
+    cells = _CELL_SEPARATORS.split(text)
+    return len(cells) >= 3 and all(cell.strip() for cell in cells)
+
+
 _FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
 # The credit fields that close a web article or a broadcast transcript: who edited, checked
 # and signed it (编辑：某某　审核：某某, （编辑：某某　责编：某某）, 签发人：副局长 某某).
@@ -262,7 +269,7 @@ def _starts_structure(text: str) -> bool:
 def _continues(line: _Line, following: _Line) -> bool:
     if line.level or following.level or line.hard_break:
         return False
-    if _TABLE_ROW.fullmatch(line.text) or _TABLE_ROW.fullmatch(following.text):
+    if _is_table_row(line.text) or _is_table_row(following.text):
         return False      # a table's rows: 32.0 + 2　某某 would read 32.02
     if ends_sentence(line.text) or _starts_structure(following.text) \
             or _META_FIELD_LINE.match(line.text):
@@ -559,7 +566,7 @@ def _can_continue(host: Paragraph, paragraph: Paragraph) -> bool:
     first, last = paragraph.text[0], host.text[-1]
     if first in "□■" or first.isspace():
         return False
-    if _TABLE_ROW.fullmatch(host.text) or _TABLE_ROW.fullmatch(paragraph.text):
+    if _is_table_row(host.text) or _is_table_row(paragraph.text):
         return False
     # Gluing two Latin words would make a new word; keep the line break between them.
     return not (first.isascii() and first.isalpha() and last.isascii() and last.isalpha())
