@@ -3,11 +3,11 @@
     python -m benchmarks.quality                 # both halves and the seeds, both recognisers
     python -m benchmarks.quality --set tune --recogniser hybrid --show-errors 30
 
-The development set (``tests/data/devset/``, see its README) holds invented articles in
-six styles with gold answers, split before any rule was written into a ``tune`` half
-(errors may be read and acted on; with more tuning batches ``tune2`` and ``tune3``, the
-last in twelve other styles) and a
-``heldout`` half (scored, never read: this script prints no errors for it).  Scoring uses the shared scorer, ``score.py`` of the
+The development set (``tests/data/devset/``, see its README) holds invented articles
+with gold answers, split before any rule was written into a ``tune`` half (errors may be
+read and acted on; with more tuning batches ``tune2`` and ``tune3``, the last in twelve
+other styles) and a ``heldout`` half (scored, never read: this script prints no errors
+for it).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
 is there.  A last row pools the three tuning batches (counts summed): the tuning half the

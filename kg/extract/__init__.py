@@ -1,9 +1,9 @@
 """Extraction: from an analysed article to its mentions and facts.
 
 :func:`extract` runs every family of extractor over one article (places, amounts,
-posts, agreements, investors, tables) and returns the article's mentions — recognised ones and
-those the extractors implied (organs, places read inside names) — with its facts.  No
-fact crosses an article boundary: each extractor sees one article only.
+posts, agreements, investors, tables) and returns the article's mentions — recognised
+ones and those the extractors implied (organs, places read inside names) — with its
+facts.  No fact crosses an article boundary: each extractor sees one article only.
 """
 from __future__ import annotations
 
