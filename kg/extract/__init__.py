@@ -19,6 +19,7 @@ from kg.extract.investors import extract_investors
 from kg.extract.places import extract_locations
 from kg.extract.posts import extract_positions
 from kg.extract.tables import extract_tables
+from kg.nlp.gazetteer import Gazetteer
 from kg.records import Article, Fact, Mention
 
 EXTRACTORS = (extract_locations, extract_amounts, extract_positions, extract_agreements,
@@ -43,7 +44,7 @@ def extract(article: Article, doc: Doc) -> ArticleFacts:
     for extractor in (extract_furniture,) if article.kind == "furniture" else EXTRACTORS:
         facts.extend(extractor(ctx))
     mentions = ctx.title_mentions + ctx.mentions + ctx.extra_mentions + _byline(ctx)
-    return ArticleFacts(article, mentions, _most_specific_places(_unique(facts)))
+    return ArticleFacts(article, mentions, _most_specific_places(_unique(facts), ctx.gazetteer))
 
 
 def _byline(ctx: ArticleContext) -> list[Mention]:
@@ -63,28 +64,22 @@ def _byline(ctx: ArticleContext) -> list[Mention]:
     return out
 
 
-def _most_specific_places(facts: list[Fact]) -> list[Fact]:
+def _most_specific_places(facts: list[Fact], gazetteer: Gazetteer) -> list[Fact]:
     """An article that places a thing in a county and in the county's city records the
     county only (the most specific place it gives: the city often comes from the name's
     prefix, the county from the text)."""
     areas: dict[str, list[str]] = {}
     for fact in facts:
-        if fact.predicate == "locatedIn" and fact.object.type == "AdminArea" \
-                and fact.object.code:
+        if _in_area(fact):
             areas.setdefault(fact.subject.label, []).append(fact.object.code)
-    return [fact for fact in facts if not (
-        fact.predicate == "locatedIn" and fact.object.type == "AdminArea" and fact.object.code
-        and any(_contains(fact.object.code, other)
-                for other in areas.get(fact.subject.label, ())))]
+    return [fact for fact in facts if not (_in_area(fact) and any(
+        other != fact.object.code and gazetteer.contains(fact.object.code, other)
+        for other in areas[fact.subject.label]))]
 
 
-def _contains(area: str, other: str) -> bool:
-    """Is the division of code ``other`` inside the division of code ``area``?  (Division
-    codes nest: 650000 holds 650500, which holds 650522 and its towns 650522-某镇.)"""
-    if area == other or not area.isdigit():
-        return False
-    prefix = area[:2] if area.endswith("0000") else area[:4] if area.endswith("00") else area
-    return other.startswith(prefix)
+def _in_area(fact: Fact) -> bool:
+    return fact.predicate == "locatedIn" and fact.object.type == "AdminArea" \
+        and bool(fact.object.code)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

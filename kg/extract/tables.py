@@ -4,10 +4,10 @@ Notices and work reports list projects in tables (序号　项目名称　建设
 （亿元）, cells between full-width spaces, bars or tabs; ingest keeps each row a line of its
 own).  The header says what each cell is, so a row gives its facility's facts without a
 verb: the name column's facility is the subject; the builder column (建设单位, 项目单位,
-业主单位, 投资主体 …) names its investors; the place column (建设地点 …) where it is, the most
-specific area written and any zone; the investment column its total, in the unit the header
-gives (亿元, 万元, 元); a compute column (算力（P）) its capacity, planned when the header
-says 建成后 or 规划.  Each fact's evidence is its row.
+业主单位, 投资主体 …) names its investors; the place column (建设地点 …) where it is (the
+article keeps the most specific of the areas written); the investment column its total,
+in the unit the header gives (亿元, 万元, 元); a compute column (算力（P）) its capacity,
+planned when the header says 建成后 or 规划.  Each fact's evidence is its row.
 """
 from __future__ import annotations
 
@@ -118,10 +118,8 @@ def _row(ctx: ArticleContext, columns: _Columns, cells, row_start: int, row_end:
     source = ctx.evidence(row_start, row_end)
     facts = [Fact(subject, "investor", source, object=org)
              for org in mentions(columns.investor, ORGANISATION_LABELS)]
-    places = mentions(columns.place, PLACE_LABELS)
-    areas = [m for m in places if m.type == "AdminArea"]
     facts += [Fact(subject, "locatedIn", source, object=place)
-              for place in [m for m in places if m.type == "Zone"] + areas[-1:]]
+              for place in mentions(columns.place, PLACE_LABELS)]
     money = _number(cells, columns.money)
     if money is not None:
         value, text = money

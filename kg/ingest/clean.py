@@ -87,11 +87,6 @@ _DATE_LINE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?"
     r"(?:\s*(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{0,8})?")
 _DAY_LINE = re.compile(r"\d{1,2}")
-# A line of a page's metadata (来源：…　作者：…) is a line of its own: it neither continues
-# the line before (a headline without a full stop, which it marks as the headline) nor is
-# continued by the paragraph after it.  A paragraph opening with any labelled field
-# (证券代码：…, 2.招标人：…) is not continued across a blank line either; within a block,
-# field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
 # A row of a table written as text: three cells or more between full-width spaces, bars or
 # tabs (序号　项目名称　建设单位, 1｜某某项目｜某某公司｜…), none of them empty.
 _CELL_SEPARATORS = re.compile(r"[　|｜\t]+")
@@ -102,7 +97,6 @@ def _is_table_row(text: str) -> bool:
     return len(cells) >= 3 and all(cell.strip() for cell in cells)
 
 
-_FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
 # The credit fields that close a web article or a broadcast transcript: who edited, checked
 # and signed it (编辑：某某　审核：某某, （编辑：某某　责编：某某）, 签发人：副局长 某某).
 CREDIT_LABELS = ("责任编辑", "值班编辑", "编辑", "责编", "审核", "审校", "校对", "签发人", "签发",
@@ -110,6 +104,12 @@ CREDIT_LABELS = ("责任编辑", "值班编辑", "编辑", "责编", "审核", "
 _CREDIT_LABEL = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))
 _CREDIT_FIELDS = re.compile(rf"[（(]?\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*[^:：，。；;]{{1,30}}?\s*)+"
                             r"[）)]?")
+# A line of a page's metadata (来源：…　作者：…) is a line of its own: it neither continues
+# the line before (a headline without a full stop, which it marks as the headline) nor is
+# continued by the paragraph after it.  A paragraph opening with any labelled field
+# (证券代码：…, 2.招标人：…) is not continued across a blank line either; within a block,
+# field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
+_FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
 _META_FIELD_LINE = re.compile(rf"[（(]?(?:来源|作者|{_CREDIT_LABEL}|发布(?:时间|日期)|时间|日期|记者"
                               r"|通讯员|摄影|出处|稿源)\s*[:：]")
 # A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.

@@ -56,7 +56,7 @@ def recognise_short_names(doc: Doc) -> Doc:
     found = candidates(doc)
     text = token_table(doc).text
     _declared(found, text)
-    _before_posts(found, text)
+    _undeclared(found, text)
     _facility_tails(found, text)
     return doc
 
@@ -76,7 +76,7 @@ def _facility_tails(found: list[Candidate], text: str) -> None:
     tails: dict[str, list[str]] = {}
     for name, (_label, candidate) in facilities.items():
         suffix = candidate.attrs.get("suffix") or next(
-            (s for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
+            (s for s in suffixes if name.endswith(s)), "")
         if not suffix:
             continue
         for cut in range(1, len(name) - len(suffix) - MIN_TAIL_BODY + 1):
@@ -122,7 +122,7 @@ def _party_slots(found: list[Candidate], text: str) -> list[int]:
     return sorted(set(slots))
 
 
-def _before_posts(found: list[Candidate], text: str) -> None:
+def _undeclared(found: list[Candidate], text: str) -> None:
     full_names = [c for c in found if c.label == "Company" and not c.attrs.get("short_form")]
     # (某某集团 inside 某某集团有限公司 is a reading of the same name, not another company)
     companies = {c.attrs.get("name") or text[c.start:c.end] for c in full_names
@@ -175,4 +175,5 @@ def _generic_openings() -> tuple[str, ...]:
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(org_suffixes())
+    """The organisation and facility suffixes, longest first."""
+    return tuple(sorted(org_suffixes(), key=len, reverse=True))
