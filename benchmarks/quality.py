@@ -6,12 +6,12 @@
 The development set (``tests/data/devset/``, see its README) holds invented articles
 with gold answers, split before any rule was written into a ``tune`` half (errors may be
 read and acted on; with more tuning batches ``tune2`` and ``tune3``, the last in twelve
-other styles) and a ``heldout`` half (scored, never read: this script prints no errors
-for it).  Scoring uses the shared scorer, ``score.py`` of the
+other styles) and a held-out half, ``heldout`` and ``heldout2`` (scored, never read: this
+script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
-is there.  A last row pools the three tuning batches (counts summed): the tuning half the
-held-out half is compared with.
+is there.  The last rows pool the three tuning batches and the two held-out batches
+(counts summed): the two halves compared.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
-SETS = ("tune", "tune2", "tune3", "heldout", "seeds")
+SETS = ("tune", "tune2", "tune3", "heldout", "heldout2", "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
 
@@ -60,14 +60,14 @@ def pages_and_gold(name: str) -> tuple[Path, Path]:
 
 def table(rows: list[tuple[str, str, dict]]) -> str:
     lines = ["| set | recogniser | entities P | entities R | entities F1 | facts F1 | linking |"
-             " Person P | Project P |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+             " over-merged | Person P | Project P |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, recogniser, figures in rows:
         entities = figures["entities"]
         lines.append(
             f"| {name} | {recogniser} | {entities['ALL']['p']:.3f} | {entities['ALL']['r']:.3f} | "
             f"**{entities['ALL']['f1']:.3f}** | {figures['facts']['ALL']['f1']:.3f} | "
-            f"{figures['linking']['rate']:.3f} | "
+            f"{figures['linking']['rate']:.3f} | {figures['linking']['over_merged']} | "
             f"{entities.get('Person', {}).get('p', float('nan')):.3f} | "
             f"{entities.get('Project', {}).get('p', float('nan')):.3f} |")
     return "\n".join(lines)
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="build with this recogniser (repeatable); default both")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N",
-                        help="print the scorer's errors (tune half and seeds only)")
+                        help="print the scorer's errors (tuning batches and seeds only)")
     parser.add_argument("--keep", type=Path, help="keep the builds under this folder")
     args = parser.parse_args(argv)
     if not args.scorer.is_file():
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             for recogniser in args.recogniser or ["hybrid", "rules"]:
                 out = root / f"{name}-{recogniser}"
                 build(pages, out, recogniser)
-                shown = args.show_errors if name != "heldout" else 0
+                shown = args.show_errors if name not in HELD_OUT_SETS else 0
                 figures, errors = score(args.scorer, gold, out, shown)
                 rows.append((name, recogniser, figures))
                 if errors:
@@ -110,15 +110,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 TUNING_SETS = ("tune", "tune2", "tune3")
+HELD_OUT_SETS = ("heldout", "heldout2")
+HALVES = (("tuning, all batches", TUNING_SETS), ("held out, all batches", HELD_OUT_SETS))
 
 
 def pooled_rows(rows: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
-    """For each recogniser scored on every tuning batch, one row of all of them together
-    (counts summed, then P, R and F1): the tuning half the held-out half is compared with."""
+    """For each half and each recogniser scored on every batch of it, one row of all of
+    them together (counts summed, then P, R and F1): the two halves compared."""
+    return [row for label, sets in HALVES for row in _pooled_half(rows, label, sets)]
+
+
+def _pooled_half(rows: list[tuple[str, str, dict]], label: str, sets: tuple[str, ...]
+                 ) -> list[tuple[str, str, dict]]:
     out = []
     for recogniser in dict.fromkeys(r for _, r, _ in rows):
-        parts = [f for name, r, f in rows if r == recogniser and name in TUNING_SETS]
-        if len(parts) < len(TUNING_SETS):
+        parts = [f for name, r, f in rows if r == recogniser and name in sets]
+        if len(parts) < len(sets):
             continue
         figures = {part: {"ALL": _pooled([f[part]["ALL"] for f in parts])}
                    for part in ("entities", "facts")}
@@ -126,18 +133,22 @@ def pooled_rows(rows: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]
             figures["entities"][kind] = _pooled([f["entities"].get(kind, {}) for f in parts])
         total = sum(f["linking"]["cross_document_entities"] for f in parts)
         linked = sum(f["linking"]["rate"] * f["linking"]["cross_document_entities"] for f in parts)
-        figures["linking"] = {"rate": linked / total if total else float("nan")}
-        out.append(("tuning, all batches", recogniser, figures))
+        figures["linking"] = {"rate": linked / total if total else float("nan"),
+                              "over_merged": sum(f["linking"]["over_merged"] for f in parts)}
+        out.append((label, recogniser, figures))
     return out
 
 
 def _pooled(parts: list[dict]) -> dict:
     gold = sum(p.get("gold", 0) for p in parts)
     pred = sum(p.get("pred", 0) for p in parts)
-    right = sum(p.get("r", 0) * p.get("gold", 0) for p in parts)
-    precision = right / pred if pred else float("nan")
-    recall = right / gold if gold else float("nan")
-    f1 = 2 * precision * recall / (precision + recall) if pred and gold and right else 0.0
+    # The scorer matches names both ways: its precision and recall count different
+    # matches (a predicted name matched, a gold name found), so each is pooled apart.
+    found = sum(p.get("p", 0) * p.get("pred", 0) for p in parts)
+    recalled = sum(p.get("r", 0) * p.get("gold", 0) for p in parts)
+    precision = found / pred if pred else float("nan")
+    recall = recalled / gold if gold else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if found and recalled else 0.0
     return {"p": precision, "r": recall, "f1": f1, "gold": gold, "pred": pred}
 
 
