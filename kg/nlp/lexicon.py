@@ -75,12 +75,13 @@ RARE_CHARACTER_FREQUENCY = 500
 
 
 @cache
-def _jieba_word_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(verbs, common words, name characters) of the dictionary shipped inside jieba,
-    read in one pass."""
+def _jieba_word_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str],
+                                   frozenset[str]]:
+    """(verbs, common words, name characters, listed words) of the dictionary shipped
+    inside jieba, read in one pass."""
     import jieba
 
-    verbs, common, name_chars = set(), set(), set()
+    verbs, common, name_chars, listed = set(), set(), set(), set()
     with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
@@ -89,11 +90,15 @@ def _jieba_word_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str
             word, frequency, pos = parts
             if pos == "v" and len(word) >= 2:
                 verbs.add(word)
-            if int(frequency) >= COMMON_FREQUENCY and pos not in PROPER_POS:
-                common.add(word)
+            if pos not in PROPER_POS:
+                if int(frequency) >= COMMON_FREQUENCY:
+                    common.add(word)
+                elif len(word) >= 3:
+                    listed.add(word)
             if len(word) == 1 and (pos in PROPER_POS or int(frequency) < RARE_CHARACTER_FREQUENCY):
                 name_chars.add(word)
-    return frozenset(verbs - GENERIC_MODIFIERS), frozenset(common), frozenset(name_chars)
+    return (frozenset(verbs - GENERIC_MODIFIERS), frozenset(common), frozenset(name_chars),
+            frozenset(listed | common))
 
 
 def verbs() -> frozenset[str]:
@@ -109,6 +114,14 @@ def common_words() -> frozenset[str]:
     ``COMMON_FREQUENCY`` and not tagged as a proper name.  A run of them names a kind of
     thing (交通, 水利, 老旧小区改造), not one thing."""
     return _jieba_word_classes()[1]
+
+
+def listed_words() -> frozenset[str]:
+    """Words jieba's dictionary lists and does not tag as proper names: the common words,
+    and the rare ones of three characters or more (fixed phrases such as 不断完善, 占地面积,
+    今年以来).  Rare two-character words stay out: they are often the parts of brands,
+    places and given names (伟达, 德保, 明远)."""
+    return _jieba_word_classes()[3]
 
 
 def name_characters() -> frozenset[str]:

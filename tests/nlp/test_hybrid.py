@@ -101,6 +101,19 @@ def test_the_model_reads_only_clauses_that_can_hold_a_name(hybrid):
     assert "瀚睿股份" in read and "重要" not in read
 
 
+def test_fixed_phrases_are_not_read_but_a_name_cut_into_characters_is(hybrid):
+    tagger = hybrid.get_pipe("kg_lac")
+    for text in ("今年以来，不断完善公共服务体系。", "法定代表人：钱立群"):
+        doc = hybrid.make_doc(text)
+        read = [doc.text[a:b] for a, b in tagger.clauses(doc)]
+        if "钱立群" in text:
+            assert read == ["钱立群"]                # 钱|立|群: a surname, then lone characters
+        else:
+            assert read == []                        # fixed phrases jieba lists, rare or not
+    doc = hybrid.make_doc("伟达签约。")          # a rare two-character word may be a brand: read
+    assert [doc.text[a:b] for a, b in tagger.clauses(doc)] == ["伟达签约。"]
+
+
 def test_names_without_a_suffix_come_from_the_model(hybrid, rules):
     text = "本报讯 瀚睿股份与锐岭科技签署合作协议，中铁二十一局负责施工。"
     found = entities(hybrid, text)
