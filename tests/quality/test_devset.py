@@ -20,7 +20,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory) -> dict:
     out = {}
-    for half in ("tune", "tune2", "tune3", "heldout", "heldout2"):
+    for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
         pages, gold = pages_and_gold(half)
         for recogniser in ("hybrid", "rules"):
             folder: Path = tmp_path_factory.mktemp(f"{half}-{recogniser}")
@@ -37,17 +37,18 @@ def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "tune") >= 0.93
     assert entities_f1(figures, "tune2") >= 0.88
     assert entities_f1(figures, "tune3") >= 0.90
+    assert entities_f1(figures, "tune4") >= 0.86
     assert entities_f1(figures, "heldout") >= 0.88
     assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.90
     assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.78
     assert figures["heldout", "hybrid"]["linking"]["over_merged"] == 0
     # The second held-out batch (written this session, in new styles) scores lower: the
-    # floors guard today's figures, over-merges included (four, unread, see RESULTS.md).
+    # floors guard today's figures, over-merges included (two, unread, see RESULTS.md).
     assert entities_f1(figures, "heldout2") >= 0.87
     assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.68
-    assert figures["heldout2", "hybrid"]["linking"]["over_merged"] <= 4
+    assert figures["heldout2", "hybrid"]["linking"]["over_merged"] <= 2
 
 
 def test_the_model_helps_on_both_halves(figures):
-    for half in ("tune", "tune2", "tune3", "heldout", "heldout2"):
+    for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
         assert entities_f1(figures, half, "hybrid") > entities_f1(figures, half, "rules") + 0.01
