@@ -63,7 +63,7 @@ _LEAD_ROLES = re.compile(rf"\s*((?:{ROLE}\s*{_NAME_TOKEN}(?:[、\s]+{_NAME_TOKEN
 _JUMP = re.compile(r"[（(]\s*(?:上接|接上|紧接)第?\s*[\u4e00-\u9fff\d]{1,4}\s*版\s*[）)]\s*")
 _JUMP_OUT = re.compile(r"\s*[（(]\s*(?:下转|转)第?\s*[\u4e00-\u9fff\d]{1,4}\s*版\s*[）)]\s*$")
 _CREDIT = re.compile(r"(?:[□■]\s*)?(.{1,40}?)\s*摄(?:影)?")
-_INLINE_CREDIT = re.compile(rf"\s*[□■]\s*({ROLE}\s*[\u4e00-\u9fff·\s]{{1,16}}?)\s*摄(?:影)?$")
+_INLINE_CREDIT = re.compile(rf"(?:\s*[□■]|(?<=[。！\s]))\s*({ROLE}\s*[\u4e00-\u9fff·\s]{{1,16}}?)\s*摄(?:影)?$")
 _BYLINE = re.compile(r"(?:[□■]\s*)?(.{2,60})")
 _CAPTION = re.compile(r"(?:^|[。！\s])图为")
 
@@ -111,7 +111,9 @@ _CREDIT_FIELDS = re.compile(rf"[（(]?\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*[^:�
 # field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
 _FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
 _META_FIELD_LINE = re.compile(rf"[（(]?(?:来源|作者|{_CREDIT_LABEL}|发布(?:时间|日期)|时间|日期|记者"
-                              r"|通讯员|摄影|出处|稿源)\s*[:：]")
+                              r"|通讯员|摄影|出处|稿源|文|图|文/图|图/文)\s*[:：|｜/／]")
+# A date with a time of day (2025-10-22 10:05, 2025年10月22日 10:05): a web page's stamp.
+_TIME_STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 # A web page's metadata line (来源：某某网 2025-04-18 09:30, 发布时间：2025年4月18日) and its date.
 _META_LINE = re.compile(r"来源\s*[:：]|发布(?:时间|日期)?\s*[:：]|(?:时间|日期)\s*[:：]")
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -371,6 +373,9 @@ def _undouble(paragraph: Paragraph) -> None:
 def _is_furniture(text: str) -> bool:
     if len(text) <= 60 and (_FURNITURE_LINE.fullmatch(text) or _DATE_LINE.fullmatch(text)):
         return True
+    if len(text) <= 100 and not _SENTENCE_STOP.search(text) and \
+            (_META_FIELD_LINE.match(text) or _TIME_STAMP.search(text)):
+        return True         # a web page's metadata line: 作者：某某　2025-09-18 10:12
     if len(text) <= 80 and _CREDIT_FIELDS.fullmatch(text):
         return True
     return (_SENTENCE_STOP.search(text) is None

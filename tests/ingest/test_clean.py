@@ -259,3 +259,24 @@ def test_an_empty_pair_of_brackets_is_no_byline():
     # Found by the fuzz test: （） alone as a paragraph.
     [article] = split("（）\n\n银岭某某项目开工。\n")
     assert article.text.endswith("银岭某某项目开工。") and not article.byline
+
+
+def test_a_web_pages_metadata_and_credit_lines_under_the_headline_are_furniture():
+    # A stamp with a time of day, a field opening the line (作者：, 文｜): page furniture,
+    # whose names the recogniser reads; not a second headline.
+    for line in ("2025-11-05 18:40　银岭县融媒体中心　记者 王立新 李东明",
+                 "作者：王立新　　2025-09-18 10:12　　阅读约 6 分钟",
+                 "文｜本刊记者 王立新    编辑｜李东明"):
+        articles = split_articles(page(f"# 银岭某某项目开工\n\n{line}\n\n5日，银岭某某项目开工。\n"),
+                                  furniture=True)
+        [body] = [a for a in articles if a.kind == "article"]
+        [furniture] = [a for a in articles if a.kind == "furniture"]
+        assert body.title == "银岭某某项目开工" and body.text == "5日，银岭某某项目开工。"
+        assert line in furniture.text
+
+
+def test_a_credit_closing_a_caption_and_an_all_media_reporter_give_the_byline():
+    [article] = split("银岭日报全媒体记者 王立新 通讯员 李东明\n\n本报讯 5日，银岭某某项目开工。\n")
+    assert article.byline == ("王立新", "李东明")
+    [article] = split("银岭某某项目开工。\n\n图为项目施工现场。  本报记者 丁某某 摄\n")
+    assert "丁某某" in article.byline

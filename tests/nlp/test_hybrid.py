@@ -247,6 +247,17 @@ def test_every_name_of_a_field_counts_and_the_next_label_is_none(recogniser, req
     assert not any(e[0] in ("编辑", "责任编辑", "记者") for e in found)
 
 
+@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
+def test_reporters_after_a_role_without_a_colon_and_credits_inside_a_field(recogniser, request):
+    nlp = request.getfixturevalue(recogniser)
+    lines = ("2025-10-22 10:05　锐岭新闻客户端　记者 王立新 实习生 李东明\n"
+             "作者：文/赵敏 图/钱晓云　版式设计：孙丽华")
+    furniture = dataclasses.replace(article(lines, number=0), kind="furniture")
+    found = {(e.text, e.label_) for e in next(analyse([furniture], nlp))[1].ents}
+    assert {("王立新", "Person"), ("李东明", "Person"), ("赵敏", "Person"),
+            ("钱晓云", "Person"), ("孙丽华", "Person")} <= found
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

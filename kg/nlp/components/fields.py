@@ -6,7 +6,9 @@ A web page says who published and wrote it in fields: ``来源：某某在线　
 the value is a name however plain it looks (a portal's name has no suffix): an organisation
 after 来源/主办/承办/出品 (its type by its suffix, else a medium: Organization), a person
 after 作者/编辑/记者/通讯员/摄影/文/法定代表人 when it reads as a name (two to four characters, or
-parts joined by ``·``).  A value runs to the next space, punctuation or field.
+parts joined by ``·``).  A value runs to the next space, punctuation or field.  In page
+furniture a reporter's role may stand before the names without a colon (``记者 某某``), and
+a field may hold its own credits (``作者：文/某某 图/某某``).
 """
 from __future__ import annotations
 
@@ -22,7 +24,11 @@ ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "
 # Credit labels whose value may be a desk or a unit (策划, 统筹, 制作) are not here.
 PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄影", "摄像", "文", "撰文", "图",
                  "法定代表人", "负责人", "联系人", "值班编辑", "责编", "审核", "审校", "校对",
-                 "签发人", "签发", "终审", "初审", "复审", "监制", "主编", "美编", "编审", "分析师")
+                 "签发人", "签发", "终审", "初审", "复审", "监制", "主编", "美编", "编审", "分析师",
+                 "版式设计", "版式", "美术编辑", "实习生", "见习记者", "实习记者")
+# In page furniture a reporter's role may be followed by the names without a colon
+# (2025-10-22 10:05　某某客户端　记者 某某 实习生 某某).
+SPACED_ROLES = ("记者", "通讯员", "实习生", "见习记者", "实习记者", "摄影", "摄像")
 _LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=True))
 _LONG_LABELS = "|".join(sorted((label for label in ORGANISATION_LABELS + PERSON_LABELS
                                 if len(label) > 1), key=len, reverse=True))
@@ -34,7 +40,12 @@ _VALUE = (r"([\u4e00-\u9fffA-Za-z0-9·]+?"
           r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])")
 _NAME_SEPARATORS = "、 　"
 # A label starts a line, follows a space, or follows the end of another field.
-FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(]))({_LABELS})\s*[:：|｜/／]\s*" + _VALUE, re.M)
+# 作者：文/某某 图/某某: a credit inside a field's value names who wrote, then who shot.
+_INNER_CREDIT = r"(?:[文图]\s*[/／|｜]\s*)?"
+FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：]))({_LABELS})\s*[:：|｜/／]\s*{_INNER_CREDIT}" + _VALUE,
+                   re.M)
+SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：]))({'|'.join(SPACED_ROLES)})[ 　]+" + _VALUE,
+                          re.M)
 # In page furniture, lines may have been run together (…数据中心来源：某某在线): there a
 # label of two characters or more with a colon is a label wherever it stands.  (In an
 # article's text, 资金来源：… is a phrase, not a field.)
@@ -72,13 +83,15 @@ class FieldNameRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = token_table(doc).text
+        furniture = (doc._.kg_context or {}).get("furniture")
         if "：" not in text and ":" not in text and "｜" not in text and "|" not in text \
-                and "/" not in text and "／" not in text:
+                and "/" not in text and "／" not in text and not furniture:
             return doc
         found = candidates(doc)
         matches = list(FIELD.finditer(text))
-        if (doc._.kg_context or {}).get("furniture"):
+        if furniture:
             matches += RUN_TOGETHER_FIELD.finditer(text)
+            matches += SPACED_FIELD.finditer(text)
         for match in matches:
             label, value = match.group(1), match.group(2)
             start = match.start(2)
