@@ -5,7 +5,8 @@ place and document; the pairwise agreementWith facts are derived from it and eac
 carries it.  ``A与B签订X协议``; ``A与B、C签订三方协议`` (one agreement of three parties:
 every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
-``A、B已与C、D签订协议`` (every pair).  A party may be followed by the short name it is
+``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
+before how many sides sign); ``A与该公司签订…`` (the company named last before).  A party may be followed by the short name it is
 given (A（以下简称“甲”）于2025年3月20日与B签订…).  The topic is what stands between the
 signing verb and 协议, unless that is only 合作.
 """
@@ -47,8 +48,12 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                 continue      # 签署 needs what was signed; A与B签约 is itself an agreement
             with_at = _conjunction(ctx, sentence.start, sign.start())
             if with_at == -1:
-                # 甲、乙、丙三方签署…: the parties joined by 、 right before the verb.
+                # 甲、乙、丙三方签署…: the parties joined by 、 right before the verb, or
+                # right before 三方/四方 (甲、乙、丙、丁四方共建某某研究院签约仪式).
                 together = _group_before(ctx, sentence.start, sign.start())
+                if len(together) < 2:
+                    sides = MULTILATERAL.search(text, sentence.start, sign.start())
+                    together = _group_before(ctx, sentence.start, sides.start()) if sides else []
                 if len(together) < 2:
                     continue
                 together = [_as_party(ctx, m) for m in together]
@@ -62,6 +67,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     left = [m for m in (_written_party(ctx, sentence.start, with_at),) if m]
                 parties_end = _parties_end(ctx, with_at, sign.start())
                 right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
+                if not right:
+                    right = [m for m in (_referred_party(ctx, with_at + 1, left),) if m]
             right = list({m.label: m for m in right}.values())
             if not left or not right:
                 continue
@@ -188,6 +195,15 @@ def _written_party(ctx: ArticleContext, start: int, position: int) -> Mention | 
     if written in ("中心", "该中心", "项目", "该项目"):
         return ctx.referent(clause_start)
     return None
+
+
+def _referred_party(ctx: ArticleContext, position: int, left: list[Mention]) -> Mention | None:
+    """与该公司/该企业签订…: the last company named before, if it is not a party already."""
+    if not ctx.text.startswith(("该公司", "该企业"), position):
+        return None
+    company = ctx.last_before(position, {"Company"})
+    return company if company is not None and all(m.label != company.label
+                                                   for m in left) else None
 
 
 def _not_with(text: str, at: int) -> bool:

@@ -236,9 +236,10 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
         following = ctx.mention_at(end_of_number + 1, labels)
         if following is not None:
             return following
-    after = _after_places(ctx, end_of_number)
+    comma = text.startswith(("，", ","), end_of_number)
+    after = _after_places(ctx, end_of_number + comma)
     verb = next((v for v in FUNDED_VERBS if text.startswith(v, after)), None)
-    if verb is not None:       # 投资8亿元(在某县)建设某某基地: the facility the money builds
+    if verb is not None:       # 投资8亿元(，)(在某县)建设某某基地: the facility the money builds
         built = ctx.mention_at(after + len(verb), labels, end=after + 60)
         if built is not None and built.type != "Company":
             return built

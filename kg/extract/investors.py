@@ -322,12 +322,14 @@ def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
 
 def _built_object(ctx: ArticleContext, position: int, end: int) -> Mention | None:
     """The facility a verb at ``position`` builds: right after it, or after an amount and a
-    place (投资10亿元在某县建设某中心)."""
+    place (投资10亿元(，)在某县建设某中心)."""
     text = ctx.text
     cursor = position
     for quantity in ctx.doc._.kg_quantities or []:
         if quantity.start in (cursor, cursor + 1) and quantity.kind == "money":
             cursor = quantity.end
+            if text.startswith(("，", ","), cursor):
+                cursor += 1
     while True:
         if text.startswith(("在", "于"), cursor):
             place = ctx.mention_at(cursor + 1, ("AdminArea", "Zone"), end=cursor + 30)

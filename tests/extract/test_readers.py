@@ -356,3 +356,32 @@ def test_an_areas_money_in_a_sentence_about_the_area_is_no_facilitys():
     text = ("甲乙智算中心开工。近年来，广东省对口支援喀什地区，累计投入援疆资金超过180亿元，"
             "先后引进丙丁科技有限公司等企业。")
     assert _facts(text, "investmentAmount") == []
+
+
+# -- added with the fourth tuning batch ------------------------------------------------------
+def test_parties_listed_before_how_many_sides_sign_together():
+    text = ("9月25日，甲乙大学、临湘市人民政府、丙丁科技股份有限公司、戊己重工集团有限公司四方"
+            "共建临湘智能计算研究院签约暨揭牌仪式在临湘举行。")
+    parties = ("甲乙大学", "临湘市人民政府", "丙丁科技股份有限公司", "戊己重工集团有限公司")
+    pairs = {frozenset(p) for p in _pairs(text, "agreementWith")}
+    assert pairs == {frozenset((a, b)) for i, a in enumerate(parties) for b in parties[i + 1:]}
+
+
+def test_the_company_an_agreement_refers_to_as_that_company_and_the_money_it_builds_with():
+    text = ("丙丁智造科技有限公司投资6.5亿元，在临湘市建设浮标钓具智能制造项目，"
+            "临湘市人民政府与该公司签订投资合同。")
+    assert _pairs(text, "agreementWith") == {("临湘市人民政府", "丙丁智造科技有限公司")}
+    assert _pairs(text, "investor") == {("浮标钓具智能制造项目", "丙丁智造科技有限公司")}
+    [amount] = _facts(text, "investmentAmount")
+    assert (amount.subject.label, amount.quantity.value) == ("浮标钓具智能制造项目", 6.5e8)
+    # Money the company spends on something else stays the company's.
+    other = "丙丁智造科技有限公司投资6.5亿元，用于偿还贷款，另在临湘市建设浮标钓具智能制造项目。"
+    [amount] = _facts(other, "investmentAmount")
+    assert amount.subject.label == "丙丁智造科技有限公司"
+
+
+def test_a_rank_given_to_a_task_in_quotes_is_no_project():
+    text = "甲乙智算中心作为今年全市数字经济“一号工程”，由丙丁数字产业集团有限公司作为项目业主，总投资24亿元。"
+    found = facts_of(text)
+    assert not any(m.text == "一号工程" for m in found.mentions)
+    assert _pairs(text, "investor") == {("甲乙智算中心", "丙丁数字产业集团有限公司")}

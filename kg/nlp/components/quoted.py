@@ -12,6 +12,8 @@ from kg.nlp.spans import Candidate, candidates, token_table
 # A quoted name right after these is a name however plain (重点项目“绿色智算中心”).
 NAME_CUES = ("项目", "工程", "中心", "名为", "简称")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,30})[”\"」』]")
+# “一号工程”, “头号工程”, “一把手工程”: a rank given to a task, not a name.
+RANK = re.compile(r"(?:[一二三四五六七八九十百0-9]+号|头号|一把手|第[一二三四五六七八九十0-9]+)")
 
 
 class QuotedNameRecognizer:
@@ -35,8 +37,8 @@ class QuotedNameRecognizer:
             if suffix is None:
                 continue
             body = inner[:-len(suffix)]
-            if all(ch in NAME_STOP_WORDS for ch in body):
-                continue     # 简称“本项目”, “该公司”: a reference, not a name
+            if all(ch in NAME_STOP_WORDS for ch in body) or RANK.fullmatch(body):
+                continue     # 简称“本项目”, “该公司”: a reference; “一号工程”: a rank
             if not text.endswith(NAME_CUES, 0, m.start()) and \
                     self._generic(doc, m.start(1), m.end(1) - len(suffix)):
                 continue     # 打造“绿色算力示范区”: a goal, not a name
