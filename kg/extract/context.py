@@ -173,10 +173,16 @@ class ArticleContext:
     def relative_area(self, word: str) -> Division | None:
         """The area 自治区, 省, 地区, 州, 市 or 县 written alone stands for: the article's
         area of that level, one whose name ends in the word if there is one (for 市, the
-        county-level city the article is about, else its prefecture-level city)."""
+        city the article names most, county-level or prefecture-level; else the
+        prefecture-level city of a county it names)."""
         levels = RELATIVE_AREA_LEVELS.get(word)
         if levels is None:
             return None
+        if word == "市":
+            named = next((a for a in self.home_areas if a.level in levels
+                          and a.name.endswith("市")), None)
+            if named is not None:
+                return named
         areas = [a for a in map(self.home_area, levels) if a is not None]
         ending = "地区" if word == "地" else word
         return next((a for a in areas if a.name.endswith(ending)), areas[0] if areas else None)

@@ -24,6 +24,15 @@ def area_stem(area: Division) -> str:
     return name
 
 
+# 市委, 县政府, 区人大常委会: a level and an organ, written where the place is understood.
+# Such a form names the organ of every place at once, so it is no alias of any of them.
+BARE_ORGAN = re.compile(r"[省市县区州旗盟](?:委|党委|政府|人民政府|政协|人大常委会|人大)")
+
+
+def _written_alias(written: str) -> set[str]:
+    return {written} if written and not BARE_ORGAN.fullmatch(written) else set()
+
+
 def party_committee(area: Division, written: str = "") -> tuple[str, tuple[str, ...]]:
     stem = area_stem(area)
     aliases = {f"中共{stem}委", f"{stem}委"}
@@ -31,8 +40,7 @@ def party_committee(area: Division, written: str = "") -> tuple[str, tuple[str, 
         aliases |= {f"{area.short}地委", f"中共{area.short}地委"}
     if area.name.endswith(("自治州", "自治区")):
         aliases |= {f"{stem}党委"}
-    if written:
-        aliases.add(written)
+    aliases |= _written_alias(written)
     name = f"中共{area.name}委员会"
     aliases.discard(name)
     return name, tuple(sorted(aliases))
@@ -40,9 +48,7 @@ def party_committee(area: Division, written: str = "") -> tuple[str, tuple[str, 
 
 def government(area: Division, written: str = "") -> tuple[str, tuple[str, ...]]:
     stem = area_stem(area)
-    aliases = {f"{area.name}政府", f"{stem}人民政府", f"{stem}政府"}
-    if written:
-        aliases.add(written)
+    aliases = {f"{area.name}政府", f"{stem}人民政府", f"{stem}政府"} | _written_alias(written)
     name = f"{area.name}人民政府"
     aliases.discard(name)
     return name, tuple(sorted(aliases))

@@ -283,6 +283,36 @@ def _head_area(ctx: ArticleContext, title: str):
     return ctx.relative_area(word) if word in ("市", "县", "州") else None
 
 
+SCHOOL_TITLES = ("校长", "副校长", "常务副校长")
+SCHOOL_ENDS = ("大学", "学院", "学校")
+
+
+def _own_school(ctx: ArticleContext, segment: _Segment) -> tuple[Mention, str] | None:
+    """校长, 校党委书记 with no school written: a post at the university the article is
+    about (a university's news site writes 我校), the party organ in the title."""
+    written = segment.written or segment.bare or ""
+    if not (segment.title in SCHOOL_TITLES and not written or written.startswith("校")):
+        return None
+    school = next((m for m in ctx.title_mentions + ctx.mentions if m.type == "ResearchOrg"
+                   and m.label.endswith(SCHOOL_ENDS)), None)
+    if school is None:
+        return None
+    return school, written[1:] + segment.title
+
+
+def _organ_of_area(area: Division, bare: str) -> tuple[str, tuple[str, ...]] | None:
+    """The full name and short forms of an area's government or political consultative
+    conference written without the area (市政府, 县人民政府, 市政协), else None."""
+    organ = bare[1:] if bare[:1] in LEVEL_CHARACTERS and area.name.endswith(bare[0]) else bare
+    if organ in ("政府", "人民政府"):
+        return government(area)
+    if organ in ("政协", "政治协商会议"):
+        stem = area_stem(area)
+        return (f"中国人民政治协商会议{area.name}委员会",
+                tuple(dict.fromkeys((f"{stem}政协", f"{area.name}政协"))))
+    return None
+
+
 def _organ_prefix(title: str) -> str | None:
     """The organ a title opens with (党委 in 党委书记), when a title follows it."""
     return next((o for o in ORGAN_TITLE_PREFIXES if title.startswith(o) and len(title) > len(o)),
@@ -290,6 +320,7 @@ def _organ_prefix(title: str) -> str | None:
 
 
 RELATIVE_ORGANS = frozenset({"委", "政府", "人民政府"})
+LEVEL_CHARACTERS = "省市县区州旗盟"
 # A unit inside an organisation, written between it and a title.
 SUB_UNIT_ENDINGS = ("事业部", "部", "处", "科", "室", "站", "车间", "分厂", "工区")
 # Party organs every organisation has: after a company's title they are the company's.
@@ -357,6 +388,10 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
     for i, segment in enumerate(segments):
         if segment.org is not None:
             continue
+        school = _own_school(ctx, segment)
+        if school is not None:
+            segment.org, segment.title = school
+            continue
         before = next((s for s in reversed(segments[:i]) if s.org is not None), None)
         if segment.bare in OWN_PARTY_ORGANS and before is not None \
                 and before.org.type != "GovernmentBody":
@@ -368,8 +403,16 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
         if segment.bare:
             area = (before.area if before else None) or ctx.home_area("prefecture")
             if area is not None:
-                name = area_stem(area) + segment.bare
                 written = segment.written or segment.bare
+                own = _organ_of_area(area, segment.bare)
+                if own is not None:       # 市政府秘书长, 市政协主席: the area's own organ
+                    name, aliases = own
+                    segment.org = ctx.add(Mention(
+                        written, "GovernmentBody", ctx.evidence(segment.start, segment.end),
+                        segment.start, segment.end, name, None, aliases))
+                    segment.area = area
+                    continue
+                name = area_stem(area) + segment.bare
                 # A bare organ word (市委, 旗委, 县政府): an organ of the area, typed by
                 # its suffix where the table has one.
                 suffix = next((s for s in org_suffixes() if segment.bare.endswith(s)), None)

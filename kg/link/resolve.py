@@ -29,6 +29,7 @@ from functools import cache
 from typing import Iterable
 
 from kg.extract import ArticleFacts
+from kg.extract.organs import BARE_ORGAN
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import GENERIC_MODIFIERS, org_abbreviations, org_suffixes
@@ -631,6 +632,8 @@ class Linker:
         # 发展和改革委员会) leaves the IRI as it was.
         identity = _abbreviated(normalise_name(label)) if best_type in ABBREVIATING_TYPES \
             else label
+        # 市委, 县政府 as written where the place is understood name no one organ.
+        aliases = {a for a in aliases if a == label or not BARE_ORGAN.fullmatch(a)}
         return Entity(entity_key(best_type, identity), best_type, label, sorted(aliases),
                       sorted(docs), sorted(articles))
 

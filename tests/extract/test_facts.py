@@ -382,3 +382,20 @@ def test_a_head_of_government_after_words_of_the_sentence_and_a_short_name_befor
         "新疆甲乙绿能集团有限公司决定投资建设数据中心。“算得过来。”甲乙绿能董事长李春生说。",
         "holdsPosition")}
     assert posts == {("李春生", "新疆甲乙绿能集团有限公司")}
+
+
+def test_posts_written_without_their_place_are_the_citys_the_article_names_most():
+    # 汨罗市 (a county-level city of 岳阳市) is named once, 岳阳市 twice: 市委 is 岳阳's.
+    text = ("岳阳市重大项目集中签约仪式举行。岳阳市与客商签约项目12个，其中一个项目落户汨罗市。"
+            "市委书记王明远，市委副书记、市长李东明，市政协主席赵小东，市政府秘书长钱晓云出席。")
+    posts = _posts(text)
+    assert {("王明远", "中共岳阳市委员会", "书记"), ("李东明", "岳阳市人民政府", "市长"),
+            ("赵小东", "中国人民政治协商会议岳阳市委员会", "主席"),
+            ("钱晓云", "岳阳市人民政府", "秘书长")} <= posts
+
+
+def test_a_school_post_without_the_school_is_at_the_university_of_the_article():
+    posts = _posts("我校与临湘市人民政府共建研究院。甲乙理工大学举行签约仪式，"
+                   "校党委书记王明远，校长、中国科学院院士李东明出席。")
+    assert {("王明远", "甲乙理工大学", "党委书记"), ("李东明", "甲乙理工大学", "校长"),
+            ("李东明", "中国科学院", "院士")} <= posts

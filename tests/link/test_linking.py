@@ -132,3 +132,10 @@ def test_a_project_named_with_its_place_and_without_is_one_facility():
 def test_an_administrative_office_and_its_short_form_are_one_body():
     g = _graph("喀什地区行政公署召开会议。", "喀什地区行署发布通知。")
     assert len([e for e in g.entities if e.type == "GovernmentBody"]) == 1
+
+
+def test_an_organ_written_without_its_place_keeps_no_bare_alias():
+    graph = _graph("岳阳市召开会议。市委书记王明远讲话，市政府秘书长钱晓云主持。")
+    organs = {e.label: e.aliases for e in graph.entities if e.type == "GovernmentBody"}
+    assert "中共岳阳市委员会" in organs and "岳阳市人民政府" in organs
+    assert not any(a in ("市委", "市政府") for aliases in organs.values() for a in aliases)
