@@ -8,6 +8,8 @@ Rules, each a reader's:
 - a name without its place prefix (某某智算中心) is the prefixed entity (某县某某智算中心)
   when exactly one such entity exists in the same document or under an area the
   document is about; a bracketed place may be left out (新疆(某某)产业园 = 新疆产业园);
+  two such entities are one when the name opens with a place of its own inside both
+  prefixes (贵州都匀某某园 = 黔南州都匀某某园 = 都匀某某园);
 - standard abbreviations inside names are the same name (发展和改革委员会 = 发改委);
 - a place written in its short form is the same place (某某绿色中心 = 某某市绿色中心) when
   no second full form of that place competes; a generic reference (某某市智算中心项目)
@@ -287,6 +289,7 @@ class Linker:
             for name in {normalise_name(n) for n in group.names}:
                 targets = by_rest.get(name, [])
                 in_reach = []
+                prefixes = []
                 for target, divisions in targets:
                     target_group = self.groups[target]
                     same_doc = bool(target_group.docs & group.docs)
@@ -294,7 +297,17 @@ class Linker:
                                 for div in divisions)
                     if same_doc or about:
                         in_reach.append(target)
+                        prefixes.append(divisions)
                 roots = {uf.find(t) for t in in_reach}
+                if len(roots) > 1 and self._one_chain(prefixes, name):
+                    # 贵州都匀某某产业园 and 黔南州都匀某某产业园: one park, its place written
+                    # at two levels above the place its name opens with.
+                    for other in in_reach[1:]:
+                        if uf.find(in_reach[0]) != uf.find(other):
+                            uf.union(in_reach[0], other)
+                            self._record("merged", "place prefix at another level",
+                                         (in_reach[0], other), name)
+                    roots = {uf.find(t) for t in in_reach}
                 if len(roots) == 1:
                     target = in_reach[0]
                     if uf.find(key) != uf.find(target):
@@ -303,6 +316,17 @@ class Linker:
                 elif len(roots) > 1:
                     self._record("rejected", "place prefix left out", tuple(sorted(roots)),
                                  f"{name}: more than one prefixed entity in reach")
+
+    def _one_chain(self, prefixes: list[list], name: str) -> bool:
+        """Does ``name`` open with a place of its own that lies inside every place written
+        before the longer names (each written form read as one division only)?  Then those
+        are addresses of one thing, not the organs of two places (某省食品安全委员会 and
+        某州食品安全委员会 name no place of their own after the prefix)."""
+        own = self._place_prefix(name)
+        if own is None or len(own[1]) != 1 or any(len(divisions) != 1 for divisions in prefixes):
+            return False
+        inner = own[1][0].code
+        return all(self.gazetteer.contains(divisions[0].code, inner) for divisions in prefixes)
 
     def _link_zones(self, uf: _UnionFind) -> None:
         cores: dict[tuple[str, int], list[str]] = defaultdict(list)

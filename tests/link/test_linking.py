@@ -139,3 +139,14 @@ def test_an_organ_written_without_its_place_keeps_no_bare_alias():
     organs = {e.label: e.aliases for e in graph.entities if e.type == "GovernmentBody"}
     assert "中共岳阳市委员会" in organs and "岳阳市人民政府" in organs
     assert not any(a in ("市委", "市政府") for aliases in organs.values() for a in aliases)
+
+
+def test_a_name_prefixed_at_two_levels_above_its_own_place_is_one_thing():
+    graph = _graph("贵州都匀甲乙数智产业园开园。黔南州都匀甲乙数智产业园已入驻企业20家。",
+                   "贵州黔南州发布算力规划，都匀甲乙数智产业园将扩建。")
+    parks = [e for e in graph.entities if e.label.endswith("甲乙数智产业园")]
+    assert len(parks) == 1 and parks[0].docs == ["doc0", "doc1"]
+    organs = _graph("新疆维吾尔自治区食品安全委员会召开会议。阿勒泰地区食品安全委员会召开会议。",
+                    "阿勒泰地区部署工作，食品安全委员会办公室通报情况。")
+    committees = {e.label for e in organs.entities if e.label.endswith("食品安全委员会")}
+    assert {"新疆维吾尔自治区食品安全委员会", "阿勒泰地区食品安全委员会"} <= committees
