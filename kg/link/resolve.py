@@ -18,6 +18,7 @@ Rules, each a reader's:
 - a phase of a facility (某某矿一期…项目) is the facility when its document names it;
 - a company's branch is named with or without the company's legal form
   (某某股份有限公司某省分公司 = 某某某省分公司);
+- a short name of two characters is the one legal name its own articles begin with it;
 - persons with the same name are one person unless their posts are at different
   organisations in different documents.
 Every merge and every rejected candidate is recorded for the link report.
@@ -375,6 +376,7 @@ class Linker:
         names that could hold it: no link, both logged."""
         legal: list[tuple[str, str]] = []            # (key, core)
         short: list[tuple[str, str, bool]] = []      # (key, written, a legal name's)
+        two: list[tuple[str, str]] = []              # (key, a two-character short name)
         for key, group in self._named():
             if key.startswith("person:") or group.types.most_common(1)[0][0] not in SHORT_NAMED:
                 continue
@@ -385,6 +387,8 @@ class Linker:
                 if form is None:
                     if len(name) >= 3:
                         short.append((key, name, False))
+                    elif len(name) == 2 and name not in NO_BRANDS:
+                        two.append((key, name))
                     continue
                 core = self._company_core(name[: -len(form)])
                 legal.extend((key, c) for c in {core, name[: -len(form)]})
@@ -403,6 +407,17 @@ class Linker:
             elif len(targets) > 1:
                 self._record("rejected", "short name of a company", tuple(sorted(targets)),
                              f"{written}: two legal names could hold it")
+        # Two characters (华岳 for 华岳某某集团有限公司) say too little across articles: only
+        # the legal name its own articles begin with, when no other company there does.
+        for key, written in two:
+            docs = self.groups[key].docs
+            targets = {uf.find(k) for k, core in legal
+                       if self.groups[k].docs & docs and core.startswith(written)}
+            if len(targets) == 1 and uf.find(key) not in targets:
+                target = targets.pop()
+                uf.union(key, target)
+                self._record("merged", "short name of a company in its articles", (key, target),
+                             written)
 
     def _link_declared(self, uf: _UnionFind) -> None:
         """A short name one article declares (以下简称“某某电信”) is that organisation where

@@ -150,3 +150,27 @@ def test_a_name_prefixed_at_two_levels_above_its_own_place_is_one_thing():
                     "阿勒泰地区部署工作，食品安全委员会办公室通报情况。")
     committees = {e.label for e in organs.entities if e.label.endswith("食品安全委员会")}
     assert {"新疆维吾尔自治区食品安全委员会", "阿勒泰地区食品安全委员会"} <= committees
+
+
+def _mentions_graph(*docs):
+    """A graph linked from mentions given directly: (text, type) pairs per document."""
+    from kg.extract import ArticleFacts
+    from kg.records import Mention, Source
+    articles = []
+    for i, mentions in enumerate(docs):
+        art = article("。".join(text for text, _ in mentions), doc=f"doc{i}")
+        source = Source(art.doc, art.id, 0, len(art.text), art.text)
+        articles.append(ArticleFacts(art, [Mention(text, kind, source, 0, len(text), text)
+                                           for text, kind in mentions], []))
+    return link(articles)[0]
+
+
+def test_a_two_character_short_name_is_the_company_its_own_article_names_in_full():
+    graph = _mentions_graph([("甲乙数智科技集团有限公司", "Company"), ("甲乙", "Company")],
+                            [("甲乙", "Company")])
+    companies = {e.label: e.docs for e in graph.entities if e.type == "Company"}
+    assert companies == {"甲乙数智科技集团有限公司": ["doc0", "doc1"]}
+    # Two companies of the article begin with it: it is neither.
+    graph = _mentions_graph([("甲乙数智科技集团有限公司", "Company"), ("甲乙", "Company"),
+                             ("甲乙能源有限公司", "Company")])
+    assert "甲乙" in {e.label for e in graph.entities}
