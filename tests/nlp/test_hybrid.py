@@ -258,6 +258,17 @@ def test_reporters_after_a_role_without_a_colon_and_credits_inside_a_field(recog
             ("钱晓云", "Person"), ("孙丽华", "Person")} <= found
 
 
+def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
+    for nlp in (hybrid, rules):
+        found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}
+        assert found == {("锐岭科技股份有限公司", "Company")}
+        branch = "中国移动通信集团四川有限公司宜宾分公司"      # a branch keeps its company
+        assert (branch, "Company") in {(e.text, e.label_) for e in nlp(f"{branch}开通5G。").ents}
+    # jieba cuts 走|访华|岳…: the model's 走访 is no part of the group's name.
+    found = {(e.text, e.label_) for e in hybrid("走访华岳数智科技集团，洽谈合作。").ents}
+    assert ("华岳数智科技集团", "Company") in found
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

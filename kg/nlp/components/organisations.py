@@ -19,7 +19,12 @@ more boundaries:
   其余3栋|算力中心: nothing but the suffix is left);
 - 项目/工程 followed by an everyday noun the model reads as a word of its own modifies
   that noun (负责项目|用地, 某某中心项目|现场) and ends no name;
-- a conjunction before a name the model reads is between two names (某某与|某某集团).
+- a conjunction before a name the model reads is between two names (某某与|某某集团);
+- a verb of two characters the model reads running into the name's first token (jieba's
+  走|访华|岳…集团) is cut off where the model's name begins.
+
+A kind of company said before a legal name (上市公司|某某股份有限公司) is not the name's,
+and a body ending in 上市 (A股上市|公司) names a kind, not a company.
 """
 from __future__ import annotations
 
@@ -111,6 +116,11 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
 # Model tags that end a facility's body wherever they stand: function words.
+# Words for a kind of company standing alone in a body: the name starts after them.
+COMPANY_KIND_WORDS = frozenset({"公司", "上市公司", "企业", "国企", "央企", "民企"})
+# A company body ending in these names a kind of company (A股上市|公司).
+LISTING_WORDS = frozenset({"上市", "挂牌"})
+LEGAL_FORM_ENDS = ("有限公司", "有限责任公司")
 FACILITY_VETO_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u", "r", "xc", "TIME", "t"})
 # Tags the model reads reliably even on a single character: function words; and numbers
 # and times on a character ending a longer one.
@@ -371,6 +381,14 @@ class _NameScan:
                     and words[first] not in NAME_INITIAL_STOP_CHARS
                     and self.model.vetoes(starts[first], starts[first] + len(words[first]))):
                 first += 1
+        if entity_type == "Company" and suffix_word.endswith(LEGAL_FORM_ENDS):
+            # 科创板上市公司|某某股份有限公司: a kind of company said before the name (not
+            # in a branch's: 中国移动某省公司某市分公司).
+            kinds = [k for k in range(first, at) if words[k] in COMPANY_KIND_WORDS]
+            if kinds:
+                first = kinds[-1] + 1
+        if entity_type == "Company" and first < at and words[at - 1] in LISTING_WORDS:
+            return None           # A股上市公司, 科创板上市公司: a kind, not a name
         facility = entity_type in FACILITY_TYPES
         for k in range(at - 1, first - 1, -1):
             if k + 1 < at and (words[k] in DESCRIPTIVE_WORDS or facility and (
@@ -388,6 +406,8 @@ class _NameScan:
             return None       # 入选|国家智能制造示范工厂
         start = starts[first] if first < at else starts[at]
         end = starts[at] + len(suffix_word)
+        if self.model is not None and first < at:
+            start = self._past_glued_verb(start, end)
         if suffix in ("项目", "工程"):
             inner = self.text[start:end - len(suffix)]
             phase = PHASE.search(inner)
@@ -400,6 +420,26 @@ class _NameScan:
                 # belongs to its facts)
                 return start, "Project", start + len(core)
         return start, entity_type, end
+
+    def _past_glued_verb(self, start: int, end: int) -> int:
+        """Where the name starts when the model reads a verb or a function word running from
+        its start into its first token and then a name to its suffix (jieba's 走|访华|岳…
+        集团, the model's 走访|华岳…集团): after that word."""
+        model = self.model
+        k = model.at(start)
+        # A verb of two characters or more only: a conjunction or preposition read in one
+        # character may be a place's (和|林格尔新区 for 和林格尔新区).
+        if k is None or model.starts[k] != start or model.tags[k] not in ("v", "vd") \
+                or model.ends[k] - start < 2:
+            return start
+        cut = model.ends[k]
+        at = bisect.bisect_left(self.starts, cut)
+        if at < len(self.starts) and self.starts[at] == cut or cut >= end:
+            return start           # on a token boundary: the token rules above decide
+        name = model.at(cut)
+        if name is None or model.tags[name] not in ("ORG", "LOC", "nz") or model.ends[name] < end:
+            return start
+        return cut
 
     def _model_boundary(self, i: int, first: int) -> bool:
         """Does the model's reading end the body before token ``i`` (see the module
