@@ -300,8 +300,10 @@ class CacheWriter:
         self.manifest = Manifest(code_fingerprint(), base_iri=current_base(),
                                  recogniser=recogniser)
         self._raw = open(self.folder / EXTRACTIONS, "wb")
+        # Level 1: 0.15 s for the 19 MB of the 10 MB benchmark's extractions against 0.65 s
+        # at level 6, for a file of 6.0 MB instead of 4.9 MB.
         self._gzip = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0, filename="",
-                                   compresslevel=6)
+                                   compresslevel=1)
         self._text = io.TextIOWrapper(self._gzip, encoding="utf-8", newline="\n")
 
     def write_line(self, line: str, extraction: DocumentExtraction) -> None:
