@@ -269,6 +269,14 @@ def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid
     assert ("华岳数智科技集团", "Company") in found
 
 
+def test_no_name_holds_a_bracket_it_did_not_open(hybrid, rules):
+    for nlp in (hybrid, rules):
+        for e in nlp("NorthPeak Cloud（北峰云）哈尔滨智算中心一期上线。").ents:
+            assert e.text.count("）") <= e.text.count("（")
+        balanced = "中国移动长江上游（宜宾）智算中心"
+        assert balanced in {e.text for e in nlp(f"{balanced}投运。").ents}
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

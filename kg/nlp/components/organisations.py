@@ -146,6 +146,22 @@ def _is_punct(text: str) -> bool:
     return all(unicodedata.category(ch).startswith("P") for ch in text)
 
 
+def _after_unopened_bracket(text: str, start: int, end: int) -> int:
+    """Where a name starts when a bracket closes inside it that did not open there
+    (某某（某某）|某市智算中心: the bracket's words are the name before, not this one's)."""
+    depth = 0
+    cut = start
+    for i in range(start, end):
+        if text[i] in "（(":
+            depth += 1
+        elif text[i] in "）)":
+            if depth == 0:
+                cut = i + 1
+            else:
+                depth -= 1
+    return cut
+
+
 class OrganisationRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_organisations"):
         self.suffixes = org_suffixes()
@@ -408,6 +424,7 @@ class _NameScan:
         end = starts[at] + len(suffix_word)
         if self.model is not None and first < at:
             start = self._past_glued_verb(start, end)
+        start = _after_unopened_bracket(self.text, start, end)
         if suffix in ("项目", "工程"):
             inner = self.text[start:end - len(suffix)]
             phase = PHASE.search(inner)
