@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 # Importing the modules registers the tokenizer and the components.
 from kg.nlp import tokenizer as _tokenizer  # noqa: F401
-from kg.nlp.components import (areas, entities, fields, lac_tagger, lists,  # noqa: F401
+from kg.nlp.components import (areas, entities, fields, lac_tagger, latin, lists,  # noqa: F401
                                merge, national, organisations, persons, quantities, quoted,
                                sentences, short_names)
 from kg.nlp.lac import shared_model
@@ -38,7 +38,7 @@ NOT_FOR_TITLES = frozenset({"kg_sentences", "kg_quantities"})
 # Quantities come after kg_entities, which may split tokens: spans made before a split
 # would point at the wrong tokens.
 RULE_COMPONENTS = ("kg_areas", "kg_organisations", "kg_national_bodies", "kg_quoted",
-                   "kg_fields", "kg_persons", "kg_lists", "kg_short_names")
+                   "kg_fields", "kg_latin", "kg_persons", "kg_lists", "kg_short_names")
 COMPONENTS = {
     "hybrid": ("kg_sentences", "kg_lac", *RULE_COMPONENTS, "kg_merge", "kg_entities",
                "kg_quantities"),
