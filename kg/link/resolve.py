@@ -12,8 +12,9 @@ Rules, each a reader's:
   prefixes (贵州都匀某某园 = 黔南州都匀某某园 = 都匀某某园);
 - standard abbreviations inside names are the same name (发展和改革委员会 = 发改委);
 - a place written in its short form is the same place (某某绿色中心 = 某某市绿色中心) when
-  no second full form of that place competes; a generic reference (某某市智算中心项目)
-  is the one facility of its kind under that place in the same article;
+  no second full form of that place competes; a generic reference (某某市智算中心项目,
+  某某市项目) is the one facility of its kind (of any kind) under that place in the same
+  article;
 - a zone's abbreviation (某某开发区, 某某农高区) is the zone with the same core;
 - a phase of a facility (某某矿一期…项目) is the facility when its document names it;
 - a company's branch is named with or without the company's legal form
@@ -237,8 +238,8 @@ class Linker:
                     if after_zone and after_zone not in facility_suffixes \
                             and after_zone not in GENERIC_MODIFIERS:
                         zone_left_out[(stem, after_zone)].append(entry)
-                    if core in facility_suffixes:
-                        generic.append((key, stem, core))
+                    if core in facility_suffixes or not core and rest == "项目":
+                        generic.append((key, stem, core))     # 某市智算中心, 某市项目
         # 某县经济开发区某某项目 is 某县某某项目 (the zone left out), when only one name
         # with a zone leads to the name written without one.
         for bucket, entries in zone_left_out.items():
@@ -264,7 +265,9 @@ class Linker:
             articles = self.groups[key].articles
             targets = {uf.find(k) for core, members in by_stem[stem]
                        if core != suffix and core.endswith(suffix)
-                       for k, _, _ in members if self.groups[k].articles & articles}
+                       for k, _, _ in members if self.groups[k].articles & articles
+                       and (suffix or self.groups[k].types.most_common(1)[0][0] in
+                            ("Project", "ComputeCenter"))}
             if len(targets) == 1:
                 target = targets.pop()
                 if uf.find(key) != target:
@@ -455,7 +458,8 @@ class Linker:
         its operator before it (某某科技某地智算中心项目 = 某地智算中心项目), or its
         operator's brand (the first characters of a company's core name, after its place or
         not: 某某金昌智算中心 = 金昌智算中心 when a 某省某某新能源集团有限公司 is in the build),
-        when one such name leads to the shorter one."""
+        when one such name leads to the shorter one; and the brand and the place written in
+        either order (某某湘潭智算中心 = 湘潭某某智算中心) when just those two names are."""
         facilities: dict[str, list[str]] = defaultdict(list)
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
@@ -507,6 +511,26 @@ class Linker:
         for rest, keys in sorted(with_operator.items()):
             self._join_unique(uf, facilities[rest], keys, "facility named with its operator",
                               rest)
+        # 某某湘潭智算中心 = 湘潭某某智算中心: the operator's brand and the place in either order.
+        swapped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for name, keys in sorted(facilities.items()):
+            for brand in (b for b in brands if len(b) == 2 and b in name[:6]):
+                at = name.find(brand)
+                place = name[:at] if at else self._place_prefix(name[2:] + "X")
+                if at:
+                    rest = name[at + 2:]
+                elif place is not None:
+                    rest = place[0][:-1]
+                    place = name[2: len(name) - len(rest)]
+                else:
+                    continue
+                if place and self.gazetteer.lookup(place) and len(rest) >= 2:
+                    swapped[place, brand, rest].extend(keys)
+        for (place, brand, rest), keys in sorted(swapped.items()):
+            if len({uf.find(k) for k in keys}) == 2 and len(
+                    {name for name, ks in facilities.items() if set(ks) & set(keys)}) == 2:
+                self._join_unique(uf, keys[:1], keys[1:], "facility with its brand and place "
+                                  "in the other order", f"{brand}{place}{rest}")
 
     def _brands(self, legal_name: str, core: str) -> set[str]:
         """How a facility's name may open with its operator's brand: the first two

@@ -174,3 +174,17 @@ def test_a_two_character_short_name_is_the_company_its_own_article_names_in_full
     graph = _mentions_graph([("甲乙数智科技集团有限公司", "Company"), ("甲乙", "Company"),
                              ("甲乙能源有限公司", "Company")])
     assert "甲乙" in {e.label for e in graph.entities}
+
+
+def test_a_facility_with_its_brand_and_place_in_either_order_and_its_place_project():
+    graph = _mentions_graph(
+        [("湘潭甲乙智算中心", "ComputeCenter"), ("甲乙智算科技股份有限公司", "Company")],
+        [("甲乙湘潭智算中心", "ComputeCenter"), ("甲乙智算科技股份有限公司", "Company")],
+        [("湘潭甲乙智算中心", "ComputeCenter"), ("湘潭项目", "Project")])
+    centres = [e for e in graph.entities if e.type in ("ComputeCenter", "Project")]
+    assert len(centres) == 1 and centres[0].docs == ["doc0", "doc1", "doc2"]
+    assert {"甲乙湘潭智算中心", "湘潭项目"} <= set(centres[0].aliases)
+    # 某市项目 is no company of that place.
+    graph = _mentions_graph([("湘潭项目", "Project"), ("湘潭甲乙科技有限公司", "Company")])
+    assert {e.type for e in graph.entities if e.label in ("湘潭项目", "湘潭甲乙科技有限公司")} \
+        == {"Project", "Company"}
