@@ -1,7 +1,8 @@
 """investor, builtBy and subsidiaryOf: who pays for a facility, who builds it, whose it is.
 
 Investors: ``由X投资建设`` / ``X投资建设的Y`` / ``投资方为X``; ``X与Y合资建设Z`` and
-``X与Y合资成立/共同出资设立Z`` make both investors of Z (``三方/双方…共同出资设立Z``: the
+``X与Y合资成立/共同出资设立/共同组建Z`` (``该公司由X与Y共同组建``: the company named last)
+make both investors of Z (``三方/双方…共同出资设立Z``: the
 parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors.
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
@@ -25,12 +26,15 @@ from kg.records import Fact, Mention
 
 ACTOR_LABELS = ORGANISATION_LABELS
 # Verbs after 由X, longest first.
-VERBS = re.compile(r"(合资组建|合资建设|合资成立|合资设立|共同出资设立|共同投资建设|联合投资建设|投资建设|"
+VERBS = re.compile(r"(合资组建|合资建设|合资成立|合资设立|共同出资设立|共同投资设立|共同组建|共同成立|共同设立|"
+                   r"出资设立|投资设立|共同投资建设|联合投资建设|投资建设|"
                    r"投资兴建|独资建设|全资建设|出资建设|共同出资|联合投资|共同投资|出资|合作建设|"
                    r"施工总承包|EPC总承包|工程总承包|总承包|负责建设|负责施工|投资|"
                    r"共同建设|承建|共建|建设|施工)")
-FOUNDING = ("合资组建", "合资成立", "合资设立", "共同出资设立")
-INVESTING = ("合资组建", "合资建设", "合资成立", "合资设立", "共同出资设立", "共同投资建设", "联合投资建设",
+FOUNDING = ("合资组建", "合资成立", "合资设立", "共同出资设立", "共同投资设立", "共同组建", "共同成立",
+            "共同设立", "出资设立", "投资设立")
+INVESTING = ("合资组建", "合资建设", "合资成立", "合资设立", "共同出资设立", "共同投资设立", "共同组建",
+             "共同成立", "共同设立", "出资设立", "投资设立", "共同投资建设", "联合投资建设",
              "投资建设", "投资兴建", "独资建设", "全资建设", "出资建设", "共同出资", "联合投资", "共同投资",
              "出资", "投资")
 # A builder's clause without 由: X承建 / X承担项目EPC总承包 / X施工总承包 / X中标某项目.
@@ -143,6 +147,8 @@ def _founded(ctx: ArticleContext, sentence_start: int, by_at: int) -> Mention | 
     if named:
         return named[-1]
     written = ctx.text[clause_start:by_at].strip()
+    if written in ("该公司", "该企业", "公司"):
+        return ctx.last_before(clause_start, {"Company"})    # the company named last
     if 2 <= len(written) <= 10 and all("\u4e00" <= ch <= "\u9fff" for ch in written):
         start = ctx.text.index(written, clause_start)
         return ctx.add(Mention(written, "Company", ctx.evidence(start, by_at), start,

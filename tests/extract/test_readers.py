@@ -385,3 +385,11 @@ def test_a_rank_given_to_a_task_in_quotes_is_no_project():
     found = facts_of(text)
     assert not any(m.text == "一号工程" for m in found.mentions)
     assert _pairs(text, "investor") == {("甲乙智算中心", "丙丁数字产业集团有限公司")}
+
+
+def test_the_partners_that_founded_that_company_invest_in_it():
+    text = ("甲乙超算中心由甲乙算力科技有限公司投资建设，总投资约19亿元。"
+            "该公司由丙丁产业投资发展集团有限公司与戊己科技有限公司共同组建，前者持股70%。")
+    assert {("甲乙算力科技有限公司", "丙丁产业投资发展集团有限公司"),
+            ("甲乙算力科技有限公司", "戊己科技有限公司")} <= _pairs(text, "investor")
+    assert not any(s == "该公司" for s, _ in _pairs(text, "investor"))
