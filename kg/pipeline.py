@@ -156,8 +156,11 @@ def return_freed_memory() -> None:
     an RDF store's buffers) stays in the process's heap, counted in its resident size,
     until the allocator is asked to return it; the next stage then grows from a lower
     base.  Measured on a 30 MB build: 100 MB back after linking, the model released.
+    What survives is set aside (gc.freeze) until the build ends (:func:`collector_tuned`):
+    a later collection does not walk the graph again (0.4 s of the 10 MB benchmark).
     """
     gc.collect()
+    gc.freeze()
     try:
         libc = ctypes.CDLL(None)
         trim = libc.malloc_trim
