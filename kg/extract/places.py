@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from kg.extract.context import ArticleContext
 from kg.nlp.gazetteer import Division, Gazetteer, beginnings, normalise
-from kg.nlp.lexicon import org_suffixes
+from kg.nlp.lexicon import national_bodies, org_suffixes
 from kg.records import Fact, Mention
 
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
@@ -50,8 +51,8 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
     places_in_names: dict[str, tuple[Division, str, int] | None] = {}
     zones_in_names = [zone for _, zone in ctx.zones_in_names]
     for mention in ctx.title_mentions + ctx.mentions + ctx.owners_in_names + zones_in_names:
-        if mention.type not in SUBJECT_LABELS:
-            continue
+        if mention.type not in SUBJECT_LABELS or mention.label in _national_names():
+            continue     # a national group's name opens with no place (阿里云… is no 阿里地区's)
         if mention.text not in places_in_names:     # a name recurs through its article
             places_in_names[mention.text] = _place_in_name(ctx, mention.text)
         place = places_in_names[mention.text]
@@ -70,6 +71,12 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
         facts.append(Fact(mention, "locatedIn", mention.source, object=area))
         given.setdefault(mention.label, []).append(area)
     return facts
+
+
+@cache
+def _national_names() -> frozenset[str]:
+    """The full names of the national bodies and groups of the general tables."""
+    return frozenset(full for full, _type in national_bodies().values())
 
 
 def _inside(ctx: ArticleContext, other: Mention, division: Division) -> bool:

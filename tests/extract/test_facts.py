@@ -399,3 +399,10 @@ def test_a_school_post_without_the_school_is_at_the_university_of_the_article():
                    "校党委书记王明远，校长、中国科学院院士李东明出席。")
     assert {("王明远", "甲乙理工大学", "党委书记"), ("李东明", "甲乙理工大学", "校长"),
             ("李东明", "中国科学院", "院士")} <= posts
+
+
+def test_a_national_groups_name_opens_with_no_place():
+    facts = _facts("阿里云计算有限公司发布公告，中国移动通信集团内蒙古有限公司参与建设。", "locatedIn")
+    places = {(f.subject.label, f.object.label) for f in facts}
+    assert not any(s == "阿里云计算有限公司" for s, _ in places)     # 阿里 is also 阿里地区
+    assert ("中国移动通信集团内蒙古有限公司", "内蒙古自治区") in places
