@@ -277,6 +277,14 @@ def test_no_name_holds_a_bracket_it_did_not_open(hybrid, rules):
         assert balanced in {e.text for e in nlp(f"{balanced}投运。").ents}
 
 
+def test_a_project_keeps_its_county_before_its_town_a_zone_its_last_place(hybrid, rules):
+    for nlp in (hybrid, rules):
+        found = {(e.text, e.label_) for e in nlp("长子县石哲镇20万千瓦风电项目开工。").ents}
+        assert ("长子县石哲镇20万千瓦风电项目", "Project") in found
+        found = {(e.text, e.label_) for e in nlp("甘肃省庆阳市西峰区数字产业园开园。").ents}
+        assert ("西峰区数字产业园", "Zone") in found
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

@@ -380,9 +380,12 @@ class _NameScan:
             first += 1
         if entity_type != "GovernmentBody":
             # 某省某市某区某某产业园: a chain of places written in full before a name is its
-            # address; the name starts at the last place (某区某某产业园).
+            # address; the name starts at the last place (某区某某产业园) — but a project
+            # keeps a county written before its town (某县某镇…风电项目).
             while first + 1 < at and starts[first] in area_starts \
-                    and starts[first + 1] in area_starts and self._full_form(words[first]):
+                    and starts[first + 1] in area_starts and self._full_form(words[first]) \
+                    and not (entity_type in ("Project", "ComputeCenter")
+                             and self._town_after_county(words[first], words[first + 1])):
                 first += 1
         if self.model is not None:
             # No name begins on a word the model reads as a verb, adverb, numeral …
@@ -537,6 +540,13 @@ class _NameScan:
         return self.model is not None and first < self.at and \
             self.model.within_name(self.starts[first], end) and \
             self.model.tag_at(self.starts[first]) in ("ORG", "LOC")
+
+    def _town_after_county(self, county: str, town: str) -> bool:
+        """某县某镇…项目: a project keeps its county before its town (the town alone names
+        no place a reader finds)."""
+        lookup = self.rec.gazetteer.lookup
+        return any(d.level == "county" and d.name == county for d in lookup(county)) and \
+            any(d.level == "town" for d in lookup(town))
 
     def _full_form(self, word: str) -> bool:
         """Is the word a division's full name (某某省, 某某市, 某某县), not a short form?"""
