@@ -3,7 +3,8 @@
 Investors: ``由X投资建设`` / ``X投资建设的Y`` / ``投资方为X``; ``X与Y合资建设Z`` and
 ``X与Y合资成立/共同出资设立/共同组建Z`` (``该公司由X与Y共同组建``: the company named last)
 make both investors of Z (``三方/双方…共同出资设立Z``: the
-parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors.
+parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors;
+``Z由X控股、Y参股`` makes each holder of a share one.
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
 ``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
@@ -87,7 +88,38 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
         facts.extend(_consortium(ctx, sentence))
         facts.extend(_winners(ctx, sentence))
         facts.extend(_through_subsidiary(ctx, sentence, parents))
+        facts.extend(_shareholders(ctx, sentence))
     return _investors_are_not_builders(facts)
+
+
+# 由X控股、Y参股: each holder of a share after 由 invests in the facility.
+SHARE_VERBS = re.compile(r"控股|参股|持股(?:\d+(?:\.\d+)?%)?")
+
+
+def _shareholders(ctx: ArticleContext, sentence) -> list[Fact]:
+    text = ctx.text
+    by_at = text.find("由", sentence.start, sentence.end)
+    if by_at == -1:
+        return []
+    clause_end = min([i for i in (text.find(p, by_at, sentence.end) for p in "，。；")
+                      if i != -1] or [sentence.end])
+    holders = []
+    cursor = by_at + 1
+    for m in ctx.mentions_between(by_at + 1, clause_end):
+        if m.type not in ACTOR_LABELS or m.start != cursor:
+            break
+        share = SHARE_VERBS.match(text, m.end)
+        if share is None:
+            break
+        holders.append(m)
+        cursor = share.end() + (text[share.end():share.end() + 1] in "、和及")
+    if not holders:
+        return []
+    subject = _subject(ctx, sentence.start, by_at, FACILITY_LABELS)
+    if subject is None:
+        return []
+    source = ctx.evidence(by_at, cursor)
+    return [Fact(subject, "investor", source, object=h) for h in holders]
 
 
 # -- 由X…建设 -------------------------------------------------------------------------

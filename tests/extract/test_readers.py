@@ -393,3 +393,9 @@ def test_the_partners_that_founded_that_company_invest_in_it():
     assert {("甲乙算力科技有限公司", "丙丁产业投资发展集团有限公司"),
             ("甲乙算力科技有限公司", "戊己科技有限公司")} <= _pairs(text, "investor")
     assert not any(s == "该公司" for s, _ in _pairs(text, "investor"))
+
+
+def test_the_holders_of_shares_after_you_invest():
+    text = "甲乙30万千瓦风电项目由丙丁新能源有限公司控股、戊己城市建设投资有限公司参股，总投资18亿元。"
+    assert _pairs(text, "investor") == {("甲乙30万千瓦风电项目", "丙丁新能源有限公司"),
+                                        ("甲乙30万千瓦风电项目", "戊己城市建设投资有限公司")}
