@@ -21,6 +21,10 @@ from kg.nlp.lexicon import org_abbreviations, org_suffixes, titles
 from kg.records import Fact, Mention
 
 SEPARATORS = "、，,"
+# Where a run of posts cannot reach back past: a bracket or a label closing before it
+# (【同期声】某市委副书记、市长 某某, 包联领导：某县委常委…).
+OPENERS = "】]：:“\"\n"
+LEADING_WORDS = re.compile(r"由|并")
 HOLDER_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 COMPANY_TITLES = frozenset({"总经理", "副总经理", "董事长", "副董事长", "经理", "厂长", "副厂长",
                             "生产厂长", "总监", "商务总监", "总裁", "副总裁", "总工程师"})
@@ -167,8 +171,10 @@ def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segme
     right = end
     while right > start:
         left = right
-        while left > start and text[left - 1] not in SEPARATORS:
+        while left > start and text[left - 1] not in SEPARATORS + OPENERS:
             left -= 1
+        # 均由某市委常委、…: the words that bring the post in are not the post's.
+        left = _after_leading_words(ctx, left, right)
         piece = text[left:right].strip()
         if not piece:
             break
@@ -182,6 +188,16 @@ def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segme
         right = left - 1
     _resolve_shared(ctx, segments)
     return segments
+
+
+def _after_leading_words(ctx: ArticleContext, left: int, right: int) -> int:
+    """Past the last 由/均由/并 in [left, right) that a place's name follows (以上项目均由
+    某市委常委…): the words before it bring the post in."""
+    for lead in reversed(list(LEADING_WORDS.finditer(ctx.text, left, right))):
+        after = lead.end()
+        if any(ctx.gazetteer.lookup(ctx.text[after:after + size]) for size in (2, 3, 4)):
+            return after
+    return left
 
 
 def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words):
@@ -399,6 +415,15 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
             # company's, titled with the organ.
             segment.org = before.org
             segment.title = (segment.written or segment.bare) + segment.title
+            continue
+        if segment.bare in ("管委会", "管理委员会") and before is not None \
+                and before.org.label.endswith("党工委"):
+            # 某园区党工委书记、管委会主任: the committee of the same zone.
+            owner = before.org.label[:-len("党工委")]
+            segment.org = ctx.add(Mention(
+                segment.written or segment.bare, "GovernmentBody",
+                ctx.evidence(segment.start, segment.end), segment.start, segment.end,
+                owner + "管理委员会", None, (owner + "管委会",)))
             continue
         if segment.bare:
             area = (before.area if before else None) or ctx.home_area("prefecture")

@@ -406,3 +406,17 @@ def test_a_national_groups_name_opens_with_no_place():
     places = {(f.subject.label, f.object.label) for f in facts}
     assert not any(s == "阿里云计算有限公司" for s, _ in places)     # 阿里 is also 阿里地区
     assert ("中国移动通信集团内蒙古有限公司", "内蒙古自治区") in places
+
+
+def test_posts_after_a_transcript_mark_a_label_or_the_words_that_bring_them_in():
+    assert {("赵宏亮", "中共禹州市委员会", "常委"), ("赵宏亮", "禹州市人民政府", "常务副市长")} <= \
+        _posts("以上4个项目均由禹州市委常委、常务副市长赵宏亮牵头推进。")
+    assert {("苗振东", "中共禹州市委员会", "副书记"), ("苗振东", "禹州市人民政府", "市长")} <= \
+        _posts("【同期声】禹州市委副书记、市长　苗振东")
+    assert ("郝建平", "中共长子县委员会", "常委") in _posts("包联县领导：长子县委常委、常务副县长郝建平")
+
+
+def test_a_zones_committee_after_its_party_working_committee():
+    posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
+    assert {("王明远", "甲乙新能源产业园党工委", "书记"),
+            ("王明远", "甲乙新能源产业园管理委员会", "主任")} <= posts
