@@ -256,6 +256,10 @@ def test_reporters_after_a_role_without_a_colon_and_credits_inside_a_field(recog
     found = {(e.text, e.label_) for e in next(analyse([furniture], nlp))[1].ents}
     assert {("王立新", "Person"), ("李东明", "Person"), ("赵敏", "Person"),
             ("钱晓云", "Person"), ("孙丽华", "Person")} <= found
+    assert not any(text == "实习生" for text, _ in found)
+    source = dataclasses.replace(article("来源：锐岭网综合　作者：王立新", number=0), kind="furniture")
+    found = {(e.text, e.label_) for e in next(analyse([source], nlp))[1].ents}
+    assert ("锐岭网", "Organization") in found      # 综合: compiled by the site
 
 
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
@@ -283,6 +287,12 @@ def test_a_project_keeps_its_county_before_its_town_a_zone_its_last_place(hybrid
         assert ("长子县石哲镇20万千瓦风电项目", "Project") in found
         found = {(e.text, e.label_) for e in nlp("甘肃省庆阳市西峰区数字产业园开园。").ents}
         assert ("西峰区数字产业园", "Zone") in found
+
+
+def test_a_name_ends_before_a_meeting_verb(hybrid, rules):
+    for nlp in (hybrid, rules):
+        found = {(e.text, e.label_) for e in nlp("与锐岭集团董事长王明远、副总裁邵蔓座谈交流。").ents}
+        assert ("邵蔓", "Person") in found and ("邵蔓座", "Person") not in found
 
 
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):

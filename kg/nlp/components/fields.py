@@ -55,7 +55,9 @@ NOT_NAMES = frozenset({"本网", "本报", "本站", "本台", "综合", "网络
                        "佚名", "不详", "未知", "其他", "整理", "编辑部", "本刊"})
 MIDDLE_DOTS = "·"
 # A person's value that ends in a role is the desk, not a name (本刊记者).
-ROLE_ENDS = ("记者", "编辑", "通讯员", "摄影", "编者")
+ROLE_ENDS = ("记者", "编辑", "通讯员", "摄影", "编者", "实习生")
+# What a source's value may end with that is no part of its name (来源：某某网综合).
+SOURCE_ENDS = ("综合", "整理", "编辑", "消息")
 
 
 def _is_cjk(text: str) -> bool:
@@ -97,6 +99,9 @@ class FieldNameRecognizer:
             start = match.start(2)
             if label in ORGANISATION_LABELS:
                 name = self._organisation(re.split(f"[{_NAME_SEPARATORS}]", value)[0])
+                for end in SOURCE_ENDS:
+                    if name.endswith(end) and len(name) > len(end) + 1:
+                        name = name[:-len(end)]      # 来源：某某网综合: the site, compiled
                 if len(name) >= 2 and name not in NOT_NAMES and not name.isascii():
                     found.append(Candidate(start, start + len(name), self._type(name),
                                            priority=4, attrs={"field": label}))
