@@ -295,6 +295,12 @@ def test_a_name_ends_before_a_meeting_verb(hybrid, rules):
         assert ("邵蔓", "Person") in found and ("邵蔓座", "Person") not in found
 
 
+def test_a_chamber_keeps_the_city_it_meets_in_and_the_province_of_its_members(hybrid, rules):
+    for nlp in (hybrid, rules):
+        found = {(e.text, e.label_) for e in nlp("深圳市湖南商会会长欧阳建华出席。").ents}
+        assert ("深圳市湖南商会", "Organization") in found
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

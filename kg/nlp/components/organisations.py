@@ -116,6 +116,9 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
 # Model tags that end a facility's body wherever they stand: function words.
+# 某市某省商会: the city it meets in, then the province its members come from — both the
+# name's, not an address before it.
+HOMETOWN_SUFFIXES = frozenset({"商会", "同乡会", "联谊会"})
 # Words for a kind of company standing alone in a body: the name starts after them.
 COMPANY_KIND_WORDS = frozenset({"公司", "上市公司", "企业", "国企", "央企", "民企"})
 # A company body ending in these names a kind of company (A股上市|公司).
@@ -378,7 +381,7 @@ class _NameScan:
         while first < at and words[first] in NAME_STOP_WORDS and \
                 not self._glued_stop_char(first, first + 1):
             first += 1
-        if entity_type != "GovernmentBody":
+        if entity_type != "GovernmentBody" and suffix not in HOMETOWN_SUFFIXES:
             # 某省某市某区某某产业园: a chain of places written in full before a name is its
             # address; the name starts at the last place (某区某某产业园) — but a project
             # keeps a county written before its town (某县某镇…风电项目).
