@@ -331,7 +331,7 @@ class _NameScan:
                 break      # 招标代理机构|广西某某公司: an everyday word does not come before the
                            # province that opens a company's name (某集团甘肃有限公司 does)
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
-                    and first == i + 1 \
+                    and first == i + 1 and suffix not in HOMETOWN_SUFFIXES \
                     and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1] \
                     and not (self.model is not None and self.model.within_name(
                         starts[i], starts[first] + len(words[first]))):
