@@ -109,7 +109,10 @@ _CREDIT_FIELDS = re.compile(rf"[（(]?\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*[^:�
 # continued by the paragraph after it.  A paragraph opening with any labelled field
 # (证券代码：…, 2.招标人：…) is not continued across a blank line either; within a block,
 # field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
-_FIELD_LINE = re.compile(r"(?:\d{1,2}[.、．]\s*)?[\u4e00-\u9fff]{2,6}\s*[:：]")
+_FIELD_LINE = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*)?"
+                         r"[\u4e00-\u9fff]{2,6}\s*[:：]")
+# 1. 某某, 六、某某: a numbered item of a notice.
+_NUMBERED = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:、|[.．](?!\d))")
 _META_FIELD_LINE = re.compile(rf"[（(]?(?:来源|作者|{_CREDIT_LABEL}|发布(?:时间|日期)|时间|日期|记者"
                               r"|通讯员|摄影|出处|稿源|文|图|文/图|图/文)\s*[:：|｜/／]")
 # A date with a time of day (2025-10-22 10:05, 2025年10月22日 10:05): a web page's stamp.
@@ -569,8 +572,8 @@ def typed_paragraphs(text: str) -> list[Paragraph]:
 
 def _can_continue(host: Paragraph, paragraph: Paragraph) -> bool:
     first, last = paragraph.text[0], host.text[-1]
-    if first in "□■" or first.isspace():
-        return False
+    if first in "□■" or first.isspace() or _NUMBERED.match(paragraph.text):
+        return False     # 六、公告期限…: a numbered item of its own
     if _is_table_row(host.text) or _is_table_row(paragraph.text):
         return False
     # Gluing two Latin words would make a new word; keep the line break between them.
