@@ -301,6 +301,13 @@ def test_a_chamber_keeps_the_city_it_meets_in_and_the_province_of_its_members(hy
         assert ("深圳市湖南商会", "Organization") in found
 
 
+def test_a_verb_after_a_place_is_the_places_act_only_before_a_figure(hybrid):
+    found = {(e.text, e.label_) for e in hybrid("湖南鑫冶再生资源有限公司投资22亿元的汨罗市再生铝深加工项目落户汨罗市。").ents}
+    assert ("汨罗市再生铝深加工项目", "Project") in found
+    found = {e.text for e in hybrid("中卫市沙坡头区自建200MW光伏电站并网发电。").ents}
+    assert "沙坡头区自建200MW光伏电站" not in found
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

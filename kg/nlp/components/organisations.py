@@ -12,7 +12,8 @@ more boundaries:
 - a token the model reads as a verb, adverb, preposition, pronoun, numeral, time …
   (outside any name of its own) ends the body (项目全面采用|某某集团, 张三摄|某某公司); in
   a facility, whose name may hold verbs and figures (光伏发电项目), only a function word
-  does, or a verb right before a place or a name (选址|某县产业园);
+  does, or a verb right before a place or a name (选址|某县产业园), or a verb right after a
+  place when a figure follows it (某区|自建200MW…电站, but 某市再生铝深加工项目);
 - an everyday word just before where the model reads one name that runs to the suffix
   ends it too (推介会现场|某某自治区政协);
 - no name begins on a word of two or more characters the model vetoes (已投产|数据中心,
@@ -488,8 +489,10 @@ class _NameScan:
             if first < self.at and (self.starts[first] in self.area_starts
                                     or self._name_before_suffix(first)):
                 return True
-            if start in self.area_ends:
-                return True
+            if start in self.area_ends and i + 1 < len(self.starts) and \
+                    model.tag_at(self.starts[i + 1]) in ("m", "q"):
+                return True    # 某区|自建200MW光伏电站: the place's act, then the facility
+                               # (a verb read in a name's words stays: 某市再生铝…项目)
             # A verb right before the suffix after a name is its subject's act (某某公司负责|项目);
             # with words after the verb it may be the name's (某某中心耦合…发电项目).
             return first == self.at and i > 0 and (self.words[i - 1] in CLOSE_BRACKETS
