@@ -308,6 +308,12 @@ def test_a_verb_after_a_place_is_the_places_act_only_before_a_figure(hybrid):
     assert "沙坡头区自建200MW光伏电站" not in found
 
 
+def test_a_modifier_the_model_misreads_does_not_cut_a_zones_name(hybrid):
+    for text, name in (("项目位于准格尔旗黄河湾现代煤化工产业园。", "准格尔旗黄河湾现代煤化工产业园"),
+                       ("智算中心落户庆阳董志塬算力产业园。", "庆阳董志塬算力产业园")):
+        assert (name, "Zone") in {(e.text, e.label_) for e in hybrid(text).ents}
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

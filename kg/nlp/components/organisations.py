@@ -13,7 +13,9 @@ more boundaries:
   (outside any name of its own) ends the body (项目全面采用|某某集团, 张三摄|某某公司); in
   a facility, whose name may hold verbs and figures (光伏发电项目), only a function word
   does, or a verb right before a place or a name (选址|某县产业园), or a verb right after a
-  place when a figure follows it (某区|自建200MW…电站, but 某市再生铝深加工项目);
+  place when a figure follows it (某区|自建200MW…电站, but 某市再生铝深加工项目); a
+  generic modifier (算力) or a word read as a time with no time in it (现代) is no boundary
+  there;
 - an everyday word just before where the model reads one name that runs to the suffix
   ends it too (推介会现场|某某自治区政协);
 - no name begins on a word of two or more characters the model vetoes (已投产|数据中心,
@@ -117,6 +119,8 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
 # Model tags that end a facility's body wherever they stand: function words.
+# What a word the model reads as a time must hold to be one (2025年, 今年, 目前, 近日).
+TIME_WORD = re.compile(r"\d|[年月日时]|今|去|明|目前|近|当前|此前|以来")
 # 某市某省商会: the city it meets in, then the province its members come from — both the
 # name's, not an address before it.
 HOMETOWN_SUFFIXES = frozenset({"商会", "同乡会", "联谊会"})
@@ -482,6 +486,10 @@ class _NameScan:
             # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
             # one, only a function word or a time, or a verb between a place or a name and
             # the rest (选址|某县产业园, 某区|自建…电站, 某某公司|负责|项目), ends the body.
+            if self.entity_type in FACILITY_TYPES and (
+                    self.words[i] in GENERIC_MODIFIERS
+                    or tag == "TIME" and not TIME_WORD.search(self.words[i])):
+                return False   # 算力|产业园, 现代|煤化工产业园: a modifier the model misreads
             if self.entity_type not in FACILITY_TYPES or tag in FACILITY_VETO_TAGS:
                 return True
             if tag != "v":
