@@ -306,6 +306,9 @@ def test_a_verb_after_a_place_is_the_places_act_only_before_a_figure(hybrid):
     assert ("汨罗市再生铝深加工项目", "Project") in found
     found = {e.text for e in hybrid("中卫市沙坡头区自建200MW光伏电站并网发电。").ents}
     assert "沙坡头区自建200MW光伏电站" not in found
+    # A capacity opens a project's name (耒阳|年产20GWh…).
+    found = {e.text for e in hybrid("甲乙公司与丙丁公司合资建设的耒阳年产20GWh储能电池项目开工。").ents}
+    assert "耒阳年产20GWh储能电池项目" in found
 
 
 def test_a_modifier_the_model_misreads_does_not_cut_a_zones_name(hybrid):

@@ -498,6 +498,7 @@ class _NameScan:
                                     or self._name_before_suffix(first)):
                 return True
             if start in self.area_ends and i + 1 < len(self.starts) and \
+                    self.words[i] not in CAPACITY_WORDS and \
                     model.tag_at(self.starts[i + 1]) in ("m", "q"):
                 return True    # 某区|自建200MW光伏电站: the place's act, then the facility
                                # (a verb read in a name's words stays: 某市再生铝…项目)
