@@ -34,19 +34,19 @@ def entities_f1(figures, half, recogniser="hybrid"):
 
 
 def test_both_halves_clear_their_floors(figures):
-    assert entities_f1(figures, "tune") >= 0.93
-    assert entities_f1(figures, "tune2") >= 0.88
-    assert entities_f1(figures, "tune3") >= 0.90
-    assert entities_f1(figures, "tune4") >= 0.86
-    assert entities_f1(figures, "heldout") >= 0.88
-    assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.90
-    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.78
-    assert figures["heldout", "hybrid"]["linking"]["over_merged"] == 0
-    # The second held-out batch (written this session, in new styles) scores lower: the
-    # floors guard today's figures, over-merges included (two, unread, see RESULTS.md).
-    assert entities_f1(figures, "heldout2") >= 0.87
-    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.68
-    assert figures["heldout2", "hybrid"]["linking"]["over_merged"] <= 2
+    assert entities_f1(figures, "tune") >= 0.95
+    assert entities_f1(figures, "tune2") >= 0.91
+    assert entities_f1(figures, "tune3") >= 0.92
+    assert entities_f1(figures, "tune4") >= 0.90
+    assert entities_f1(figures, "heldout") >= 0.89
+    assert entities_f1(figures, "heldout2") >= 0.88
+    assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.93
+    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.81
+    # The second held-out batch (written in 2026-12-07's session, in new styles) scores
+    # lower on facts: its floor guards today's figure (see RESULTS.md).
+    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.71
+    for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
+        assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
 
 
 def test_the_model_helps_on_both_halves(figures):
