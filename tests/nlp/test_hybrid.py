@@ -317,6 +317,11 @@ def test_a_modifier_the_model_misreads_does_not_cut_a_zones_name(hybrid):
         assert (name, "Zone") in {(e.text, e.label_) for e in hybrid(text).ents}
 
 
+def test_a_joint_act_glued_to_a_short_name_is_not_the_names(hybrid):
+    found = {e.text for e in hybrid("由鲁晟新能与鹤乡国投合资组建的鹤晟绿氢科技有限公司负责建设。").ents}
+    assert "鹤乡国投合资" not in found and "鹤晟绿氢科技有限公司" in found
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

@@ -78,6 +78,8 @@ MIDDLE_DOTS = "·•・‧"
 # (A name may open with 和, 和林…; it does not end with one.)
 GLUED_AFTER = frozenset("与和及的在等")
 GLUED_BEFORE = frozenset("与及的在由")
+# Joint acts that end no organisation's name (某某国投合资组建…).
+GLUED_ACTS = ("合资", "合作", "出资", "共建", "联合", "携手", "签约", "组建")
 FOREIGN_DIVISION_ENDS = ("市", "州", "省", "县", "区")
 PERSON_FOLLOWERS = SPEECH_WORDS | ATTENDANCE_WORDS | {"主持", "致辞", "讲话", "发言", "摄", "报道"}
 OPENING_QUOTES = "“‘「『《〈"
@@ -127,6 +129,10 @@ class Merge:
                 end -= 1
             while end - start > 2 and text[start] in GLUED_BEFORE:
                 start += 1
+            if tag == "ORG":
+                # …与某某国投合资|组建: a joint act the model glued to the name's end.
+                end = next((end - len(w) for w in GLUED_ACTS if text.endswith(w, start, end)
+                            and end - len(w) - start >= 2), end)
             if start not in edges or end not in edges or _overlaps(starts, ends_max, start, end) \
                     or _quoted(text, start, end):
                 continue
