@@ -511,6 +511,29 @@ class Linker:
         for rest, keys in sorted(with_operator.items()):
             self._join_unique(uf, facilities[rest], keys, "facility named with its operator",
                               rest)
+        # 某某曲靖绿色智算中心 = 某某曲靖智算中心 (a generic modifier left out before the kind),
+        # and 某某智算中心 for 某某曲靖智算中心 (the place after the operator's brand left out):
+        # joined when one longer name leads to the shorter one, in any article.
+        modifiers = sorted((m for m in GENERIC_MODIFIERS if len(m) >= 2), key=len, reverse=True)
+        shorter: dict[str, list[str]] = defaultdict(list)
+        for name, keys in sorted(facilities.items()):
+            kind = next((f for f in suffixes if name.endswith(f)), None)
+            if kind is None:
+                continue
+            body = name[: -len(kind)]
+            plain = body
+            for modifier in modifiers:
+                plain = plain.replace(modifier, "")
+            forms = {plain + kind} if plain != body and len(plain) >= 3 else set()
+            for brand in (b for b in brands if len(b) == 2 and body.startswith(b)):
+                place = self._place_prefix(body[2:] + kind)
+                if place is not None and len(place[0]) >= len(kind):
+                    forms.add(brand + place[0])
+            for form in forms - {name}:
+                if form in facilities:
+                    shorter[form].extend(keys)
+        for form, keys in sorted(shorter.items()):
+            self._join_unique(uf, facilities[form], keys, "facility with a word left out", form)
         # 某某湘潭智算中心 = 湘潭某某智算中心: the operator's brand and the place in either order.
         swapped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         for name, keys in sorted(facilities.items()):

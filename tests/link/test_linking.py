@@ -188,3 +188,17 @@ def test_a_facility_with_its_brand_and_place_in_either_order_and_its_place_proje
     graph = _mentions_graph([("湘潭项目", "Project"), ("湘潭甲乙科技有限公司", "Company")])
     assert {e.type for e in graph.entities if e.label in ("湘潭项目", "湘潭甲乙科技有限公司")} \
         == {"Project", "Company"}
+
+
+def test_a_facility_named_without_a_modifier_or_without_the_place_after_its_brand():
+    company = ("云南甲乙数字科技股份有限公司", "Company")
+    graph = _mentions_graph([("甲乙曲靖绿色智算中心", "ComputeCenter"), company],
+                            [("甲乙曲靖智算中心", "ComputeCenter")],
+                            [("甲乙智算中心", "ComputeCenter")])
+    centres = [e for e in graph.entities if e.type == "ComputeCenter"]
+    assert len(centres) == 1 and centres[0].docs == ["doc0", "doc1", "doc2"]
+    # The brand's centres in two places: the name without a place is neither.
+    graph = _mentions_graph([("甲乙曲靖智算中心", "ComputeCenter"), company],
+                            [("甲乙昆明智算中心", "ComputeCenter")],
+                            [("甲乙智算中心", "ComputeCenter")])
+    assert len([e for e in graph.entities if e.type == "ComputeCenter"]) == 3
