@@ -487,9 +487,9 @@ class Linker:
                     alike[name[:2], suffix].append(name)
         with_operator: dict[str, list[str]] = defaultdict(list)
         for name, keys in sorted(facilities.items()):
-            # 某某曲靖智算中心 for 某某曲靖绿色智算中心: a word left out, the rest in order,
+            # 某某曲靖智算中心 for 某某曲靖星河智算中心: a word left out, the rest in order,
             # in a document that names both (across documents it would hang on which
-            # pages a build has).
+            # pages a build has; a generic modifier left out is joined across them below).
             suffix = next((f for f in suffixes if name.endswith(f)), None)
             if suffix and len(name) - len(suffix) >= 3:
                 docs = set().union(*(self.groups[k].docs for k in keys))
