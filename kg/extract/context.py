@@ -369,8 +369,10 @@ def _zone_prefix(name: str) -> str | None:
     suffixes = _suffixes_of("Zone")
     for end in range(3, len(name) - 1):
         prefix = name[:end]
-        suffix = next((s for s in suffixes if prefix.endswith(s)), None)
-        if suffix is None or len(prefix) - len(suffix) < 2:
+        if not prefix.endswith(suffixes):
+            continue
+        suffix = next(s for s in suffixes if prefix.endswith(s))
+        if len(prefix) - len(suffix) < 2:
             continue
         rest = _PHASED_PROJECT.sub("", name[end:])
         return prefix if len(rest) >= 2 else None
@@ -384,6 +386,7 @@ def _company_suffixes() -> tuple[str, ...]:
     return _suffixes_of("Company")
 
 
+@cache
 @cache
 def _suffixes_of(entity_type: str) -> tuple[str, ...]:
     return tuple(sorted((s for s, t in org_suffixes().items() if t == entity_type),
