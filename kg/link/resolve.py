@@ -535,25 +535,31 @@ class Linker:
         for form, keys in sorted(shorter.items()):
             self._join_unique(uf, facilities[form], keys, "facility with a word left out", form)
         # 某某湘潭智算中心 = 湘潭某某智算中心: the operator's brand and the place in either order.
-        swapped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        swapped: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(dict)
         for name, keys in sorted(facilities.items()):
             for brand in (b for b in brands if len(b) == 2 and b in name[:6]):
-                at = name.find(brand)
-                place = name[:at] if at else self._place_prefix(name[2:] + "X")
-                if at:
-                    rest = name[at + 2:]
-                elif place is not None:
-                    rest = place[0][:-1]
-                    place = name[2: len(name) - len(rest)]
-                else:
-                    continue
-                if place and self.gazetteer.lookup(place) and len(rest) >= 2:
-                    swapped[place, brand, rest].extend(keys)
-        for (place, brand, rest), keys in sorted(swapped.items()):
-            if len({uf.find(k) for k in keys}) == 2 and len(
-                    {name for name, ks in facilities.items() if set(ks) & set(keys)}) == 2:
-                self._join_unique(uf, keys[:1], keys[1:], "facility with its brand and place "
-                                  "in the other order", f"{brand}{place}{rest}")
+                split = self._brand_and_place(name, brand)
+                if split is not None:
+                    swapped[split][name] = keys
+        for (place, brand, rest), by_name in sorted(swapped.items()):
+            if len(by_name) == 2:              # just the two orders of one name
+                first, second = by_name.values()
+                self._join_unique(uf, first, second, "facility with its brand and place in "
+                                  "the other order", f"{brand}{place}{rest}")
+    def _brand_and_place(self, name: str, brand: str) -> tuple[str, str, str] | None:
+        """(place, brand, rest) of a facility named 某地+brand+rest or brand+某地+rest."""
+        at = name.find(brand)
+        if at > 0:
+            place, rest = name[:at], name[at + len(brand):]
+        else:
+            split = self._place_prefix(name[len(brand):] + "X")     # X: leave a rest
+            if split is None:
+                return None
+            rest = split[0][:-1]
+            place = name[len(brand): len(name) - len(rest)]
+        if not place or not self.gazetteer.lookup(place) or len(rest) < 2:
+            return None
+        return place, brand, rest
 
     def _brands(self, legal_name: str, core: str) -> set[str]:
         """How a facility's name may open with its operator's brand: the first two
