@@ -6,9 +6,9 @@ carries it.  ``A与B签订X协议``; ``A与B、C签订三方协议`` (one agreem
 every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
 ``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
-before how many sides sign); ``A与该公司签订…`` (the company named last before).  A party may be followed by the short name it is
-given (A（以下简称“甲”）于2025年3月20日与B签订…).  The topic is what stands between the
-signing verb and 协议, unless that is only 合作.
+before how many sides sign); ``A与该公司签订…`` (the company named last before).  A party
+may be followed by the short name it is given (A（以下简称“甲”）于2025年3月20日与B签订…).
+The topic is what stands between the signing verb and 协议, unless that is only 合作.
 """
 from __future__ import annotations
 

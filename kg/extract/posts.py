@@ -301,13 +301,16 @@ def _head_area(ctx: ArticleContext, title: str):
 
 SCHOOL_TITLES = ("校长", "副校长", "常务副校长")
 SCHOOL_ENDS = ("大学", "学院", "学校")
+# 校党委书记, 校纪委书记: the school's own organs, written after 校.
+SCHOOL_ORGANS = frozenset({"", "党委", "纪委", "团委", "工会"})
 
 
 def _own_school(ctx: ArticleContext, segment: _Segment) -> tuple[Mention, str] | None:
     """校长, 校党委书记 with no school written: a post at the university the article is
     about (a university's news site writes 我校), the party organ in the title."""
     written = segment.written or segment.bare or ""
-    if not (segment.title in SCHOOL_TITLES and not written or written.startswith("校")):
+    if not (segment.title in SCHOOL_TITLES and not written
+            or written[:1] == "校" and written[1:] in SCHOOL_ORGANS):
         return None
     school = next((m for m in ctx.title_mentions + ctx.mentions if m.type == "ResearchOrg"
                    and m.label.endswith(SCHOOL_ENDS)), None)
