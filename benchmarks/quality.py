@@ -6,11 +6,11 @@
 The development set (``tests/data/devset/``, see its README) holds invented articles
 with gold answers, split before any rule was written into a ``tune`` half (errors may be
 read and acted on; with more tuning batches ``tune2``, ``tune3`` (twelve other styles)
-and ``tune4`` (ten more, longer articles)) and a held-out half, ``heldout`` and ``heldout2`` (scored, never read: this
-script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
+and ``tune4`` (twenty more, longer articles)) and a held-out half, ``heldout`` and
+``heldout2`` (scored, never read: this script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
-is there.  The last rows pool the three tuning batches and the two held-out batches
+is there.  The last rows pool the four tuning batches and the two held-out batches
 (counts summed): the two halves compared.
 """
 from __future__ import annotations

@@ -63,7 +63,8 @@ _LEAD_ROLES = re.compile(rf"\s*((?:{ROLE}\s*{_NAME_TOKEN}(?:[、\s]+{_NAME_TOKEN
 _JUMP = re.compile(r"[（(]\s*(?:上接|接上|紧接)第?\s*[\u4e00-\u9fff\d]{1,4}\s*版\s*[）)]\s*")
 _JUMP_OUT = re.compile(r"\s*[（(]\s*(?:下转|转)第?\s*[\u4e00-\u9fff\d]{1,4}\s*版\s*[）)]\s*$")
 _CREDIT = re.compile(r"(?:[□■]\s*)?(.{1,40}?)\s*摄(?:影)?")
-_INLINE_CREDIT = re.compile(rf"(?:\s*[□■]|(?<=[。！\s]))\s*({ROLE}\s*[\u4e00-\u9fff·\s]{{1,16}}?)\s*摄(?:影)?$")
+_INLINE_CREDIT = re.compile(rf"(?:\s*[□■]|(?<=[。！\s]))\s*({ROLE}\s*[\u4e00-\u9fff·\s]{{1,16}}?)"
+                            r"\s*摄(?:影)?$")
 _BYLINE = re.compile(r"(?:[□■]\s*)?(.{2,60})")
 _CAPTION = re.compile(r"(?:^|[。！\s])图为")
 

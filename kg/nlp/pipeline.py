@@ -3,9 +3,10 @@
 ``spacy.blank("zh")`` with the jieba tokenizer of :mod:`kg.nlp.tokenizer`, then one
 registered component per job: sentences, the statistical model's evidence (LAC, in the
 ``hybrid`` recogniser only), administrative areas, organisations and facilities by
-suffix, national organs, quoted names, names in labelled fields (来源：, 作者：), persons, names in lists, short names an article
-declares (以下简称), the merge of the model's names with the rules' (hybrid only), the
-step that turns candidates into ``doc.ents``, and quantities.
+suffix, national organs, quoted names, names in labelled fields (来源：, 作者：), names in
+Latin letters, persons, names in lists, short names an article declares (以下简称), the
+merge of the model's names with the rules' (hybrid only), the step that turns candidates
+into ``doc.ents``, and quantities.
 
 Two recognisers: ``hybrid`` (the default) runs the model under the rules; ``rules`` is the
 same list without the model and the merge, faster and blind to names without a suffix.
