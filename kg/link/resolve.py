@@ -20,6 +20,7 @@ Rules, each a reader's:
 - a company's branch is named with or without the company's legal form
   (某某股份有限公司某省分公司 = 某某某省分公司);
 - a short name of two characters is the one legal name its own articles begin with it;
+- a compute centre written as a project (某某智算中心项目) has the centre's name as an alias;
 - persons with the same name are one person unless their posts are at different
   organisations in different documents.
 Every merge and every rejected candidate is recorded for the link report.
@@ -726,6 +727,10 @@ class Linker:
             else label
         # 市委, 县政府 as written where the place is understood name no one organ.
         aliases = {a for a in aliases if a == label or not BARE_ORGAN.fullmatch(a)}
+        if best_type == "ComputeCenter":
+            # 某某智算中心项目 is the centre 某某智算中心: the centre's name is an alias too.
+            aliases |= {a[: -len("项目")] for a in aliases | {label}
+                        if a.endswith("项目") and len(a) > 6}
         return Entity(entity_key(best_type, identity), best_type, label, sorted(aliases),
                       sorted(docs), sorted(articles))
 

@@ -202,3 +202,9 @@ def test_a_facility_named_without_a_modifier_or_without_the_place_after_its_bran
                             [("甲乙昆明智算中心", "ComputeCenter")],
                             [("甲乙智算中心", "ComputeCenter")])
     assert len([e for e in graph.entities if e.type == "ComputeCenter"]) == 3
+
+
+def test_a_centre_named_as_a_project_is_also_named_as_the_centre():
+    graph = _mentions_graph([("甲乙夷陵智算中心项目", "ComputeCenter")])
+    [centre] = [e for e in graph.entities if e.type == "ComputeCenter"]
+    assert "甲乙夷陵智算中心" in {centre.label, *centre.aliases}
