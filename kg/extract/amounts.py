@@ -1,9 +1,10 @@
 """investmentAmount and computeCapacity: quantities tied to one facility, company or area.
 
 A money amount is an investment when an investment word stands just before it (总投资,
-投资, 投入, 累计完成投资).  Its subject is the nearest facility before it in the sentence,
-a company the sentence is about, or the article's facility when the clause says 该项目 or
-names nothing.  Amounts summed over several projects (98个项目总投资…, 三大项目总投资…,
+投资, 投入, 累计完成投资).  Its subject is the facility the money builds (某公司投资5亿元
+建设的某项目; 该项目由某公司投资3.2亿元建设), the nearest facility before it in the
+sentence, a company the sentence is about, or the article's facility when the clause says
+该项目 or names nothing.  Amounts summed over several projects (98个项目总投资…, 三大项目总投资…,
 甲、乙等重点项目…) and an area's totals (全市完成固定资产投资…, 我市…完成投资…) belong
 to no facility; an amount for one phase (一期) keeps the phase.
 
@@ -239,12 +240,19 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     comma = text.startswith(("，", ","), end_of_number)
     after = _after_places(ctx, end_of_number + comma)
     verb = next((v for v in FUNDED_VERBS if text.startswith(v, after)), None)
-    if verb is not None:       # 投资8亿元(，)(在某县)建设某某基地: the facility the money builds
-        built = ctx.mention_at(after + len(verb), labels, end=after + 60)
+    if verb is not None:       # 投资8亿元(，)(在某县)建设(的)某某基地: the facility the money builds
+        at = after + len(verb)
+        built = ctx.mention_at(at + text.startswith("的", at), labels, end=after + 60)
         if built is not None and built.type != "Company":
             return built
     clause_start = _clause_start(ctx, position)
     in_clause = [m for m in ctx.mentions_between(clause_start, position) if m.type in labels]
+    if in_clause and in_clause[-1].type == "Company" and \
+            text.endswith("由", 0, in_clause[-1].start):
+        # 该项目由某公司投资3.2亿元建设: the money builds the facility, not the company.
+        facility = _built_by_company(ctx, sentence_start, in_clause[-1].start)
+        if facility is not None:
+            return facility
     if in_clause:
         return in_clause[-1]
     sentence_text = text[sentence_start:position].lstrip("“\" ")
@@ -271,6 +279,20 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     if company is not None and re.search(r"项目|工程|中心|基地|电站", text[company.end:position]):
         return None      # 甲公司与乙合资建设的某某项目，总投资…: the project's, not named
     return company
+
+
+def _built_by_company(ctx: ArticleContext, sentence_start: int, by_at: int) -> Mention | None:
+    """The facility before 由 in the sentence, else the one 该项目 refers to."""
+    facilities = [m for m in ctx.mentions_between(sentence_start, by_at)
+                  if m.type in ("ComputeCenter", "Project")]
+    if facilities:
+        return facilities[-1]
+    clause = ctx.text[_clause_start(ctx, by_at):by_at]
+    topic = ctx.referent(by_at)
+    if clause.lstrip().startswith(("该项目", "项目", "该中心", "该工程")) and topic is not None \
+            and topic.type in ("ComputeCenter", "Project"):
+        return topic
+    return None
 
 
 def _after_places(ctx: ArticleContext, position: int) -> int:
