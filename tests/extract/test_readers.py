@@ -402,9 +402,9 @@ def test_the_holders_of_shares_after_you_invest():
 
 
 def test_money_a_company_puts_into_a_project_is_the_projects():
-    text = "当天，甲乙监管中心项目同步开工，该项目由丙丁供应链管理有限公司投资3.2亿元建设，建成后投用。"
+    text = "当天，临湘跨境电商监管中心项目同步开工，该项目由丙丁供应链管理有限公司投资3.2亿元建设，建成后投用。"
     [amount] = _facts(text, "investmentAmount")
-    assert (amount.subject.label, amount.quantity.value) == ("甲乙监管中心项目", 3.2e8)
-    text = "戊己国际物流有限公司投资5亿元建设的甲乙冷链仓储中心项目已进入主体施工阶段。"
+    assert (amount.subject.label, amount.quantity.value) == ("临湘跨境电商监管中心项目", 3.2e8)
+    text = "戊己国际物流有限公司投资5亿元建设的临湘保税冷链仓储中心项目已进入主体施工阶段。"
     [amount] = _facts(text, "investmentAmount")
-    assert (amount.subject.label, amount.quantity.value) == ("甲乙冷链仓储中心项目", 5e8)
+    assert (amount.subject.label, amount.quantity.value) == ("临湘保税冷链仓储中心项目", 5e8)
