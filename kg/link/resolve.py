@@ -20,7 +20,8 @@ Rules, each a reader's:
 - a company's branch is named with or without the company's legal form
   (某某股份有限公司某省分公司 = 某某某省分公司);
 - a short name of two characters is the one legal name its own articles begin with it;
-- a compute centre written as a project (某某智算中心项目) has the centre's name as an alias;
+- a facility written as a project (某某智算中心项目, 某某生产基地项目) has its own name as
+  an alias;
 - persons with the same name are one person unless their posts are at different
   organisations in different documents.
 Every merge and every rejected candidate is recorded for the link report.
@@ -727,10 +728,12 @@ class Linker:
             else label
         # 市委, 县政府 as written where the place is understood name no one organ.
         aliases = {a for a in aliases if a == label or not BARE_ORGAN.fullmatch(a)}
-        if best_type == "ComputeCenter":
-            # 某某智算中心项目 is the centre 某某智算中心: the centre's name is an alias too.
+        if best_type in ("ComputeCenter", "Project"):
+            # 某某智算中心项目 is the centre 某某智算中心, 某某生产基地项目 the base: the
+            # facility's own name is an alias too.
             aliases |= {a[: -len("项目")] for a in aliases | {label}
-                        if a.endswith("项目") and len(a) > 6}
+                        if a.endswith("项目") and len(a) > 6
+                        and a[: -len("项目")].endswith(_named_facility_suffixes())}
         return Entity(entity_key(best_type, identity), best_type, label, sorted(aliases),
                       sorted(docs), sorted(articles))
 
@@ -816,6 +819,13 @@ def _zone_suffixes() -> tuple[str, ...]:
 
 
 @cache
+@cache
+def _named_facility_suffixes() -> tuple[str, ...]:
+    """Kinds of facility a name may end with before 项目 (智算中心, 生产基地, 电站)."""
+    return tuple(s for s, t in org_suffixes().items()
+                 if t in ("ComputeCenter", "Project") and s not in ("项目", "工程"))
+
+
 def _facility_suffixes() -> frozenset[str]:
     return frozenset(s for s, t in org_suffixes().items()
                      if t in ("ComputeCenter", "Project", "Zone", "Port"))

@@ -205,6 +205,9 @@ def test_a_facility_named_without_a_modifier_or_without_the_place_after_its_bran
 
 
 def test_a_centre_named_as_a_project_is_also_named_as_the_centre():
-    graph = _mentions_graph([("甲乙夷陵智算中心项目", "ComputeCenter")])
-    [centre] = [e for e in graph.entities if e.type == "ComputeCenter"]
-    assert "甲乙夷陵智算中心" in {centre.label, *centre.aliases}
+    graph = _mentions_graph([("甲乙夷陵智算中心项目", "ComputeCenter"),
+                             ("甲乙华中储能电池生产基地项目", "Project"), ("甲乙储能项目", "Project")])
+    names = {e.type: {e.label, *e.aliases} for e in graph.entities if e.label.startswith("甲乙")}
+    assert "甲乙夷陵智算中心" in names["ComputeCenter"]
+    assert any("甲乙华中储能电池生产基地" in n for n in names.values())
+    assert not any("甲乙储能" in n for n in names.values())      # no kind of facility before 项目
