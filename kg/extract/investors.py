@@ -4,7 +4,8 @@ Investors: ``由X投资建设`` / ``X投资建设的Y`` / ``投资方为X``; ``X
 ``X与Y合资成立/共同出资设立/共同组建Z`` (``该公司由X与Y共同组建``: the company named last)
 make both investors of Z (``三方/双方…共同出资设立Z``: the
 parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors;
-``Z由X控股、Y参股`` makes each holder of a share one.
+``Z由X控股、Y参股`` makes each holder of a share one; ``由该公司投资建设Z`` and ``甲与乙签署
+协议，后者将…投资建设Z`` name the investor by reference.
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
 ``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
@@ -138,9 +139,14 @@ def _by_clauses(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]:
         word = verb.group(1)
         predicate = "investor" if word in INVESTING else "builtBy"
         actors = [a for a in _actors(ctx, by_at + 1, verb.start()) if a.start not in parent_starts]
+        if not actors:
+            actors = [a for a in (_referred_actor(ctx, by_at + 1),) if a is not None]
         if subject is None:
             if word in FOUNDING:
                 subject = _founded(ctx, sentence.start, by_at)
+            if subject is None and word not in FOUNDING:
+                # 由某公司投资建设某中心: the facility the verb names right after it.
+                subject = ctx.mention_at(verb.end(), FACILITY_LABELS, end=verb.end() + 40)
             if subject is None:
                 subject = _subject(ctx, sentence.start, by_at,
                                    FACILITY_LABELS if predicate == "builtBy"
@@ -216,6 +222,24 @@ def _main_verb(ctx: ArticleContext, start: int, end: int):
 def _inside_name(ctx: ArticleContext, position: int) -> bool:
     return any(m.start <= position < m.end for m in ctx.mentions_between(
         max(0, position - 40), position + 40))
+
+
+REFERRING_WORDS = ("该公司", "该企业", "后者", "前者")
+
+
+def _referred_actor(ctx: ArticleContext, position: int) -> Mention | None:
+    """由该公司…, 后者/前者将…: the company named last before, or the second or first side
+    of the pair the sentence before names (甲与乙签署协议，后者将…投资建设…)."""
+    text = ctx.text
+    if text.startswith(("该公司", "该企业"), position):
+        return ctx.last_before(position, {"Company"})
+    for word, index in (("后者", -1), ("前者", 0)):
+        if text.startswith(word, position):
+            clause_start = max(text.rfind(p, 0, position) for p in "。；") + 1
+            pair = [m for m in ctx.mentions_between(clause_start, position)
+                    if m.type in ACTOR_LABELS]
+            return pair[index] if len(pair) >= 2 else None
+    return None
 
 
 def _actors(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
@@ -340,19 +364,28 @@ def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
             continue                                  # 由X投资建设: read above
         actors = [m for m in ctx.mentions_between(clause_start, verb.start())
                   if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
-        if not actors or actors[0].start - clause_start > 2:
+        actor_end = actors[-1].end if actors else clause_start
+        if not actors:
+            # 后者将在某区投资建设…, 该公司拟投资…: the side the words refer to.
+            word = next((w for w in REFERRING_WORDS if text.startswith(w, clause_start)), None)
+            referred = _referred_actor(ctx, clause_start) if word else None
+            if referred is None:
+                continue
+            actors, actor_end = [referred], clause_start + len(word)
+        elif actors[0].start - clause_start > 2:
             continue
         # The clause between the actor and the verb holds only places and adverbs.
-        between = text[actors[-1].end:verb.start()]
-        for place in ctx.mentions_between(actors[-1].end, verb.start()):
+        between = text[actor_end:verb.start()]
+        for place in ctx.mentions_between(actor_end, verb.start()):
             between = between.replace(place.text, "")
         if len(re.sub(r"[在于拟将计划已共同合作正式还]", "", between)) > 0:
             continue
         facility = _built_object(ctx, verb.end(), sentence.end)
         if facility is None:
             continue
-        group = _group_before(ctx, clause_start, actors[-1].end) or actors[:1]
-        source = ctx.evidence(actors[0].start, facility.end)
+        group = (_group_before(ctx, clause_start, actor_end) if actor_end > clause_start
+                 else []) or actors[:1]
+        source = ctx.evidence(min(actors[0].start, clause_start), facility.end)
         facts.extend(Fact(facility, "investor", source, object=a) for a in group
                      if a.label != facility.label)
     return facts

@@ -408,3 +408,11 @@ def test_money_a_company_puts_into_a_project_is_the_projects():
     text = "戊己国际物流有限公司投资5亿元建设的临湘保税冷链仓储中心项目已进入主体施工阶段。"
     [amount] = _facts(text, "investmentAmount")
     assert (amount.subject.label, amount.quantity.value) == ("临湘保税冷链仓储中心项目", 5e8)
+
+
+def test_the_latter_side_or_that_company_invests():
+    text = ("7月10日，临湘市人民政府与丙丁智算科技有限公司签署投资协议，"
+            "后者将在临湘市投资建设临湘绿电智算中心，总投资45亿元。")
+    assert _pairs(text, "investor") == {("临湘绿电智算中心", "丙丁智算科技有限公司")}
+    text = "戊己集团与丙丁移动有限公司合资成立了甲乙绿算科技有限公司，由该公司投资建设临湘绿电智算中心。"
+    assert ("临湘绿电智算中心", "甲乙绿算科技有限公司") in _pairs(text, "investor")
