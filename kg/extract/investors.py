@@ -5,7 +5,8 @@ Investors: ``由X投资建设`` / ``X投资建设的Y`` / ``投资方为X``; ``X
 make both investors of Z (``三方/双方…共同出资设立Z``: the
 parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors;
 ``Z由X控股、Y参股`` makes each holder of a share one; ``由该公司投资建设Z`` and ``甲与乙签署
-协议，后者将…投资建设Z`` name the investor by reference.
+协议，后者将…投资建设Z`` name the investor by reference; ``X(作为项目主体，)负责Z的投资、
+建设和运营`` and ``X出资N亿元建设Z`` make X one.
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
 ``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
@@ -67,7 +68,9 @@ WON = re.compile(r"中标")
 # A part of a facility read as a name of its own: the builder builds the facility.
 GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土建工程|[一二三四五六]期(?:工程|项目)?|"
                           r"配套工程|主体|机电安装工程)")
-INVESTING_ACT = re.compile(r"投资建设|投资兴建|投资新建|出资建设|投资")
+INVESTING_ACT = re.compile(r"投资建设|投资兴建|投资新建|出资建设|投资|出资(?=[\d约])")
+# 负责某项目的投资、建设和运营: who is in charge of a facility's investment.
+IN_CHARGE_OF = re.compile(r"负责")
 # The contract, then who took it: EPC总承包由X承担, 施工由X中标实施.
 CONTRACT_BY = re.compile(r"(?:(?:EPC|epc)|施工|工程)?总承包由|施工由|勘察设计由")
 CONTRACT_TAKEN = re.compile(r"承担|负责|中标|牵头实施|实施|承建")
@@ -436,6 +439,19 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         predicate = "investor" if word in INVESTOR_ROLES or word == "业主" else "builtBy"
         facts.extend(Fact(subject, predicate, ctx.evidence(role.start(), role.end()), object=a)
                      for a in actors)
+    for duty in IN_CHARGE_OF.finditer(ctx.text, sentence.start, sentence.end):
+        # 某公司(作为项目主体，)负责某项目的投资、建设和运营: the company invests in it.
+        facility = ctx.mention_at(duty.end(), FACILITY_LABELS, end=duty.end() + 40)
+        if facility is None or not ctx.text.startswith("的投资", facility.end):
+            continue
+        clause_start = max(ctx.text.rfind(p, sentence.start, duty.start()) for p in "，,；") + 1
+        opener = [m for m in ctx.mentions_between(max(clause_start, sentence.start),
+                                                  duty.start()) if m.type in ACTOR_LABELS]
+        if not opener:                 # 某公司作为项目主体，负责…: the clause before opens with it
+            opener = [m for m in ctx.mentions_between(sentence.start, duty.start())
+                      if m.type in ACTOR_LABELS][:1]
+        facts.extend(Fact(facility, "investor", ctx.evidence(duty.start(), facility.end),
+                          object=a) for a in opener[:1])
     for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):
         actor = ctx.mention_at(role.end(), ACTOR_LABELS, end=role.end() + 40)
         if actor is None:

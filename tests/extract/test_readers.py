@@ -416,3 +416,16 @@ def test_the_latter_side_or_that_company_invests():
     assert _pairs(text, "investor") == {("临湘绿电智算中心", "丙丁智算科技有限公司")}
     text = "戊己集团与丙丁移动有限公司合资成立了甲乙绿算科技有限公司，由该公司投资建设临湘绿电智算中心。"
     assert ("临湘绿电智算中心", "甲乙绿算科技有限公司") in _pairs(text, "investor")
+
+
+def test_in_charge_of_a_facilitys_investment_and_money_put_in_to_build_it():
+    text = "临湘氢能科技有限公司作为项目主体，负责临湘风光氢储一体化项目的投资、建设和运营。"
+    assert _pairs(text, "investor") == {("临湘风光氢储一体化项目", "临湘氢能科技有限公司")}
+    assert not _pairs("临湘云算科技有限公司负责临湘绿电智算中心的运营。", "investor")
+    text = "临湘云算科技有限公司出资12亿元建设临湘绿电智算中心。"
+    assert _pairs(text, "investor") == {("临湘绿电智算中心", "临湘云算科技有限公司")}
+
+
+def test_a_contract_named_after_a_centre_is_the_centres():
+    text = "中国建筑第三工程局有限公司中标临湘绿电智算中心EPC总承包项目。"
+    assert _pairs(text, "builtBy") == {("临湘绿电智算中心", "中国建筑第三工程局有限公司")}

@@ -119,6 +119,8 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
 # Model tags that end a facility's body wherever they stand: function words.
+# A contract named after a facility (某某中心EPC总承包项目): the facility is the name.
+CONTRACT_WORDS = re.compile(r"(?:EPC|设计施工|施工|工程)?总承包$|EPC$")
 # What a word the model reads as a time must hold to be one (2025年, 今年, 目前, 近日).
 TIME_WORD = re.compile(r"\d|[年月日时]|今|去|明|目前|近|当前|此前|以来")
 # 某市某省商会: the city it meets in, then the province its members come from — both the
@@ -440,6 +442,11 @@ class _NameScan:
             inner = self.text[start:end - len(suffix)]
             phase = PHASE.search(inner)
             core = inner[:phase.start()] if phase else inner
+            contract = CONTRACT_WORDS.search(core)
+            if contract and core[:contract.start()].endswith(rec.compute_suffixes + ("项目",)):
+                # 某某智算中心EPC总承包项目: the centre (the contract belongs to its facts)
+                core = core[:contract.start()]
+                phase = contract
             if core.endswith(rec.compute_suffixes):
                 # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
                 return start, "ComputeCenter", start + len(core) if phase else end
