@@ -28,7 +28,8 @@ NAMED_AFTER_PLACES = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 # levels of the area each word may stand for, in order of preference.
 RELATIVE_AREA_LEVELS = {"自治区": ("province",), "省": ("province",), "地区": ("prefecture",),
                         "地": ("prefecture",), "州": ("prefecture",),
-                        "市": ("county", "prefecture"), "县": ("county",)}
+                        "市": ("county", "prefecture"), "县": ("county",), "区": ("county",),
+                        "旗": ("county",)}
 
 
 # （以下简称“某某”） and （以下简称“公司”或“某某”）, after other words in the bracket too.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.gazetteer import Division
+from kg.nlp.gazetteer import Division, Gazetteer
 
 CENTRAL_COMMITTEE = ("中国共产党中央委员会", ("中共中央", "党中央"))
 # 某某市委 / 某某州党委 / 某某地委 written before a title.
@@ -33,9 +33,20 @@ def _written_alias(written: str) -> set[str]:
     return {written} if written and not BARE_ORGAN.fullmatch(written) else set()
 
 
+def _with_city(area: Division) -> str | None:
+    """某市某区: a city's district written with its city, as its organs' names often are
+    (中共某市某区委员会, 某市某区人民政府)."""
+    if area.level != "county" or not area.name.endswith("区") or not area.parent:
+        return None
+    city = Gazetteer.load().by_code(area.parent)
+    return city.name + area.name if city.level == "prefecture" else None
+
+
 def party_committee(area: Division, written: str = "") -> tuple[str, tuple[str, ...]]:
     stem = area_stem(area)
     aliases = {f"中共{stem}委", f"{stem}委"}
+    if (with_city := _with_city(area)) is not None:
+        aliases |= {f"中共{with_city}委员会", f"中共{with_city}委", f"{with_city}委"}
     if area.name.endswith("地区"):
         aliases |= {f"{area.short}地委", f"中共{area.short}地委"}
     if area.name.endswith(("自治州", "自治区")):
@@ -49,6 +60,8 @@ def party_committee(area: Division, written: str = "") -> tuple[str, tuple[str, 
 def government(area: Division, written: str = "") -> tuple[str, tuple[str, ...]]:
     stem = area_stem(area)
     aliases = {f"{area.name}政府", f"{stem}人民政府", f"{stem}政府"} | _written_alias(written)
+    if (with_city := _with_city(area)) is not None:
+        aliases |= {f"{with_city}人民政府", f"{with_city}政府"}
     name = f"{area.name}人民政府"
     aliases.discard(name)
     return name, tuple(sorted(aliases))

@@ -23,7 +23,7 @@ from kg.records import Fact, Mention
 SEPARATORS = "、，,"
 # Where a run of posts cannot reach back past: a bracket or a label closing before it
 # (【同期声】某市委副书记、市长 某某, 包联领导：某县委常委…).
-OPENERS = "】]：:“\"\n"
+OPENERS = "】]：:“”\"\n"
 LEADING_WORDS = re.compile(r"由|并")
 HOLDER_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 COMPANY_TITLES = frozenset({"总经理", "副总经理", "董事长", "副董事长", "经理", "厂长", "副厂长",
@@ -296,7 +296,7 @@ def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: st
 def _head_area(ctx: ArticleContext, title: str):
     """副市长王某 with no organisation written: the article's city (county, prefecture)."""
     word = next((h for h in HEAD_TITLES if title.endswith(h)), "")[:1]
-    return ctx.relative_area(word) if word in ("市", "县", "州") else None
+    return ctx.relative_area(word) if word in ("市", "县", "州", "区", "旗") else None
 
 
 SCHOOL_TITLES = ("校长", "副校长", "常务副校长")
@@ -355,7 +355,7 @@ def _area_of(ctx: ArticleContext, written: str) -> Division | None:
         return ctx.home_area("prefecture")
     if written.startswith("州"):
         return ctx.home_area("prefecture")
-    if written[:1] in ("市", "县") and written[1:] in RELATIVE_ORGANS:
+    if written[:1] in ("市", "县", "区", "旗") and written[1:] in RELATIVE_ORGANS:
         return ctx.relative_area(written[0])      # 市委, 县政府: the article's city or county
     return None
 

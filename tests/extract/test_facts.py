@@ -420,3 +420,15 @@ def test_a_zones_committee_after_its_party_working_committee():
     posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
     assert {("王明远", "甲乙新能源产业园党工委", "书记"),
             ("王明远", "甲乙新能源产业园管理委员会", "主任")} <= posts
+
+
+def test_a_districts_and_a_banners_posts_without_the_place_and_after_a_quote():
+    posts = _posts("6月23日，宜昌市夷陵区招商团赴深圳。区委书记王明远带队，区委副书记、区长李东明参加活动。")
+    assert {("王明远", "中共夷陵区委员会", "书记"), ("李东明", "夷陵区人民政府", "区长")} <= posts
+    result = facts_of("6月23日，宜昌市夷陵区招商团赴深圳。区委书记王明远带队。")
+    [organ] = [f.object for f in result.facts if f.predicate == "holdsPosition"]
+    assert "中共宜昌市夷陵区委员会" in organ.aliases          # the district with its city
+    assert ("赵小东", "中共凭祥市委员会", "副书记、市长") in \
+        _posts("“口岸的通关效率很重要。”中共凭祥市委副书记、市长赵小东说。")
+    assert ("钱晓云", "中共准格尔旗委员会", "副书记、旗长") in \
+        _posts("【同期声】中共准格尔旗委副书记、旗长　钱晓云")
