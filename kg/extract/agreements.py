@@ -6,7 +6,8 @@ carries it.  ``A与B签订X协议``; ``A与B、C签订三方协议`` (one agreem
 every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
 ``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
-before how many sides sign); ``A与该公司签订…`` (the company named last before).  A party
+before how many sides sign); ``A与该公司签订…`` (the company named last before);
+``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government).  A party
 may be followed by the short name it is given (A（以下简称“甲”）于2025年3月20日与B签订…).
 The topic is what stands between the signing verb and 协议, unless that is only 合作.
 """
@@ -194,11 +195,30 @@ def _written_party(ctx: ArticleContext, start: int, position: int) -> Mention | 
         return ctx.declared_company("公司") or ctx.last_before(clause_start, {"Company"})
     if written in ("中心", "该中心", "项目", "该项目"):
         return ctx.referent(clause_start)
-    return None
+    start = ctx.text.find(written, clause_start, position)
+    return _own_government(ctx, written, start) if start != -1 else None
+
+
+def _own_government(ctx: ArticleContext, written: str, start: int) -> Mention | None:
+    """区政府, 市人民政府 written alone: the government of the article's district (city,
+    county …), else None."""
+    if not (written[:1] in "省市县区州旗" and written[1:] in ("政府", "人民政府")):
+        return None
+    area = ctx.relative_area(written[0])
+    if area is None:
+        return None
+    name, aliases = government(area)
+    return ctx.add(Mention(written, "GovernmentBody",
+                           ctx.evidence(start, start + len(written)), start,
+                           start + len(written), name, None, aliases))
 
 
 def _referred_party(ctx: ArticleContext, position: int, left: list[Mention]) -> Mention | None:
-    """与该公司/该企业签订…: the last company named before, if it is not a party already."""
+    """与该公司/该企业签订…: the last company named before, if it is not a party already;
+    与市政府签订…: the article's city's government."""
+    for written in ("市人民政府", "县人民政府", "区人民政府", "市政府", "县政府", "区政府"):
+        if ctx.text.startswith(written, position):
+            return _own_government(ctx, written, position)
     if not ctx.text.startswith(("该公司", "该企业"), position):
         return None
     company = ctx.last_before(position, {"Company"})

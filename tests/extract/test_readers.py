@@ -429,3 +429,10 @@ def test_in_charge_of_a_facilitys_investment_and_money_put_in_to_build_it():
 def test_a_contract_named_after_a_centre_is_the_centres():
     text = "中国建筑第三工程局有限公司中标临湘绿电智算中心EPC总承包项目。"
     assert _pairs(text, "builtBy") == {("临湘绿电智算中心", "中国建筑第三工程局有限公司")}
+
+
+def test_a_government_written_without_its_place_signs_for_the_articles_place():
+    text = "6月23日，宜昌市夷陵区招商团赴深圳。区政府与深圳丙丁储能科技有限公司签署了合作协议。"
+    assert _pairs(text, "agreementWith") == {("夷陵区人民政府", "深圳丙丁储能科技有限公司")}
+    text = "岳阳市召开大会。湖南甲乙科技有限公司与市政府签署战略合作协议。"
+    assert _pairs(text, "agreementWith") == {("湖南甲乙科技有限公司", "岳阳市人民政府")}
