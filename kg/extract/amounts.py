@@ -121,9 +121,15 @@ def _money_scope(ctx: ArticleContext, sentence, position: int, clause: str) -> s
     (the total of a signing round)."""
     head = ctx.text[sentence.start:position]
     summed = SUM_PATTERN.search(head) and not clause.startswith("该")
+    collective = min((at for at in (head.find(word) for word in COLLECTIVE_SUBJECTS) if at != -1),
+                     default=-1)
+    # 我市…完成投资: the area's total; 某项目落户我市，总投资…: the project's (a facility
+    # named before the area is the sentence's subject).
     area_total = any(word in head[-14:] for word in AGGREGATE_WORDS) or (
-        any(word in head for word in COLLECTIVE_SUBJECTS)
-        and not ctx.mentions_between(_clause_start(ctx, position), position, SUBJECT_LABELS))
+        collective != -1
+        and not ctx.mentions_between(_clause_start(ctx, position), position, SUBJECT_LABELS)
+        and not any(m.type != "Company" for m in ctx.mentions_between(
+            sentence.start, sentence.start + collective, SUBJECT_LABELS)))
     if not summed and not area_total:
         return "project"
     return "signing" if "签约" in head else "programme"

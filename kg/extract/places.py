@@ -1,7 +1,8 @@
 """locatedIn: where a facility, company, zone, port or institute is.
 
 Three readings, most specific place wins:
-- the text says so: X位于/落户/地处/坐落于 P, X在P建设/投运/开工, P境内, 地址：P;
+- the text says so: X位于/落户/地处/坐落于 P, X在P建设/投运/开工, P境内, 地址：P (P may
+  be 我市, 本县 …: the article's own city or county);
   a zone written right before a company or project (某某开发区某某公司) holds it;
 - the name carries the place: 某某县某某中心 -> 某某县, 中国电信某某分公司 -> 某某
   (generic prefixes 中国/国家 are not places);
@@ -168,7 +169,10 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
                        ANY_TRIGGER.finditer(text, sentence.start, sentence.end))
         for order, at in found:
             after = at + len(LOCATION_TRIGGERS[order])
-            places = _places_after(ctx.gazetteer, mentions, after)
+            own = OWN_PLACE.match(text, after)
+            places = _places_after(ctx.gazetteer, mentions, own.end() if own else after)
+            if own and not places:
+                places = [p for p in (_own_place(ctx, own),) if p is not None]
             described = _described_after(ctx, mentions, places)
             subject = described or _subject_before(ctx, mentions, at, sentence.start)
             if subject is not None:
@@ -207,6 +211,18 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
     facts.extend(_brought_in(ctx))
     facts.extend(_registered(ctx))
     return facts
+
+
+# 落户我市, 位于本县…: the place the article is written in (or about).
+OWN_PLACE = re.compile(r"[我本]([市县区州省旗])")
+
+
+def _own_place(ctx: ArticleContext, own) -> Mention | None:
+    area = ctx.relative_area(own.group(1))
+    if area is None:
+        return None
+    return ctx.add(Mention(own.group(0), "AdminArea", ctx.evidence(own.start(), own.end()),
+                           own.start(), own.end(), area.name, area.code))
 
 
 # 某市已吸引甲、乙、丙等企业落户; 先后引进甲、乙等企业: each is in the place that drew it.

@@ -432,3 +432,13 @@ def test_a_districts_and_a_banners_posts_without_the_place_and_after_a_quote():
         _posts("“口岸的通关效率很重要。”中共凭祥市委副书记、市长赵小东说。")
     assert ("钱晓云", "中共准格尔旗委员会", "副书记、旗长") in \
         _posts("【同期声】中共准格尔旗委副书记、旗长　钱晓云")
+
+
+def test_a_project_settled_in_our_city_is_in_the_articles_city_with_its_own_money():
+    text = "岳阳市召开大会。湖南甲乙储能电站项目落户我市，总投资9亿元。"
+    places = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
+    assert ("湖南甲乙储能电站项目", "岳阳市") in places
+    [amount] = _facts(text, "investmentAmount")
+    assert amount.subject.label == "湖南甲乙储能电站项目"
+    # An area's own total stays the area's.
+    assert not _facts("今年以来，我市完成固定资产投资120亿元。", "investmentAmount")
