@@ -41,10 +41,10 @@ def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "heldout") >= 0.89
     assert entities_f1(figures, "heldout2") >= 0.88
     assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.93
-    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.81
+    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.82
     # The second held-out batch (written in 2026-12-07's session, in new styles) scores
     # lower on facts: its floor guards today's figure (see RESULTS.md).
-    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.71
+    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.74
     for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
         assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
 
