@@ -120,7 +120,11 @@ def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] 
             i += 1
     if not found:
         return None
-    found = [f for f in found if f[0].level != "town"] or found
+    # A town in a name is a place only right after its county (某县某镇…项目): alone, a
+    # town's name is too often another word's.
+    found = [f for i, f in enumerate(found) if f[0].level != "town" or (
+        i > 0 and found[i - 1][0].code == f[0].parent
+        and found[i - 1][2] + len(found[i - 1][1]) == f[2])] or found
     return max(found, key=lambda f: (len(ctx.gazetteer.ancestors(f[0].code)), -f[2]))
 
 

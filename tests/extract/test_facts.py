@@ -442,3 +442,9 @@ def test_a_project_settled_in_our_city_is_in_the_articles_city_with_its_own_mone
     assert amount.subject.label == "湖南甲乙储能电站项目"
     # An area's own total stays the area's.
     assert not _facts("今年以来，我市完成固定资产投资120亿元。", "investmentAmount")
+
+
+def test_a_town_written_after_its_county_in_a_name_is_its_place():
+    places = {(f.subject.label, f.object.label)
+              for f in _facts("长子县鲍店镇200MW/400MWh共享储能项目开工建设。", "locatedIn")}
+    assert ("长子县鲍店镇200MW/400MWh共享储能项目", "鲍店镇") in places
