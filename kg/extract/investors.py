@@ -70,7 +70,7 @@ GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土�
                           r"配套工程|主体|机电安装工程)")
 INVESTING_ACT = re.compile(r"投资建设|投资兴建|投资新建|出资建设|投资|出资(?=[\d约])")
 # 负责某项目的投资、建设和运营: who is in charge of a facility's investment.
-IN_CHARGE_OF = re.compile(r"负责")
+IN_CHARGE_OF = "负责"
 # The contract, then who took it: EPC总承包由X承担, 施工由X中标实施.
 CONTRACT_BY = re.compile(r"(?:(?:EPC|epc)|施工|工程)?总承包由|施工由|勘察设计由")
 CONTRACT_TAKEN = re.compile(r"承担|负责|中标|牵头实施|实施|承建")
@@ -87,6 +87,7 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
         facts.extend(_invested_by(ctx, sentence))
         facts.extend(_investing_subjects(ctx, sentence))
         facts.extend(_roles(ctx, sentence))
+        facts.extend(_in_charge(ctx, sentence))
         facts.extend(_contracts(ctx, sentence))
         facts.extend(_founded_by(ctx, sentence))
         facts.extend(_consortium(ctx, sentence))
@@ -439,19 +440,6 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         predicate = "investor" if word in INVESTOR_ROLES or word == "业主" else "builtBy"
         facts.extend(Fact(subject, predicate, ctx.evidence(role.start(), role.end()), object=a)
                      for a in actors)
-    for duty in IN_CHARGE_OF.finditer(ctx.text, sentence.start, sentence.end):
-        # 某公司(作为项目主体，)负责某项目的投资、建设和运营: the company invests in it.
-        facility = ctx.mention_at(duty.end(), FACILITY_LABELS, end=duty.end() + 40)
-        if facility is None or not ctx.text.startswith("的投资", facility.end):
-            continue
-        clause_start = max(ctx.text.rfind(p, sentence.start, duty.start()) for p in "，,；") + 1
-        opener = [m for m in ctx.mentions_between(max(clause_start, sentence.start),
-                                                  duty.start()) if m.type in ACTOR_LABELS]
-        if not opener:                 # 某公司作为项目主体，负责…: the clause before opens with it
-            opener = [m for m in ctx.mentions_between(sentence.start, duty.start())
-                      if m.type in ACTOR_LABELS][:1]
-        facts.extend(Fact(facility, "investor", ctx.evidence(duty.start(), facility.end),
-                          object=a) for a in opener[:1])
     for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):
         actor = ctx.mention_at(role.end(), ACTOR_LABELS, end=role.end() + 40)
         if actor is None:
@@ -461,6 +449,27 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         if subject is not None:
             facts.append(Fact(subject, predicate, ctx.evidence(role.start(), actor.end),
                               object=actor))
+    return facts
+
+
+def _in_charge(ctx: ArticleContext, sentence) -> list[Fact]:
+    """某公司(作为项目主体，)负责某项目的投资、建设和运营: the company invests in it."""
+    facts = []
+    text = ctx.text
+    duty = text.find(IN_CHARGE_OF, sentence.start, sentence.end)
+    while duty != -1:
+        after = duty + len(IN_CHARGE_OF)
+        facility = ctx.mention_at(after, FACILITY_LABELS, end=after + 40)
+        if facility is not None and text.startswith("的投资", facility.end):
+            clause_start = max(text.rfind(p, sentence.start, duty) for p in "，,；") + 1
+            opener = [m for m in ctx.mentions_between(max(clause_start, sentence.start), duty)
+                      if m.type in ACTOR_LABELS]
+            if not opener:             # 某公司作为项目主体，负责…: the clause before opens with it
+                opener = [m for m in ctx.mentions_between(sentence.start, duty)
+                          if m.type in ACTOR_LABELS][:1]
+            facts.extend(Fact(facility, "investor", ctx.evidence(duty, facility.end), object=a)
+                         for a in opener[:1])
+        duty = text.find(IN_CHARGE_OF, after, sentence.end)
     return facts
 
 

@@ -24,9 +24,11 @@ def area_stem(area: Division) -> str:
     return name
 
 
+# The characters of a division's level (某某市, 某某旗), written alone for the article's own.
+LEVEL_CHARACTERS = "省市县区州旗盟"
 # 市委, 县政府, 区人大常委会: a level and an organ, written where the place is understood.
 # Such a form names the organ of every place at once, so it is no alias of any of them.
-BARE_ORGAN = re.compile(r"[省市县区州旗盟](?:委|党委|政府|人民政府|政协|人大常委会|人大)")
+BARE_ORGAN = re.compile(rf"[{LEVEL_CHARACTERS}](?:委|党委|政府|人民政府|政协|人大常委会|人大)")
 
 
 def _written_alias(written: str) -> set[str]:

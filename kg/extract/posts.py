@@ -13,9 +13,9 @@ import re
 from functools import cache
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
-from kg.extract.organs import (CENTRAL_COMMITTEE, HEAD_TITLES, PARTY_ABBREVIATION,
-                               administrative_office, area_stem, government,
-                               party_committee)
+from kg.extract.organs import (CENTRAL_COMMITTEE, HEAD_TITLES, LEVEL_CHARACTERS,
+                               PARTY_ABBREVIATION, administrative_office, area_stem,
+                               government, party_committee)
 from kg.nlp.gazetteer import Division
 from kg.nlp.lexicon import org_abbreviations, org_suffixes, titles
 from kg.records import Fact, Mention
@@ -339,7 +339,6 @@ def _organ_prefix(title: str) -> str | None:
 
 
 RELATIVE_ORGANS = frozenset({"委", "政府", "人民政府"})
-LEVEL_CHARACTERS = "省市县区州旗盟"
 # A unit inside an organisation, written between it and a title.
 SUB_UNIT_ENDINGS = ("事业部", "部", "处", "科", "室", "站", "车间", "分厂", "工区")
 # Party organs every organisation has: after a company's title they are the company's.

@@ -385,7 +385,7 @@ class Linker:
         for key, group in self._named():
             if key.startswith("person:") or group.types.most_common(1)[0][0] not in SHORT_NAMED:
                 continue
-            for name in sorted({normalise_name(n) for n in group.names}):
+            for name in {normalise_name(n) for n in group.names}:
                 form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
                 if BRANCH_WORDS.search(name):
                     continue
@@ -438,7 +438,7 @@ class Linker:
                 if written not in names and written not in GENERIC_DECLARED and len(written) >= 3:
                     declared[written].add(key)
         for key, group in self._named():
-            for name in sorted({normalise_name(n) for n in group.names}):
+            for name in {normalise_name(n) for n in group.names}:
                 holders = declared.get(name, set()) - {key}
                 roots = {uf.find(h) for h in holders}
                 if len(roots) == 1 and uf.find(key) not in roots:
@@ -465,7 +465,7 @@ class Linker:
         facilities: dict[str, list[str]] = defaultdict(list)
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
-                for name in sorted({normalise_name(n) for n in group.names}):
+                for name in {normalise_name(n) for n in group.names}:
                     facilities[name].append(key)
         operators, brands = set(), set()
         for key, group in self._named():
@@ -487,12 +487,14 @@ class Linker:
             for suffix in suffixes:
                 if name.endswith(suffix):
                     alike[name[:2], suffix].append(name)
+        kinds = {name: next((f for f in suffixes if name.endswith(f)), None)
+                 for name in facilities}
         with_operator: dict[str, list[str]] = defaultdict(list)
         for name, keys in sorted(facilities.items()):
             # 某某曲靖智算中心 for 某某曲靖星河智算中心: a word left out, the rest in order,
             # in a document that names both (across documents it would hang on which
             # pages a build has; a generic modifier left out is joined across them below).
-            suffix = next((f for f in suffixes if name.endswith(f)), None)
+            suffix = kinds[name]
             if suffix and len(name) - len(suffix) >= 3:
                 docs = set().union(*(self.groups[k].docs for k in keys))
                 longer = [k for other in alike[name[:2], suffix]
@@ -519,7 +521,7 @@ class Linker:
         modifiers = sorted((m for m in GENERIC_MODIFIERS if len(m) >= 2), key=len, reverse=True)
         shorter: dict[str, list[str]] = defaultdict(list)
         for name, keys in sorted(facilities.items()):
-            kind = next((f for f in suffixes if name.endswith(f)), None)
+            kind = kinds[name]
             if kind is None:
                 continue
             body = name[: -len(kind)]
@@ -527,7 +529,8 @@ class Linker:
             for modifier in modifiers:
                 plain = plain.replace(modifier, "")
             forms = {plain + kind} if plain != body and len(plain) >= 3 else set()
-            for brand in (b for b in brands if len(b) == 2 and body.startswith(b)):
+            brand = body[:2]
+            if brand in brands:
                 place = self._place_prefix(body[2:] + kind)
                 if place is not None and len(place[0]) >= len(kind):
                     forms.add(brand + place[0])
@@ -539,7 +542,8 @@ class Linker:
         # 某某湘潭智算中心 = 湘潭某某智算中心: the operator's brand and the place in either order.
         swapped: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(dict)
         for name, keys in sorted(facilities.items()):
-            for brand in (b for b in brands if len(b) == 2 and b in name[:6]):
+            # The brands written in the name's first six characters, looked up, not scanned.
+            for brand in {name[i:i + 2] for i in range(min(len(name), 6) - 1)} & brands:
                 split = self._brand_and_place(name, brand)
                 if split is not None:
                     swapped[split][name] = keys
