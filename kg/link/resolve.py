@@ -225,7 +225,7 @@ class Linker:
         for key, group in self._named():
             if key.startswith("person:"):
                 continue
-            for name in {normalise_name(n) for n in group.names}:
+            for name in sorted({normalise_name(n) for n in group.names}):
                 split = self._place_prefix(name)
                 if not split:
                     continue
@@ -234,7 +234,7 @@ class Linker:
                 core = rest.removesuffix("项目")
                 after_zone = _after_zone(core) if group.types.most_common(1)[0][0] in (
                     "Project", "ComputeCenter") else None
-                for stem in {d.short or d.name for d in found}:
+                for stem in sorted({d.short or d.name for d in found}):
                     entry = (key, prefix, any(d.name == prefix for d in found))
                     buckets[(stem, core)].append(entry)
                     if after_zone and after_zone not in facility_suffixes \
@@ -284,7 +284,7 @@ class Linker:
         by_rest: dict[str, list[tuple[str, list]]] = defaultdict(list)
         named = [(k, g) for k, g in self._named() if not k.startswith("person:")]
         for key, group in named:
-            for name in {normalise_name(n) for n in group.names}:
+            for name in sorted({normalise_name(n) for n in group.names}):
                 split = self._place_prefix(name)
                 if split:
                     by_rest[split[0]].append((key, split[1]))
@@ -292,7 +292,7 @@ class Linker:
                     if bare != split[0] and len(bare) >= 4:
                         by_rest[bare].append((key, split[1]))
         for key, group in named:
-            for name in {normalise_name(n) for n in group.names}:
+            for name in sorted({normalise_name(n) for n in group.names}):
                 targets = by_rest.get(name, [])
                 in_reach = []
                 prefixes = []
@@ -385,7 +385,7 @@ class Linker:
         for key, group in self._named():
             if key.startswith("person:") or group.types.most_common(1)[0][0] not in SHORT_NAMED:
                 continue
-            for name in {normalise_name(n) for n in group.names}:
+            for name in sorted({normalise_name(n) for n in group.names}):
                 form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
                 if BRANCH_WORDS.search(name):
                     continue
@@ -438,7 +438,7 @@ class Linker:
                 if written not in names and written not in GENERIC_DECLARED and len(written) >= 3:
                     declared[written].add(key)
         for key, group in self._named():
-            for name in {normalise_name(n) for n in group.names}:
+            for name in sorted({normalise_name(n) for n in group.names}):
                 holders = declared.get(name, set()) - {key}
                 roots = {uf.find(h) for h in holders}
                 if len(roots) == 1 and uf.find(key) not in roots:
@@ -465,7 +465,7 @@ class Linker:
         facilities: dict[str, list[str]] = defaultdict(list)
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
-                for name in {normalise_name(n) for n in group.names}:
+                for name in sorted({normalise_name(n) for n in group.names}):
                     facilities[name].append(key)
         operators, brands = set(), set()
         for key, group in self._named():
