@@ -161,7 +161,7 @@ def _non_white_fraction(pixels: np.ndarray) -> float:
 @browser
 def test_browser_draws_the_sample_and_screenshot_shows_it(tmp_path):
     page = write_html(sample_graph(), tmp_path / "graph.html")
-    stats = chromium.drawn_stats(chromium.dump_dom(page))
+    stats = chromium.stats_after_first_draw(page)
     assert (stats["nodes"], stats["edges"]) == (8, 7)
     assert stats["firstDrawMs"] is not None                     # afterDrawing fired
     png = chromium.screenshot(page, tmp_path / "graph.png")
