@@ -45,8 +45,11 @@ ACTIVE_BUILDING = re.compile(r"(?:承担|负责)?(?:项目|工程|该项目|主�
                              r"(施工总承包|EPC总承包|工程总承包|总承包|施工总包|承建|负责建设|负责施工)"
                              r"|(?:承担|负责)(?:项目|工程|该项目|主体工程)(?:的)?(施工|建设施工|土建施工)"
                              r"|(?<![由])(施工)(?=[，。；])")
+# 由X建设运营的Y, X投资建设并运营的Y: running the facility too, in the same relative clause.
+ALSO_RUNS = re.compile(r"(?:[、和并及]|并负责)?(?:运营|运维|管理|运行)")
 INVESTED_BY = re.compile(r"(?:共同|联合)?(?:投资建设|投资兴建|出资建设|独资建设|全资建设|合资建设|投资|"
-                         r"投资(?:约)?[\d.]+[亿万]元(?:建设|兴建|打造)?)的")
+                         r"投资(?:约)?[\d.]+[亿万]元(?:建设|兴建|打造)?)"
+                         rf"(?:{ALSO_RUNS.pattern})?的")
 # 总承包方为X, 施工单位为X; 投资方为X.
 ROLE_IS = re.compile(r"(EPC总承包方|总承包方|总承包单位|总包单位|总包方|施工方|施工单位|承建方|承建单位|中标单位|"
                      r"EPC总承包|施工总承包|工程总承包|"
@@ -198,14 +201,24 @@ def _founded(ctx: ArticleContext, sentence_start: int, by_at: int) -> Mention | 
     return None
 
 
+def _relative_mark(text: str, position: int) -> int | None:
+    """Where the facility starts when a relative clause's verb ends at ``position``
+    (…建设的Y, …建设运营的Y), else None."""
+    runs = ALSO_RUNS.match(text, position)
+    if runs is not None:
+        position = runs.end()
+    return position + 1 if text.startswith("的", position) else None
+
+
 def _described(ctx: ArticleContext, start: int, end: int):
     """由X投资建设的某某项目: the verb of the relative clause opened by 由 and the facility
     it describes, or (None, None)."""
     verb = next((v for v in VERBS.finditer(ctx.text, start, end) if not _inside_name(ctx, v.start())),
                 None)
-    if verb is None or not ctx.text.startswith("的", verb.end()):
+    described_at = None if verb is None else _relative_mark(ctx.text, verb.end())
+    if described_at is None:
         return None, None
-    facility = ctx.mention_at(verb.end() + 1, FACILITY_LABELS)
+    facility = ctx.mention_at(described_at, FACILITY_LABELS)
     return (verb, facility) if facility is not None else (None, None)
 
 
@@ -217,7 +230,7 @@ def _main_verb(ctx: ArticleContext, start: int, end: int):
     for verb in VERBS.finditer(ctx.text, start, clause_end):
         if _inside_name(ctx, verb.start()):
             continue
-        if ctx.text.startswith("的", verb.end()):
+        if _relative_mark(ctx.text, verb.end()) is not None:
             continue
         return verb
     return None
@@ -299,8 +312,9 @@ def _active_builders(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]
         if not actors or text[actors[0].start - 1:actors[0].start] == "由":
             continue
         actors = [a for a in actors if a.start not in parent_starts]
-        described = ctx.mention_at(verb.end() + 1, FACILITY_LABELS, end=verb.end() + 40) \
-            if text.startswith("的", verb.end()) else None      # X承建的Y
+        described_at = _relative_mark(text, verb.end())
+        described = ctx.mention_at(described_at, FACILITY_LABELS, end=described_at + 40) \
+            if described_at is not None else None      # X承建的Y
         subject = described or _subject(ctx, sentence.start, actors[0].start, FACILITY_LABELS)
         if subject is None:
             continue
@@ -360,7 +374,7 @@ def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
     facts = []
     text = ctx.text
     for verb in INVESTING_ACT.finditer(text, sentence.start, sentence.end):
-        if _inside_name(ctx, verb.start()) or text.startswith("的", verb.end()):
+        if _inside_name(ctx, verb.start()) or _relative_mark(text, verb.end()) is not None:
             continue
         head = text[sentence.start:verb.start()]
         clause_start = max(head.rfind(p) for p in "，,；：") + 1 + sentence.start

@@ -436,3 +436,10 @@ def test_a_government_written_without_its_place_signs_for_the_articles_place():
     assert _pairs(text, "agreementWith") == {("夷陵区人民政府", "深圳丙丁储能科技有限公司")}
     text = "岳阳市召开大会。湖南甲乙科技有限公司与市政府签署战略合作协议。"
     assert _pairs(text, "agreementWith") == {("湖南甲乙科技有限公司", "岳阳市人民政府")}
+
+
+def test_a_builder_or_investor_that_also_runs_the_facility():
+    text = "园区内，由甲乙通信股份有限公司宁南分公司建设运营的宁南云计算中心已投运。"
+    assert _pairs(text, "builtBy") == {("宁南云计算中心", "甲乙通信股份有限公司宁南分公司")}
+    text = "宁南云谷数据科技有限公司投资建设并运营的宁南云计算中心已投运。"
+    assert _pairs(text, "investor") == {("宁南云计算中心", "宁南云谷数据科技有限公司")}

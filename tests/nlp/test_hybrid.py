@@ -356,3 +356,18 @@ def test_the_main_works_of_a_project_are_the_project(hybrid, rules):
     text = "在银岭临空物流园，银岭陆港冷链物流中心项目主体工程已完工。"
     for nlp in (hybrid, rules):
         assert ("银岭陆港冷链物流中心项目", "Project") in names(entities(nlp, text))
+
+
+def test_a_place_jieba_tags_as_a_verb_and_a_place_read_over_a_stop_character(hybrid, rules):
+    for nlp in (hybrid, rules):
+        # jieba's dictionary tags 保定 and 开封 as verbs; read as places they open the name.
+        found = {(e.text, e.label_) for e in nlp("项目位于保定涞源绿色数据中心。").ents}
+        assert ("保定涞源绿色数据中心", "ComputeCenter") in found
+        found = {(e.text, e.label_) for e in nlp("开封兰考先进计算超算平台同步启动建设。").ents}
+        assert ("开封兰考先进计算超算平台", "ComputeCenter") in found
+        found = {(e.text, e.label_) for e in nlp("由甲乙集团建设的陇南算力调度服务平台上线。").ents}
+        assert ("陇南算力调度服务平台", "ComputeCenter") in found
+    # The model reads 安阳城都 as one place: 都 is no adverb ending the zone's name there.
+    found = {(e.text, e.label_) for e in hybrid("项目位于安阳城都数字产业园。").ents}
+    assert ("安阳城都数字产业园", "Zone") in found
+    assert not {e.text for e in hybrid("他们都在产业园。").ents}

@@ -330,7 +330,7 @@ class _NameScan:
                 break      # 投资55亿元|某某中心; WANBAO|中共某某市委宣传部: no organ has letters
             elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS
                                  or words[first] in NAME_OPENING_WORDS) \
-                    and (text in rec.verbs or text[-1] in "与和在对向从于及"):
+                    and (self._verb(i) or text[-1] in "与和在对向从于及"):
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
             elif first < at and entity_type == "Company" and starts[first] in area_starts \
                     and len(text) > 1 and text in rec.common and not rec.suffix_of_text(text) \
@@ -344,9 +344,9 @@ class _NameScan:
                         starts[i], starts[first] + len(words[first]))):
                 break      # 抵达某县|某省某某集团: a name does not put a county before its
                            # province (unless the model reads both as one name: a brand)
-            elif text in rec.verbs and entity_type in ("Zone", "Port", "ComputeCenter"):
+            elif self._verb(i) and entity_type in ("Zone", "Port", "ComputeCenter"):
                 break      # 聚力创建|…示范区, 签约共建|算力枢纽
-            elif text in rec.verbs and text not in COMPANY_NAME_WORDS and (
+            elif self._verb(i) and text not in COMPANY_NAME_WORDS and (
                     (first == at and own_prefix) or (i > 0 and self._whole_name(words[i - 1]))):
                 # 联合|某某大学 (jieba knows the whole name), 联合某某大学共建|人工智能联合实验室:
                 # a name does not go on past a verb before a whole organisation's name
@@ -541,11 +541,16 @@ class _NameScan:
         return k is not None and tag in NUMBER_TAGS and self.model.starts[k] < self.starts[i]
 
     def _inside_model_name(self, i: int) -> bool:
-        """Is token ``i`` strictly inside one organisation the model reads to the suffix?"""
+        """Is token ``i`` strictly inside one organisation the model reads to the suffix,
+        or the end of a place it reads from before it (某州钧都|数字产业园: 都 is no adverb
+        there)?"""
         model, start = self.model, self.starts[i]
         k = model.at(start)
-        return k is not None and model.tags[k] == "ORG" and model.starts[k] < start \
-            and model.ends[k] >= self.starts[self.at] + len(self.words[self.at])
+        if k is None or model.starts[k] >= start:
+            return False
+        if model.tags[k] == "ORG":
+            return model.ends[k] >= self.starts[self.at] + len(self.words[self.at])
+        return model.tags[k] == "LOC" and model.ends[k] >= start + len(self.words[i])
 
     def _ends_a_name(self, k: int) -> bool:
         """Does token ``k`` end an organisation's name (its suffix, or the end of a name
@@ -562,6 +567,11 @@ class _NameScan:
         return self.model is not None and first < self.at and \
             self.model.within_name(self.starts[first], end) and \
             self.model.tag_at(self.starts[first]) in ("ORG", "LOC")
+
+    def _verb(self, i: int) -> bool:
+        """Is token ``i`` a verb? Not where it is read as a place: jieba's dictionary tags
+        some places' short forms as verbs (遵义, 开封, 保定)."""
+        return self.words[i] in self.rec.verbs and self.starts[i] not in self.area_starts
 
     def _town_after_county(self, county: str, town: str) -> bool:
         """某县某镇…项目: a project keeps its county before its town (the town alone names
