@@ -371,3 +371,20 @@ def test_a_place_jieba_tags_as_a_verb_and_a_place_read_over_a_stop_character(hyb
     found = {(e.text, e.label_) for e in hybrid("项目位于安阳城都数字产业园。").ents}
     assert ("安阳城都数字产业园", "Zone") in found
     assert not {e.text for e in hybrid("他们都在产业园。").ents}
+
+
+def test_generic_facilities_and_names_in_lists_after_titles_and_in_headlines(hybrid):
+    for text in ("目前，公司已在浙江、山西、湖南等地布局智算中心。", "所发绿电优先供给区内数据中心。",
+                 "它是目前省内规模最大的运营商智算中心。", "这折射出西部枢纽智算中心正在走向好用。"):
+        assert not [e for e in hybrid(text).ents if e.label_ == "ComputeCenter"], text
+    # Two-character names the model reads in a list of persons are persons; a part of a
+    # dotted name before the list's 、 is not.
+    found = {e.text for e in hybrid("评审专家名单：黄立新、司马青、罗昕、孟远").ents}
+    assert {"罗昕", "孟远"} <= found
+    assert "热合曼" not in {e.text for e in hybrid("县领导吾斯曼·热合曼、刘春燕参加调研。").ents}
+    # A place read in a given name after a title (沙|永宁) is the person's.
+    found = {(e.text, e.label_) for e in hybrid("宁夏青禾云数据有限公司总经理沙永宁指着远处说。").ents}
+    assert ("沙永宁", "Person") in found
+    # ——访|某市…管委会主任某某: the interview's verb opens no name.
+    found = {(e.text, e.label_) for e in hybrid("——访长治高新技术产业开发区管委会主任郝明").ents}
+    assert ("长治高新技术产业开发区管委会", "GovernmentBody") in found

@@ -28,8 +28,10 @@ the final non-overlapping set.  Every tie-break between the model and the rules 
    by ``·``), a three-character name with a known family name, or any name of two to
    four characters the context shows is a person's: a title of office or a reporter's
    word just before it (副州长|某某, 记者|某某), a speech or attendance verb just after
-   it (某某|表示).  A two-character name with no cue is too often a word the model
-   misread (成渝, 某某周暨).
+   it (某某|表示), or another model person next to it in a list (评审专家：某某、某某).
+   A two-character name with no cue is too often a word the model misread (成渝,
+   某某周暨).  After a title, a model person on a family name holds a place the
+   gazetteer read in its given name (总经理沙|永康): the one exception to rule 1.
 
    Model places (LOC) are proposed only right after a foreign country or region the
    gazetteer knows, when they end in a division's suffix (某国|某某市): the gazetteer knows
@@ -82,6 +84,8 @@ GLUED_BEFORE = frozenset("与及的在由")
 GLUED_ACTS = ("合资", "合作", "出资", "共建", "联合", "携手", "签约", "组建")
 FOREIGN_DIVISION_ENDS = ("市", "州", "省", "县", "区")
 PERSON_FOLLOWERS = SPEECH_WORDS | ATTENDANCE_WORDS | {"主持", "致辞", "讲话", "发言", "摄", "报道"}
+# What stands on either side of an item of a list of names (the text's ends count too).
+LIST_EDGES = frozenset(["", "、", "：", ":", "，", ",", "。", "；", " ", "\u3000", "\n"])
 OPENING_QUOTES = "“‘「『《〈"
 CLOSING_QUOTES = "”’」』》〉"
 
@@ -137,7 +141,8 @@ class Merge:
                     or _quoted(text, start, end):
                 continue
             name = text[start:end]
-            if not self._longer_than(yielding, start, end, tag):
+            titled = tag == "PER" and self._titled(model, text, start) and name[0] in self.single
+            if not self._longer_than(yielding, start, end, tag, titled):
                 continue
             if tag == "LOC":
                 if start in foreign_ends and name.endswith(FOREIGN_DIVISION_ENDS) \
@@ -155,13 +160,17 @@ class Merge:
         return doc
 
     @staticmethod
-    def _longer_than(yielding: list[Candidate], start: int, end: int, tag: str) -> bool:
+    def _longer_than(yielding: list[Candidate], start: int, end: int, tag: str,
+                     titled: bool = False) -> bool:
         """Does the model's name overlap no area or person the rules read, or, for a
-        person, hold the rules' person it overlaps and run past it?"""
+        person, hold the rules' person it overlaps and run past it, or (after a title, on
+        a family name) hold a place read in its given name (总经理沙|永康)?"""
         for cand in yielding:
             if cand.start < end and start < cand.end:
                 if not (tag == "PER" and cand.label == "Person" and cand.start == start
-                        and cand.end < end):
+                        and cand.end < end) and \
+                        not (titled and cand.label == "AdminArea" and start < cand.start
+                             and cand.end <= end):
                     return False
         return True
 
@@ -200,17 +209,41 @@ class Merge:
         family = 2 if name[:2] in self.double else 1 if name[0] in self.single else 0
         return family > 0 and len(name) == family + 2 - (family == 2)
 
-    def _person_cue(self, model, text: str, start: int, end: int) -> bool:
-        """Does a title or reporter's word stand right before the name, or a speech or
-        attendance verb right after it?"""
+    def _titled(self, model, text: str, start: int) -> bool:
+        """Does a title or reporter's word stand right before ``start``?"""
         before = model.at(start - 1) if start else None
-        if before is not None and model.ends[before] == start:
-            word = text[model.starts[before]:start]
-            if word in self.titles or word.endswith(self.title_words):
-                return True
+        if before is None or model.ends[before] != start:
+            return False
+        word = text[model.starts[before]:start]
+        return word in self.titles or word.endswith(self.title_words)
+
+    def _person_cue(self, model, text: str, start: int, end: int) -> bool:
+        """Does a title or reporter's word stand right before the name, a speech or
+        attendance verb right after it, or is it one of a list of persons (A、B、C)?"""
+        if self._titled(model, text, start):
+            return True
         after = model.at(end)
-        return after is not None and model.starts[after] == end \
-            and text[end:model.ends[after]] in PERSON_FOLLOWERS
+        if after is not None and model.starts[after] == end \
+                and text[end:model.ends[after]] in PERSON_FOLLOWERS:
+            return True
+        return self._listed_with_a_person(model, text, start, end)
+
+    @staticmethod
+    def _listed_with_a_person(model, text: str, start: int, end: int) -> bool:
+        """Is the name an item of a list, next to another the model reads as a person, a
+        、 between them?"""
+        if text[start - 1:start] not in LIST_EDGES or text[end:end + 1] not in LIST_EDGES:
+            return False        # 某某·|某某、: part of a longer name, not an item
+        if start >= 2 and text[start - 1] == "、":
+            before = model.at(start - 2)
+            if before is not None and model.tags[before] == "PER" \
+                    and model.ends[before] == start - 1:
+                return True
+        if text[end:end + 1] == "、":
+            after = model.at(end + 1)
+            return after is not None and model.tags[after] == "PER" \
+                and model.starts[after] == end + 1
+        return False
 
     def reads_as_organisation(self, name: str, table, start: int, end: int) -> bool:
         """A name of an organisation's length, not a bare suffix, that holds a token

@@ -118,6 +118,8 @@ HOLDING_AFTER = re.compile(r"$|\s*(?:\d|[、，,。；;的子])")
 MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
+# Stop words jieba cuts apart, gluing a character to the next word (等|地布局|智算中心).
+GLUED_STOP_WORDS = ("等地",)
 # Model tags that end a facility's body wherever they stand: function words.
 # A contract named after a facility (某某中心EPC总承包项目): the facility is the name.
 CONTRACT_WORDS = re.compile(r"(?:EPC|设计施工|施工|工程)?总承包$|EPC$")
@@ -191,6 +193,7 @@ class OrganisationRecognizer:
             tokenizer.add_words(self.titles)
             # Generic words whole (算力, not 算/力): split, they would look like a name.
             tokenizer.add_words(GENERIC_MODIFIERS)
+            tokenizer.add_words(GLUED_STOP_WORDS)
 
     def _modifies_next(self, model: ModelWords, table: TokenTable, i: int) -> bool:
         """Is token ``i`` an everyday noun the model reads as a word of its own (用地, 现场)?"""
@@ -488,8 +491,15 @@ class _NameScan:
         if model.vetoes(start, end):
             tag = model.tag_at(start)
             if len(self.words[i]) == 1 and not self._reliable_on_one_character(i, tag):
-                return False   # jieba splits unknown names into characters: a verb read
-                               # in one (某某锂|享) is the model's guess, not evidence
+                # jieba splits unknown names into characters: a verb read in one (某某锂|享)
+                # is the model's guess, not evidence — unless it opens its clause, alone
+                # right before the place that opens the name (——访|某市某某开发区管委会)
+                k = model.at(start)
+                return tag == "v" and first == i + 1 and (
+                    self.starts[first] in self.area_starts
+                    or model.tag_at(self.starts[first]) == "LOC") \
+                    and model.starts[k] == start and model.ends[k] == end \
+                    and (i == 0 or self.rec.is_boundary(self.words[i - 1]))
             # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
             # one, only a function word or a time, or a verb between a place or a name and
             # the rest (选址|某县产业园, 某区|自建…电站, 某某公司|负责|项目), ends the body.
