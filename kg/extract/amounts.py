@@ -19,7 +19,9 @@ cumulative); a programme's or signing round's total is a
 
 A compute figure (2万P, 1.2EFLOPS) belongs to the nearest compute centre before it, else
 the area the sentence is about when it names one as its subject (某市算力规模达…,
-全市…) and no centre, else the article's compute centre.  Its status is ``planned`` when
+全市…; not one of a list, 在甲、乙等地…) or the zone it says 园区 of (园区算力…, the last
+zone named) and no centre, else the article's compute centre.  A figure summed over
+several facilities (算力项目3个…新增算力…) is no one's.  Its status is ``planned`` when
 the wording looks forward (规划, 预计, 将, 建成后, 待建, 在建, 将形成, 新建, 计划, 目标) and
 ``current`` otherwise; ``qualifier`` tells the stage: planned, under construction (在建,
 正在建设) or in operation.
@@ -155,12 +157,14 @@ def _programme(ctx: ArticleContext, q, sentence, scope: str, qualifier: str) -> 
 
 def _compute(ctx: ArticleContext, q) -> Fact | None:
     sentence = ctx.sentence_at(q.start)
+    if SUM_PATTERN.search(ctx.text, sentence.start, q.start):
+        return None          # 算力项目3个…新增算力1.5万P: summed over several facilities
     subject = _area_subject(ctx, sentence, q.start) or \
         _subject(ctx, q.start, sentence.start, COMPUTE_SUBJECTS)
     if subject is None:
         areas = [m for m in ctx.mentions_between(sentence.start, q.start) if m.type in AREA_LABELS]
-        if not areas:
-            return None
+        if not areas or any(ctx.text.startswith("等", m.end) for m in areas):
+            return None      # 在甲、乙等地布局…: where a company works, not whose compute
         subject = areas[0]
     clause = ctx.text[_clause_start(ctx, q.start):q.start]
     window = ctx.text[max(sentence.start, q.start - 30):q.start]
@@ -189,6 +193,8 @@ def _stage(clause: str, window: str) -> str:
 
 # 全市算力规模…: the area of that level the sentence names, else the article's.
 COLLECTIVE_AREA = re.compile(r"全(市|区|县|州|省|盟|旗)")
+# 园区算力规模…, 全园区…: the zone the text is about.
+OWN_ZONE = re.compile(r"(?:该|全|本)?(?:园区|开发区|新区|产业园)(?:内)?(?:的)?(?:总)?算力")
 
 
 def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | None:
@@ -214,11 +220,17 @@ def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | Non
                                collective.start(), collective.end(), area.name, area.code))
     zones = [m for m in ctx.mentions_between(sentence.start, position) if m.type == "Zone"]
     nearest = max(areas + zones, key=lambda m: m.start, default=None)
+    own_zone = OWN_ZONE.search(ctx.text, clause_start, position)
+    if own_zone is not None and (nearest is None or nearest.end <= own_zone.start()):
+        # 园区算力规模将突破5万P: the zone the text is about (the last one named).
+        return ctx.last_before(own_zone.start(), {"Zone"})
     if nearest is not None and ctx.text[nearest.end:position].startswith(("算力", "总算力",
                                                                             "智能算力", "已建成算力")):
         return nearest            # 某新区算力总规模达到…: the zone's, or the area's
-    if areas and "算力" in ctx.text[areas[-1].end:position]:
+    if areas and "算力" in ctx.text[areas[-1].end:position] \
+            and not ctx.text.startswith("等", areas[-1].end):
         return areas[-1]          # the nearest area before the figure, the clause's subject
+                                  # (not one of a list of places: 在甲、乙等地布局…)
     return None
 
 

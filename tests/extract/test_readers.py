@@ -111,6 +111,15 @@ def test_an_areas_compute_is_the_areas_and_stages_are_read():
             for f in _facts(building, "computeCapacity")] == [("planned", "under construction")]
 
 
+def test_a_zones_compute_and_compute_that_is_no_areas_or_facilitys():
+    text = "韶关数字产业园位于浈江区。“到2027年，园区算力规模将突破5万P。”"
+    assert {(f.subject.label, f.quantity.value) for f in _facts(text, "computeCapacity")} == {
+        ("韶关数字产业园", 50000.0)}
+    for text in ("公司已在浙江、山西、内蒙古等地布局智算中心，在运营算力规模超过1.5万P。",
+                 "甲乙智算中心投运。其中，算力基础设施项目3个，建成后新增算力规模约1.5万P。"):
+        assert not [f for f in _facts(text, "computeCapacity") if f.quantity.value == 15000], text
+
+
 # -- agreements --------------------------------------------------------------------------
 def test_a_three_party_signing_gives_every_pair_and_one_event():
     text = ("4月21日，丙丁算力科技有限公司与庚辛大学、中国戊己股份有限公司庚省分公司在成都签订"
