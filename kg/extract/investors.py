@@ -54,8 +54,8 @@ INVESTED_BY = re.compile(r"(?:共同|联合)?(?:投资建设|投资兴建|出资
 ROLE_IS = re.compile(r"(EPC总承包方|总承包方|总承包单位|总包单位|总包方|施工方|施工单位|承建方|承建单位|中标单位|"
                      r"EPC总承包|施工总承包|工程总承包|"
                      r"中标人|投资方|投资主体|"
-                     r"项目业主|业主单位|建设单位)(?:为|是|：|:)")
-INVESTOR_ROLES = ("投资方", "投资主体", "项目业主", "业主单位", "建设单位", "投资建设和运营主体",
+                     r"项目业主|业主单位|建设单位|业主)(?:为|是|：|:)")
+INVESTOR_ROLES = ("投资方", "投资主体", "项目业主", "业主单位", "业主", "建设单位", "投资建设和运营主体",
                   "投资建设主体")
 # X作为项目业主 / X作为EPC总承包单位: the role follows the organisation.
 ROLE_AFTER = re.compile(r"(?:作为|为|是)(?:该|本)?(?:项目|工程)?(?:的)?"
@@ -71,7 +71,7 @@ WON = re.compile(r"中标")
 # A part of a facility read as a name of its own: the builder builds the facility.
 GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土建工程|[一二三四五六]期(?:工程|项目)?|"
                           r"配套工程|主体|机电安装工程)")
-INVESTING_ACT = re.compile(r"投资建设|投资兴建|投资新建|出资建设|投资|出资(?=[\d约])")
+INVESTING_ACT = re.compile(r"合资建设|合资兴建|投资建设|投资兴建|投资新建|出资建设|投资|出资(?=[\d约])")
 # 负责某项目的投资、建设和运营: who is in charge of a facility's investment.
 IN_CHARGE_OF = "负责"
 # The contract, then who took it: EPC总承包由X承担, 施工由X中标实施.
@@ -370,7 +370,7 @@ def _invested_by(ctx: ArticleContext, sentence) -> list[Fact]:
 
 def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
     """X(拟)在某地投资建设Y, X拟投资10亿元(在某地)建设Y: the organisation opening the
-    clause invests in the facility the verb builds."""
+    clause invests in the facility the verb builds; 甲与乙…，双方将合资建设Y: both."""
     facts = []
     text = ctx.text
     for verb in INVESTING_ACT.finditer(text, sentence.start, sentence.end):
@@ -383,7 +383,18 @@ def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
         actors = [m for m in ctx.mentions_between(clause_start, verb.start())
                   if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
         actor_end = actors[-1].end if actors else clause_start
-        if not actors:
+        group: list[Mention] = []
+        if not actors and text.startswith(GROUP_SUBJECTS, clause_start):
+            # 甲与乙签订协议，双方将合资建设…: the parties named before, in the same part of
+            # the sentence.
+            part_start = max(text.rfind("；", sentence.start, clause_start) + 1, sentence.start)
+            actors = [m for m in ctx.mentions_between(part_start, clause_start)
+                      if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
+            if len(actors) < 2:
+                continue
+            actor_end = clause_start + 2
+            group = actors
+        elif not actors:
             # 后者将在某区投资建设…, 该公司拟投资…: the side the words refer to.
             word = next((w for w in REFERRING_WORDS if text.startswith(w, clause_start)), None)
             referred = _referred_actor(ctx, clause_start) if word else None
@@ -401,8 +412,8 @@ def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
         facility = _built_object(ctx, verb.end(), sentence.end)
         if facility is None:
             continue
-        group = (_group_before(ctx, clause_start, actor_end) if actor_end > clause_start
-                 else []) or actors[:1]
+        group = group or (_group_before(ctx, clause_start, actor_end) if actor_end > clause_start
+                          else []) or actors[:1]
         source = ctx.evidence(min(actors[0].start, clause_start), facility.end)
         facts.extend(Fact(facility, "investor", source, object=a) for a in group
                      if a.label != facility.label)
@@ -451,7 +462,7 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         if subject is None:
             continue
         word = role.group(1) or role.group(2)
-        predicate = "investor" if word in INVESTOR_ROLES or word == "业主" else "builtBy"
+        predicate = "investor" if word in INVESTOR_ROLES else "builtBy"
         facts.extend(Fact(subject, predicate, ctx.evidence(role.start(), role.end()), object=a)
                      for a in actors)
     for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):

@@ -452,3 +452,19 @@ def test_a_builder_or_investor_that_also_runs_the_facility():
     assert _pairs(text, "builtBy") == {("宁南云计算中心", "甲乙通信股份有限公司宁南分公司")}
     text = "宁南云谷数据科技有限公司投资建设并运营的宁南云计算中心已投运。"
     assert _pairs(text, "investor") == {("宁南云计算中心", "宁南云谷数据科技有限公司")}
+
+
+def test_both_parties_that_will_build_together_and_an_owner_written_bare():
+    text = ("甲乙国际物流有限公司与丙丁港务集团有限公司签订战略合作协议，双方将合资建设"
+            "岳阳临港冷链物流中心项目，项目总投资11.6亿元。")
+    assert _pairs(text, "investor") == {("岳阳临港冷链物流中心项目", "甲乙国际物流有限公司"),
+                                        ("岳阳临港冷链物流中心项目", "丙丁港务集团有限公司")}
+    text = "肇源县10万千瓦光伏项目开标，项目总投资约4.2亿元，业主为大庆甲乙新能源科技有限公司。"
+    assert _pairs(text, "investor") == {("肇源县10万千瓦光伏项目", "大庆甲乙新能源科技有限公司")}
+
+
+def test_a_named_project_before_a_noun_it_modifies():
+    text = "在凤阳县，他走进凤阳县高纯石英砂深加工项目车间。该项目由凤阳甲乙材料有限公司投资。"
+    assert _pairs(text, "investor") == {("凤阳县高纯石英砂深加工项目", "凤阳甲乙材料有限公司")}
+    assert not _pairs("鄂托克前旗人民政府负责协调项目用地。", "locatedIn") & {
+        ("鄂托克前旗人民政府负责协调项目", "鄂托克前旗")}

@@ -21,7 +21,8 @@ more boundaries:
 - no name begins on a word of two or more characters the model vetoes (已投产|数据中心,
   其余3栋|算力中心: nothing but the suffix is left);
 - 项目/工程 followed by an everyday noun the model reads as a word of its own modifies
-  that noun (负责项目|用地, 某某中心项目|现场) and ends no name;
+  that noun (负责项目|用地, 某某中心项目|现场) and ends no name — unless a place opens a
+  name of the project's own words before it (某县高纯石英砂深加工项目|车间);
 - a conjunction before a name the model reads is between two names (某某与|某某集团);
 - a verb of two characters the model reads running into the name's first token (jieba's
   走|访华|岳…集团) is cut off where the model's name begins.
@@ -202,6 +203,12 @@ class OrganisationRecognizer:
         return k is not None and model.starts[k] == start and model.tags[k] in ("n", "s") \
             and model.ends[k] == start + len(table.words[i]) and table.words[i] in self.common
 
+    def _holds_an_organisation(self, table: TokenTable, start: int, end: int) -> bool:
+        """Does a token in [start, end) end in an organisation's suffix (某县人民政府…)?"""
+        first = bisect.bisect_left(table.starts, start)
+        last = bisect.bisect_left(table.starts, end)
+        return any(self.kind_of(table.words[k]) in ORGANISATION_TYPES for k in range(first, last))
+
     def area_ranks(self, form: str) -> tuple[int, int]:
         """How specific the divisions a form may name are (province 1 … town 4): the least
         and the most specific."""
@@ -247,8 +254,9 @@ class OrganisationRecognizer:
                                        or words[i] + words[i + 1] in self.titles):
                 continue      # 某某数据中心集群: the name goes on past the suffix;
                               # 某某项目经理: a title, not a facility
-            if suffix in MODIFIER_SUFFIXES and model is not None and i + 1 < len(words) \
-                    and self._modifies_next(model, table, i + 1):
+            modifier = suffix in MODIFIER_SUFFIXES and model is not None and i + 1 < len(words) \
+                and self._modifies_next(model, table, i + 1)
+            if modifier and (i == 0 or self.kind_of(words[i - 1]) is not None):
                 continue      # 负责项目|用地, 某某中心项目|现场: the suffix word modifies a
                               # noun after it; it does not end a name
             if i + 1 < len(words) and COUNT_AFTER.match(table.text, table.starts[i + 1]):
@@ -262,6 +270,11 @@ class OrganisationRecognizer:
                     and i > 0 and self.kind_of(words[i - 1]) in ORGANISATION_TYPES:
                 continue      # 某某局项目|总工程师: a post in a company's project team
             span = _NameScan(self, table, area_starts, i, suffix, model, area_ends).span()
+            if modifier and (span is None or span[0] not in area_starts
+                             or self._holds_an_organisation(table, span[0], table.starts[i])):
+                continue      # the same, unless a place opens a name of its own words before
+                              # the suffix (某县高纯石英砂深加工项目|车间, not 某县人民政府
+                              # 负责协调项目|用地)
             if span is not None:
                 start, entity_type, end = span
                 found.append(Candidate(start, end, entity_type, priority=2,
