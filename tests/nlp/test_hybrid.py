@@ -388,3 +388,10 @@ def test_generic_facilities_and_names_in_lists_after_titles_and_in_headlines(hyb
     # ——访|某市…管委会主任某某: the interview's verb opens no name.
     found = {(e.text, e.label_) for e in hybrid("——访长治高新技术产业开发区管委会主任郝明").ents}
     assert ("长治高新技术产业开发区管委会", "GovernmentBody") in found
+
+
+def test_a_name_before_a_stock_code_is_a_listed_company(hybrid):
+    found = {(e.text, e.label_) for e in hybrid("由汉储科技（688592）全资子公司张掖汉储新能源有限公司投资。").ents}
+    assert ("汉储科技", "Company") in found
+    found = {(e.text, e.label_) for e in hybrid("该中心由滇曜数科（603579.SH）旗下公司投资。").ents}
+    assert ("滇曜数科", "Company") in found

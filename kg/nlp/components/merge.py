@@ -33,6 +33,9 @@ the final non-overlapping set.  Every tie-break between the model and the rules 
    某某周暨).  After a title, a model person on a family name holds a place the
    gazetteer read in its given name (总经理沙|永康): the one exception to rule 1.
 
+   A model organisation or other proper noun (nz) followed by a stock code in brackets
+   (某某科技（688592）) is a listed company, whatever words it is made of.
+
    Model places (LOC) are proposed only right after a foreign country or region the
    gazetteer knows, when they end in a division's suffix (某国|某某市): the gazetteer knows
    China's divisions and the first-level units of some neighbours, not foreign towns;
@@ -86,6 +89,8 @@ FOREIGN_DIVISION_ENDS = ("市", "州", "省", "县", "区")
 PERSON_FOLLOWERS = SPEECH_WORDS | ATTENDANCE_WORDS | {"主持", "致辞", "讲话", "发言", "摄", "报道"}
 # What stands on either side of an item of a list of names (the text's ends count too).
 LIST_EDGES = frozenset(["", "、", "：", ":", "，", ",", "。", "；", " ", "\u3000", "\n"])
+# A stock code in brackets after a name: a listed company (某某科技（688592）, （603579.SH）).
+STOCK_CODE = re.compile(r"\s*[（(](?:股票代码[：:]\s*)?\d{6}(?:\.(?:SH|SZ|BJ|sh|sz|bj))?[）)]")
 OPENING_QUOTES = "“‘「『《〈"
 CLOSING_QUOTES = "”’」』》〉"
 
@@ -127,7 +132,10 @@ class Merge:
         edges.add(len(text))
         foreign_ends = {c.end for c in found if c.label == "AdminArea"
                         and self._foreign(text[c.start:c.end])}
-        for start, end, tag in model.names(frozenset({"PER", "ORG", "LOC"})):
+        for start, end, tag in model.names(frozenset({"PER", "ORG", "LOC", "nz"})):
+            listed = tag in ("ORG", "nz") and STOCK_CODE.match(text, end) is not None
+            if tag == "nz" and not listed:
+                continue
             # The model now and then glues a conjunction or preposition to a name (某某与).
             while end - start > 2 and text[end - 1] in GLUED_AFTER:
                 end -= 1
@@ -153,6 +161,9 @@ class Merge:
                 if self.reads_as_person(name, self._person_cue(model, text, start, end)):
                     found.append(Candidate(start, end, "Person", MODEL_PRIORITY,
                                            {"source": "model"}))
+            elif listed and 2 <= len(name) <= MAX_NAME and all(map(_is_cjk, name)):
+                found.append(Candidate(start, end, "Company", MODEL_PRIORITY,
+                                       {"source": "model"}))      # 某某科技（688xxx）
             elif self.reads_as_organisation(name, table, start, end) \
                     and not self._modifies_next_noun(model, text, end):
                 found.append(Candidate(start, end, self.organisation_type(name),

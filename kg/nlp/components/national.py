@@ -15,6 +15,12 @@ branch (哈萨克斯坦外交部); right before one, it begins a branch's name (
 某地公司), which the organisation recogniser names when it has a suffix.  A company's
 brand before a product word is the product (百度地图, 腾讯会议).  A longer
 candidate of another recogniser (中国移动某某分公司) wins over the form in any case.
+
+The three telecom operators' branches are written as a province or city and the brand
+(四川移动, 庆阳电信, 岳阳联通); the candidate carries the branch's registered name, built
+the way each operator names its branches (中国移动通信集团四川有限公司, 中国电信股份有限公司
+庆阳分公司, 中国联合网络通信有限公司岳阳市分公司), so the short and the legal form are one
+entity.  The brand must be a token of its own (四川|移动互联网 is no operator).
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import NAME_STOP_WORDS, national_bodies, titles, verbs
 from kg.nlp.spans import Candidate, TokenTable, candidates, token_table
 
@@ -41,6 +48,18 @@ DATELINE = re.compile(r"[\u4e00-\u9fff]{2,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*
 PRODUCT_WORDS = ("搜索", "地图", "百科", "文库", "网盘", "翻译", "输入法", "浏览器", "视频",
                  "音乐", "新闻", "会议", "手机", "平板", "手表", "商城", "外卖", "支付", "钱包",
                  "小程序", "智能云", "APP", "App", "app")
+
+
+# An operator's brand after a province or city: how it names its branches there.
+OPERATOR_BRANCHES = {
+    "移动": ("中国移动通信集团{province}有限公司", "中国移动通信集团{province}有限公司{city}分公司"),
+    "电信": ("中国电信股份有限公司{province}分公司", "中国电信股份有限公司{city}分公司"),
+    "联通": ("中国联合网络通信有限公司{province_full}分公司",
+             "中国联合网络通信有限公司{city_full}分公司"),
+}
+# The brand before one of these is the kind of service (四川移动|支付), not the branch.
+SERVICE_WORDS = ("互联网", "支付", "通信", "终端", "办公", "应用", "医疗", "端", "政务", "网络")
+BRANCH_LEVELS = ("province", "prefecture")
 
 
 def trie_pattern(words) -> str:
@@ -68,6 +87,7 @@ def trie_pattern(words) -> str:
 
 class NationalBodyRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_national_bodies"):
+        self.gazetteer = Gazetteer.load()
         self.table = national_bodies()
         self.pattern = re.compile(trie_pattern(self.table))
         self.starters = frozenset(NAME_STOP_WORDS) | verbs()
@@ -96,7 +116,39 @@ class NationalBodyRecognizer:
                 match = search(text, end)
             else:
                 match = search(text, start + 1)
+        found.extend(self._operator_branches(found, table))
         return doc
+
+    def _operator_branches(self, found: list[Candidate], table: TokenTable) -> list[Candidate]:
+        """四川移动, 庆阳电信: an operator's branch in a province or city (its registered
+        name as the candidate's name)."""
+        text, starts, words = table.text, table.starts, table.words
+        branches = []
+        for area in [c for c in found if c.label == "AdminArea"]:
+            j = bisect.bisect_left(starts, area.end)
+            if j >= len(words) or starts[j] != area.end or words[j] not in OPERATOR_BRANCHES \
+                    or text.startswith(SERVICE_WORDS, area.end + 2) \
+                    or text[max(0, area.start - 2):area.start] in OWN_COUNTRY:
+                continue
+            division = self._branch_division(text[area.start:area.end])
+            if division is None:
+                continue
+            end = area.end + 2
+            end += next((len(w) for w in COMPANY_ENDINGS if text.startswith(w, end)), 0)
+            province_name, city_name = (division.name, "") if division.level == "province" \
+                else (self.gazetteer.by_code(division.parent).name, division.name)
+            province = self.gazetteer.by_code(division.parent) if city_name else division
+            fields = {"province": province.short or province_name, "province_full": province_name,
+                      "city": division.short or city_name, "city_full": city_name}
+            template = OPERATOR_BRANCHES[words[j]][1 if city_name else 0]
+            branches.append(Candidate(area.start, end, "Company", priority=3,
+                                      attrs={"name": template.format(**fields)}))
+        return branches
+
+    def _branch_division(self, form: str):
+        """The one province or prefecture a form names, else None."""
+        found = [d for d in self.gazetteer.lookup(form) if d.level in BRANCH_LEVELS]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _area_edges(found: list[Candidate], text: str) -> tuple[set[int], set[int]]:
