@@ -13,8 +13,9 @@ The money model: every amount has a currency (CNY, or USD as written: 亿美元)
 已完成/完成投资) and a ``scope`` (project; programme, an amount summed over several
 projects; signing, the amount of a signing round: 签约项目36个，总投资120亿元).  Only a
 project-scoped amount that is not a part of another (其中一期投资…, after the total) is the
-project's ``investmentAmount`` (what has been spent so far too, qualified completed or
-cumulative); a programme's or signing round's total is a
+project's ``investmentAmount``: what has been spent so far (completed, cumulative), a
+phase's share or a year's plan only when the article gives no total for it; a programme's
+or signing round's total is a
 ``programmeInvestment`` of the area, zone or organ that holds it, with its project count.
 
 A compute figure (2万P, 1.2EFLOPS) belongs to the nearest compute centre before it, else
@@ -59,19 +60,32 @@ AREA_LABELS = frozenset({"AdminArea", "Zone"})
 
 def extract_amounts(ctx: ArticleContext) -> list[Fact]:
     facts = []
+    parts = set()
     quantities = ctx.doc._.kg_quantities or []
     for q in quantities:
         if q.value is None:
             fact = None      # a vague number (数十亿元) gives no fact; cards are no compute
         elif q.kind == "money" and q.unit in CURRENCIES:
             fact = _investment(ctx, q)
+            if fact is not None and fact.predicate == "investmentAmount" \
+                    and fact.quantity.qualifier in PART_QUALIFIERS \
+                    and "总" not in ctx.text[max(0, q.start - 6):q.start]:
+                parts.add(id(fact))
         elif q.kind == "compute":
             fact = _compute(ctx, q)
         else:
             fact = None
         if fact is not None:
             facts.append(fact)
-    return facts
+    # A facility's total, once the article gives it, is its investmentAmount: what was
+    # spent so far (累计完成投资), a phase's share (一期投资) or a year's plan (2025年计划投资)
+    # beside it are parts of it, not other amounts (a planned total, 计划总投资, is a total).
+    totals = {f.subject.label for f in facts if f.predicate == "investmentAmount"
+              and id(f) not in parts}
+    return [f for f in facts if id(f) not in parts or f.subject.label not in totals]
+
+
+PART_QUALIFIERS = frozenset({"cumulative", "completed", "phase", "planned"})
 
 
 def _clause_start(ctx: ArticleContext, position: int) -> int:

@@ -468,3 +468,12 @@ def test_a_named_project_before_a_noun_it_modifies():
     assert _pairs(text, "investor") == {("凤阳县高纯石英砂深加工项目", "凤阳甲乙材料有限公司")}
     assert not _pairs("鄂托克前旗人民政府负责协调项目用地。", "locatedIn") & {
         ("鄂托克前旗人民政府负责协调项目", "鄂托克前旗")}
+
+
+def test_parts_of_an_investment_beside_its_total_are_not_other_amounts():
+    text = ("甲乙智算中心由河南甲乙数字科技有限公司投资建设，总投资36亿元，累计完成投资7.8亿元，"
+            "2025年计划投资4.2亿元。")
+    assert [f.quantity.value for f in _facts(text, "investmentAmount")] == [3.6e9]
+    # Without a total, what was spent so far is the amount the article gives.
+    assert [f.quantity.value for f in _facts("甲乙智算中心项目累计完成投资12亿元。",
+                                             "investmentAmount")] == [1.2e9]
