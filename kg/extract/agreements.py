@@ -7,7 +7,8 @@ every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
 ``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
 before how many sides sign); ``A与该公司签订…`` (the company named last before);
-``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government).  A party
+``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government);
+``A董事长某某与B总经理某某签署…`` (the representatives' organisations); ``签约双方为A和B``.  A party
 may be followed by the short name it is given (A（以下简称“甲”）于2025年3月20日与B签订…).
 The topic is what stands between the signing verb and 协议, unless that is only 合作.
 """
@@ -29,9 +30,13 @@ AFTER_PARTIES = re.compile(r"在|于|就|举行|举办|围绕|共同|正式|现�
 # (甲与乙、丙地方间互访…，举办…，建立…，签订…) the signing is a summary of many acts by
 # sides the sentence does not name.
 MAX_CLAUSES = 1
+# A representative's title between the organisation and the name (副总经理, 党委书记、董事长).
+REPRESENTATIVE_TITLE_CHARS = 12
 # 三方协议, 四方签约, 多方: one agreement of all the parties (A与B、C签订三方协议); without
 # it, A、B与C、D is each left party with each right one.
 MULTILATERAL = re.compile(r"[三四五六多]方")
+# 签约双方为A和B: the sides named after the words for them.
+SIDES_ARE = re.compile(r"签约(?:双方|三方|四方|各方|方)(?:分别)?(?:为|是|：|:)")
 DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 DOCUMENT_TITLE = re.compile(r"《([^《》]{2,40})》")
 # Between a party and 与: its declared short name, a date, an adverb.
@@ -43,6 +48,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
     facts = []
     text = ctx.text
     for sentence in ctx.sentences:
+        facts.extend(_sides_named(ctx, sentence))
         for sign in SIGN.finditer(text, sentence.start, sentence.end):
             document = DOCUMENT.search(text, sign.end(), min(sentence.end, sign.end() + 40))
             if document is None and sign.group(1) != "签约":
@@ -102,6 +108,28 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     ctx, sign, [*left, other], text[sign.end():last], sentence))
                 facts.append(Fact(party, "agreementWith", source, object=other, topic=topic,
                                   signing=event))
+    return facts
+
+
+def _sides_named(ctx: ArticleContext, sentence) -> list[Fact]:
+    """签约双方为A和B, 签约方分别是A、B、C: every pair of the sides named."""
+    facts = []
+    for sides in SIDES_ARE.finditer(ctx.text, sentence.start, sentence.end):
+        parties, cursor = [], sides.end()
+        for m in ctx.mentions_between(sides.end(), sentence.end, PARTY_LABELS | {"AdminArea"}):
+            if _in_brackets(ctx, m):
+                continue
+            if PARTY_GAP.sub("", ctx.text[cursor:m.start]) not in ("", "、", "和", "及", "与"):
+                break
+            parties.append(_as_party(ctx, m))
+            cursor = m.end
+        parties = list({m.label: m for m in parties}.values())
+        if len(parties) < 2:
+            continue
+        event = _signing(ctx, sides, parties, "", sentence)
+        source = ctx.evidence(sides.start(), sides.end())
+        facts.extend(Fact(a, "agreementWith", source, object=b, signing=event)
+                     for n, a in enumerate(parties) for b in parties[n + 1:])
     return facts
 
 
@@ -233,22 +261,35 @@ def _not_with(text: str, at: int) -> bool:
 
 
 def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mention]:
-    """The parties joined by 、 right before 与 (A、B已与 …)."""
+    """The parties joined by 、 right before 与 (A、B已与 …); a party that signs through
+    its representative (A董事长某某与…) is the representative's organisation."""
     mentions = [m for m in ctx.mentions_between(start, position)
                 if m.type in PARTY_LABELS | {"AdminArea"}]
     group: list[Mention] = []
     cursor = position
+    represented = _representative_before(ctx, start, position)
+    if represented is not None:
+        cursor, mentions = represented.start, [m for m in mentions if m.end <= represented.start]
     for m in reversed(mentions):
         if _in_brackets(ctx, m) or _opens_a_name(m, mentions):
             continue
         gap = PARTY_GAP.sub("", ctx.text[m.end:cursor])
-        if len(gap) > 4 or any(ch in gap for ch in "，。；"):
+        if len(gap) > (REPRESENTATIVE_TITLE_CHARS if represented is not None and not group
+                       else 4) or any(ch in gap for ch in "，。；"):
             break
         group.insert(0, m)
         cursor = m.start
         if ctx.text[cursor - 1:cursor] != "、":
             break
     return group
+
+
+def _representative_before(ctx: ArticleContext, start: int, position: int) -> Mention | None:
+    """The person right before ``position`` (某公司董事长|某某|与…), if there is one."""
+    people = ctx.mentions_between(start, position, {"Person"})
+    if people and PARTY_GAP.sub("", ctx.text[people[-1].end:position]) in ("", "代表"):
+        return people[-1]
+    return None
 
 
 def _as_party(ctx: ArticleContext, mention: Mention) -> Mention:

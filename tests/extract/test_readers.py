@@ -477,3 +477,10 @@ def test_parts_of_an_investment_beside_its_total_are_not_other_amounts():
     # Without a total, what was spent so far is the amount the article gives.
     assert [f.quantity.value for f in _facts("甲乙智算中心项目累计完成投资12亿元。",
                                              "investmentAmount")] == [1.2e9]
+
+
+def test_signings_by_representatives_and_sides_named_after_the_signing():
+    text = "甲乙科技有限公司董事长李强与丙丁集团有限公司总经理王刚签署战略合作协议。"
+    assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
+    text = "签约双方为甲乙科技有限公司和丙丁集团有限公司。"
+    assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
