@@ -25,6 +25,10 @@ SEPARATORS = "、，,"
 # (【同期声】某市委副书记、市长 某某, 包联领导：某县委常委…).
 OPENERS = "】]：:“”\"\n"
 LEADING_WORDS = re.compile(r"由|并")
+# A remark in brackets after an organisation's name (（以下简称“某某”）).
+REMARK = re.compile(r"（[^（）]*）")
+# Characters after which the words of a sentence give way to a post (出席的有|市长某某).
+INTRODUCING = "的有是为"
 HOLDER_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 COMPANY_TITLES = frozenset({"总经理", "副总经理", "董事长", "副董事长", "经理", "厂长", "副厂长",
                             "生产厂长", "总监", "商务总监", "总裁", "副总裁", "总工程师"})
@@ -172,7 +176,9 @@ def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segme
     while right > start:
         left = right
         while left > start and text[left - 1] not in SEPARATORS + OPENERS:
-            left -= 1
+            opened = text.rfind("（", start, left - 1) if text[left - 1] == "）" else -1
+            # 某公司（以下简称“某某”）董事长: the remark in brackets is passed over whole.
+            left = opened if opened != -1 else left - 1
         # 均由某市委常委、…: the words that bring the post in are not the post's.
         left = _after_leading_words(ctx, left, right)
         piece = text[left:right].strip()
@@ -182,9 +188,20 @@ def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segme
         if title is None:
             break
         segment = _segment(ctx, left, right, piece, post_words)
+        opened = False
         if segment is None:
-            break
+            # 出席活动的有|市委书记某某: the words that bring the post in end at a function
+            # character; what follows it is the whole post.
+            cut = max(piece.rfind(ch, 0, len(piece) - len(title)) for ch in INTRODUCING)
+            if cut <= 0:
+                break
+            segment = _segment(ctx, left + cut + 1, right, piece[cut + 1:], post_words)
+            if segment is None:
+                break
+            opened = True
         segments.insert(0, segment)
+        if opened:
+            break
         right = left - 1
     _resolve_shared(ctx, segments)
     return segments
@@ -201,10 +218,12 @@ def _after_leading_words(ctx: ArticleContext, left: int, right: int) -> int:
 
 
 def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words):
-    orgs = [m for m in ctx.mentions_between(left, right, HOLDER_LABELS)]
+    remarks = [r.span() for r in REMARK.finditer(ctx.text, left, right)]
+    orgs = [m for m in ctx.mentions_between(left, right, HOLDER_LABELS)
+            if not any(a <= m.start < b for a, b in remarks)]       # （以下简称“某某”）
     if orgs:
         org = orgs[-1]
-        title = ctx.text[org.end:right].strip().removeprefix("的")   # 某公司的总经理
+        title = REMARK.sub("", ctx.text[org.end:right], count=1).strip().removeprefix("的")
         word = _title_at_end(title, post_words) if title else None
         if word is None:
             return None

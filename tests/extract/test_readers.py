@@ -484,3 +484,15 @@ def test_signings_by_representatives_and_sides_named_after_the_signing():
     assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
     text = "签约双方为甲乙科技有限公司和丙丁集团有限公司。"
     assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
+
+
+def test_posts_after_words_that_bring_them_in_after_a_remark_and_of_founders():
+    text = "庆阳市召开大会。出席活动的有市委书记何军、市长吕方等。"
+    assert {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
+        ("何军", "中共庆阳市委员会", "书记"), ("吕方", "庆阳市人民政府", "市长")}
+    text = "甲乙集团有限公司（以下简称“甲乙集团”）董事长陈立表示。"
+    assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
+        ("甲乙集团有限公司", "董事长")}
+    text = "甲乙科技有限公司创始人、首席执行官林晨说。"
+    assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
+        ("甲乙科技有限公司", "创始人、首席执行官")}
