@@ -1,8 +1,8 @@
 """locatedIn: where a facility, company, zone, port or institute is.
 
 Three readings, most specific place wins:
-- the text says so: X位于/落户/地处/坐落于 P, X在P建设/投运/开工, P境内, 地址：P (P may
-  be 我市, 本县 …: the article's own city or county);
+- the text says so: X位于/落户/地处/坐落于/建于 P, X在P建设/投运/开工, X于P开工, P境内,
+  P的X (a facility), 地址：P (P may be 我市, 本县 …: the article's own city or county);
   a zone written right before a company or project (某某开发区某某公司) holds it;
 - the name carries the place: 某某县某某中心 -> 某某县, 中国电信某某分公司 -> 某某
   (generic prefixes 中国/国家 are not places);
@@ -22,7 +22,8 @@ from kg.records import Fact, Mention
 
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
-LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "选址", "落地", "建在", "地址:", "地址：")
+LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "选址", "落地", "建在", "地址:", "地址：",
+                     "建于", "建设于", "布局在", "布局于")
 # Written between a place and 的 in 位于某县境内的…
 WITHIN_WORDS = ("辖区内", "境内", "辖区", "内")
 # Verbs after 在+place whose object is the facility built there.
@@ -32,7 +33,8 @@ TRIGGER_ORDER = {trigger: order for order, trigger in enumerate(LOCATION_TRIGGER
 # Zero-width, so that overlapping triggers (落地处: 落地, 地处) are each found.
 ANY_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, LOCATION_TRIGGERS)) + "))")
 IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "动工", "运营", "揭牌", "成立",
-                  "上线", "全容量并网", "并网", "投用", "竣工", "封顶", "开园")
+                  "上线", "全容量并网", "并网", "投用", "竣工", "封顶", "开园", "破土动工", "落成",
+                  "启用", "投入运营", "投入使用")
 NOT_PLACES = frozenset({"中国", "中华人民共和国"})
 NOT_PLACE_BEGINNINGS = beginnings(NOT_PLACES)
 MAX_FORM_IN_NAME = 12
@@ -193,11 +195,14 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
             first, last = chain[0], chain[-1]
             places = _most_specific(ctx.gazetteer, chain)
             tail = text[last.end:last.end + 8]
-            after_zai = text[first.start - 1:first.start] == "在"
+            after_zai = text[first.start - 1:first.start] in ("在", "于") and \
+                text[first.start - 2:first.start] not in LOCATION_TRIGGERS
             built = _built_after(ctx, mentions, last) if after_zai else None
             within = next((w for w in WITHIN_WORDS if text.startswith(w, last.end)), "")
+            # 某县境内的某某口岸, 某县某镇的某某中心: the place holds what 的 describes.
             held = _described_at(mentions, last.end + len(within) + 1) \
-                if within and text.startswith("的", last.end + len(within)) else None
+                if text.startswith("的", last.end + len(within)) and (within or _placed_facility(
+                    mentions, last.end + 1)) else None
             if held is not None:         # 某县境内的某某口岸
                 subject = held
             elif built or within == "境内" or (
@@ -309,6 +314,14 @@ def _most_specific(gazetteer, places: list[Mention]) -> list[Mention]:
 
 def _described_at(mentions: list[Mention], position: int) -> Mention | None:
     return next((m for m in mentions if m.start == position and m.type in SUBJECT_LABELS), None)
+
+
+def _placed_facility(mentions: list[Mention], position: int) -> bool:
+    """Does a facility's name start at ``position`` (某县某镇的|某某中心)?"""
+    return any(m.start == position and m.type in FACILITY_SUBJECTS for m in mentions)
+
+
+FACILITY_SUBJECTS = frozenset({"ComputeCenter", "Project", "Zone", "Port"})
 
 
 def _first_facility(mentions: list[Mention], position: int) -> Mention | None:

@@ -496,3 +496,14 @@ def test_posts_after_words_that_bring_them_in_after_a_remark_and_of_founders():
     text = "甲乙科技有限公司创始人、首席执行官林晨说。"
     assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
         ("甲乙科技有限公司", "创始人、首席执行官")}
+
+
+def test_places_that_hold_a_facility_written_before_it_or_after_yu():
+    cases = {
+        "长沙县星沙街道的甲乙智算中心已投运。": ("甲乙智算中心", "星沙街道"),
+        "星沙云谷智算中心于长沙县开工建设。": ("星沙云谷智算中心", "长沙县"),
+        "甲乙智算中心在长沙县黄花镇破土动工。": ("甲乙智算中心", "黄花镇"),
+        "甲乙智算中心规划建设于长沙县。": ("甲乙智算中心", "长沙县"),
+    }
+    for text, pair in cases.items():
+        assert _pairs(text, "locatedIn") == {pair}, text
