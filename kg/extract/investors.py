@@ -10,7 +10,8 @@ parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X an
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
 ``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
-``总承包方/施工方/承建方为X``, ``X中标Y`` and ``X与Y组成的联合体…中标``.  The subject of a
+``总承包方/施工方/承建方为X``, the role right before the name (``施工方X…``, ``据承建方X介绍``,
+``作为项目总包方，X…``, ``委托X建设``), ``X中标Y`` and ``X与Y组成的联合体…中标``.  The subject of a
 builder is always a facility: the one the sentence names before, else the one the article
 is about (二期项目由X承建).
 
@@ -63,6 +64,11 @@ ROLE_AFTER = re.compile(r"(?:作为|为|是)(?:该|本)?(?:项目|工程)?(?:的
                         r"中标单位|"
                         r"业主|业主单位|投资方|投资主体|建设单位|投资建设和运营主体|投资建设主体)"
                         r"|承担(?:了)?(?:该|本)?(?:项目|工程)?(?:的)?(施工|建设|施工建设)任务")
+# A builder's role written right before its name (施工方某公司, 作为项目总包方，某公司;
+# 委托某公司建设: the one entrusted builds).
+ROLE_BEFORE = re.compile(r"(?:(?<=[据，,。；])|^)(?:作为(?:该|本)?(?:项目|工程)?(?:的)?)?"
+                         r"(?:EPC总承包方|总承包方|总包方|施工方|承建方|施工单位|承建单位|总承包单位)"
+                         r"[，,]?|委托(?=.{2,40}?(?:建设|施工|承建))", re.M)
 FOUNDED = re.compile(r"(合资成立|合资组建|合资设立|共同出资设立|共同投资设立|出资设立|投资设立|共同组建|"
                      r"共同成立|共同设立)(?:了)?(?:合资公司)?")
 GROUP_SUBJECTS = ("三方", "双方", "各方", "四方")
@@ -465,6 +471,15 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         predicate = "investor" if word in INVESTOR_ROLES else "builtBy"
         facts.extend(Fact(subject, predicate, ctx.evidence(role.start(), role.end()), object=a)
                      for a in actors)
+    for role in ROLE_BEFORE.finditer(ctx.text, sentence.start, sentence.end):
+        # 施工方某公司组织…, 据承建方某公司介绍, 作为项目总包方，某公司…: the builder named
+        # right after its role.
+        actor = ctx.mention_at(role.end(), ACTOR_LABELS)
+        subject = _subject(ctx, sentence.start, role.start(), FACILITY_LABELS) \
+            if actor is not None else None
+        if subject is not None:
+            facts.append(Fact(subject, "builtBy", ctx.evidence(role.start(), actor.end),
+                              object=actor))
     for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):
         actor = ctx.mention_at(role.end(), ACTOR_LABELS, end=role.end() + 40)
         if actor is None:

@@ -507,3 +507,12 @@ def test_places_that_hold_a_facility_written_before_it_or_after_yu():
     }
     for text, pair in cases.items():
         assert _pairs(text, "locatedIn") == {pair}, text
+
+
+def test_a_builder_named_right_after_its_role_or_entrusted_with_the_works():
+    for second in ("施工方中国建筑第五工程局有限公司组织工人加紧施工。",
+                   "据承建方中国建筑第五工程局有限公司介绍，项目进展顺利。",
+                   "作为项目总包方，中国建筑第五工程局有限公司组织了劳动竞赛。",
+                   "湘江云谷科技有限公司委托中国建筑第五工程局有限公司建设。"):
+        text = "星沙云谷智算中心开工。" + second
+        assert _pairs(text, "builtBy") == {("星沙云谷智算中心", "中国建筑第五工程局有限公司")}, second
