@@ -36,7 +36,7 @@ from kg.records import Fact, Mention, Quantity
 
 CURRENCIES = frozenset({"CNY", "USD"})
 
-INVESTMENT_WORDS = ("总投资", "投资", "投入", "累计完成投资", "完成投资", "计划投资", "总投资额")
+INVESTMENT_WORDS = ("总投资", "投资", "投入", "累计完成投资", "完成投资", "计划投资", "总投资额", "斥资")
 PLANNED_WORDS = ("规划", "预计", "将", "建成后", "待建", "新建", "计划", "目标", "拟", "力争",
                  "达产后", "投产后", "到2030", "年内", "将形成")
 SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)"

@@ -6,7 +6,7 @@ make both investors of Z (``三方/双方…共同出资设立Z``: the
 parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors;
 ``Z由X控股、Y参股`` makes each holder of a share one; ``由该公司投资建设Z`` and ``甲与乙签署
 协议，后者将…投资建设Z`` name the investor by reference; ``X(作为项目主体，)负责Z的投资、
-建设和运营`` and ``X出资N亿元建设Z`` make X one.
+建设和运营``, ``X出资/斥资N亿元建设Z``, ``X是Z的投资方`` and ``项目业主X…`` make X one.
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
 ``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
@@ -67,8 +67,12 @@ ROLE_AFTER = re.compile(r"(?:作为|为|是)(?:该|本)?(?:项目|工程)?(?:的
 # A builder's role written right before its name (施工方某公司, 作为项目总包方，某公司;
 # 委托某公司建设: the one entrusted builds).
 ROLE_BEFORE = re.compile(r"(?:(?<=[据，,。；])|^)(?:作为(?:该|本)?(?:项目|工程)?(?:的)?)?"
-                         r"(?:EPC总承包方|总承包方|总包方|施工方|承建方|施工单位|承建单位|总承包单位)"
+                         r"(EPC总承包方|总承包方|总包方|施工方|承建方|施工单位|承建单位|总承包单位|"
+                         r"项目业主|投资方|投资主体)"
                          r"[，,]?|委托(?=.{2,40}?(?:建设|施工|承建))", re.M)
+# X是Y的投资方: the role of the facility named between 是 and 的.
+ROLE_OF = re.compile(r"(?:是|为|系)(?P<facility>.{2,40}?)的(投资方|投资主体|业主|项目业主|"
+                     r"EPC总承包方|总承包方|总承包单位|施工方|施工单位|承建方|承建单位)")
 FOUNDED = re.compile(r"(合资成立|合资组建|合资设立|共同出资设立|共同投资设立|出资设立|投资设立|共同组建|"
                      r"共同成立|共同设立)(?:了)?(?:合资公司)?")
 GROUP_SUBJECTS = ("三方", "双方", "各方", "四方")
@@ -77,7 +81,8 @@ WON = re.compile(r"中标")
 # A part of a facility read as a name of its own: the builder builds the facility.
 GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土建工程|[一二三四五六]期(?:工程|项目)?|"
                           r"配套工程|主体|机电安装工程)")
-INVESTING_ACT = re.compile(r"合资建设|合资兴建|投资建设|投资兴建|投资新建|出资建设|投资|出资(?=[\d约])")
+INVESTING_ACT = re.compile(r"合资建设|合资兴建|投资建设|投资兴建|投资新建|出资建设|投资|"
+                           r"(?:出资|斥资)(?=[\d约])")
 # 负责某项目的投资、建设和运营: who is in charge of a facility's investment.
 IN_CHARGE_OF = "负责"
 # The contract, then who took it: EPC总承包由X承担, 施工由X中标实施.
@@ -478,8 +483,17 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         subject = _subject(ctx, sentence.start, role.start(), FACILITY_LABELS) \
             if actor is not None else None
         if subject is not None:
-            facts.append(Fact(subject, "builtBy", ctx.evidence(role.start(), actor.end),
+            predicate = "investor" if role.group(1) in INVESTOR_ROLES else "builtBy"
+            facts.append(Fact(subject, predicate, ctx.evidence(role.start(), actor.end),
                               object=actor))
+    for role in ROLE_OF.finditer(ctx.text, sentence.start, sentence.end):
+        facility = ctx.mention_at(role.start("facility"), FACILITY_LABELS)
+        actors = _group_before(ctx, sentence.start, role.start())
+        if facility is None or facility.end != role.end("facility") or not actors:
+            continue
+        predicate = "investor" if role.group(2) in INVESTOR_ROLES else "builtBy"
+        facts.extend(Fact(facility, predicate, ctx.evidence(role.start(), role.end()), object=a)
+                     for a in actors)
     for role in ROLE_IS.finditer(ctx.text, sentence.start, sentence.end):
         actor = ctx.mention_at(role.end(), ACTOR_LABELS, end=role.end() + 40)
         if actor is None:

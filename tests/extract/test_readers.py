@@ -516,3 +516,13 @@ def test_a_builder_named_right_after_its_role_or_entrusted_with_the_works():
                    "湘江云谷科技有限公司委托中国建筑第五工程局有限公司建设。"):
         text = "星沙云谷智算中心开工。" + second
         assert _pairs(text, "builtBy") == {("星沙云谷智算中心", "中国建筑第五工程局有限公司")}, second
+
+
+def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
+    center = "星沙云谷智算中心"
+    for text in (f"湘江云谷科技有限公司是{center}的投资方。",
+                 f"{center}开工。项目业主湘江云谷科技有限公司表示，将加快建设。",
+                 f"湘江云谷科技有限公司斥资20亿元打造{center}。"):
+        assert _pairs(text, "investor") == {(center, "湘江云谷科技有限公司")}, text
+    assert [f.quantity.value for f in _facts(f"湘江云谷科技有限公司斥资20亿元打造{center}。",
+                                             "investmentAmount")] == [2e9]
