@@ -23,7 +23,7 @@ the area the sentence is about when it names one as its subject (某市算力规
 全市…; not one of a list, 在甲、乙等地…) or the zone it says 园区 of (园区算力…, the last
 zone named) and no centre, else the article's compute centre.  A figure summed over
 several facilities (算力项目3个…新增算力…) is no one's.  Its status is ``planned`` when
-the wording looks forward (规划, 预计, 将, 建成后, 待建, 在建, 将形成, 新建, 计划, 目标) and
+the wording looks forward (规划, 设计, 预计, 将, 建成后, 待建, 在建, 将形成, 新建, 计划, 目标) and
 ``current`` otherwise; ``qualifier`` tells the stage: planned, under construction (在建,
 正在建设) or in operation.
 """
@@ -37,7 +37,7 @@ from kg.records import Fact, Mention, Quantity
 CURRENCIES = frozenset({"CNY", "USD"})
 
 INVESTMENT_WORDS = ("总投资", "投资", "投入", "累计完成投资", "完成投资", "计划投资", "总投资额", "斥资")
-PLANNED_WORDS = ("规划", "预计", "将", "建成后", "待建", "新建", "计划", "目标", "拟", "力争",
+PLANNED_WORDS = ("规划", "设计", "预计", "将", "建成后", "待建", "新建", "计划", "目标", "拟", "力争",
                  "达产后", "投产后", "到2030", "年内", "将形成")
 SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)"
                          r"|项目\d+个|等(重点|重大)?项目|共计|合计|(以上|上述|名单内|清单内)(各)?项目")

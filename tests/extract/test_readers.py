@@ -526,3 +526,9 @@ def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
         assert _pairs(text, "investor") == {(center, "湘江云谷科技有限公司")}, text
     assert [f.quantity.value for f in _facts(f"湘江云谷科技有限公司斥资20亿元打造{center}。",
                                              "investmentAmount")] == [2e9]
+
+
+def test_a_design_capacity_is_planned():
+    got = [(f.quantity.value, f.quantity.status) for f in _facts(
+        "星沙云谷智算中心设计算力3000P（FP16）。", "computeCapacity")]
+    assert got == [(3000.0, "planned")]
