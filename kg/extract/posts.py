@@ -315,7 +315,7 @@ def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: st
 def _head_area(ctx: ArticleContext, title: str):
     """副市长王某 with no organisation written: the article's city (county, prefecture)."""
     word = next((h for h in HEAD_TITLES if title.endswith(h)), "")[:1]
-    return ctx.relative_area(word) if word in ("市", "县", "州", "区", "旗") else None
+    return ctx.relative_area(word) if word in ("市", "县", "州", "区", "旗", "省") else None
 
 
 SCHOOL_TITLES = ("校长", "副校长", "常务副校长")
@@ -365,6 +365,7 @@ OWN_PARTY_ORGANS = frozenset({"党委", "党组", "纪委", "党支部", "党总
 
 
 def _area_of(ctx: ArticleContext, written: str) -> Division | None:
+    written = written.removeprefix("中共")      # 中共某市委: the party committee of 某市
     for size in range(min(len(written), 10), 1, -1):
         division = ctx.area_named(written[:size])
         if division is not None:

@@ -532,3 +532,12 @@ def test_a_design_capacity_is_planned():
     got = [(f.quantity.value, f.quantity.status) for f in _facts(
         "星沙云谷智算中心设计算力3000P（FP16）。", "computeCapacity")]
     assert got == [(3000.0, "planned")]
+
+
+def test_a_head_of_government_after_a_party_post_and_a_vice_governor_alone():
+    text = "“口岸的通关效率很重要。”中共凭祥市委副书记、市长黄立新说。"
+    assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
+        ("中共凭祥市委员会", "副书记"), ("凭祥市人民政府", "市长")}
+    text = "安徽省召开会议。7日，副省长邵明远赴滁州市调研。"
+    assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
+        ("安徽省人民政府", "副省长")}
