@@ -252,6 +252,11 @@ def _strip_spans(spans: list[Span], text: str) -> tuple[list[Span], str]:
     return slice_spans(spans, lead, lead + len(stripped)), stripped
 
 
+# A transcript's speaker line: a label and a name with its posts, no sentence in it
+# (【同期声】某市委书记　某某); what follows is what was said, not the line's end.
+_LABEL_LINE = re.compile(r"【[^】]{1,8}】[^，。！？；]*$")
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final punctuation (closing quotes after it too)."""
     end = len(text) - 1
@@ -278,7 +283,7 @@ def _continues(line: _Line, following: _Line) -> bool:
     if _is_table_row(line.text) or _is_table_row(following.text):
         return False      # a table's rows: 32.0 + 2　某某 would read 32.02
     if ends_sentence(line.text) or _starts_structure(following.text) \
-            or _META_FIELD_LINE.match(line.text):
+            or _META_FIELD_LINE.match(line.text) or _LABEL_LINE.match(line.text):
         return False
     return not (line.text[-1].isascii() and line.text[-1].isalpha()
                 and following.text[0].isascii() and following.text[0].isalpha())
@@ -613,7 +618,8 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
         previous_kind = paragraph.kind
         open_index = (len(out) - 1 if paragraph.kind in (TEXT, LEAD, JUMP)
                       and paragraph.text and not ends_sentence(paragraph.text)
-                      and not _FIELD_LINE.match(paragraph.text) else None)
+                      and not _FIELD_LINE.match(paragraph.text)
+                      and not _LABEL_LINE.match(paragraph.text) else None)
     return out
 
 

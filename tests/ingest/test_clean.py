@@ -37,6 +37,12 @@ def test_paragraph_broken_by_blank_line_in_mid_sentence_is_joined():
     assert article.text == "会议要求，要抓好食品安全工作。\n会议指出，要“两手抓”。"
 
 
+def test_a_transcripts_speaker_line_is_not_joined_to_what_was_said():
+    [article] = split("【解说】甲乙口岸改造工程开工。\n【同期声】某市委书记　王明\n"
+                      "项目建成以后，口岸通关能力将大幅提升。\n")
+    assert "王明\n项目建成以后" in article.text
+
+
 def test_latin_words_are_not_glued_across_lines():
     [article] = split("本报讯（记者 王某）甲乙县引进Cloud\nComputing平台。\n")
     assert "CloudComputing" not in article.text

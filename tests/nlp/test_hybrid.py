@@ -395,3 +395,11 @@ def test_a_name_before_a_stock_code_is_a_listed_company(hybrid):
     assert ("汉储科技", "Company") in found
     found = {(e.text, e.label_) for e in hybrid("该中心由滇曜数科（603579.SH）旗下公司投资。").ents}
     assert ("滇曜数科", "Company") in found
+
+
+def test_dotted_names_a_name_after_a_spaced_credit_and_a_name_ending_in_he(hybrid):
+    assert {e.text for e in hybrid("藏族青年扎西·才让推开二号机房的门。").ents} == {"扎西·才让"}
+    assert "吾斯曼·热合曼" in {e.text for e in hybrid("县领导吾斯曼·热合曼、刘春燕参加调研。").ents}
+    assert {"周晓岚", "韩露"} <= {e.text for e in hybrid("《高原经济》特稿　记者 周晓岚　实习生 韩露").ents}
+    assert "巴图孟和" in {e.text for e in hybrid("内蒙古甲乙化工有限公司总经理　巴图孟和").ents}
+    assert {e.text for e in hybrid("县长张三和李四出席。").ents} >= {"张三", "李四"}

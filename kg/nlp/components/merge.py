@@ -99,6 +99,41 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+SPACES = frozenset(" \u3000\t")
+MAX_DOTTED_PART = 4
+
+
+def _join_dotted(names: list[tuple[int, int, str]], text: str, table) -> list[tuple[int, int, str]]:
+    """A person the model reads before a middle dot (扎西|·|才让, 某某|·|某某) and the part
+    after it, as one name: the model's next person there, else the run of one-character
+    tokens jieba cut the unknown part into."""
+    out = []
+    skip_until = -1
+    for k, (start, end, tag) in enumerate(names):
+        if start < skip_until:
+            continue
+        if tag != "PER" or text[end:end + 1] not in MIDDLE_DOTS:
+            out.append((start, end, tag))
+            continue
+        after = end + 1
+        following = names[k + 1] if k + 1 < len(names) else None
+        if following is not None and following[0] == after and following[2] == "PER":
+            part_end = following[1]
+        else:
+            i = bisect.bisect_left(table.starts, after)
+            part_end = after
+            while i < len(table.words) and table.starts[i] == part_end \
+                    and len(table.words[i]) == 1 and _is_cjk(table.words[i]):
+                part_end += 1
+                i += 1
+        if 2 <= part_end - after <= MAX_DOTTED_PART:
+            out.append((start, part_end, "PER"))
+            skip_until = part_end
+        else:
+            out.append((start, end, tag))
+    return out
+
+
 class Merge:
     def __init__(self, nlp: Language, name: str = "kg_merge"):
         self.suffixes = org_suffixes()
@@ -132,13 +167,15 @@ class Merge:
         edges.add(len(text))
         foreign_ends = {c.end for c in found if c.label == "AdminArea"
                         and self._foreign(text[c.start:c.end])}
-        for start, end, tag in model.names(frozenset({"PER", "ORG", "LOC", "nz"})):
+        for start, end, tag in _join_dotted(model.names(frozenset({"PER", "ORG", "LOC", "nz"})),
+                                            text, table):
             listed = tag in ("ORG", "nz") and STOCK_CODE.match(text, end) is not None
             if tag == "nz" and not listed:
                 continue
             # The model now and then glues a conjunction or preposition to a name (某某与).
-            while end - start > 2 and text[end - 1] in GLUED_AFTER:
-                end -= 1
+            while end - start > 2 and text[end - 1] in GLUED_AFTER and not (
+                    tag == "PER" and (end == len(text) or not _is_cjk(text[end]))):
+                end -= 1      # (a person's name may end in 和 where nothing follows: 巴图孟和)
             while end - start > 2 and text[start] in GLUED_BEFORE:
                 start += 1
             if tag == "ORG":
@@ -221,7 +258,10 @@ class Merge:
         return family > 0 and len(name) == family + 2 - (family == 2)
 
     def _titled(self, model, text: str, start: int) -> bool:
-        """Does a title or reporter's word stand right before ``start``?"""
+        """Does a title or reporter's word stand right before ``start`` (a space between
+        them allowed: 实习生 某某)?"""
+        while start and text[start - 1] in SPACES:
+            start -= 1
         before = model.at(start - 1) if start else None
         if before is None or model.ends[before] != start:
             return False
