@@ -8,7 +8,9 @@ every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
 before how many sides sign); ``A与该公司签订…`` (the company named last before);
 ``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government);
-``A董事长某某与B总经理某某签署…`` (the representatives' organisations); ``签约双方为A和B``.  A party
+``A董事长某某与B总经理某某签署…`` (the representatives' organisations); ``签约双方为A和B``;
+``A与B举行座谈。会后，双方签署…`` (the pair of the sentence before); ``A与B签署《…》，与C
+签署《…》`` (A signs the second too).  A party
 may be followed by the short name it is given (A（以下简称“甲”）于2025年3月20日与B签订…).
 The topic is what stands between the signing verb and 协议, unless that is only 合作.
 """
@@ -47,14 +49,22 @@ PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近
 def extract_agreements(ctx: ArticleContext) -> list[Fact]:
     facts = []
     text = ctx.text
+    previous_sentence = None
     for sentence in ctx.sentences:
         facts.extend(_sides_named(ctx, sentence))
+        left_before: list[Mention] = []       # the sides of the sentence's last signing
         for sign in SIGN.finditer(text, sentence.start, sentence.end):
             document = DOCUMENT.search(text, sign.end(), min(sentence.end, sign.end() + 40))
             if document is None and sign.group(1) != "签约":
                 continue      # 签署 needs what was signed; A与B签约 is itself an agreement
             with_at = _conjunction(ctx, sentence.start, sign.start())
-            if with_at == -1:
+            both = _both_sides_before(ctx, sentence, previous_sentence, sign.start()) \
+                if with_at == -1 else None
+            if both is not None:
+                # 甲与乙举行座谈。会后，双方签署…: the pair the sentence before names.
+                left, right, parties_end = both[:1], both[1:], sign.start()
+                with_at = both[1].start - 1
+            elif with_at == -1:
                 # 甲、乙、丙三方签署…: the parties joined by 、 right before the verb, or
                 # right before 三方/四方 (甲、乙、丙、丁四方共建某某研究院签约仪式).
                 together = _group_before(ctx, sentence.start, sign.start())
@@ -72,6 +82,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                 left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
                 if not left:
                     left = [m for m in (_written_party(ctx, sentence.start, with_at),) if m]
+                if not left and text[with_at - 1:with_at] in "，,":
+                    left = left_before     # 甲与乙签署《…》，与丙签署《…》: the same side
                 parties_end = _parties_end(ctx, with_at, sign.start())
                 right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
                 if not right:
@@ -79,6 +91,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
             right = list({m.label: m for m in right}.values())
             if not left or not right:
                 continue
+            left_before = left
             signed_end = document.end() if document else sign.end()
             clause_end = min([i for i in (text.find(p, signed_end, sentence.end)
                                           for p in "，。；") if i != -1] or [sentence.end])
@@ -108,7 +121,27 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     ctx, sign, [*left, other], text[sign.end():last], sentence))
                 facts.append(Fact(party, "agreementWith", source, object=other, topic=topic,
                                   signing=event))
+        previous_sentence = sentence
     return facts
+
+
+BOTH_SIDES = re.compile(r"(?:会后|会上|随后|现场|当天|期间|座谈中)?[，,]?(?:双方)")
+
+
+def _both_sides_before(ctx: ArticleContext, sentence, previous, position: int) -> list[Mention] | None:
+    """双方签署… with no sides in the sentence: the two organisations the sentence before
+    joins with 与/和/同 (甲与乙举行座谈。会后，双方签署…), else None."""
+    clause = ctx.text[sentence.start:position]
+    if previous is None or not BOTH_SIDES.fullmatch(clause.strip()):
+        return None
+    with_at = _conjunction(ctx, previous.start, previous.end)
+    if with_at == -1:
+        return None
+    left = _group_before(ctx, previous.start, with_at)
+    right = _group_after(ctx, with_at + 1, _parties_end(ctx, with_at, previous.end))
+    if len(left) != 1 or len(right) != 1:
+        return None
+    return [_as_party(ctx, left[0]), _as_party(ctx, right[0])]
 
 
 def _sides_named(ctx: ArticleContext, sentence) -> list[Fact]:

@@ -541,3 +541,14 @@ def test_a_head_of_government_after_a_party_post_and_a_vice_governor_alone():
     text = "安徽省召开会议。7日，副省长邵明远赴滁州市调研。"
     assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
         ("安徽省人民政府", "副省长")}
+
+
+def test_both_sides_of_the_sentence_before_and_one_side_signing_twice():
+    text = "长沙县人民政府与湘江云谷科技有限公司举行座谈。会后，双方签署战略合作协议。"
+    assert _pairs(text, "agreementWith") == {("长沙县人民政府", "湘江云谷科技有限公司")}
+    text = ("湘江云谷科技有限公司与丙丁集团有限公司签署《战略合作协议》，"
+            "与戊己大学签署《产学研合作协议》。")
+    assert _pairs(text, "agreementWith") == {("湘江云谷科技有限公司", "丙丁集团有限公司"),
+                                             ("湘江云谷科技有限公司", "戊己大学")}
+    # Without a pair before, 双方 names no one.
+    assert not _pairs("会议召开。会后，双方签署战略合作协议。", "agreementWith")
