@@ -2,9 +2,10 @@
 
 A money amount is an investment when an investment word stands just before it (总投资,
 投资, 投入, 累计完成投资).  Its subject is the facility the money builds (某公司投资5亿元
-建设的某项目; 该项目由某公司投资3.2亿元建设), the nearest facility before it in the
-sentence, a company the sentence is about, or the article's facility when the clause says
-该项目 or names nothing.  Amounts summed over several projects (98个项目总投资…, 三大项目总投资…,
+建设的某项目; 该项目由某公司投资3.2亿元建设), the one in the same place of its list
+(甲、乙分别投资20亿元、8亿元), the nearest facility before it in the sentence, a company
+the sentence is about, or the article's facility when the clause says 该项目 or names
+nothing.  Amounts summed over several projects (98个项目总投资…, 三大项目总投资…,
 甲、乙等重点项目…) and an area's totals (全市完成固定资产投资…, 我市…完成投资…) belong
 to no facility; an amount for one phase (一期) keeps the phase.
 
@@ -67,9 +68,10 @@ def extract_amounts(ctx: ArticleContext) -> list[Fact]:
             fact = None      # a vague number (数十亿元) gives no fact; cards are no compute
         elif q.kind == "money" and q.unit in CURRENCIES:
             fact = _investment(ctx, q)
+            before = ctx.text[max(0, q.start - 12):q.start]
             if fact is not None and fact.predicate == "investmentAmount" \
-                    and fact.quantity.qualifier in PART_QUALIFIERS \
-                    and "总" not in ctx.text[max(0, q.start - 6):q.start]:
+                    and fact.quantity.qualifier in PART_QUALIFIERS and "总" not in before[-6:] \
+                    and (fact.quantity.qualifier != "planned" or YEAR_PLAN.search(before)):
                 parts.add(id(fact))
         elif q.kind == "compute":
             fact = _compute(ctx, q)
@@ -86,6 +88,8 @@ def extract_amounts(ctx: ArticleContext) -> list[Fact]:
 
 
 PART_QUALIFIERS = frozenset({"cumulative", "completed", "phase", "planned"})
+# A year's plan (2025年计划投资, 今年计划完成投资), not a planned total (计划投资20亿元).
+YEAR_PLAN = re.compile(r"今年|本年|年度|\d{4}年|明年")
 
 
 def _clause_start(ctx: ArticleContext, position: int) -> int:
@@ -110,7 +114,8 @@ def _investment(ctx: ArticleContext, q) -> Fact | None:
     part = PART_OF.search(clause)
     if part and not ctx.mentions_between(clause_start + part.end(), q.start, SUBJECT_LABELS):
         return None       # 其中一期投资…: a part of the total given before it
-    subject = _subject(ctx, q.start, sentence.start, SUBJECT_LABELS)
+    subject = _respective_subject(ctx, q, sentence) or \
+        _subject(ctx, q.start, sentence.start, SUBJECT_LABELS)
     if subject is None:
         return None
     quantity = Quantity(q.value, q.unit, q.text, phase=phase.group(1) if phase else None,
@@ -118,6 +123,28 @@ def _investment(ctx: ArticleContext, q) -> Fact | None:
     # What has been spent so far (已完成投资, 累计投资) is an investment too, told apart by
     # its qualifier (the gold counts 累计完成投资 of a company).
     return Fact(subject, "investmentAmount", ctx.evidence(q.start, q.end), quantity=quantity)
+
+
+def _respective_subject(ctx: ArticleContext, q, sentence) -> Mention | None:
+    """甲项目、乙项目分别投资20亿元、8亿元: the facility in the same place of its list as
+    the amount in its list, when the lists are as long."""
+    text = ctx.text
+    respectively = text.rfind("分别", sentence.start, q.start)
+    if respectively == -1:
+        return None
+    listed = []
+    cursor = respectively
+    for m in reversed(ctx.mentions_between(sentence.start, respectively, SUBJECT_LABELS)):
+        if text[m.end:cursor].strip() not in ("", "、", "和", "与", "及") or m.type == "Company":
+            break
+        listed.insert(0, m)
+        cursor = m.start
+    amounts = [a for a in ctx.doc._.kg_quantities or []
+               if a.kind == "money" and respectively < a.start < sentence.end
+               and not any(p in text[respectively:a.start] for p in "，。；")]
+    if len(listed) < 2 or len(listed) != len(amounts) or q not in amounts:
+        return None
+    return listed[amounts.index(q)]
 
 
 def _money_qualifier(before: str, phase) -> str:
@@ -136,7 +163,10 @@ def _money_scope(ctx: ArticleContext, sentence, position: int, clause: str) -> s
     """project, programme (summed over several projects or an area's total) or signing
     (the total of a signing round)."""
     head = ctx.text[sentence.start:position]
-    summed = SUM_PATTERN.search(head) and not clause.startswith("该")
+    clause_start = _clause_start(ctx, position)
+    summed = SUM_PATTERN.search(head) and not clause.startswith("该") and not any(
+        m.type != "Company" for m in ctx.mentions_between(clause_start, position, SUBJECT_LABELS))
+    # (…总投资150亿元，其中某中心总投资20亿元: a facility the clause names is the amount's)
     collective = min((at for at in (head.find(word) for word in COLLECTIVE_SUBJECTS) if at != -1),
                      default=-1)
     # 我市…完成投资: the area's total; 某项目落户我市，总投资…: the project's (a facility

@@ -552,3 +552,16 @@ def test_both_sides_of_the_sentence_before_and_one_side_signing_twice():
                                              ("湘江云谷科技有限公司", "戊己大学")}
     # Without a pair before, 双方 names no one.
     assert not _pairs("会议召开。会后，双方签署战略合作协议。", "agreementWith")
+
+
+def test_amounts_respectively_a_facility_after_qizhong_of_a_round_and_a_planned_total():
+    def amounts(text):
+        return {(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")}
+
+    assert amounts("星沙云谷智算中心、湘江储能电站项目分别投资20亿元、8亿元。") == {
+        ("星沙云谷智算中心", 2e9), ("湘江储能电站项目", 8e8)}
+    assert amounts("本次集中开工项目12个，总投资150亿元，其中星沙云谷智算中心总投资20亿元。") == {
+        ("星沙云谷智算中心", 2e9)}
+    # A planned total is the total; this year's plan beside it is a part.
+    assert amounts("星沙云谷智算中心计划投资20亿元，今年计划完成投资5亿元。") == {
+        ("星沙云谷智算中心", 2e9)}
