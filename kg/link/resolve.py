@@ -775,16 +775,19 @@ BRANCH_WORDS = re.compile(r"分公司|分行|分院|分局|子公司|办事处|�
 
 def _abbreviates(short: str, core: str, prefix: bool = True) -> bool:
     """``short`` begins ``core`` (when ``prefix``), or is an abbreviation of it: its
-    characters in order, the first and the last of each the same, at least three, not the
-    whole of it and not its beginning (a parent's name begins its subsidiaries')."""
+    characters in order, the first and the last of each the same (or, the first two the
+    same, the last the first of the core's last word), at least three, not the whole of it
+    and not its beginning (a parent's name begins its subsidiaries')."""
     if len(short) < 2 or not core or short == core:
         return short == core and len(short) >= 2
     if core.startswith(short):
         return prefix and len(short) >= 3
     if len(short) < 3 or short[0] != core[0] or len(short) >= len(core):
         return False
-    # The first and the last character kept, the rest in order (察哈尔数产集团).
-    return short[-1] == core[-1] and _in_order(short, core)
+    # The first and the last character kept, the rest in order (察哈尔数产集团); or the
+    # brand kept whole and the last word cut to its first character (某某数字科技: 某某数科).
+    last_kept = short[-1] == core[-1] or (short[:2] == core[:2] and short[-1] == core[-2])
+    return last_kept and _in_order(short, core)
 
 
 def _in_order(short: str, long: str) -> bool:

@@ -31,6 +31,13 @@ def test_an_abbreviation_keeps_first_and_last_characters_in_order():
     assert len(holders) == 1 and holders[0].label == "内蒙古丙丁数字产业集团有限公司"
 
 
+def test_a_listed_short_name_cutting_the_last_word_to_its_first_character():
+    graph, _ = _linked("云南滇曜数字科技股份有限公司发布公告。",
+                       "该中心由滇曜数科（603579.SH）投资建设。")
+    holders = _holders(graph, "滇曜数科")
+    assert len(holders) == 1 and holders[0].label == "云南滇曜数字科技股份有限公司"
+
+
 def test_a_legal_name_written_short_as_a_numbered_unit():
     graph, _ = _linked("甲乙智算中心由中国丙丁第三工程局有限公司承建。",
                        "甲乙智算中心由丙三局集团有限公司承建。")

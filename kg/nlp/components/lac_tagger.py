@@ -13,7 +13,8 @@ fixed phrase (:func:`kg.nlp.lexicon.listed_words`; names are either unknown to i
 split into characters, or tagged there as proper names), and not a word whose meaning
 the rules know already: a generic modifier (算力, 智慧), a title of office, the written
 form of an administrative area (the gazetteer's business) —; those holding a surname
-standing alone before another lone character (a name jieba cut into characters, 钱|立|群);
+standing alone before another lone character (a name jieba cut into characters, 钱|立|群)
+or a stock code in brackets (某某科技（688xxx）, a listed company's short name);
 and those holding a word that ends in an organisation or facility suffix, whose name the
 rules will read and the model may cut (选址|某县数字产业园).  Other clauses are not read,
 which spares the model about half of the text of a newspaper page.
@@ -39,6 +40,8 @@ CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 MAX_CLAUSE = 200
 _WORD_CHARACTER = re.compile(r"[\w]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A stock code in brackets follows a listed company's short name, whatever its words.
+STOCK_CODE = re.compile(r"[（(]\d{6}(?:\.[A-Za-z]{2})?[）)]")
 
 
 class LacTagger:
@@ -91,7 +94,8 @@ class LacTagger:
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
             if not (any(map(self.could_name, words[first:last]))
-                    or self._character_run(words[first:last])):
+                    or self._character_run(words[first:last])
+                    or STOCK_CODE.search(text, start, end)):
                 continue
             found.extend((a, min(a + MAX_CLAUSE, end)) for a in range(start, end, MAX_CLAUSE))
         return found
