@@ -7,7 +7,9 @@ Rules, each a reader's:
   (an implied organ: 中共某某市委员会 = 某某市委) brings those aliases;
 - a name without its place prefix (某某智算中心) is the prefixed entity (某县某某智算中心)
   when exactly one such entity exists in the same document or under an area the
-  document is about; a bracketed place may be left out (新疆(某某)产业园 = 新疆产业园);
+  document is about, or when the name opens with a place inside that prefix (甘州某某园区
+  = 某省张掖甘州某某园区, each place of the address left out in turn); a bracketed place
+  may be left out (新疆(某某)产业园 = 新疆产业园);
   two such entities are one when the name opens with a place of its own inside both
   prefixes (贵州都匀某某园 = 黔南州都匀某某园 = 都匀某某园);
 - standard abbreviations inside names are the same name (发展和改革委员会 = 发改委);
@@ -286,11 +288,17 @@ class Linker:
         for key, group in named:
             for name in sorted({normalise_name(n) for n in group.names}):
                 split = self._place_prefix(name)
-                if split:
-                    by_rest[split[0]].append((key, split[1]))
-                    bare = split[0].removesuffix("项目")     # 某县某某中心项目 = 某某中心
-                    if bare != split[0] and len(bare) >= 4:
-                        by_rest[bare].append((key, split[1]))
+                outer = True
+                while split:
+                    # 某省某市某县某某园区: the name after each place of its address.
+                    rest, divisions = split
+                    if outer or len(rest) >= 4:
+                        by_rest[rest].append((key, divisions))
+                    bare = rest.removesuffix("项目")     # 某县某某中心项目 = 某某中心
+                    if outer and bare != rest and len(bare) >= 4:
+                        by_rest[bare].append((key, divisions))
+                    outer = False
+                    split = self._place_prefix(rest) if len(rest) >= 6 else None
         for key, group in named:
             for name in sorted({normalise_name(n) for n in group.names}):
                 targets = by_rest.get(name, [])
@@ -301,7 +309,9 @@ class Linker:
                     same_doc = bool(target_group.docs & group.docs)
                     about = any(self.doc_areas[d].get(div.code) for d in group.docs
                                 for div in divisions)
-                    if same_doc or about:
+                    # 甘州某某园区 and 张掖甘州某某园区: the name opens with a place inside
+                    # the other's address.
+                    if same_doc or about or self._one_chain([divisions], name):
                         in_reach.append(target)
                         prefixes.append(divisions)
                 roots = {uf.find(t) for t in in_reach}

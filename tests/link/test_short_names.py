@@ -111,3 +111,12 @@ def test_a_phase_is_the_facility_named_in_another_document_when_it_is_the_only_o
     graph, _ = _linked("丙丁智算中心开工。", "丙丁智算中心二期项目EPC工程开标。")
     centres = [e for e in graph.entities if e.type in ("ComputeCenter", "Project")]
     assert len(centres) == 1 and centres[0].docs == ["doc0", "doc1"]
+
+
+def test_a_zone_named_from_its_own_place_is_the_zone_written_with_its_address():
+    graph, _ = _linked("储能电站在甘州工业园区开工。", "电站位于甘肃张掖甘州工业园区，已并网。")
+    [zone] = [e for e in graph.entities if e.type == "Zone"]
+    assert zone.docs == ["doc0", "doc1"]
+    # A place outside the address is another zone.
+    graph, _ = _linked("储能电站在甘州工业园区开工。", "电站位于酒泉甘州工业园区，已并网。")
+    assert len([e for e in graph.entities if e.type == "Zone"]) == 2
