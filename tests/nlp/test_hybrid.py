@@ -403,3 +403,10 @@ def test_dotted_names_a_name_after_a_spaced_credit_and_a_name_ending_in_he(hybri
     assert {"周晓岚", "韩露"} <= {e.text for e in hybrid("《高原经济》特稿　记者 周晓岚　实习生 韩露").ents}
     assert "巴图孟和" in {e.text for e in hybrid("内蒙古甲乙化工有限公司总经理　巴图孟和").ents}
     assert {e.text for e in hybrid("县长张三和李四出席。").ents} >= {"张三", "李四"}
+
+
+def test_tong_and_he_after_a_whole_name_join_two_names(hybrid, rules):
+    for nlp in (hybrid, rules):
+        found = {e.text for e in nlp("湘江云谷科技有限公司同星沙数据集团有限公司签约。").ents}
+        assert found == {"湘江云谷科技有限公司", "星沙数据集团有限公司"}
+        assert "呼和浩特市和林格尔县人民政府" in {e.text for e in nlp("呼和浩特市和林格尔县人民政府发布通知。").ents}

@@ -108,6 +108,9 @@ ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
 CAPACITY_WORDS = frozenset({"年产", "日产", "年处理", "日处理", "年加工", "年吞吐", "年发电", "年出栏"})
 # Conjunctions join two names even where the model reads one (某市与某某公司).
 CONJUNCTIONS = frozenset("与及、")
+# Characters that open names too (同方…, 和林…) but join two after a whole organisation's
+# name (某某有限公司同某某集团).
+JOINING_CHARACTERS = frozenset("同和")
 # A count right after a suffix: 签约项目36个, 开工项目12项.
 COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几]+)\s*[个项家座]")
 ORGANISATION_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
@@ -328,6 +331,9 @@ class _NameScan:
                 if depth == 0:
                     break
                 depth -= 1
+            elif text in JOINING_CHARACTERS and i > 0 and \
+                    self._kind_of(words[i - 1]) in ORGANISATION_TYPES:
+                break      # 某某有限公司同|某某集团: after a whole name, 同 and 和 join two
             elif self.model is not None and len(text) == 1 and text not in CONJUNCTIONS \
                     and self._inside_model_name(i):
                 pass       # 某市和林发展集团: the model reads one name across the character
