@@ -410,3 +410,8 @@ def test_tong_and_he_after_a_whole_name_join_two_names(hybrid, rules):
         found = {e.text for e in nlp("湘江云谷科技有限公司同星沙数据集团有限公司签约。").ents}
         assert found == {"湘江云谷科技有限公司", "星沙数据集团有限公司"}
         assert "呼和浩特市和林格尔县人民政府" in {e.text for e in nlp("呼和浩特市和林格尔县人民政府发布通知。").ents}
+
+
+def test_cooling_and_national_programme_words_make_no_names(hybrid):
+    for text in ("湖南省首个液冷数据中心投运。", "东数西算工程启动以来，宁夏发展迅速。"):
+        assert not [e for e in hybrid(text).ents if e.label_ != "AdminArea"], text
