@@ -415,3 +415,11 @@ def test_tong_and_he_after_a_whole_name_join_two_names(hybrid, rules):
 def test_cooling_and_national_programme_words_make_no_names(hybrid):
     for text in ("湖南省首个液冷数据中心投运。", "东数西算工程启动以来，宁夏发展迅速。"):
         assert not [e for e in hybrid(text).ents if e.label_ != "AdminArea"], text
+
+
+def test_a_port_named_by_its_place_and_gang(hybrid, rules):
+    for nlp in (hybrid, rules):
+        assert {(e.text, e.label_) for e in nlp("梧州龙圩港年吞吐量达1000万吨。").ents} == {
+            ("梧州龙圩港", "Port")}
+        assert ("香港", "AdminArea") in {(e.text, e.label_) for e in nlp("从香港出发。").ents}
+        assert not nlp("建设现代化强港。").ents

@@ -66,9 +66,10 @@ FALSE_SUFFIX_WORDS = frozenset("""
 格局 布局 结局 大局 全局 开局 时局 政局 棋局 骗局 困局 破局 变局 僵局 终局 出局 新局 平局 饭局 当局 药局
 客厅 大厅 展厅 餐厅 舞厅 门厅 前厅 展览厅
 工程师 公司制 集团化 集团军 子公司
+香港 海港 军港 渔港 空港 避风港 不冻港 母港 出海港 内港 外港 商港 良港 大港 强港
 """.split())
 # Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
-WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站"})
+WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站", "港"})
 # A count before a suffix (三大项目, 23个重点项目, 第一大口岸) makes a description, not a name.
 COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所台辆名位处]$"
                      r"|^[一二三四五六七八九十两几]$")
