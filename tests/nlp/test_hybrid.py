@@ -423,3 +423,13 @@ def test_a_port_named_by_its_place_and_gang(hybrid, rules):
             ("梧州龙圩港", "Port")}
         assert ("香港", "AdminArea") in {(e.text, e.label_) for e in nlp("从香港出发。").ents}
         assert not nlp("建设现代化强港。").ents
+
+
+def test_a_dash_joining_two_words_and_a_companys_unit_named_like_an_organ(hybrid, rules):
+    for nlp in (hybrid, rules):
+        found = {(e.text, e.label_) for e in nlp("凭祥中国—东盟跨境算力中心投运。").ents}
+        assert ("凭祥中国—东盟跨境算力中心", "ComputeCenter") in found
+        assert ("凭祥跨境算力中心", "ComputeCenter") in {
+            (e.text, e.label_) for e in nlp("项目——凭祥跨境算力中心投运。").ents}
+        found = {(e.text, e.label_) for e in nlp("云南电网有限责任公司曲靖供电局负责配套。").ents}
+        assert found == {("云南电网有限责任公司曲靖供电局", "Company")}

@@ -123,6 +123,8 @@ HOLDING_AFTER = re.compile(r"$|\s*(?:\d|[、，,。；;的子])")
 MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 # Punctuation inside names (某某·某某, 80万吨/年…项目).
 NAME_PUNCTUATION = frozenset("·-/")
+# A single dash between two words of a name (中国—东盟跨境…中心); doubled, it is a sentence's.
+JOINING_DASH = "—"
 # Stop words jieba cuts apart, gluing a character to the next word (等|地布局|智算中心).
 GLUED_STOP_WORDS = ("等地",)
 # Model tags that end a facility's body wherever they stand: function words.
@@ -338,6 +340,10 @@ class _NameScan:
             elif self.model is not None and len(text) == 1 and text not in CONJUNCTIONS \
                     and self._inside_model_name(i):
                 pass       # 某市和林发展集团: the model reads one name across the character
+            elif text == JOINING_DASH and 0 < i < at - 1 and words[i - 1] != JOINING_DASH \
+                    and words[i + 1] != JOINING_DASH and _is_cjk(words[i - 1][-1]) \
+                    and _is_cjk(words[i + 1][0]):
+                pass       # 中国—东盟: one dash between two words joins them in a name
             elif (boundary := rec.is_boundary(text)) and self._glued_stop_char(i, first):
                 first = i      # the name's first character: nothing before it is the name's
                 break
@@ -362,11 +368,12 @@ class _NameScan:
                            # province that opens a company's name (某集团甘肃有限公司 does)
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
                     and first == i + 1 and suffix not in HOMETOWN_SUFFIXES \
-                    and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1] \
+                    and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1] >= 1 \
                     and not (self.model is not None and self.model.within_name(
                         starts[i], starts[first] + len(words[first]))):
                 break      # 抵达某县|某省某某集团: a name does not put a county before its
-                           # province (unless the model reads both as one name: a brand)
+                           # province (unless the model reads both as one name: a brand;
+                           # the country may follow a place: 某市中国—东盟…中心)
             elif self._verb(i) and entity_type in ("Zone", "Port", "ComputeCenter"):
                 break      # 聚力创建|…示范区, 签约共建|算力枢纽
             elif self._verb(i) and text not in COMPANY_NAME_WORDS and (
@@ -477,6 +484,9 @@ class _NameScan:
                 # 某某项目一期工程, 某某项目EPC工程: the project (the phase or the contract
                 # belongs to its facts)
                 return start, "Project", start + len(core)
+        if entity_type == "GovernmentBody" and any(
+                form in self.text[start:end - len(suffix)] for form in LEGAL_FORM_ENDS):
+            entity_type = "Company"   # 某某电网有限责任公司某市供电局: a company's unit
         return start, entity_type, end
 
     def _past_glued_verb(self, start: int, end: int) -> int:
