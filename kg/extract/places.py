@@ -368,12 +368,28 @@ def _labelled_fields(ctx: ArticleContext) -> list[Fact]:
                 text, max(0, field.start() - 160), field.start())] + [field.start() - 160, 0])
             named = [m for m in ctx.mentions_between(section_start, field.start())
                      if m.type in ("ComputeCenter", "Project")]
-            subject = named[-1] if named else None
+            subject = named[-1] if named else _record_facility(ctx, field.start())
         if subject is None:
             continue
         facts.extend(Fact(subject, "locatedIn", ctx.evidence(field.start(), line_end), object=p)
                      for p in places)
     return facts
+
+
+# How far back a notice's 项目名称 field may stand from its site (一、项目名称：…五、项目地点：…).
+RECORD_REACH = 500
+
+
+def _record_facility(ctx: ArticleContext, position: int) -> Mention | None:
+    """The facility of the notice's 项目名称 field before ``position``, when each field is
+    an item of its own (一、项目名称：某某中心二期项目 … 五、项目地点：某市某区)."""
+    record = ctx.text.rfind("项目名称", max(0, position - RECORD_REACH), position)
+    if record == -1:
+        return None
+    line_end = ctx.text.find("\n", record, position)
+    named = [m for m in ctx.mentions_between(record, line_end if line_end != -1 else position)
+             if m.type in ("ComputeCenter", "Project")]
+    return named[0] if named else None
 
 
 def _built_after(ctx: ArticleContext, mentions: list[Mention], place: Mention) -> Mention | None:

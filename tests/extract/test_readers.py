@@ -565,3 +565,9 @@ def test_amounts_respectively_a_facility_after_qizhong_of_a_round_and_a_planned_
     # A planned total is the total; this year's plan beside it is a part.
     assert amounts("星沙云谷智算中心计划投资20亿元，今年计划完成投资5亿元。") == {
         ("星沙云谷智算中心", 2e9)}
+
+
+def test_a_notices_site_item_locates_the_project_of_its_name_item():
+    text = ("一、项目名称：襄阳汉水智算中心二期项目EPC总承包\n二、项目编号：XY-0716\n"
+            "三、招标人：湖北汉水云算科技有限公司\n五、项目地点：湖北省襄阳市襄州区襄阳东津云谷产业园\n")
+    assert ("襄阳汉水智算中心", "襄阳东津云谷产业园") in _pairs(text, "locatedIn")
