@@ -106,7 +106,7 @@ def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] 
             division = _division_in_name(ctx, form, found[-1] if found else None, i)
             if division is not None and found and form != division.name and \
                     division.level in ("county", "town") and \
-                    not _right_after_its_parent(ctx, found[-1], division, i):
+                    not _after_its_parent(found[-1], division):
                 division = None     # 新疆天山云计算: after a place, a county's short form is a word
             if division is not None and form != division.name and \
                     name[i + size:i + size + 1] in NATURAL_FEATURES:
@@ -143,12 +143,11 @@ def _division_in_name(ctx: ArticleContext, form: str, previous, i: int) -> Divis
     return ctx.area_named(form)
 
 
-def _right_after_its_parent(ctx: ArticleContext, previous, division: Division, i: int) -> bool:
-    """庆阳西峰…, 韶关浈江…: a county's short form written right after its own
-    prefecture is that county (the name gives city, then district), not a word; after a
-    province (新疆天山…) it may well be a word."""
-    place, written, offset = previous
-    return offset + len(written) == i and division.parent == place.code
+def _after_its_parent(previous, division: Division) -> bool:
+    """庆阳西峰…, 韶关浈江…, 赣州某某信丰…: a county's short form written after its own
+    prefecture is that county (the name gives city, then district, a brand between them
+    or not), not a word; after a province (新疆天山…) it may well be a word."""
+    return division.parent == previous[0].code
 
 
 def _form_sizes(gazetteer: Gazetteer, name: str, i: int) -> list[int]:

@@ -571,3 +571,8 @@ def test_a_notices_site_item_locates_the_project_of_its_name_item():
     text = ("一、项目名称：襄阳汉水智算中心二期项目EPC总承包\n二、项目编号：XY-0716\n"
             "三、招标人：湖北汉水云算科技有限公司\n五、项目地点：湖北省襄阳市襄州区襄阳东津云谷产业园\n")
     assert ("襄阳汉水智算中心", "襄阳东津云谷产业园") in _pairs(text, "locatedIn")
+
+
+def test_a_county_named_after_its_prefecture_and_a_brand_is_the_names_place():
+    assert _pairs("赣州橙乡信丰智算中心投运。", "locatedIn") == {("赣州橙乡信丰智算中心", "信丰县")}
+    assert _pairs("新疆天山云计算中心投运。", "locatedIn") == {("新疆天山云计算中心", "新疆维吾尔自治区")}
