@@ -391,8 +391,9 @@ def _implied_from_name(ctx: ArticleContext, org: Mention) -> Mention | None:
     match = PARTY_ABBREVIATION.match(written)
     if match and written.endswith(("党委", "市委", "州委", "县委", "地委", "区委")):
         area = ctx.area_named(match["area"]) if len(match["area"]) > 1 else None
-        if area is None and match["area"] in ("自治区", "省"):
-            area = ctx.relative_area(match["area"])     # 自治区党委: the article's region's
+        if area is None and match["area"] in ("自治区", "省", "州", "市", "县", "区", "旗", "地"):
+            # 自治区党委, 州委 (read as a name): the article's region's, prefecture's …
+            area = ctx.relative_area(match["area"])
         if area is not None:
             name, aliases = party_committee(area, written)
             return ctx.add(Mention(written, "GovernmentBody", org.source, org.start, org.end,

@@ -576,3 +576,9 @@ def test_a_notices_site_item_locates_the_project_of_its_name_item():
 def test_a_county_named_after_its_prefecture_and_a_brand_is_the_names_place():
     assert _pairs("赣州橙乡信丰智算中心投运。", "locatedIn") == {("赣州橙乡信丰智算中心", "信丰县")}
     assert _pairs("新疆天山云计算中心投运。", "locatedIn") == {("新疆天山云计算中心", "新疆维吾尔自治区")}
+
+
+def test_a_bare_party_committee_read_as_a_name_is_the_articles_areas():
+    text = "海西州召开大会。州委副书记、州长王明远讲话。"
+    assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
+        ("中共海西蒙古族藏族自治州委员会", "副书记"), ("海西蒙古族藏族自治州人民政府", "州长")}

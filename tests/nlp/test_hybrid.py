@@ -433,3 +433,16 @@ def test_a_dash_joining_two_words_and_a_companys_unit_named_like_an_organ(hybrid
             (e.text, e.label_) for e in nlp("项目——凭祥跨境算力中心投运。").ents}
         found = {(e.text, e.label_) for e in nlp("云南电网有限责任公司曲靖供电局负责配套。").ents}
         assert found == {("云南电网有限责任公司曲靖供电局", "Company")}
+
+
+def test_names_without_a_family_name_between_a_title_and_a_speech_or_meeting_word(hybrid, rules):
+    for nlp in (hybrid, rules):
+        persons = {e.text for e in nlp("海西州召开大会。州委副书记、州长完么才让讲话。").ents
+                   if e.label_ == "Person"}
+        assert persons == {"完么才让"}
+        persons = {e.text for e in nlp("曲靖经开区党工委书记、管委会主任和春林主持仪式。").ents
+                   if e.label_ == "Person"}
+        assert persons == {"和春林"}
+        persons = {e.text for e in nlp("常务副州长陆晶在致辞时表示，区位优势明显。").ents
+                   if e.label_ == "Person"}
+        assert persons == {"陆晶"}

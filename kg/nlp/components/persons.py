@@ -6,7 +6,8 @@ person is meant: right after a title (总经理王某), right before a speech or
 with a boundary in front (。王某表示), in a list of names before 参加/出席, or as another
 occurrence of a name already found in the same article.  Names with no Han family name
 (Tibetan and Mongolian names written without a middle dot) are taken only between a title
-and a speech verb, where the statistical model reads a person (hybrid recogniser only).
+and a speech verb, where the statistical model reads a person (hybrid recogniser only) or
+jieba cut three or four characters into pieces it does not know (完|么|才|让).
 """
 from __future__ import annotations
 
@@ -17,11 +18,19 @@ from operator import lt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import Title, person_followers, surnames, titles, verbs
+from kg.nlp.lexicon import Title, common_words, person_followers, surnames, titles, verbs
 from kg.nlp.spans import Candidate, ModelWords, candidates, model_words, token_table
 
 SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
                           "告诉", "说道", "称", "谈到", "感叹", "回忆"})
+# Acts of a meeting after which a name without a family name is looked for between them
+# and a title (州长完么才让讲话); after other names 在 comes first (某某在致辞时表示).
+MEETING_WORDS = frozenset({"讲话", "致辞", "主持", "发言", "宣布"})
+# A name jieba does not know is cut into characters: between a title and a speech word,
+# three or four characters so cut (完|么|才|让, 次|仁|顿珠) are a name.
+UNKNOWN_NAME_CHARS = (3, 4)
+# Characters that follow a name before such a word (某某在致辞时, 某某也表示): no name's.
+AFTER_NAME_CHARACTERS = frozenset("在的也还就等则都又将已曾正")
 # Titles written after the name (某某某总书记).
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
@@ -47,8 +56,9 @@ class PersonRecognizer:
         self.followers = person_followers()
         self.title_words = tuple(sorted(self.titles, key=len, reverse=True))
         self.verbs = verbs()
+        self.common = common_words()
         # The words after or before which a name is looked for.
-        self.cue_words = frozenset(self.titles) | SPEECH_WORDS | ATTENDANCE_WORDS
+        self.cue_words = frozenset(self.titles) | SPEECH_WORDS | ATTENDANCE_WORDS | MEETING_WORDS
         self.cue_prefixes = tuple(sorted(SPEECH_WORDS | ATTENDANCE_WORDS, key=len, reverse=True))
         self.title_last_chars = frozenset(t[-1] for t in self.titles)
         self.shortest_title = min(map(len, self.titles))
@@ -187,8 +197,8 @@ class PersonRecognizer:
                         span = self.name_after(text, nxt)
                     else:
                         span = None
-            elif word in SPEECH_WORDS:
-                span = self.name_before(text, idx) or \
+            elif word in SPEECH_WORDS or word in MEETING_WORDS:
+                span = (self.name_before(text, idx) if word in SPEECH_WORDS else None) or \
                     self._between_title_and_speech(table, i, model_words(doc))
                 if span:
                     found.append((span[0], span[1], "speaker"))
@@ -243,9 +253,8 @@ class PersonRecognizer:
                                   model: ModelWords | None) -> tuple[int, int] | None:
         """A name with no family name the rules know (次仁顿珠, 乌云毕力格: Tibetan and
         Mongolian names), before the speech word ``words[i]``: taken only where a title
-        of office ends right before it and the model reads a person in it."""
-        if model is None:
-            return None
+        of office ends right before it and the model reads a person in it, or jieba cut
+        three or four characters there into pieces it does not know (完|么|才|让)."""
         text, words, starts = table.text, table.words, table.starts
         end = starts[i]
         for j in range(i - 1, -1, -1):
@@ -258,6 +267,10 @@ class PersonRecognizer:
             if title.kind == "press" or end - start < 2 or \
                     not all(_cjk(ch) for ch in text[start:end]) or self.name_after(text, start):
                 return None
+            if self._cut_unknown(words[j + 1:i], end - start):
+                return start, end
+            if model is None:
+                return None
             # The model's words there: a person last, nothing but nouns before it (其|木格,
             # 乌云|毕力格); 某某在会上 is a name and a phrase.
             tags = [model.tag_at(k) for k in range(start, end)]
@@ -265,6 +278,14 @@ class PersonRecognizer:
                 return start, end
             return None
         return None
+
+    def _cut_unknown(self, pieces: list[str], length: int) -> bool:
+        """Three or four characters jieba cut into pieces, mostly single characters, none
+        of them an everyday word of two or more (a name it does not know)."""
+        return length in UNKNOWN_NAME_CHARS and \
+            sum(len(p) == 1 for p in pieces) >= 2 and \
+            not any(len(p) > 1 and p in self.common for p in pieces) and \
+            not any(p in AFTER_NAME_CHARACTERS for p in pieces[1:])     # 某某在|致辞
 
     def _attendees(self, text: str, pos: int) -> list[tuple[int, int]]:
         items = []
