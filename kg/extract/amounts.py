@@ -23,7 +23,9 @@ A compute figure (2万P, 1.2EFLOPS) belongs to the nearest compute centre before
 the area the sentence is about when it names one as its subject (某市算力规模达…,
 全市…; not one of a list, 在甲、乙等地…) or the zone it says 园区 of (园区算力…, the last
 zone named) and no centre, else the article's compute centre.  A figure summed over
-several facilities (算力项目3个…新增算力…) is no one's.  Its status is ``planned`` when
+several facilities (算力项目3个…新增算力…) is no one's; nor is the country's (我国算力总规模…,
+where no area or centre is named), a demand or gap, one card's or server's, a customer's
+or a company's across its centres.  Its status is ``planned`` when
 the wording looks forward (规划, 设计, 预计, 将, 建成后, 待建, 在建, 将形成, 新建, 计划, 目标) and
 ``current`` otherwise; ``qualifier`` tells the stage: planned, under construction (在建,
 正在建设) or in operation.
@@ -203,6 +205,12 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
     sentence = ctx.sentence_at(q.start)
     if SUM_PATTERN.search(ctx.text, sentence.start, q.start):
         return None          # 算力项目3个…新增算力1.5万P: summed over several facilities
+    clause = ctx.text[_clause_start(ctx, q.start):q.start]
+    if NOT_A_HOLDERS_COMPUTE.search(clause) or (
+            NATIONAL_SCOPE.search(ctx.text, sentence.start, q.start)
+            and not any(m.label not in OWN_COUNTRY for m in ctx.mentions_between(
+                sentence.start, q.start, COMPUTE_SUBJECTS | AREA_LABELS))):
+        return None          # a country's, a demand, a card's, a customer's: no holder's
     subject = _area_subject(ctx, sentence, q.start) or \
         _subject(ctx, q.start, sentence.start, COMPUTE_SUBJECTS)
     if subject is None:
@@ -219,6 +227,15 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
     return Fact(subject, "computeCapacity", ctx.evidence(q.start, q.end), quantity=quantity)
 
 
+# Figures that are no facility's or area's capacity: a demand or a gap, one card's or one
+# server's, what a customer rents, a company's across its centres.
+NOT_A_HOLDERS_COMPUTE = re.compile(r"需求|缺口|单卡|每卡|单台|一台|每台|单颗|每颗|单芯片|单机柜|"
+                                   r"租用|租赁了|(?:该|本)?公司(?:在全国|累计|共|旗下)|"
+                                   r"(?:该|本)?集团(?:在全国|累计|共|旗下)")
+# A figure for the whole country (我国算力总规模…, 全国在用算力…): not scored, and not the
+# article's centre's.
+NATIONAL_SCOPE = re.compile(r"我国|全国|国内|全球|世界|中国(?:智能)?算力")
+OWN_COUNTRY = frozenset({"中华人民共和国", "中国"})
 UNDER_CONSTRUCTION = ("在建", "正在建设", "建设中", "加紧建设", "施工中")
 IN_OPERATION = ("已", "峰值", "现有", "目前", "投运", "上线", "运行", "投产", "建成算力")
 

@@ -582,3 +582,13 @@ def test_a_bare_party_committee_read_as_a_name_is_the_articles_areas():
     text = "海西州召开大会。州委副书记、州长王明远讲话。"
     assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
         ("中共海西蒙古族藏族自治州委员会", "副书记"), ("海西蒙古族藏族自治州人民政府", "州长")}
+
+
+def test_compute_of_the_country_a_demand_a_card_or_a_customer_is_no_one_facilitys():
+    for second in ("截至目前，我国算力总规模达到280EFLOPS。", "目前，国内智算需求缺口超过10万P。",
+                   "华为昇腾910B单卡算力约为0.3P。", "该公司在全国运营算力超过2万P。",
+                   "客户甲公司租用算力500P。"):
+        assert not _facts("星沙云谷智算中心投运。" + second, "computeCapacity"), second
+    got = {(f.subject.label, f.quantity.value) for f in _facts("宁夏算力规模居全国前列，达5万P。",
+                                                                "computeCapacity")}
+    assert got == {("宁夏回族自治区", 50000.0)}
