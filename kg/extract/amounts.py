@@ -44,6 +44,8 @@ PLANNED_WORDS = ("规划", "设计", "预计", "将", "建成后", "待建", "�
                  "达产后", "投产后", "到2030", "年内", "将形成")
 SUM_PATTERN = re.compile(r"(\d+|[一二三四五六七八九十两几百]+)(个|大|项|批)(重点|重大)?(项目|工程)"
                          r"|项目\d+个|等(重点|重大)?项目|共计|合计|(以上|上述|名单内|清单内)(各)?项目")
+# Money spent on something else than building: research, subsidies and awards.
+NOT_INVESTED = re.compile(r"研发|补助|补贴|奖励|奖补")
 # Totals of an area, not of one facility: 全市完成固定资产投资…, 我市…完成投资….
 AGGREGATE_WORDS = ("固定资产投资",)
 COLLECTIVE_SUBJECTS = ("我市", "全市", "我州", "全州", "我县", "全县", "我区", "全区", "我省", "全省",
@@ -103,8 +105,8 @@ def _clause_start(ctx: ArticleContext, position: int) -> int:
 def _investment(ctx: ArticleContext, q) -> Fact | None:
     sentence = ctx.sentence_at(q.start)
     before = ctx.text[max(sentence.start, q.start - 12):q.start]
-    if not any(word in before[-8:] for word in INVESTMENT_WORDS):
-        return None
+    if not any(word in before[-8:] for word in INVESTMENT_WORDS) or NOT_INVESTED.search(before[-8:]):
+        return None       # (研发投入, 投资补助资金: a company's research, a subsidy)
     clause_start = _clause_start(ctx, q.start)
     clause = ctx.text[clause_start:q.start]
     window = ctx.text[max(sentence.start, q.start - 20):q.start]

@@ -592,3 +592,8 @@ def test_compute_of_the_country_a_demand_a_card_or_a_customer_is_no_one_facility
     got = {(f.subject.label, f.quantity.value) for f in _facts("宁夏算力规模居全国前列，达5万P。",
                                                                 "computeCapacity")}
     assert got == {("宁夏回族自治区", 50000.0)}
+
+
+def test_research_spending_and_subsidies_are_no_investment_in_a_facility():
+    for second in ("该公司去年营业收入20亿元，研发投入3亿元。", "中央预算内投资补助资金1亿元已下达。"):
+        assert not _facts("星沙云谷智算中心投运。" + second, "investmentAmount"), second
