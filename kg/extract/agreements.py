@@ -128,7 +128,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
 BOTH_SIDES = re.compile(r"(?:会后|会上|随后|现场|当天|期间|座谈中)?[，,]?(?:双方)")
 
 
-def _both_sides_before(ctx: ArticleContext, sentence, previous, position: int) -> list[Mention] | None:
+def _both_sides_before(ctx: ArticleContext, sentence, previous,
+                       position: int) -> list[Mention] | None:
     """双方签署… with no sides in the sentence: the two organisations the sentence before
     joins with 与/和/同 (甲与乙举行座谈。会后，双方签署…), else None."""
     clause = ctx.text[sentence.start:position]

@@ -105,7 +105,8 @@ def _clause_start(ctx: ArticleContext, position: int) -> int:
 def _investment(ctx: ArticleContext, q) -> Fact | None:
     sentence = ctx.sentence_at(q.start)
     before = ctx.text[max(sentence.start, q.start - 12):q.start]
-    if not any(word in before[-8:] for word in INVESTMENT_WORDS) or NOT_INVESTED.search(before[-8:]):
+    if not any(word in before[-8:] for word in INVESTMENT_WORDS) or \
+            NOT_INVESTED.search(before[-8:]):
         return None       # (研发投入, 投资补助资金: a company's research, a subsidy)
     clause_start = _clause_start(ctx, q.start)
     clause = ctx.text[clause_start:q.start]

@@ -234,11 +234,11 @@ def test_short_form_and_full_name_in_two_articles_are_one_entity(tmp_path):
 
 
 def test_an_operators_branch_written_as_place_and_brand_carries_its_registered_name():
-    from kg.nlp.pipeline import create_pipeline
     nlp = create_pipeline("rules")
 
     def named(text):
-        return {(e.text, (e._.kg or {}).get("name")) for e in nlp(text).ents if e.label_ == "Company"}
+        return {(e.text, (e._.kg or {}).get("name")) for e in nlp(text).ents
+                if e.label_ == "Company"}
 
     assert named("四川移动在宜宾至成都之间新建了两条通道。") == {("四川移动", "中国移动通信集团四川有限公司")}
     assert named("岳阳联通将为项目提供网络。") == {("岳阳联通", "中国联合网络通信有限公司岳阳市分公司")}
