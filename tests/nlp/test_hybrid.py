@@ -423,6 +423,7 @@ def test_a_port_named_by_its_place_and_gang(hybrid, rules):
             ("梧州龙圩港", "Port")}
         assert ("香港", "AdminArea") in {(e.text, e.label_) for e in nlp("从香港出发。").ents}
         assert not nlp("建设现代化强港。").ents
+        assert not [e for e in nlp("这是该中心自开港后首次招聘。").ents if e.label_ == "Port"]
 
 
 def test_a_dash_joining_two_words_and_a_companys_unit_named_like_an_organ(hybrid, rules):

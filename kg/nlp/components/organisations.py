@@ -67,6 +67,7 @@ FALSE_SUFFIX_WORDS = frozenset("""
 客厅 大厅 展厅 餐厅 舞厅 门厅 前厅 展览厅
 工程师 公司制 集团化 集团军 子公司
 香港 海港 军港 渔港 空港 避风港 不冻港 母港 出海港 内港 外港 商港 良港 大港 强港
+开港 建港 进港 出港 离港 抵港 到港 在港 驻港 来港 赴港 访港 回港
 """.split())
 # Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
 WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站", "港"})
