@@ -1,8 +1,9 @@
 """locatedIn: where a facility, company, zone, port or institute is.
 
 Three readings, most specific place wins:
-- the text says so: X位于/落户/地处/坐落于/建于 P, X在P建设/投运/开工, X于P开工, P境内,
-  P的X (a facility), 地址：P (P may be 我市, 本县 …: the article's own city or county);
+- the text says so: X位于/落户/地处/坐落于/建于/入驻/扎根 P, X在P建设/投运/开工, X于P开工, P境内,
+  P的X (a facility), X所在的P, 地址：P (P may be 我市, 本县 …: the article's own city or
+  county);
   a zone written right before a company or project (某某开发区某某公司) holds it;
 - the name carries the place: 某某县某某中心 -> 某某县, 中国电信某某分公司 -> 某某
   (generic prefixes 中国/国家 are not places);
@@ -23,7 +24,7 @@ from kg.records import Fact, Mention
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company", "Zone", "Port", "ResearchOrg"})
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
 LOCATION_TRIGGERS = ("位于", "落户", "地处", "坐落于", "坐落在", "选址", "落地", "建在", "地址:", "地址：",
-                     "建于", "建设于", "布局在", "布局于")
+                     "建于", "建设于", "布局在", "布局于", "入驻", "入园", "扎根", "花落")
 # Written between a place and 的 in 位于某县境内的…
 WITHIN_WORDS = ("辖区内", "境内", "辖区", "内")
 # Verbs after 在+place whose object is the facility built there.
@@ -204,6 +205,9 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
                     mentions, last.end + 1)) else None
             if held is not None:         # 某县境内的某某口岸
                 subject = held
+            elif text[first.start - 3:first.start] == "所在的":     # 某某中心所在的某开发区
+                subject = next((m for m in mentions if m.end == first.start - 3
+                                and m.type in FACILITY_SUBJECTS | {"Company"}), None)
             elif built or within == "境内" or (
                     after_zai and tail.lstrip("正式已").startswith(IN_PLACE_VERBS)):
                 subject = built or _subject_before(ctx, mentions, first.start, sentence.start)

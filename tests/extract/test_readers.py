@@ -597,3 +597,10 @@ def test_compute_of_the_country_a_demand_a_card_or_a_customer_is_no_one_facility
 def test_research_spending_and_subsidies_are_no_investment_in_a_facility():
     for second in ("该公司去年营业收入20亿元，研发投入3亿元。", "中央预算内投资补助资金1亿元已下达。"):
         assert not _facts("星沙云谷智算中心投运。" + second, "investmentAmount"), second
+
+
+def test_a_facility_settling_in_or_the_place_it_is_in():
+    for text in ("星沙云谷智算中心入驻长沙经开区。", "星沙云谷智算中心入园长沙经开区。",
+                 "星沙云谷智算中心所在的长沙经开区已集聚企业300家。"):
+        assert ("星沙云谷智算中心", "长沙经开区") in _pairs(text, "locatedIn"), text
+    assert _pairs("星沙云谷智算中心扎根长沙县。", "locatedIn") == {("星沙云谷智算中心", "长沙县")}

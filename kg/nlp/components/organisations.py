@@ -126,8 +126,9 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 NAME_PUNCTUATION = frozenset("·-/")
 # A single dash between two words of a name (中国—东盟跨境…中心); doubled, it is a sentence's.
 JOINING_DASH = "—"
-# Stop words jieba cuts apart, gluing a character to the next word (等|地布局|智算中心).
-GLUED_STOP_WORDS = ("等地",)
+# Stop words jieba cuts apart, gluing a character to the next word (等|地布局|智算中心,
+# 入|园某某经开区).
+GLUED_STOP_WORDS = ("等地", "入园")
 # Model tags that end a facility's body wherever they stand: function words.
 # A contract named after a facility (某某中心EPC总承包项目): the facility is the name.
 CONTRACT_WORDS = re.compile(r"(?:EPC|设计施工|施工|工程)?总承包$|EPC$")
