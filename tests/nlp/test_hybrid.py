@@ -447,3 +447,14 @@ def test_names_without_a_family_name_between_a_title_and_a_speech_or_meeting_wor
         persons = {e.text for e in nlp("常务副州长陆晶在致辞时表示，区位优势明显。").ents
                    if e.label_ == "Person"}
         assert persons == {"陆晶"}
+
+
+def test_papers_in_title_marks_associations_committees_and_chambers(hybrid, rules):
+    for nlp in (hybrid, rules):
+        assert ("中国能源报", "Organization") in {(e.text, e.label_) for e in nlp("《中国能源报》记者王敏").ents}
+        assert not [e for e in nlp("学习《关于加快建设全国一体化算力网络的意见》。").ents
+                    if e.label_ != "AdminArea"]
+        found = {(e.text, e.label_) for e in nlp("中国通信工业协会数据中心委员会发布报告。").ents}
+        assert found == {("中国通信工业协会数据中心委员会", "Organization")}
+        assert ("湖南省湘商总会", "Organization") in {
+            (e.text, e.label_) for e in nlp("湖南省湘商总会组织企业考察。").ents}

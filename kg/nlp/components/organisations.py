@@ -142,6 +142,7 @@ COMPANY_KIND_WORDS = frozenset({"公司", "上市公司", "企业", "国企", "�
 # A company body ending in these names a kind of company (A股上市|公司).
 LISTING_WORDS = frozenset({"上市", "挂牌"})
 LEGAL_FORM_ENDS = ("有限公司", "有限责任公司")
+ASSOCIATION_ENDS = ("协会", "学会", "商会", "联合会", "联盟")
 FACILITY_VETO_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u", "r", "xc", "TIME", "t"})
 # Tags the model reads reliably even on a single character: function words; and numbers
 # and times on a character ending a longer one.
@@ -489,6 +490,9 @@ class _NameScan:
         if entity_type == "GovernmentBody" and any(
                 form in self.text[start:end - len(suffix)] for form in LEGAL_FORM_ENDS):
             entity_type = "Company"   # 某某电网有限责任公司某市供电局: a company's unit
+        elif entity_type == "GovernmentBody" and any(
+                form in self.text[start:end - len(suffix)] for form in ASSOCIATION_ENDS):
+            entity_type = "Organization"   # 某某协会数据中心委员会: an association's committee
         return start, entity_type, end
 
     def _past_glued_verb(self, start: int, end: int) -> int:

@@ -1,4 +1,5 @@
-"""Names in quotation marks: “某某智算中心” has exactly the boundaries the quotes give."""
+"""Names in quotation marks: “某某智算中心” has exactly the boundaries the quotes give; a
+paper in title marks named as a source (《某某报》记者) is an organisation."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,9 @@ from kg.nlp.spans import Candidate, candidates, token_table
 # A quoted name right after these is a name however plain (重点项目“绿色智算中心”).
 NAME_CUES = ("项目", "工程", "中心", "名为", "简称")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,30})[”\"」』]")
+# A paper or magazine in title marks, named as a source (《某某报》记者, 据《某某》报道).
+MEDIA_TITLE = re.compile(r"《([^《》\n]{2,20}(?:报|刊|杂志))》(?=记者|报道|讯|消息|刊发|刊登|发表|"
+                         r"编辑部|评论员|特约)")
 # “一号工程”, “头号工程”, “一把手工程”: a rank given to a task, not a name.
 RANK = re.compile(r"(?:[一二三四五六七八九十百0-9]+号|头号|一把手|第[一二三四五六七八九十0-9]+)")
 
@@ -31,6 +35,10 @@ class QuotedNameRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         text = token_table(doc).text
+        for m in MEDIA_TITLE.finditer(text):
+            # 《某某能源报》记者某某, 据《某某周刊》报道: the paper, an organisation.
+            out.append(Candidate(m.start(1), m.end(1), "Organization", priority=5,
+                                 attrs={"quoted": True}))
         for m in QUOTED.finditer(text):
             inner = m.group(1)
             suffix = self._suffix_of(inner)
