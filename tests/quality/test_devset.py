@@ -35,16 +35,17 @@ def entities_f1(figures, half, recogniser="hybrid"):
 
 def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "tune") >= 0.95
-    assert entities_f1(figures, "tune2") >= 0.91
+    assert entities_f1(figures, "tune2") >= 0.93
     assert entities_f1(figures, "tune3") >= 0.92
-    assert entities_f1(figures, "tune4") >= 0.90
-    assert entities_f1(figures, "heldout") >= 0.89
-    assert entities_f1(figures, "heldout2") >= 0.88
+    assert entities_f1(figures, "tune4") >= 0.93
+    assert entities_f1(figures, "heldout") >= 0.91
+    assert entities_f1(figures, "heldout2") >= 0.89
     assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.93
-    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.82
-    # The second held-out batch (written in 2026-12-07's session, in new styles) scores
-    # lower on facts: its floor guards today's figure (see RESULTS.md).
-    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.74
+    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.84
+    # The second held-out batch (written in 2026-12-07's second session, in new styles)
+    # scores lower on facts: its floor guards today's figure (see RESULTS.md).
+    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.77
+    assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.93
     for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
         assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
 
