@@ -5,7 +5,8 @@ A person's posts are written before the name as a chain of segments joined by �
 an abbreviation such as 某某市委) followed by one or more titles.  A segment with titles
 only shares the organisation of the segment before it (党组书记、副局长), except a head of
 government title (市长, 州长 …), which names that area's people's government.  Several
-titles at one organisation make one fact, joined with 、.
+titles at one organisation make one fact, joined with 、.  A clause opened by 作为 right
+before the name holds posts too (作为某公司董事长，王某表示).
 """
 from __future__ import annotations
 
@@ -90,7 +91,8 @@ def extract_positions(ctx: ArticleContext) -> list[Fact]:
             facts.append(Fact(person, "holdsPosition", ctx.evidence(person.start, person.end),
                               object=org, title="总书记"))
             continue
-        chain = _chain(ctx, clause_start, person.start, post_words)
+        chain = _chain(ctx, clause_start, person.start, post_words) or \
+            _chain_as(ctx, clause_start, person.start, post_words)
         if not chain:
             after = _post_after_name(ctx, person, post_words)
             if after is not None:
@@ -205,6 +207,17 @@ def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segme
         right = left - 1
     _resolve_shared(ctx, segments)
     return segments
+
+
+def _chain_as(ctx: ArticleContext, start: int, name_start: int, post_words) -> list[_Segment]:
+    """作为某公司董事长，王某表示: the posts of the clause 作为 opens right before the name."""
+    text = ctx.text
+    if text[name_start - 1:name_start] not in ("，", ","):
+        return []
+    opener = text.rfind("作为", start, name_start - 1)
+    if opener == -1 or any(p in text[opener:name_start - 1] for p in "，,。；"):
+        return []
+    return _chain(ctx, opener + 2, name_start - 1, post_words)
 
 
 def _after_leading_words(ctx: ArticleContext, left: int, right: int) -> int:

@@ -604,3 +604,9 @@ def test_a_facility_settling_in_or_the_place_it_is_in():
                  "星沙云谷智算中心所在的长沙经开区已集聚企业300家。"):
         assert ("星沙云谷智算中心", "长沙经开区") in _pairs(text, "locatedIn"), text
     assert _pairs("星沙云谷智算中心扎根长沙县。", "locatedIn") == {("星沙云谷智算中心", "长沙县")}
+
+
+def test_a_post_in_a_clause_opened_by_zuowei_before_the_name():
+    text = "作为湘江云谷科技有限公司董事长，王明远表示，公司将继续投资。"
+    assert {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
+        ("王明远", "湘江云谷科技有限公司", "董事长")}
