@@ -72,11 +72,12 @@ def extract_amounts(ctx: ArticleContext) -> list[Fact]:
             fact = None      # a vague number (数十亿元) gives no fact; cards are no compute
         elif q.kind == "money" and q.unit in CURRENCIES:
             fact = _investment(ctx, q)
-            before = ctx.text[max(0, q.start - 12):q.start]
             if fact is not None and fact.predicate == "investmentAmount" \
-                    and fact.quantity.qualifier in PART_QUALIFIERS and "总" not in before[-6:] \
-                    and (fact.quantity.qualifier != "planned" or YEAR_PLAN.search(before)):
-                parts.add(id(fact))
+                    and fact.quantity.qualifier in PART_QUALIFIERS:
+                before = ctx.text[max(0, q.start - 12):q.start]
+                if "总" not in before[-6:] and (fact.quantity.qualifier != "planned"
+                                                or YEAR_PLAN.search(before)):
+                    parts.add(id(fact))
         elif q.kind == "compute":
             fact = _compute(ctx, q)
         else:
@@ -178,7 +179,7 @@ def _money_scope(ctx: ArticleContext, sentence, position: int, clause: str) -> s
     # named before the area is the sentence's subject).
     area_total = any(word in head[-14:] for word in AGGREGATE_WORDS) or (
         collective != -1
-        and not ctx.mentions_between(_clause_start(ctx, position), position, SUBJECT_LABELS)
+        and not ctx.mentions_between(clause_start, position, SUBJECT_LABELS)
         and not any(m.type != "Company" for m in ctx.mentions_between(
             sentence.start, sentence.start + collective, SUBJECT_LABELS)))
     if not summed and not area_total:
@@ -221,7 +222,6 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
         if not areas or any(ctx.text.startswith("等", m.end) for m in areas):
             return None      # 在甲、乙等地布局…: where a company works, not whose compute
         subject = areas[0]
-    clause = ctx.text[_clause_start(ctx, q.start):q.start]
     window = ctx.text[max(sentence.start, q.start - 30):q.start]
     stage = _stage(clause, window)
     quantity = Quantity(q.value, "PFLOPS", q.text,
@@ -277,11 +277,7 @@ def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | Non
                                                        m.label.endswith("自治区") else word)]
         if named:
             return named[-1]
-        area = ctx.relative_area(word)
-        if area is None:
-            return None
-        return ctx.add(Mention(collective.group(0), "AdminArea", ctx.evidence(position, position),
-                               collective.start(), collective.end(), area.name, area.code))
+        return ctx.relative_area_mention(word, *collective.span())
     zones = [m for m in ctx.mentions_between(sentence.start, position) if m.type == "Zone"]
     nearest = max(areas + zones, key=lambda m: m.start, default=None)
     own_zone = OWN_ZONE.search(ctx.text, clause_start, position)

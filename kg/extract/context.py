@@ -188,6 +188,15 @@ class ArticleContext:
         ending = "地区" if word == "地" else word
         return next((a for a in areas if a.name.endswith(ending)), areas[0] if areas else None)
 
+    def relative_area_mention(self, word: str, start: int, end: int) -> Mention | None:
+        """The article's area that ``word`` (市, 县 …) stands for, as a mention of the text
+        written at [start, end) (我市, 全县), or None."""
+        area = self.relative_area(word)
+        if area is None:
+            return None
+        return self.add(Mention(self.text[start:end], "AdminArea", self.evidence(start, end),
+                                start, end, area.name, area.code))
+
     def expand_relative(self, name: str) -> str:
         """地区教育局 -> 某某地区教育局, 州工商联 -> 某某州工商联, 自治区党委 -> 某某自治区党委
         (by the article's areas)."""
@@ -387,7 +396,6 @@ def _company_suffixes() -> tuple[str, ...]:
     return _suffixes_of("Company")
 
 
-@cache
 @cache
 def _suffixes_of(entity_type: str) -> tuple[str, ...]:
     return tuple(sorted((s for s, t in org_suffixes().items() if t == entity_type),

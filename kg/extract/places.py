@@ -178,7 +178,8 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
             own = OWN_PLACE.match(text, after)
             places = _places_after(ctx.gazetteer, mentions, own.end() if own else after)
             if own and not places:
-                places = [p for p in (_own_place(ctx, own),) if p is not None]
+                places = [p for p in (ctx.relative_area_mention(own.group(1), *own.span()),)
+                          if p is not None]
             described = _described_after(ctx, mentions, places)
             subject = described or _subject_before(ctx, mentions, at, sentence.start)
             if subject is not None:
@@ -228,13 +229,6 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
 # 落户我市, 位于本县…: the place the article is written in (or about).
 OWN_PLACE = re.compile(r"[我本]([市县区州省旗])")
 
-
-def _own_place(ctx: ArticleContext, own) -> Mention | None:
-    area = ctx.relative_area(own.group(1))
-    if area is None:
-        return None
-    return ctx.add(Mention(own.group(0), "AdminArea", ctx.evidence(own.start(), own.end()),
-                           own.start(), own.end(), area.name, area.code))
 
 
 # 某市已吸引甲、乙、丙等企业落户; 先后引进甲、乙等企业: each is in the place that drew it.

@@ -328,7 +328,7 @@ def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: st
 def _head_area(ctx: ArticleContext, title: str):
     """副市长王某 with no organisation written: the article's city (county, prefecture)."""
     word = next((h for h in HEAD_TITLES if title.endswith(h)), "")[:1]
-    return ctx.relative_area(word) if word in ("市", "县", "州", "区", "旗", "省") else None
+    return ctx.relative_area(word)
 
 
 SCHOOL_TITLES = ("校长", "副校长", "常务副校长")
@@ -404,7 +404,7 @@ def _implied_from_name(ctx: ArticleContext, org: Mention) -> Mention | None:
     match = PARTY_ABBREVIATION.match(written)
     if match and written.endswith(("党委", "市委", "州委", "县委", "地委", "区委")):
         area = ctx.area_named(match["area"]) if len(match["area"]) > 1 else None
-        if area is None and match["area"] in ("自治区", "省", "州", "市", "县", "区", "旗", "地"):
+        if area is None:
             # 自治区党委, 州委 (read as a name): the article's region's, prefecture's …
             area = ctx.relative_area(match["area"])
         if area is not None:

@@ -5,6 +5,7 @@ family names, the words that can follow a name, and function words that end a na
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,10 @@ NAME_STOP_WORDS = frozenset("""
 施工方 承建方 总包方 总承包方 建设方 运营方 总承包单位 承建单位 委托 入驻 入园 扎根 花落 所在
 区内 园区内 省内 市内 县内 境内 等地 布局
 """.split())
+
+# A stock code in brackets after a name (某某科技（688592）, （股票代码：603579.SH）): a listed
+# company's short name stands before it, whatever words it is made of.
+STOCK_CODE = re.compile(r"\s*[（(](?:股票代码[：:]\s*)?\d{6}(?:\.[A-Za-z]{2})?[）)]")
 
 # Leading modifiers that make a name generic when nothing else in it is proper.
 GENERIC_MODIFIERS = frozenset("""

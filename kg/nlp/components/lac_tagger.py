@@ -31,7 +31,8 @@ from spacy.util import minibatch
 
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lac import LacModel, shared_model
-from kg.nlp.lexicon import GENERIC_MODIFIERS, listed_words, org_suffixes, surnames, titles
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, STOCK_CODE, listed_words, org_suffixes,
+                             surnames, titles)
 from kg.nlp.spans import MODEL_KEY, ModelWords, token_table
 
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
@@ -40,8 +41,6 @@ CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 MAX_CLAUSE = 200
 _WORD_CHARACTER = re.compile(r"[\w]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# A stock code in brackets follows a listed company's short name, whatever its words.
-STOCK_CODE = re.compile(r"[（(]\d{6}(?:\.[A-Za-z]{2})?[）)]")
 
 
 class LacTagger:

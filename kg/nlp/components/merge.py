@@ -68,7 +68,8 @@ from spacy.tokens import Doc
 from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, WEAK_SUFFIXES
 from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import GENERIC_MODIFIERS, common_words, org_suffixes, surnames, titles
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, STOCK_CODE, common_words, org_suffixes,
+                             surnames, titles)
 from kg.nlp.spans import Candidate, candidates, model_words, token_table
 
 MODEL_PRIORITY = -1
@@ -89,8 +90,6 @@ FOREIGN_DIVISION_ENDS = ("市", "州", "省", "县", "区")
 PERSON_FOLLOWERS = SPEECH_WORDS | ATTENDANCE_WORDS | {"主持", "致辞", "讲话", "发言", "摄", "报道"}
 # What stands on either side of an item of a list of names (the text's ends count too).
 LIST_EDGES = frozenset(["", "、", "：", ":", "，", ",", "。", "；", " ", "\u3000", "\n"])
-# A stock code in brackets after a name: a listed company (某某科技（688592）, （603579.SH）).
-STOCK_CODE = re.compile(r"\s*[（(](?:股票代码[：:]\s*)?\d{6}(?:\.(?:SH|SZ|BJ|sh|sz|bj))?[）)]")
 OPENING_QUOTES = "“‘「『《〈"
 CLOSING_QUOTES = "”’」』》〉"
 

@@ -135,12 +135,12 @@ class NationalBodyRecognizer:
                 continue
             end = area.end + 2
             end += next((len(w) for w in COMPANY_ENDINGS if text.startswith(w, end)), 0)
-            province_name, city_name = (division.name, "") if division.level == "province" \
-                else (self.gazetteer.by_code(division.parent).name, division.name)
-            province = self.gazetteer.by_code(division.parent) if city_name else division
-            fields = {"province": province.short or province_name, "province_full": province_name,
-                      "city": division.short or city_name, "city_full": city_name}
-            template = OPERATOR_BRANCHES[words[j]][1 if city_name else 0]
+            city = division if division.level == "prefecture" else None
+            province = self.gazetteer.by_code(division.parent) if city else division
+            fields = {"province": province.short or province.name, "province_full": province.name,
+                      "city": city.short or city.name if city else "",
+                      "city_full": city.name if city else ""}
+            template = OPERATOR_BRANCHES[words[j]][1 if city else 0]
             branches.append(Candidate(area.start, end, "Company", priority=3,
                                       attrs={"name": template.format(**fields)}))
         return branches

@@ -142,7 +142,9 @@ COMPANY_KIND_WORDS = frozenset({"公司", "上市公司", "企业", "国企", "�
 # A company body ending in these names a kind of company (A股上市|公司).
 LISTING_WORDS = frozenset({"上市", "挂牌"})
 LEGAL_FORM_ENDS = ("有限公司", "有限责任公司")
-ASSOCIATION_ENDS = ("协会", "学会", "商会", "联合会", "联盟")
+# An organ's suffix after the name of another kind of organisation names that one's unit.
+UNITS_OF_OTHER_KINDS = ((LEGAL_FORM_ENDS, "Company"),
+                        (("协会", "学会", "商会", "联合会", "联盟"), "Organization"))
 FACILITY_VETO_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u", "r", "xc", "TIME", "t"})
 # Tags the model reads reliably even on a single character: function words; and numbers
 # and times on a character ending a longer one.
@@ -487,12 +489,12 @@ class _NameScan:
                 # 某某项目一期工程, 某某项目EPC工程: the project (the phase or the contract
                 # belongs to its facts)
                 return start, "Project", start + len(core)
-        if entity_type == "GovernmentBody" and any(
-                form in self.text[start:end - len(suffix)] for form in LEGAL_FORM_ENDS):
-            entity_type = "Company"   # 某某电网有限责任公司某市供电局: a company's unit
-        elif entity_type == "GovernmentBody" and any(
-                form in self.text[start:end - len(suffix)] for form in ASSOCIATION_ENDS):
-            entity_type = "Organization"   # 某某协会数据中心委员会: an association's committee
+        if entity_type == "GovernmentBody":
+            body = self.text[start:end - len(suffix)]
+            # 某某电网有限责任公司某市供电局: a company's unit; 某某协会某某委员会: an
+            # association's committee.
+            entity_type = next((kind for ends, kind in UNITS_OF_OTHER_KINDS
+                                if any(form in body for form in ends)), entity_type)
         return start, entity_type, end
 
     def _past_glued_verb(self, start: int, end: int) -> int:
