@@ -23,6 +23,8 @@ from kg.records import Article, Mention, Source
 
 ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
+# Words that refer back to a facility named before (…建设该项目).
+FACILITY_REFERENCES = ("该项目", "本项目", "该中心", "该基地", "该工程")
 NAMED_AFTER_PLACES = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 # Relative names: 地区教育局 on a prefecture's page means that prefecture's bureau; the
 # levels of the area each word may stand for, in order of preference.

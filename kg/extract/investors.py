@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
+from kg.extract.context import (FACILITY_LABELS, FACILITY_REFERENCES, ORGANISATION_LABELS,
+                                ArticleContext)
 from kg.records import Fact, Mention
 
 ACTOR_LABELS = ORGANISATION_LABELS
@@ -66,10 +67,13 @@ ROLE_AFTER = re.compile(r"(?:作为|为|是)(?:该|本)?(?:项目|工程)?(?:的
                         r"|承担(?:了)?(?:该|本)?(?:项目|工程)?(?:的)?(施工|建设|施工建设)任务")
 # A builder's role written right before its name (施工方某公司, 作为项目总包方，某公司;
 # 委托某公司建设: the one entrusted builds).
-ROLE_BEFORE = re.compile(r"(?:(?<=[据，,。；])|^)(?:作为(?:该|本)?(?:项目|工程)?(?:的)?)?"
+ROLE_BEFORE = re.compile(r"(?:(?<=[据，,。；])|^)(?:作为)?(?:该|本)?(?:项目|工程)?(?:的)?"
                          r"(EPC总承包方|总承包方|总包方|施工方|承建方|施工单位|承建单位|总承包单位|"
                          r"项目业主|投资方|投资主体)"
-                         r"[，,]?|委托(?=.{2,40}?(?:建设|施工|承建))", re.M)
+                         r"[，,]?|委托|负责(?:该|本)?(?:项目|工程)?(?:的)?(?:施工|承建|建设施工|施工建设)的"
+                         r"|承建(?:该|本)?(?:项目|工程)的", re.M)
+# What the one entrusted (委托X…) must do to be a builder: designing or consulting is not.
+ENTRUSTED_TO_BUILD = re.compile(r"(?:负责|承担|开展|进行)?(?:项目|工程)?(?:的)?(?:代建|建设|施工|承建)")
 # X是Y的投资方: the role of the facility named between 是 and 的.
 ROLE_OF = re.compile(r"(?:是|为|系)(?P<facility>.{2,40}?)的(投资方|投资主体|业主|项目业主|"
                      r"EPC总承包方|总承包方|总承包单位|施工方|施工单位|承建方|承建单位)")
@@ -457,7 +461,11 @@ def _built_object(ctx: ArticleContext, position: int, end: int) -> Mention | Non
             cursor += len(verb)
             continue
         break
+    if text.startswith(FACILITY_REFERENCES, cursor):     # 拟投资25亿元建设该项目
+        referent = ctx.referent(cursor)
+        return referent if referent is not None and referent.type in FACILITY_LABELS else None
     return ctx.mention_at(cursor, FACILITY_LABELS, end=min(end, cursor + 40))
+
 
 
 def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
@@ -480,6 +488,9 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         # 施工方某公司组织…, 据承建方某公司介绍, 作为项目总包方，某公司…: the builder named
         # right after its role.
         actor = ctx.mention_at(role.end(), ACTOR_LABELS)
+        if actor is not None and role.group().startswith("委托") and \
+                not ENTRUSTED_TO_BUILD.match(ctx.text, actor.end):
+            continue
         subject = _subject(ctx, sentence.start, role.start(), FACILITY_LABELS) \
             if actor is not None else None
         if subject is not None:

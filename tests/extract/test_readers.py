@@ -518,6 +518,30 @@ def test_a_builder_named_right_after_its_role_or_entrusted_with_the_works():
         assert _pairs(text, "builtBy") == {("星沙云谷智算中心", "中国建筑第五工程局有限公司")}, second
 
 
+def test_a_builder_named_after_its_role_or_in_a_relative_clause():
+    center = "星沙云谷智算中心"
+    for second in ("项目承建单位中国建筑第五工程局有限公司相关负责人介绍，主体结构已封顶。",
+                   "负责项目施工的中国建筑第五工程局有限公司项目经理王某说，工人们正在加紧作业。",
+                   "承建该项目的中国建筑第五工程局有限公司负责人表示，年底前完工。",
+                   "湘江云谷科技有限公司委托中国建筑第五工程局有限公司代建。"):
+        assert _pairs(f"{center}开工。" + second, "builtBy") == \
+            {(center, "中国建筑第五工程局有限公司")}, second
+
+
+def test_one_entrusted_with_design_does_not_build():
+    text = ("星沙云谷智算中心开工。湘江云谷科技有限公司作为业主单位，"
+            "委托中国能源建设集团湖南省电力设计院有限公司开展勘察设计。")
+    assert _pairs(text, "builtBy") == set()
+    assert _pairs(text, "investor") == {("星沙云谷智算中心", "湘江云谷科技有限公司")}
+
+
+def test_money_spent_on_the_project_referred_to_is_the_projects():
+    text = "星沙云谷智算中心开工。湘江云谷科技有限公司拟投资25亿元建设该项目。"
+    assert _pairs(text, "investor") == {("星沙云谷智算中心", "湘江云谷科技有限公司")}
+    assert [(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")] == \
+        [("星沙云谷智算中心", 2.5e9)]
+
+
 def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
     center = "星沙云谷智算中心"
     for text in (f"湘江云谷科技有限公司是{center}的投资方。",
