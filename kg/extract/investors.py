@@ -138,6 +138,8 @@ def _shareholders(ctx: ArticleContext, sentence) -> list[Fact]:
         cursor = share.end() + (text[share.end():share.end() + 1] in "、和及")
     if not holders:
         return []
+    if any(m.end == by_at for m in ctx.mentions_between(sentence.start, by_at, ACTOR_LABELS)):
+        return []          # 某公司由甲控股: the company's shareholder, not a facility's investor
     subject = _subject(ctx, sentence.start, by_at, FACILITY_LABELS)
     if subject is None:
         return []
@@ -168,7 +170,7 @@ def _by_clauses(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]:
                 subject = _founded(ctx, sentence.start, by_at)
             if subject is None and word not in FOUNDING:
                 # 由某公司投资建设某中心: the facility the verb names right after it.
-                subject = ctx.mention_at(verb.end(), FACILITY_LABELS, end=verb.end() + 40)
+                subject = _facility_named_or_referred(ctx, verb.end(), verb.end() + 40)
             if subject is None:
                 subject = _subject(ctx, sentence.start, by_at,
                                    FACILITY_LABELS if predicate == "builtBy"
@@ -461,10 +463,15 @@ def _built_object(ctx: ArticleContext, position: int, end: int) -> Mention | Non
             cursor += len(verb)
             continue
         break
-    if text.startswith(FACILITY_REFERENCES, cursor):     # 拟投资25亿元建设该项目
-        referent = ctx.referent(cursor)
+    return _facility_named_or_referred(ctx, cursor, min(end, cursor + 40))
+
+
+def _facility_named_or_referred(ctx: ArticleContext, position: int, end: int) -> Mention | None:
+    """The facility named at ``position``, or the one 该项目 there refers to (…建设该项目)."""
+    if ctx.text.startswith(FACILITY_REFERENCES, position):
+        referent = ctx.referent(position)
         return referent if referent is not None and referent.type in FACILITY_LABELS else None
-    return ctx.mention_at(cursor, FACILITY_LABELS, end=min(end, cursor + 40))
+    return ctx.mention_at(position, FACILITY_LABELS, end=end)
 
 
 

@@ -542,6 +542,17 @@ def test_money_spent_on_the_project_referred_to_is_the_projects():
         [("星沙云谷智算中心", 2.5e9)]
 
 
+def test_the_side_referred_to_invests_in_the_project_referred_to():
+    text = ("星沙云谷智算中心开工。长沙县人民政府与湘江云谷科技有限公司签订投资协议，"
+            "由后者投资建设该项目。")
+    assert _pairs(text, "investor") == {("星沙云谷智算中心", "湘江云谷科技有限公司")}
+
+
+def test_a_companys_controlling_shareholder_is_not_the_facilitys_investor():
+    text = "星沙云谷智算中心开工。湘江云谷科技有限公司由中国电信股份有限公司湖南分公司控股。"
+    assert _pairs(text, "investor") == set()
+
+
 def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
     center = "星沙云谷智算中心"
     for text in (f"湘江云谷科技有限公司是{center}的投资方。",
