@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
-from kg.extract.organs import (CENTRAL_COMMITTEE, HEAD_TITLES, LEVEL_CHARACTERS,
+from kg.extract.organs import (BARE_ORGAN, CENTRAL_COMMITTEE, HEAD_TITLES, LEVEL_CHARACTERS,
                                PARTY_ABBREVIATION, administrative_office, area_stem,
                                government, party_committee)
 from kg.nlp.gazetteer import Division
@@ -221,11 +221,12 @@ def _chain_as(ctx: ArticleContext, start: int, name_start: int, post_words) -> l
 
 
 def _after_leading_words(ctx: ArticleContext, left: int, right: int) -> int:
-    """Past the last 由/均由/并 in [left, right) that a place's name follows (以上项目均由
-    某市委常委…): the words before it bring the post in."""
+    """Past the last 由/均由/并 in [left, right) that a place's name or a bare organ (市委)
+    follows (以上项目均由某市委常委…): the words before it bring the post in."""
     for lead in reversed(list(LEADING_WORDS.finditer(ctx.text, left, right))):
         after = lead.end()
-        if any(ctx.gazetteer.lookup(ctx.text[after:after + size]) for size in (2, 3, 4)):
+        if any(ctx.gazetteer.lookup(ctx.text[after:after + size]) for size in (2, 3, 4)) or \
+                BARE_ORGAN.match(ctx.text, after):        # 会议由市委常委、…主持
             return after
     return left
 

@@ -414,6 +414,8 @@ def test_posts_after_a_transcript_mark_a_label_or_the_words_that_bring_them_in()
     assert {("苗振东", "中共禹州市委员会", "副书记"), ("苗振东", "禹州市人民政府", "市长")} <= \
         _posts("【同期声】禹州市委副书记、市长　苗振东")
     assert ("郝建平", "中共长子县委员会", "常委") in _posts("包联县领导：长子县委常委、常务副县长郝建平")
+    assert {("张卫东", "中共抚州市委员会", "常委"), ("张卫东", "抚州市人民政府", "常务副市长")} <= \
+        _posts("抚州市招商推介会举行。会议由市委常委、常务副市长张卫东主持。")
 
 
 def test_a_zones_committee_after_its_party_working_committee():
