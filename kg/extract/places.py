@@ -176,7 +176,7 @@ def _from_text(ctx: ArticleContext) -> list[Fact]:
         for order, at in found:
             after = at + len(LOCATION_TRIGGERS[order])
             own = OWN_PLACE.match(text, after)
-            places = _places_after(ctx.gazetteer, mentions, own.end() if own else after)
+            places = _places_after(ctx, mentions, own.end() if own else after)
             if own and not places:
                 places = [p for p in (ctx.relative_area_mention(own.group(1), *own.span()),)
                           if p is not None]
@@ -414,14 +414,17 @@ def _described_after(ctx: ArticleContext, mentions: list[Mention],
     return next((m for m in mentions if m.start == at + 1 and m.type in SUBJECT_LABELS), None)
 
 
-def _places_after(gazetteer, mentions: list[Mention], position: int) -> list[Mention]:
-    """The place mentions right after a trigger (a zone and its area may both be named)."""
+def _places_after(ctx: ArticleContext, mentions: list[Mention], position: int) -> list[Mention]:
+    """The place mentions right after a trigger (a zone and its area may both be named), in
+    the same clause (落户某园区，由某市的某公司…: the city is the company's)."""
+    gazetteer = ctx.gazetteer
     out = []
     cursor = position
     for m in mentions:
         if m.start < position:
             continue
-        if m.start - cursor > 2 or m.type not in PLACE_LABELS:
+        if m.start - cursor > 2 or m.type not in PLACE_LABELS or \
+                any(ch in "，,。；;" for ch in ctx.text[cursor:m.start]):
             break
         if out and m.type == "AdminArea" and out[-1].code and m.code and m.code != out[-1].code \
                 and not gazetteer.contains(out[-1].code, m.code):

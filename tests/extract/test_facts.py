@@ -303,6 +303,13 @@ def test_a_county_before_a_company_named_after_its_province_holds_it():
     assert ("新疆泓锦生物科技集团有限公司", "福海县") in located
 
 
+def test_a_place_after_the_clause_that_locates_a_facility_is_not_its_place():
+    facts = _facts("宜春锂电池储能项目落户于丙丁高新技术产业开发区，由南昌的戊己锂业股份有限公司投资。", "locatedIn")
+    places = {(f.subject.label, f.object.label) for f in facts}
+    assert ("宜春锂电池储能项目", "丙丁高新技术产业开发区") in places
+    assert not any(s == "戊己锂业股份有限公司" and o == "丙丁高新技术产业开发区" for s, o in places)
+
+
 def test_located_within_a_place_before_de():
     text = "甲乙铁路项目开工。位于阿勒泰地区福海县境内的泓山嘴口岸，是一个季节性口岸。甲乙铁路项目很长。"
     located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}

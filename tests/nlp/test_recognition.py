@@ -36,6 +36,11 @@ def test_generic_descriptions_are_not_names():
     assert not any(label in ("ComputeCenter", "Project") for _, label in found)
 
 
+def test_a_scale_before_a_kind_of_facility_is_no_name():
+    found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
+    assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]
+
+
 def test_persons_after_titles_before_speech_and_transliterated():
     found = ents("公司总经理王明远表示，将加快建设。地委副书记阿不都·艾力主持会议。李春生说：好。")
     assert ("王明远", "Person") in found

@@ -708,7 +708,7 @@ class _NameScan:
         words = body + ([own_prefix] if own_prefix else [])
         if not words:
             return False
-        if all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in words):
+        if all(map(_generic_word, words)):
             return False
         if len(body) == 1 and not own_prefix and body[0] in rec.suffixes \
                 and body_starts[0] not in area_starts:
@@ -723,7 +723,7 @@ class _NameScan:
             return True
         own = [w for w, s in zip(body, body_starts) if s not in area_starts] + (
             [own_prefix] if own_prefix else [])
-        if own and all(w in GENERIC_MODIFIERS or w in NAME_STOP_WORDS for w in own):
+        if own and all(map(_generic_word, own)):
             # 某省信息产业园 names a zone; 某地区低碳智算项目 only describes one, and
             # 打造某省高质量发展先行区 sets a goal.
             return has_area and body_starts[0] in area_starts and not (
@@ -753,6 +753,20 @@ class _NameScan:
         return self.suffix not in WEAK_SUFFIXES and opening in specific \
             and opening not in self.rec.common and opening not in self.rec.suffixes \
             and all(map(_is_cjk, opening))
+
+
+# A scale written before a kind of facility (万卡智算集群, 十万|卡级|智算集群): a description.
+SCALE_OPENING = re.compile(r"[\d.一二三四五六七八九十百千万亿]*卡(?:级|规模)?|[\d.一二三四五六七八九十百千万亿]+")
+
+
+def _generic_word(word: str) -> bool:
+    """A word that names no one thing: a generic modifier, a stop word, or a scale with at
+    most a generic modifier after it (万卡|智算)."""
+    if word in GENERIC_MODIFIERS or word in NAME_STOP_WORDS:
+        return True
+    scale = SCALE_OPENING.match(word)
+    return scale is not None and scale.end() > 0 and (
+        scale.end() == len(word) or word[scale.end():] in GENERIC_MODIFIERS)
 
 
 @Language.factory("kg_organisations")
