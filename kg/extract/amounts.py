@@ -243,6 +243,11 @@ UNDER_CONSTRUCTION = ("在建", "正在建设", "建设中", "加紧建设", "�
 IN_OPERATION = ("已", "峰值", "现有", "目前", "投运", "上线", "运行", "投产", "建成算力")
 
 
+# Words in the clause before the figure's that still make it a plan (项目建成投产后，可提供…).
+PLANNED_BEFORE_THE_CLAUSE = ("规划", "建成后", "预计", "将形成", "在建", "投产后", "投运后", "达产后",
+                             "届时")
+
+
 def _stage(clause: str, window: str) -> str:
     """planned, under construction or in operation, from the words before the figure."""
     if any(w in clause for w in PLANNED_WORDS):
@@ -250,7 +255,7 @@ def _stage(clause: str, window: str) -> str:
     if any(w in clause for w in UNDER_CONSTRUCTION):
         return "under construction"
     if not any(w in clause for w in IN_OPERATION) and \
-            any(w in window for w in ("规划", "建成后", "预计", "将形成", "在建")):
+            any(w in window for w in PLANNED_BEFORE_THE_CLAUSE):
         return "planned"
     return "in operation"
 

@@ -569,6 +569,13 @@ def test_a_design_capacity_is_planned():
     assert got == [(3000.0, "planned")]
 
 
+def test_a_capacity_after_a_clause_that_looks_forward_is_planned():
+    for second in ("项目建成投产后，可提供智能算力2000P。", "届时，中心算力可达2000P。"):
+        got = [(f.quantity.value, f.quantity.status) for f in _facts(
+            "星沙云谷智算中心开工。" + second, "computeCapacity")]
+        assert got == [(2000.0, "planned")], second
+
+
 def test_a_head_of_government_after_a_party_post_and_a_vice_governor_alone():
     text = "“口岸的通关效率很重要。”中共凭祥市委副书记、市长黄立新说。"
     assert {(f.object.label, f.title) for f in _facts(text, "holdsPosition")} == {
