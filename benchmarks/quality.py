@@ -5,12 +5,13 @@
 
 The development set (``tests/data/devset/``, see its README) holds invented articles
 with gold answers, split before any rule was written into a ``tune`` half (errors may be
-read and acted on; with more tuning batches ``tune2``, ``tune3`` (twelve other styles)
-and ``tune4`` (twenty more, longer articles)) and a held-out half, ``heldout`` and
-``heldout2`` (scored, never read: this script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
+read and acted on; with more tuning batches ``tune2``, ``tune3`` (twelve other styles),
+``tune4`` (twenty more, longer articles) and ``tune5`` (twenty-four in twenty-four styles))
+and a held-out half, ``heldout``, ``heldout2`` and ``heldout3`` (scored, never read: this
+script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
-is there.  The last rows pool the four tuning batches and the two held-out batches
+is there.  The last rows pool the tuning batches and the held-out batches
 (counts summed): the two halves compared.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
-SETS = ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2", "seeds")
+SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "heldout", "heldout2", "heldout3", "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
 
@@ -109,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-TUNING_SETS = ("tune", "tune2", "tune3", "tune4")
-HELD_OUT_SETS = ("heldout", "heldout2")
+TUNING_SETS = ("tune", "tune2", "tune3", "tune4", "tune5")
+HELD_OUT_SETS = ("heldout", "heldout2", "heldout3")
 HALVES = (("tuning, all batches", TUNING_SETS), ("held out, all batches", HELD_OUT_SETS))
 
 

@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
+from kg.extract.organs import RELATIVE_PREFIXES
 from kg.nlp.gazetteer import Division, Gazetteer
 from kg.nlp.lexicon import org_suffixes
 from kg.nlp.spans import token_table
@@ -202,7 +203,7 @@ class ArticleContext:
     def expand_relative(self, name: str) -> str:
         """地区教育局 -> 某某地区教育局, 州工商联 -> 某某州工商联, 自治区党委 -> 某某自治区党委
         (by the article's areas)."""
-        for prefix in ("自治区", "省", "地区", "州", "市", "县"):
+        for prefix in RELATIVE_PREFIXES:
             if name.startswith(prefix) and len(name) > len(prefix) + 1 and \
                     not self.gazetteer.lookup(name[:len(prefix) + 1]):
                 area = self.relative_area(prefix)
@@ -334,11 +335,17 @@ class ArticleContext:
             if m.type not in FACILITY_LABELS:
                 continue
             owner = _owner_prefix(m.text)
+            if owner and m.start >= 0 and m.start + len(owner) not in self._token_starts:
+                continue      # 某某产业园标准化厂|房…: a suffix inside a word is none
             if owner:
                 start = m.start if m.start >= 0 else -1
                 owners.append(Mention(owner, "Company", m.source, start,
                                       start + len(owner) if start >= 0 else -1, owner))
         return owners
+
+    @cached_property
+    def _token_starts(self) -> frozenset[int]:
+        return frozenset(token.idx for token in self.doc)
 
     @cached_property
     def zones_in_names(self) -> list[tuple[Mention, Mention]]:

@@ -28,6 +28,8 @@ def area_stem(area: Division) -> str:
 LEVEL_CHARACTERS = "省市县区州旗盟"
 # 市委, 县政府, 区人大常委会: a level and an organ, written where the place is understood.
 # Such a form names the organ of every place at once, so it is no alias of any of them.
+# A level written alone before an organ's name where the place is understood (市发展改革委).
+RELATIVE_PREFIXES = ("自治区", "省", "地区", "州", "市", "县")
 BARE_ORGAN = re.compile(rf"[{LEVEL_CHARACTERS}](?:委|党委|政府|人民政府|政协|人大常委会|人大)")
 
 

@@ -44,6 +44,14 @@ class _Columns:
     compute_planned: bool = False
 
 
+# A record's cells say what they hold themselves (建设单位：某公司｜总投资：32.0); a bare
+# number's unit is the cell label's (总投资（亿元）：32.0) or the one the text declares
+# for its figures (（金额单位：亿元）).
+RECORD_MONEY = re.compile(r"^(?:计划|项目)?总投资(?:额)?\s*(?:[（(]\s*(亿元|万元|元)\s*[）)])?\s*[：:]\s*"
+                          r"(\d+(?:\.\d+)?)\s*$")
+DECLARED_UNIT = re.compile(r"(?:金额|投资)?单位[：:]\s*(亿元|万元|元)")
+
+
 def extract_tables(ctx: ArticleContext) -> list[Fact]:
     if "　" not in ctx.text and "｜" not in ctx.text and "|" not in ctx.text \
             and "\t" not in ctx.text:
@@ -56,7 +64,34 @@ def extract_tables(ctx: ArticleContext) -> list[Fact]:
             facts.extend(_row(ctx, columns, cells, start, start + len(line)))
             continue
         columns = _header([text for _, _, text in cells])
+        if columns is None and len(cells) >= 2:
+            facts.extend(_record(ctx, cells, start, start + len(line)))
     return facts
+
+
+def _record(ctx: ArticleContext, cells, row_start: int, row_end: int) -> list[Fact]:
+    """1. 某某项目｜建设单位：…｜总投资：32.0: the amount in a cell of its own, a bare number
+    in the unit the label or the text declares (the other cells are read as sentences)."""
+    facilities = ctx.mentions_between(cells[0][0], cells[0][1], FACILITY_LABELS)
+    if not facilities:
+        return []
+    for _, _, text in cells[1:]:
+        money = RECORD_MONEY.match(text.strip())
+        if money is None:
+            continue
+        unit = money.group(1) or _declared_unit(ctx.text, row_start)
+        if unit is None:
+            return []
+        value = float(money.group(2)) * MONEY_UNITS[unit]
+        return [Fact(facilities[0], "investmentAmount", ctx.evidence(row_start, row_end),
+                     quantity=Quantity(value, "CNY", money.group(2), qualifier="total",
+                                       scope="project"))]
+    return []
+
+
+def _declared_unit(text: str, position: int) -> str | None:
+    declared = list(DECLARED_UNIT.finditer(text, 0, position))
+    return declared[-1].group(1) if declared else None
 
 
 def _lines(text: str):

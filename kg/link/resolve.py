@@ -37,7 +37,7 @@ from functools import cache
 from typing import Iterable
 
 from kg.extract import ArticleFacts
-from kg.extract.organs import BARE_ORGAN
+from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import GENERIC_MODIFIERS, org_abbreviations, org_suffixes
@@ -659,6 +659,7 @@ class Linker:
             for g in groups:
                 key_to_id[g.key] = entity.id
         self._add_ancestors(entities)
+        _drop_shared_relative_aliases(entities.values())
         facts: dict[tuple, LinkedFact] = {}
         for subject_key, fact, object_key in self.facts:
             subject = key_to_id[subject_key]
@@ -853,6 +854,17 @@ def _abbreviated(name: str) -> str:
     for full, short in org_abbreviations():
         name = name.replace(full, short)
     return name
+
+
+def _drop_shared_relative_aliases(entities) -> None:
+    """市发展改革委 written in two cities' articles is an alias of each city's commission:
+    a relative form two entities share names neither, so neither keeps it."""
+    owners = Counter(alias for entity in entities for alias in set(entity.aliases)
+                     if alias != entity.label and alias.startswith(RELATIVE_PREFIXES))
+    shared = {alias for alias, count in owners.items() if count > 1}
+    if shared:
+        for entity in entities:
+            entity.aliases = [a for a in entity.aliases if a not in shared]
 
 
 def _merge_into(target: Entity, other: Entity) -> None:

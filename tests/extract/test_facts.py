@@ -367,6 +367,28 @@ def test_a_table_row_gives_its_facilitys_facts_by_the_header():
     assert all("\n" not in f.source.sentence for f in facts if f.subject.label.startswith(centre))
 
 
+RECORDS = """现将部分重点项目情况摘录如下（金额单位：亿元）：
+1. 银岭丙丁智算中心二期项目｜建设单位：银岭戊己科技有限公司｜建设地点：双阳区｜总投资：32.0
+2. 银岭主城区集中供热管网改造提升工程｜建设单位：银岭城投热力有限公司｜建设地点：朝阳区｜总投资：7.5｜年度计划投资：4.0
+3. 银岭云创产业园标准化厂房及配套设施项目｜建设单位：银岭云创开发建设有限公司｜总投资（万元）：6800
+"""
+
+
+def test_a_record_line_names_its_facility_and_gives_its_amount_in_the_declared_unit():
+    result = facts_of(RECORDS)
+    facilities = {m.label for m in result.mentions if m.type in ("ComputeCenter", "Project")}
+    assert {"银岭主城区集中供热管网改造提升工程", "银岭云创产业园标准化厂房及配套设施项目"} <= facilities
+    amounts = {(f.subject.label, f.quantity.value) for f in result.facts
+               if f.predicate == "investmentAmount"}
+    assert amounts == {("银岭丙丁智算中心二期项目", 3.2e9),
+                       ("银岭主城区集中供热管网改造提升工程", 7.5e8),
+                       ("银岭云创产业园标准化厂房及配套设施项目", 6.8e7)}
+    investors = {(f.subject.label, f.object.label) for f in result.facts if f.predicate == "investor"}
+    assert ("银岭云创产业园标准化厂房及配套设施项目", "银岭云创开发建设有限公司") in investors
+    # 标准化厂|房: a company's suffix inside a word opens no owner's name.
+    assert not any(m.label.endswith("标准化厂") for m in result.mentions)
+
+
 def test_a_county_and_its_city_give_the_county_only():
     facts = _facts("丙丁智算中心位于哈密市伊州区。", "locatedIn")
     assert {f.object.label for f in facts if f.subject.label == "丙丁智算中心"} == {"伊州区"}

@@ -141,6 +141,13 @@ def test_an_organ_written_without_its_place_keeps_no_bare_alias():
     assert not any(a in ("市委", "市政府") for aliases in organs.values() for a in aliases)
 
 
+def test_a_relative_organ_written_in_two_cities_is_an_alias_of_neither():
+    graph = _graph("岳阳市召开会议。市发展改革委主任王明远讲话。", "常德市召开会议。市发展改革委主任赵东讲话。")
+    organs = {e.label: e.aliases for e in graph.entities if e.type == "GovernmentBody"}
+    assert {"岳阳市发展改革委", "常德市发展改革委"} <= set(organs)
+    assert not any("市发展改革委" in aliases for aliases in organs.values())
+
+
 def test_a_name_prefixed_at_two_levels_above_its_own_place_is_one_thing():
     graph = _graph("贵州都匀甲乙数智产业园开园。黔南州都匀甲乙数智产业园已入驻企业20家。",
                    "贵州黔南州发布算力规划，都匀甲乙数智产业园将扩建。")

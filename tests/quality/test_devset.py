@@ -17,10 +17,15 @@ pytestmark = [
 ]
 
 
+HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "heldout", "heldout2", "heldout3")
+# The batches written in 2026-12-07's fourth session; the others had no over-merge left.
+NEW_HALVES = ("tune5", "heldout3")
+
+
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory) -> dict:
     out = {}
-    for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
+    for half in HALVES:
         pages, gold = pages_and_gold(half)
         for recogniser in ("hybrid", "rules"):
             folder: Path = tmp_path_factory.mktemp(f"{half}-{recogniser}")
@@ -46,10 +51,19 @@ def test_both_halves_clear_their_floors(figures):
     # scores lower on facts: its floor guards today's figure (see RESULTS.md).
     assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.77
     assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.93
-    for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
-        assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
+    # The third held-out batch and the fifth tuning batch (written in the fourth session of
+    # 2026-12-07): floors at their figures when they were added, to guard against regression.
+    assert entities_f1(figures, "tune5") >= 0.86
+    assert entities_f1(figures, "heldout3") >= 0.87
+    assert figures["heldout3", "hybrid"]["facts"]["ALL"]["f1"] >= 0.70
+    for half in HALVES:
+        if half not in NEW_HALVES:
+            assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
+    # The new batches' over-merges (see RESULTS.md) may not grow.
+    assert figures["tune5", "hybrid"]["linking"]["over_merged"] <= 2
+    assert figures["heldout3", "hybrid"]["linking"]["over_merged"] <= 3
 
 
 def test_the_model_helps_on_both_halves(figures):
-    for half in ("tune", "tune2", "tune3", "tune4", "heldout", "heldout2"):
+    for half in HALVES:
         assert entities_f1(figures, half, "hybrid") > entities_f1(figures, half, "rules") + 0.01

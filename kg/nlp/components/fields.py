@@ -60,6 +60,21 @@ ROLE_ENDS = ("记者", "编辑", "通讯员", "摄影", "编者", "实习生")
 SOURCE_ENDS = ("综合", "整理", "编辑", "消息")
 
 
+# A project's own fields: a record line (1. 某某项目｜建设单位：…｜总投资：…) or 项目名称：某某项目.
+# The structure says the value is a facility's name, whatever words it is made of.
+RECORD_LABELS = ("建设单位", "项目单位", "业主单位", "投资主体", "项目业主", "实施主体", "建设地点",
+                 "项目地点", "实施地点", "总投资", "计划总投资", "项目总投资", "投资总额", "建设内容",
+                 "建设规模", "建设性质", "建设期限", "建设年限", "建设起止年限")
+_RECORD_LABELS = "|".join(sorted(RECORD_LABELS, key=len, reverse=True))
+RECORD_LINE = re.compile(r"^[ 　]*(?:[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)]?[.、．\s]\s*)?"
+                         r"([^\s｜|\t：:，。；]{4,40}?)[ 　]*[｜|\t][ 　]*"
+                         rf"(?:{_RECORD_LABELS})\s*(?:[（(][^）)]{{1,6}}[）)])?[：:]", re.M)
+FACILITY_FIELD = re.compile(r"(?:^|(?<=[\s　|｜]))(?:项目名称|工程名称)[：:][ 　]*"
+                            r"([^\s｜|\t，。；：:]{4,40}?)"
+                            rf"(?=$|[\s｜|\t，。；]|(?:{_RECORD_LABELS})[：:])", re.M)
+FACILITY_TYPES = ("ComputeCenter", "Project")
+
+
 def _is_cjk(text: str) -> bool:
     return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -90,6 +105,7 @@ class FieldNameRecognizer:
                 and "/" not in text and "／" not in text and not furniture:
             return doc
         found = candidates(doc)
+        self._facilities(text, found)
         matches = list(FIELD.finditer(text))
         if furniture:
             matches += RUN_TOGETHER_FIELD.finditer(text)
@@ -115,6 +131,26 @@ class FieldNameRecognizer:
                                            attrs={"field": label}))
                 at += len(name)
         return doc
+
+    def _facilities(self, text: str, found: list[Candidate]) -> None:
+        """A record line's first cell and a 项目名称 field's value name facilities, when the
+        value ends with a facility's suffix: a compute centre when a compute centre's suffix
+        is in it, else a project; unless a facility is already found over the value (the
+        rules' reading of it is kept)."""
+        values = [m.span(1) for m in RECORD_LINE.finditer(text)]
+        values += [m.span(1) for m in FACILITY_FIELD.finditer(text)]
+        for start, end in values:
+            name = text[start:end]
+            if sum(map(_is_cjk, name)) < 3 or any(
+                    c.start <= start and end <= c.end and c.label in FACILITY_TYPES
+                    for c in found):
+                continue
+            label = self._type(name)
+            if label not in FACILITY_TYPES:
+                continue          # 1. 某某有限公司｜…: a list of companies
+            if any(t == "ComputeCenter" and s in name for s, t in self.suffixes.items()):
+                label = "ComputeCenter"       # 某某智算中心二期项目
+            found.append(Candidate(start, end, label, priority=4, attrs={"field": "项目名称"}))
 
     def _is_title(self, word: str) -> bool:
         """A post written before the name in the field (签发人：副局长 某某)."""
