@@ -42,8 +42,13 @@ SIDES_ARE = re.compile(r"签约(?:双方|三方|四方|各方|方)(?:分别)?(?:
 DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 DOCUMENT_TITLE = re.compile(r"《([^《》]{2,40})》")
 # Between a party and 与: its declared short name, a date, an adverb.
-PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|已|还|将|正式|共同|"
-                       r"[两双三四五多]方|[两三四五]家|成功|现场")
+PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|已经|已|还|将|正式|共同|"
+                       r"[两双三四五多]方|[两三四五]家|成功|现场|"
+                       r"(?:我们|其|本公司|公司)?的?(?:全资|控股)?(?:子公司|孙公司)")
+# A clause that goes on with the sentence's subject (…，并与B签署…).
+CONTINUING = re.compile(r"(?:并|还|同时|也|并且|此外|另外|随后|当天|现场)*")
+# 甲、乙、丙在某地举行…签约仪式: the parties listed before the ceremony is held.
+HOLDING = re.compile(r"举行|举办")
 
 
 def extract_agreements(ctx: ArticleContext) -> list[Fact]:
@@ -72,6 +77,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     sides = MULTILATERAL.search(text, sentence.start, sign.start())
                     together = _group_before(ctx, sentence.start, sides.start()) if sides else []
                 if len(together) < 2:
+                    together = _listed_before_holding(ctx, sentence.start, sign.start())
+                if len(together) < 2:
                     continue
                 together = [_as_party(ctx, m) for m in together]
                 left, right, with_at = together[:1], together[1:], together[1].start - 1
@@ -84,6 +91,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     left = [m for m in (_written_party(ctx, sentence.start, with_at),) if m]
                 if not left and text[with_at - 1:with_at] in "，,":
                     left = left_before     # 甲与乙签署《…》，与丙签署《…》: the same side
+                if not left:
+                    left = [m for m in (_sentence_subject(ctx, sentence, with_at),) if m]
                 parties_end = _parties_end(ctx, with_at, sign.start())
                 right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
                 if not right:
@@ -213,6 +222,45 @@ def _group_after(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
     return group
 
 
+def _listed_before_holding(ctx: ArticleContext, start: int, position: int) -> list[Mention]:
+    """甲、乙、丙在某区举行某某项目三方签约仪式: the parties listed right before the place
+    where, and the verb, of the ceremony."""
+    held = None
+    for held in HOLDING.finditer(ctx.text, start, position):
+        break
+    if held is None:
+        return []
+    end = held.start()
+    places = [m for m in ctx.mentions_between(start, end) if m.type in ("AdminArea", "Zone")]
+    while places and places[-1].end == end:
+        end = places.pop().start
+    if ctx.text[end - 1:end] in ("在", "于"):
+        end -= 1
+    return [m for m in _group_before(ctx, start, end) if m.type != "AdminArea"]
+
+
+def _sentence_subject(ctx: ArticleContext, sentence, with_at: int) -> Mention | None:
+    """某公司当天宣布…，并与乙签署…: a clause going on with the subject the sentence opens
+    with."""
+    text = ctx.text
+    clause_start = max(text.rfind(p, sentence.start, with_at) for p in "，,；") + 1
+    if clause_start <= sentence.start or \
+            CONTINUING.fullmatch(text, clause_start, with_at) is None:
+        return None
+    first = next(iter(ctx.mentions_between(sentence.start, clause_start)), None)
+    if first is None or first.type not in PARTY_LABELS or \
+            not _opens_sentence(text, sentence.start, first.start):
+        return None
+    return _as_party(ctx, first)
+
+
+def _opens_sentence(text: str, start: int, position: int) -> bool:
+    """Only a date or a time word stands before ``position`` in the sentence."""
+    head = text[start:position].strip()
+    return not head or re.fullmatch(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?|近日[，,]?|"
+                                    r"当天[，,]?|日前[，,]?|此外[，,]?|同时[，,]?", head) is not None
+
+
 def _opens_a_name(m: Mention, mentions: list[Mention]) -> bool:
     """An area written right before another name (张掖市|甘州区人民政府) opens that name."""
     return m.type == "AdminArea" and any(o.start == m.end for o in mentions)
@@ -253,7 +301,10 @@ def _written_party(ctx: ArticleContext, start: int, position: int) -> Mention | 
     the text is about, when the clause opens with that word."""
     clause_start = max([ctx.text.rfind(p, start, position) for p in "，,；："] + [start - 1]) + 1
     written = PARTY_GAP.sub("", ctx.text[clause_start:position]).strip()
-    if written in ("公司", "本公司", "该公司"):
+    if written in ("公司", "本公司"):
+        return ctx.declared_company("公司") or ctx.issuer or \
+            ctx.last_before(clause_start, {"Company"})
+    if written == "该公司":
         return ctx.declared_company("公司") or ctx.last_before(clause_start, {"Company"})
     if written in ("中心", "该中心", "项目", "该项目"):
         return ctx.referent(clause_start)

@@ -18,12 +18,14 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.organs import RELATIVE_PREFIXES
 from kg.nlp.gazetteer import Division, Gazetteer
-from kg.nlp.lexicon import org_suffixes
+from kg.nlp.lexicon import STOCK_CODE, org_suffixes
 from kg.nlp.spans import token_table
 from kg.records import Article, Mention, Source
 
 ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
+# 公司全称：某某股份有限公司 on an announcement or an investor Q&A page.
+ISSUER_FIELD = re.compile(r"(?:公司全称|公司名称|发行人)[：:]\s*$")
 # Words that refer back to a facility named before (…建设该项目).
 FACILITY_REFERENCES = ("该项目", "本项目", "该中心", "该基地", "该工程")
 NAMED_AFTER_PLACES = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
@@ -121,6 +123,18 @@ class ArticleContext:
             if m.end <= position and m.type in labels:
                 found = m
         return found
+
+    @cached_property
+    def issuer(self) -> Mention | None:
+        """The listed company an announcement or an investor Q&A is by, which it calls 公司:
+        the company written in a 公司全称/公司名称 field, or the first followed by its stock
+        code (某某科技（688592）)."""
+        for m in self.mentions:
+            if m.type == "Company" and (
+                    ISSUER_FIELD.search(self.text, max(0, m.start - 8), m.start)
+                    or STOCK_CODE.match(self.text, m.end)):
+                return m
+        return None
 
     @cached_property
     def _mention_starts(self) -> list[int]:

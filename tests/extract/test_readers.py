@@ -242,6 +242,29 @@ def test_investors_and_builders_written_as_the_clauses_subject_or_role():
         assert _pairs(text, predicate) == {(subject, actor)}, text
 
 
+def test_parties_listed_before_a_ceremony_a_continued_subject_and_a_subsidiary_named_after():
+    def pairs(text):
+        return {frozenset(p) for p in _pairs(text, "agreementWith")}
+    assert pairs("6月15日，修水县人民政府、丙丁科技集团有限公司、中国电信股份有限公司戊己分公司"
+                 "在修水县举行庚辛智算中心项目三方签约仪式。") == {
+        frozenset({"修水县人民政府", "丙丁科技集团有限公司"}),
+        frozenset({"修水县人民政府", "中国电信股份有限公司戊己分公司"}),
+        frozenset({"丙丁科技集团有限公司", "中国电信股份有限公司戊己分公司"})}
+    assert pairs("丙丁科技集团有限公司当天宣布新中心投运，并与中国电信股份有限公司戊己分公司"
+                 "签署算力互联互通合作协议。") == {
+        frozenset({"丙丁科技集团有限公司", "中国电信股份有限公司戊己分公司"})}
+    assert pairs("国家开发银行甲乙省分行已经和我们的子公司丙丁算力科技有限公司签署了贷款协议。") == {
+        frozenset({"国家开发银行甲乙省分行", "丙丁算力科技有限公司"})}
+
+
+def test_gongsi_on_an_investor_qa_page_is_the_listed_company():
+    text = ("公司全称：甲乙蓝能新能源股份有限公司\n投资者提问：公司的风电项目进展如何？\n"
+            "回复：项目由中国能建丙丁省电力设计院有限公司EPC总承包。\n"
+            "投资者提问：公司有绿电业务吗？\n回复：公司与戊己数智科技有限公司签署了《绿电供应框架协议》。")
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+        frozenset({"甲乙蓝能新能源股份有限公司", "戊己数智科技有限公司"})}
+
+
 def test_signings_without_with_and_with_other_words_for_it():
     three = "丙丁科技有限公司、戊己大学、庚辛能源集团三方签署战略合作协议。"
     assert len(_pairs(three, "agreementWith")) == 3
