@@ -477,18 +477,21 @@ class Linker:
             if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
                 for name in sorted({normalise_name(n) for n in group.names}):
                     facilities[name].append(key)
-        operators, brands = set(), set()
+        # Each way a facility's name may open with its operator, and the operators it is.
+        operators: dict[str, set[str]] = defaultdict(set)
+        brands: dict[str, set[str]] = defaultdict(set)
         for key, group in self._named():
             if group.types.most_common(1)[0][0] in ("Company", "Organization"):
                 names = {normalise_name(n) for n in set(group.names) | group.texts}
-                operators |= names
                 for name in names:
+                    operators[name].add(key)
                     form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
                     if form is None:
                         continue
                     core = self._company_core(name[: -len(form)])
-                    operators.add(core)
-                    brands |= self._brands(name, core)
+                    operators[core].add(key)
+                    for brand in self._brands(name, core):
+                        brands[brand].add(key)
         suffixes = sorted(_facility_suffixes(), key=len, reverse=True)
         # The facility names by their first two characters and each suffix they end with:
         # the only ones a name with a word left out can be compared with.
@@ -500,6 +503,7 @@ class Linker:
         kinds = {name: next((f for f in suffixes if name.endswith(f)), None)
                  for name in facilities}
         with_operator: dict[str, list[str]] = defaultdict(list)
+        operated_by: dict[str, set[str]] = defaultdict(set)
         for name, keys in sorted(facilities.items()):
             # 某某曲靖智算中心 for 某某曲靖星河智算中心: a word left out, the rest in order,
             # in a document that names both (across documents it would hang on which
@@ -520,9 +524,16 @@ class Linker:
                 if (prefix in operators and size >= 3 or prefix in brands) and not (
                         suffix and len(rest) - len(suffix) < 2) and rest in facilities:
                     with_operator[rest].extend(keys)
+                    operated_by[rest] |= operators.get(prefix, set()) if size >= 3 else set()
+                    operated_by[rest] |= brands.get(prefix, set())
         # Joined once every longer name is known: two operators' centres of one name
-        # leave the name without an operator alone.
+        # leave the name without an operator alone — unless the two are one company
+        # written two ways (某省某某集团有限公司金昌…项目, 某某集团金昌…项目).
         for rest, keys in sorted(with_operator.items()):
+            if len({uf.find(k) for k in keys}) > 1 and \
+                    len({uf.find(k) for k in operated_by[rest]}) == 1:
+                self._join_unique(uf, keys[1:], keys[:1], "facility named with one operator two "
+                                  "ways", rest)
             self._join_unique(uf, facilities[rest], keys, "facility named with its operator",
                               rest)
         # 某某曲靖绿色智算中心 = 某某曲靖智算中心 (a generic modifier left out before the kind),
@@ -553,7 +564,7 @@ class Linker:
         swapped: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(dict)
         for name, keys in sorted(facilities.items()):
             # The brands written in the name's first six characters, looked up, not scanned.
-            for brand in {name[i:i + 2] for i in range(min(len(name), 6) - 1)} & brands:
+            for brand in {name[i:i + 2] for i in range(min(len(name), 6) - 1)} & brands.keys():
                 split = self._brand_and_place(name, brand)
                 if split is not None:
                     swapped[split][name] = keys

@@ -141,6 +141,14 @@ def test_an_organ_written_without_its_place_keeps_no_bare_alias():
     assert not any(a in ("市委", "市政府") for aliases in organs.values() for a in aliases)
 
 
+def test_a_project_named_with_its_owner_written_two_ways_and_without_it_is_one():
+    graph = _graph("甘肃甲乙新能源集团有限公司金昌200万千瓦光储一体化项目开工。",
+                   "甲乙集团金昌200万千瓦光储一体化项目进展顺利。",
+                   "金昌200万千瓦光储一体化项目并网。")
+    projects = [e for e in graph.entities if e.type == "Project"]
+    assert len(projects) == 1, [e.label for e in projects]
+
+
 def test_a_relative_organ_written_in_two_cities_is_an_alias_of_neither():
     graph = _graph("岳阳市召开会议。市发展改革委主任王明远讲话。", "常德市召开会议。市发展改革委主任赵东讲话。")
     organs = {e.label: e.aliases for e in graph.entities if e.type == "GovernmentBody"}

@@ -36,6 +36,11 @@ def test_generic_descriptions_are_not_names():
     assert not any(label in ("ComputeCenter", "Project") for _, label in found)
 
 
+def test_a_project_opening_with_its_owners_long_legal_name_keeps_it():
+    found = ents("推动湖北甲乙新材料有限公司年产20万吨锂电池正极材料前驱体项目一期投产。")
+    assert ("湖北甲乙新材料有限公司年产20万吨锂电池正极材料前驱体项目", "Project") in found
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

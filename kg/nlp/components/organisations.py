@@ -50,6 +50,10 @@ from kg.nlp.spans import Candidate, ModelWords, TokenTable, candidates, model_wo
 MAX_BODY_CHARS = 24
 SUFFIX_CACHE_SIZE = 200_000     # distinct tokens whose suffix is kept (bounded memory)
 MAX_BODY_TOKENS = 12
+# A facility's name may open with its owner's legal name (某省某某新材料有限公司年产4万吨
+# 磷酸铁锂正极材料项目): the owner's words come on top of the facility's.
+OWNER_BODY_CHARS = 16
+OWNER_BODY_TOKENS = 6
 OPEN_BRACKETS = "(（"
 # Stop characters that can still open a name (其澜…); prepositions (在东…) cannot.
 NAME_INITIAL_STOP_CHARS = frozenset("其同本成")
@@ -329,7 +333,8 @@ class _NameScan:
         depth = 0
         first = at
         i = at - 1
-        while i >= 0 and at - first < MAX_BODY_TOKENS:
+        max_tokens, max_chars = MAX_BODY_TOKENS, MAX_BODY_CHARS
+        while i >= 0 and at - first < max_tokens:
             text = words[i]
             if text in CLOSE_BRACKETS:
                 if i >= 2 and words[i - 2] in OPEN_BRACKETS and ENUMERATION.match(words[i - 1]):
@@ -398,7 +403,11 @@ class _NameScan:
                     # the owner's name is not part of the facility's
                     first = owner + 1
                     break
-            if chars + len(text) > MAX_BODY_CHARS:
+            if entity_type in FACILITY_TYPES and max_chars == MAX_BODY_CHARS and \
+                    self._kind_of(text) == "Company":
+                max_tokens, max_chars = (MAX_BODY_TOKENS + OWNER_BODY_TOKENS,
+                                         MAX_BODY_CHARS + OWNER_BODY_CHARS)
+            if chars + len(text) > max_chars:
                 break
             first = i
             chars += len(text)
