@@ -463,7 +463,12 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
                 owner + "管理委员会", None, (owner + "管委会",)))
             continue
         if segment.bare:
-            area = (before.area if before else None) or ctx.home_area("prefecture")
+            # 省政府秘书长, 县委常委: the article's area of the level written, else the area
+            # of the post before, else the article's city.
+            level = next((w for w in ("自治区", *LEVEL_CHARACTERS) if segment.bare.startswith(w)),
+                         None)
+            area = (ctx.relative_area(level) if level else None) or \
+                (before.area if before else None) or ctx.home_area("prefecture")
             if area is not None:
                 written = segment.written or segment.bare
                 own = _organ_of_area(area, segment.bare)
@@ -485,7 +490,7 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
                 segment.area = area
             continue
         if segment.title.endswith(HEAD_TITLES) and "委" not in segment.title:
-            area = before.area if before else _head_area(ctx, segment.title)
+            area = (before.area if before else None) or _head_area(ctx, segment.title)
             if area is not None:
                 name, aliases = government(area)
                 # Nothing names the government here; its written form is its name.

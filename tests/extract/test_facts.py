@@ -447,6 +447,13 @@ def test_posts_after_a_transcript_mark_a_label_or_the_words_that_bring_them_in()
         _posts("抚州市招商推介会举行。会议由市委常委、常务副市长张卫东主持。")
 
 
+def test_a_provinces_posts_written_without_the_province_go_to_its_organs():
+    posts = _posts("吉林日报讯 白城市召开会议。8月21日，省委副书记、省长冯致远深入白城市调研。"
+                   "省政府秘书长唐卫国参加。")
+    assert {("冯致远", "中共吉林省委员会", "副书记"), ("冯致远", "吉林省人民政府", "省长"),
+            ("唐卫国", "吉林省人民政府", "秘书长")} <= posts
+
+
 def test_a_zones_committee_after_its_party_working_committee():
     posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
     assert {("王明远", "甲乙新能源产业园党工委", "书记"),
