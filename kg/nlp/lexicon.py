@@ -31,7 +31,13 @@ NAME_STOP_WORDS = frozenset("""
 运营单位 项目单位 业主单位 后 内 之后 以后 以内 之内 期间
 施工方 承建方 总包方 总承包方 建设方 运营方 总承包单位 承建单位 委托 入驻 入园 扎根 花落 所在
 区内 园区内 省内 市内 县内 境内 等地 布局
+系 股东 控股股东 大股东 母公司 这家 那家 此家
 """.split())
+
+# A family name and one of these is how a person is addressed, not their name (周女士).
+ADDRESS_FORMS = ("女士", "先生", "小姐")
+# Words that make the name before them an organisation's, not a person's (某某资本领投).
+ORGANISATION_WORDS_AFTER_NAMES = ("资本", "基金", "投资", "控股", "集团", "公司", "科技", "银行")
 
 # A stock code in brackets after a name (某某科技（688592）, （股票代码：603579.SH）): a listed
 # company's short name stands before it, whatever words it is made of.

@@ -41,6 +41,23 @@ def test_a_project_opening_with_its_owners_long_legal_name_keeps_it():
     assert ("湖北甲乙新材料有限公司年产20万吨锂电池正极材料前驱体项目", "Project") in found
 
 
+def test_a_legal_name_ends_before_a_copula_and_a_project_in_a_place_is_no_name():
+    found = ents("甲乙数智科技有限公司系公司控股股东丙丁数智集团的全资子公司。宁夏项目刚刚签约，"
+                 "这家公司成立于2019年。")
+    assert ("甲乙数智科技有限公司", "Company") in found
+    assert ("丙丁数智集团", "Company") in found
+    assert not any("系" in name or name in ("宁夏项目", "这家公司") for name, _ in found)
+
+
+def test_exchanges_are_organisations_and_addresses_or_firms_are_no_persons():
+    found = ents("公司在深交所互动易平台回复。联系人：周女士。新加坡投资机构鲁梅拉资本领投。"
+                 "副总裁蔡璟分别代表双方签约，总经理王强分别介绍了情况。记者了解到，邹景和表示赞同。")
+    assert ("深交所", "Organization") in found
+    persons = {name for name, label in found if label == "Person"}
+    assert {"蔡璟", "王强", "邹景和"} <= persons
+    assert not persons & {"周女士", "鲁梅拉", "蔡璟分", "王强分别"}
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import org_suffixes, titles
+from kg.nlp.lexicon import ADDRESS_FORMS, org_suffixes, titles
 from kg.nlp.spans import Candidate, candidates, token_table
 
 ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "承办单位", "供稿")
@@ -84,7 +84,7 @@ ADDRESS_ENDS = "工总老"
 
 
 def _reads_as_person(name: str) -> bool:
-    if len(name) == 2 and name[1] in ADDRESS_ENDS:
+    if len(name) == 2 and name[1] in ADDRESS_ENDS or name.endswith(ADDRESS_FORMS):
         return False
     if MIDDLE_DOTS in name:
         parts = name.split(MIDDLE_DOTS)

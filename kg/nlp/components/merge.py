@@ -68,8 +68,8 @@ from spacy.tokens import Doc
 from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, WEAK_SUFFIXES
 from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import (GENERIC_MODIFIERS, STOCK_CODE, common_words, org_suffixes,
-                             surnames, titles)
+from kg.nlp.lexicon import (ADDRESS_FORMS, GENERIC_MODIFIERS, ORGANISATION_WORDS_AFTER_NAMES,
+                             STOCK_CODE, common_words, org_suffixes, surnames, titles)
 from kg.nlp.spans import Candidate, candidates, model_words, token_table
 
 MODEL_PRIORITY = -1
@@ -194,7 +194,8 @@ class Merge:
                     found.append(Candidate(start, end, "AdminArea", MODEL_PRIORITY,
                                            {"source": "model", "foreign": True, "name": name}))
             elif tag == "PER":
-                if self.reads_as_person(name, self._person_cue(model, text, start, end)):
+                if self.reads_as_person(name, self._person_cue(model, text, start, end)) \
+                        and not text.startswith(ORGANISATION_WORDS_AFTER_NAMES, end):
                     found.append(Candidate(start, end, "Person", MODEL_PRIORITY,
                                            {"source": "model"}))
             elif listed and 2 <= len(name) <= MAX_NAME and all(map(_is_cjk, name)):
@@ -246,6 +247,8 @@ class Merge:
         return False
 
     def reads_as_person(self, name: str, cue: bool) -> bool:
+        if name.endswith(ADDRESS_FORMS):
+            return False           # 周女士: how a person is addressed
         if any(dot in name for dot in MIDDLE_DOTS):
             parts = _split_dots(name)
             return len(parts) >= 2 and all(p and all(map(_is_cjk, p)) for p in parts)

@@ -146,6 +146,9 @@ COMPANY_KIND_WORDS = frozenset({"公司", "上市公司", "企业", "国企", "�
 # A company body ending in these names a kind of company (A股上市|公司).
 LISTING_WORDS = frozenset({"上市", "挂牌"})
 LEGAL_FORM_ENDS = ("有限公司", "有限责任公司")
+# A company's unit named after its legal name (某某有限公司某市分公司).
+BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分厂", "工厂", "营业部", "办事处", "分部", "分中心",
+                   "子公司", "项目部", "指挥部")
 # An organ's suffix after the name of another kind of organisation names that one's unit.
 UNITS_OF_OTHER_KINDS = ((LEGAL_FORM_ENDS, "Company"),
                         (("协会", "学会", "商会", "联合会", "联盟"), "Organization"))
@@ -347,6 +350,10 @@ class _NameScan:
             elif text in JOINING_CHARACTERS and i > 0 and \
                     self._kind_of(words[i - 1]) in ORGANISATION_TYPES:
                 break      # 某某有限公司同|某某集团: after a whole name, 同 and 和 join two
+            elif entity_type == "Company" and text.endswith(LEGAL_FORM_ENDS) \
+                    and not suffix_word.endswith(BRANCH_SUFFIXES):
+                break      # 某某有限公司系|公司, …|控股股东某某集团: a whole legal name
+                           # ends before what follows it (a branch's name holds one)
             elif self.model is not None and len(text) == 1 and text not in CONJUNCTIONS \
                     and self._inside_model_name(i):
                 pass       # 某市和林发展集团: the model reads one name across the character
@@ -732,6 +739,8 @@ class _NameScan:
             return True
         own = [w for w, s in zip(body, body_starts) if s not in area_starts] + (
             [own_prefix] if own_prefix else [])
+        if not own and suffix in WEAK_SUFFIXES and entity_type in ("Project", "ComputeCenter"):
+            return False      # 宁夏项目, 某区项目: the project in a place, as referred to
         if own and all(map(_generic_word, own)):
             # 某省信息产业园 names a zone; 某地区低碳智算项目 only describes one, and
             # 打造某省高质量发展先行区 sets a goal.

@@ -54,6 +54,9 @@ class PersonRecognizer:
         self.titles = titles()
         self.single, self.double = surnames()
         self.followers = person_followers()
+        # Followers of two characters or more: inside a run before a speech verb they end
+        # the name (one character may be the name's own: 巴图孟和).
+        self.word_followers = tuple(f for f in self.followers if len(f) > 1)
         self.title_words = tuple(sorted(self.titles, key=len, reverse=True))
         self.verbs = verbs()
         self.common = common_words()
@@ -166,6 +169,8 @@ class PersonRecognizer:
             start = pos - length
             if start < run_start or not self.surname_at(text, start):
                 continue
+            if any(text.startswith(self.word_followers, k) for k in range(start + 2, pos)):
+                continue      # 某某|分别介绍: a word that follows names ends this one
             if self.boundary_before(text, start):
                 return start, pos
         return None
