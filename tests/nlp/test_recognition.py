@@ -58,6 +58,12 @@ def test_exchanges_are_organisations_and_addresses_or_firms_are_no_persons():
     assert not persons & {"周女士", "鲁梅拉", "蔡璟分", "王强分别"}
 
 
+def test_a_short_quotation_inside_a_projects_name_after_its_place():
+    found = ents("由甲乙光能有限公司投资建设的中宁宁安20万千瓦“光伏+储能”项目开工。该市推进“光伏+”项目建设。")
+    assert ("中宁宁安20万千瓦“光伏+储能”项目", "Project") in found
+    assert not any(name.endswith("“光伏+”项目") for name, _ in found)
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

@@ -65,6 +65,9 @@ PHASE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?"
                    r"(?:[一二三四五六七八九十]期|EPC|epc|主体|土建|安装)$")
 CLAUSE_MARKS = frozenset("：:，,。；;！？!?")
 CLOSE_BRACKETS = ")）"
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+MAX_QUOTED_TOKENS = 5
+MAX_QUOTED_CHARS = 8
 # Words that end in a suffix character but name no organisation.
 FALSE_SUFFIX_WORDS = frozenset("""
 格局 布局 结局 大局 全局 开局 时局 政局 棋局 骗局 困局 破局 变局 僵局 终局 出局 新局 平局 饭局 当局 药局
@@ -339,6 +342,15 @@ class _NameScan:
         max_tokens, max_chars = MAX_BODY_TOKENS, MAX_BODY_CHARS
         while i >= 0 and at - first < max_tokens:
             text = words[i]
+            if text == CLOSE_QUOTE and entity_type in FACILITY_TYPES:
+                opened = self._quoted_words_before(i)
+                if opened is None:
+                    break
+                # 某县20万千瓦“光伏+储能”项目: a short quoted phrase inside the name, with
+                # the name's words before it.
+                chars += sum(map(len, words[opened:i + 1]))
+                first, i = opened, opened - 1
+                continue
             if text in CLOSE_BRACKETS:
                 if i >= 2 and words[i - 2] in OPEN_BRACKETS and ENUMERATION.match(words[i - 1]):
                     break      # （二）|某某项目: a list's number, not part of the name
@@ -532,6 +544,25 @@ class _NameScan:
         if name is None or model.tags[name] not in ("ORG", "LOC", "nz") or model.ends[name] < end:
             return start
         return cut
+
+    def _quoted_words_before(self, i: int) -> int | None:
+        """Where the quotation closed at token ``i`` opens, when it is short, holds no
+        clause mark and follows words of the name that a place opens (not a quoted name
+        of its own, nor a slogan: 推进“光伏+”项目)."""
+        words = self.words
+        for j in range(i - 1, max(-1, i - MAX_QUOTED_TOKENS - 2), -1):
+            if words[j] == OPEN_QUOTE:
+                inner = "".join(words[j + 1:i])
+                if not 0 < len(inner) <= MAX_QUOTED_CHARS or j == 0 or \
+                        self.rec.is_boundary(words[j - 1]) or words[j - 1] in NAME_STOP_WORDS:
+                    return None
+                # The name's place opens it within a few words before the quotation.
+                place = any(self.starts[k] in self.area_starts
+                            for k in range(max(0, j - MAX_QUOTED_TOKENS), j))
+                return j if place else None
+            if words[j] in (CLOSE_QUOTE, *CLAUSE_MARKS):
+                return None
+        return None
 
     def _model_boundary(self, i: int, first: int) -> bool:
         """Does the model's reading end the body before token ``i`` (see the module
