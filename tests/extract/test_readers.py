@@ -551,6 +551,17 @@ def test_a_builder_named_after_its_role_or_in_a_relative_clause():
             {(center, "中国建筑第五工程局有限公司")}, second
 
 
+def test_a_builder_of_a_part_builds_the_facility():
+    text = ("甲乙长阳龙潭坪抽水蓄能电站开工。甲乙长阳龙潭坪抽水蓄能电站主体工程由中国水利水电第七工程局有限公司承建，"
+            "项目风机安装工程由中交第三航务工程局有限公司承建，下水库工程由中国水利水电第十一工程局有限公司施工。")
+    result = facts_of(text)
+    assert not any(m.label.endswith("工程") for m in result.mentions if m.type == "Project")
+    assert {(f.subject.label, f.object.label) for f in result.facts if f.predicate == "builtBy"} == {
+        ("甲乙长阳龙潭坪抽水蓄能电站", "中国水利水电第七工程局有限公司"),
+        ("甲乙长阳龙潭坪抽水蓄能电站", "中交第三航务工程局有限公司"),
+        ("甲乙长阳龙潭坪抽水蓄能电站", "中国水利水电第十一工程局有限公司")}
+
+
 def test_one_entrusted_with_design_does_not_build():
     text = ("星沙云谷智算中心开工。湘江云谷科技有限公司作为业主单位，"
             "委托中国能源建设集团湖南省电力设计院有限公司开展勘察设计。")

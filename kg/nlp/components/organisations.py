@@ -138,6 +138,9 @@ JOINING_DASH = "—"
 GLUED_STOP_WORDS = ("等地", "入园")
 # Model tags that end a facility's body wherever they stand: function words.
 # A contract named after a facility (某某中心EPC总承包项目): the facility is the name.
+# A part of a facility named before 工程 (某某电站主体工程, 项目风机安装工程, 下水库工程).
+FACILITY_PART = re.compile(r"(?:主体|土建|主体土建|机电安装|风机安装|设备安装|安装|上水库|下水库|"
+                           r"输水系统|地下厂房|送出|升压站|配套|基础|桩基|主体结构|装修|附属)$")
 CONTRACT_WORDS = re.compile(r"(?:EPC|设计施工|施工|工程)?总承包$|EPC$")
 # What a word the model reads as a time must hold to be one (2025年, 今年, 目前, 近日).
 TIME_WORD = re.compile(r"\d|[年月日时]|今|去|明|目前|近|当前|此前|以来")
@@ -513,6 +516,15 @@ class _NameScan:
             if core.endswith(rec.compute_suffixes):
                 # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
                 return start, "ComputeCenter", start + len(core) if phase else end
+            part = FACILITY_PART.search(inner) if suffix == "工程" else None
+            if part is not None:
+                # 某某抽水蓄能电站主体工程 is the station (its builder builds the station);
+                # 项目主体工程, 下水库工程 are parts of the facility the text is about.
+                whole = inner[:part.start()]
+                kind = rec.kind_of(whole) if len(whole) > 2 else None
+                if kind in ("Project", "ComputeCenter") and not whole.endswith("项目"):
+                    return start, kind, start + len(whole)
+                return None
             if core.endswith("项目") and len(core) > len("项目"):
                 # 某某项目一期工程, 某某项目EPC工程: the project (the phase or the contract
                 # belongs to its facts)
