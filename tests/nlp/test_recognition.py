@@ -64,6 +64,12 @@ def test_a_short_quotation_inside_a_projects_name_after_its_place():
     assert not any(name.endswith("“光伏+”项目") for name, _ in found)
 
 
+def test_a_company_with_its_place_in_brackets_after_its_trade():
+    found = ents("德国甲乙传动技术有限公司投资8000万美元设立甲乙传动（天津）有限公司，建设生产基地。")
+    assert ("甲乙传动（天津）有限公司", "Company") in found
+    assert ("有限公司", "Company") not in found
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

@@ -384,7 +384,8 @@ class _NameScan:
             elif boundary and not self._inner_conjunction(i) \
                     and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
-            elif not boundary and self.model is not None and self._model_boundary(i, first):
+            elif not boundary and self.model is not None and self._model_boundary(i, first) \
+                    and not self._trade_before_bracketed_place(i, first):
                 break      # the model's reading ends the name (see the module docstring)
             elif MONEY_WORD.search(text) or (entity_type == "GovernmentBody" and any(
                     ch.isascii() and ch.isalpha() for ch in text)):
@@ -504,6 +505,8 @@ class _NameScan:
         if self.model is not None and first < at:
             start = self._past_glued_verb(start, end)
         start = _after_unopened_bracket(self.text, start, end)
+        if end - start <= len(suffix):
+            return None           # （某地）|有限公司: a bare suffix names nothing
         if suffix in ("项目", "工程"):
             inner = self.text[start:end - len(suffix)]
             phase = PHASE.search(inner)
@@ -556,6 +559,16 @@ class _NameScan:
         if name is None or model.tags[name] not in ("ORG", "LOC", "nz") or model.ends[name] < end:
             return start
         return cut
+
+    def _trade_before_bracketed_place(self, i: int, first: int) -> bool:
+        """某某传动（天津）有限公司: the word between a brand the model reads and the place
+        in brackets before a legal form is the company's trade, whatever its tag."""
+        if self.entity_type != "Company" or i + 1 != first or \
+                self.words[first] not in OPEN_BRACKETS or i == 0:
+            return False
+        k = self.model.at(self.starts[i] - 1)
+        return k is not None and self.model.ends[k] == self.starts[i] and \
+            self.model.tags[k] in ("ORG", "nz")
 
     def _quoted_words_before(self, i: int) -> int | None:
         """Where the quotation closed at token ``i`` opens, when it is short, holds no
