@@ -65,8 +65,8 @@ def test_a_short_quotation_inside_a_projects_name_after_its_place():
 
 
 def test_a_company_with_its_place_in_brackets_after_its_trade():
-    found = ents("德国甲乙传动技术有限公司投资8000万美元设立甲乙传动（天津）有限公司，建设生产基地。")
-    assert ("甲乙传动（天津）有限公司", "Company") in found
+    found = ents("德国瓦格纳传动技术有限公司投资8000万美元设立瓦格纳传动（天津）有限公司，建设生产基地。")
+    assert ("瓦格纳传动（天津）有限公司", "Company") in found
     assert ("有限公司", "Company") not in found
 
 
