@@ -568,7 +568,7 @@ class _NameScan:
             return False
         k = self.model.at(self.starts[i] - 1)
         return k is not None and self.model.ends[k] == self.starts[i] and \
-            self.model.tags[k] in ("ORG", "nz")
+            self.model.tags[k] in ("ORG", "nz", "PER")      # a brand may read as a person
 
     def _quoted_words_before(self, i: int) -> int | None:
         """Where the quotation closed at token ``i`` opens, when it is short, holds no
