@@ -280,7 +280,10 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
     org = _implied_from_abbreviation(ctx, rest, left)
     if org is None:
         if rest in COREFERENT_COMPANY:
-            return _Segment(left, right, ctx.last_before(left, {"Company"}), title, None)
+            # 集团副总经理: the company the article declared by the word, else named last.
+            word = rest.removeprefix("该").removeprefix("本")
+            return _Segment(left, right, ctx.declared_company(word)
+                            or ctx.last_before(left, {"Company"}), title, None)
         relative = rest.removeprefix("地区").lstrip("州市县") if not ctx.gazetteer.lookup(
             rest[:2]) else rest
         expanded = ABBREVIATED_ORGANS.get(relative)
@@ -350,6 +353,25 @@ def _own_school(ctx: ArticleContext, segment: _Segment) -> tuple[Mention, str] |
     if school is None:
         return None
     return school, written[1:] + segment.title
+
+
+# A company written by the word for its kind (集团, 公司), where the article names it.
+COMPANY_WORDS = ("集团公司", "集团", "公司")
+
+
+def _company_word(bare: str) -> str:
+    return next((w for w in COMPANY_WORDS if bare.startswith(w)), "")
+
+
+def _company_written_short(ctx: ArticleContext, segment) -> Mention | None:
+    """The company 集团 or 公司 (with its party organ after it: 集团党委) stands for in the
+    post: the one the article declared by that word (以下简称“集团”), else the company
+    named last before it."""
+    bare = segment.bare or ""
+    word = _company_word(bare)
+    if not word or bare[len(word):] not in OWN_PARTY_ORGANS | {""}:
+        return None
+    return ctx.declared_company(word) or ctx.last_before(segment.start, {"Company"})
 
 
 def _organ_of_area(area: Division, bare: str) -> tuple[str, tuple[str, ...]] | None:
@@ -461,6 +483,14 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
                 segment.written or segment.bare, "GovernmentBody",
                 ctx.evidence(segment.start, segment.end), segment.start, segment.end,
                 owner + "管理委员会", None, (owner + "管委会",)))
+            continue
+        company = _company_written_short(ctx, segment)
+        if company is not None:
+            # 集团副总经理, 集团党委书记 (the article's 集团, declared or named last): the
+            # company's post, titled with its own party organ where one is written.
+            organ = segment.bare.removeprefix(_company_word(segment.bare))
+            segment.org = company
+            segment.title = organ + segment.title
             continue
         if segment.bare:
             # 省政府秘书长, 县委常委: the article's area of the level written, else the area

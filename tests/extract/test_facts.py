@@ -454,6 +454,14 @@ def test_a_provinces_posts_written_without_the_province_go_to_its_organs():
             ("唐卫国", "吉林省人民政府", "秘书长")} <= posts
 
 
+def test_the_company_an_article_declares_as_jituan_holds_the_posts_written_with_it():
+    posts = _posts("陕西甲乙能源集团有限公司（以下简称“甲乙能源”或“集团”）与华为技术有限公司签署合作协议。"
+                   "集团副总经理杜向东与华为技术有限公司副总裁蔡璟分别代表双方签约。集团党委书记、董事长雷宏涛出席。")
+    assert {("杜向东", "陕西甲乙能源集团有限公司", "副总经理"),
+            ("雷宏涛", "陕西甲乙能源集团有限公司", "党委书记、董事长")} <= posts
+    assert not any(org.endswith("集团党委") for _, org, _ in posts)
+
+
 def test_a_zones_committee_after_its_party_working_committee():
     posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
     assert {("王明远", "甲乙新能源产业园党工委", "书记"),
