@@ -203,7 +203,20 @@ class ArticleContext:
                 return named
         areas = [a for a in map(self.home_area, levels) if a is not None]
         ending = "地区" if word == "地" else word
+        if word in ("州", "地区", "地", "盟") and not any(a.name.endswith(ending) for a in areas):
+            # 州委 in an article that names a city more often than its prefecture (运往某市;
+            # 某某自治州委): the prefecture of that kind it names, or holds a county of.
+            areas = [a for a in self._areas_and_ancestors(levels)
+                     if a.name.endswith(ending)] + areas
         return next((a for a in areas if a.name.endswith(ending)), areas[0] if areas else None)
+
+    def _areas_and_ancestors(self, levels) -> list[Division]:
+        out = []
+        for division in self.home_areas:
+            for area in (division, *self.gazetteer.ancestors(division.code)):
+                if area.level in levels and area not in out:
+                    out.append(area)
+        return out
 
     def relative_area_mention(self, word: str, start: int, end: int) -> Mention | None:
         """The article's area that ``word`` (市, 县 …) stands for, as a mention of the text

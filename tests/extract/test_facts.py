@@ -462,6 +462,12 @@ def test_the_company_an_article_declares_as_jituan_holds_the_posts_written_with_
     assert not any(org.endswith("集团党委") for _, org, _ in posts)
 
 
+def test_zhouwei_is_the_prefectures_an_article_names_even_when_a_city_is_named_more():
+    posts = _posts("货车将运往昆明、成都。昆明的客商也来了。红河哈尼族彝族自治州委、州政府把河口作为前沿。"
+                   "州委常委、河口县委书记李俊岚说。")
+    assert ("李俊岚", "中共红河哈尼族彝族自治州委员会", "常委") in posts
+
+
 def test_a_zones_committee_after_its_party_working_committee():
     posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
     assert {("王明远", "甲乙新能源产业园党工委", "书记"),
