@@ -70,6 +70,12 @@ def test_a_company_with_its_place_in_brackets_after_its_trade():
     assert ("有限公司", "Company") not in found
 
 
+def test_a_products_grade_stays_in_a_projects_name():
+    found = ents("——大新县年产10万吨电池级硫酸锰项目，由甲乙新能源材料有限公司投资。全省首个万卡级智算集群投运。")
+    assert ("大新县年产10万吨电池级硫酸锰项目", "Project") in found
+    assert not any(name.endswith("智算集群") for name, _ in found)
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

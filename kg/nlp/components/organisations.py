@@ -87,6 +87,9 @@ DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个",
 STATUS_WORDS = frozenset({"在建", "新建", "拟建", "续建", "已建", "已建成", "规划", "规划建设"})
 # A grade (万卡级, 千P级, 国家级): what comes before it is a description of the kind.
 GRADE = re.compile(r"级$")
+# What a grade of a facility's kind is measured in, besides scales and levels.
+GRADE_BASES = frozenset({"世界", "国际", "全球", "亿元", "百亿", "千亿", "万亿", "百亿元", "千亿元",
+                         "十亿", "T", "超大", "大型", "中型", "小型", "特大型", "超大型"})
 # Types whose generic-sounding names (建设项目, 示范区) need evidence of a proper name.
 EVIDENCE_TYPES = frozenset({"Project", "Zone"})
 # A bare 公司 ends phrases as often as names (本次投资有利于完善公司): its body needs
@@ -488,7 +491,7 @@ class _NameScan:
         facility = entity_type in FACILITY_TYPES
         for k in range(at - 1, first - 1, -1):
             if k + 1 < at and (words[k] in DESCRIPTIVE_WORDS or facility and (
-                    words[k] in STATUS_WORDS or GRADE.search(words[k]))):
+                    words[k] in STATUS_WORDS or self._grade_of_kind(k))):
                 first = k + 1      # 在建|某某中心, 万卡级|…集群: a description before the name
                 break
         before_suffix = own_prefix or (words[at - 1] if first < at else "")
@@ -559,6 +562,16 @@ class _NameScan:
         if name is None or model.tags[name] not in ("ORG", "LOC", "nz") or model.ends[name] < end:
             return start
         return cut
+
+    def _grade_of_kind(self, k: int) -> bool:
+        """Is token ``k`` a grade of the facility's kind (万卡级|…集群, 国家级|…示范区), not
+        of a product the facility makes (年产10万吨电池|级|硫酸锰项目)?"""
+        word = self.words[k]
+        if not GRADE.search(word):
+            return False
+        base = word[:-1] or (self.words[k - 1] if k > 0 else "")
+        return bool(SCALE_OPENING.fullmatch(base)) or base in GRADE_BASES or \
+            base.endswith(("卡", "P", "E")) or base + "级" in LEVEL_WORDS
 
     def _trade_before_bracketed_place(self, i: int, first: int) -> bool:
         """某某传动（天津）有限公司: the word between a brand the model reads and the place
