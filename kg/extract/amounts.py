@@ -58,7 +58,9 @@ PART_OF = re.compile(r"^\s*其中")
 # 签约项目36个, 86个项目: how many projects a programme's amount sums.
 COUNT_PATTERN = re.compile(r"项目(\d+)个|(\d+)个(?:重点|重大)?项目")
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
-FUNDED_VERBS = ("用于建设", "建设", "新建", "打造", "建成")
+FUNDED_VERBS = ("用于建设", "建设", "新建", "打造", "建成", "设立", "成立", "组建")
+# What the money founds is a company (投资8000万美元设立某某有限公司): that company's.
+FOUNDING_VERBS = ("设立", "成立", "组建")
 COMPUTE_SUBJECTS = frozenset({"ComputeCenter"})
 AREA_LABELS = frozenset({"AdminArea", "Zone"})
 
@@ -329,7 +331,7 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
         if built is None and text.startswith(FACILITY_REFERENCES, at):
             built = ctx.referent(at)                   # 拟投资25亿元建设该项目
             built = built if built is not None and built.type in labels else None
-        if built is not None and built.type != "Company":
+        if built is not None and (built.type != "Company" or verb in FOUNDING_VERBS):
             return built
     clause_start = _clause_start(ctx, position)
     in_clause = [m for m in ctx.mentions_between(clause_start, position) if m.type in labels]

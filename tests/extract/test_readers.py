@@ -587,6 +587,18 @@ def test_a_companys_controlling_shareholder_is_not_the_facilitys_investor():
     assert _pairs(text, "investor") == set()
 
 
+def test_a_company_founded_with_an_amount_is_its_founders_and_the_amount_its_own():
+    text = "3月，德国甲乙传动技术有限公司投资8000万美元设立瓦格纳传动（天津）有限公司，建设生产基地。"
+    assert _pairs(text, "investor") == {("瓦格纳传动（天津）有限公司", "德国甲乙传动技术有限公司")}
+    assert [(f.subject.label, f.quantity.value, f.quantity.unit)
+            for f in _facts(text, "investmentAmount")] == [("瓦格纳传动（天津）有限公司", 8e7, "USD")]
+
+
+def test_an_investor_named_as_the_facilitys_investing_and_building_body():
+    text = "星沙云谷智算中心开工。该智算中心的投资建设主体为湘江云谷科技有限公司。"
+    assert _pairs(text, "investor") == {("星沙云谷智算中心", "湘江云谷科技有限公司")}
+
+
 def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
     center = "星沙云谷智算中心"
     for text in (f"湘江云谷科技有限公司是{center}的投资方。",
