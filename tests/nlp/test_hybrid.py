@@ -248,6 +248,20 @@ def test_every_name_of_a_field_counts_and_the_next_label_is_none(recogniser, req
 
 
 @pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
+def test_two_character_names_padded_with_a_space_in_credits(recogniser, request):
+    nlp = request.getfixturevalue(recogniser)
+    lines = ("作者：王立新 乔 栋　编辑：方 媛　美术编辑：舒\u3000畅\n"
+             "2025-10-22 10:05　锐岭新闻客户端　记者 马 蓉 杨 帆\n"
+             "记者 李 摄")
+    furniture = dataclasses.replace(article(lines, number=0), kind="furniture")
+    found = {(e.text.replace(" ", "").replace("\u3000", ""), e.label_)
+             for e in next(analyse([furniture], nlp))[1].ents}
+    assert {("王立新", "Person"), ("乔栋", "Person"), ("方媛", "Person"), ("舒畅", "Person"),
+            ("马蓉", "Person"), ("杨帆", "Person")} <= found
+    assert ("李摄", "Person") not in found
+
+
+@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
 def test_reporters_after_a_role_without_a_colon_and_credits_inside_a_field(recogniser, request):
     nlp = request.getfixturevalue(recogniser)
     lines = ("2025-10-22 10:05　锐岭新闻客户端　记者 王立新 实习生 李东明\n"

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import ADDRESS_FORMS, org_suffixes, titles
+from kg.nlp.lexicon import ADDRESS_FORMS, org_suffixes, surnames, titles
 from kg.nlp.spans import Candidate, candidates, token_table
 
 ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "承办单位", "供稿")
@@ -36,7 +36,7 @@ _LONG_LABELS = "|".join(sorted((label for label in ORGANISATION_LABELS + PERSON_
 # (…办公室网站标识码：).  More names may follow the first after 、 or a space, the
 # full-width one too (记者：某某　某某某), as long as they are no next field's label.
 _VALUE = (r"([\u4e00-\u9fffA-Za-z0-9·]+?"
-          r"(?:[、 　](?![\u4e00-\u9fff]{2,6}[:：])[\u4e00-\u9fff·]{2,8})*)"
+          r"(?:[、 　](?![\u4e00-\u9fff]{1,6}[:：/／|｜])[\u4e00-\u9fff·]{1,8})*)"
           r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])")
 _NAME_SEPARATORS = "、 　"
 # A label starts a line, follows a space, or follows the end of another field.
@@ -73,6 +73,8 @@ FACILITY_FIELD = re.compile(r"(?:^|(?<=[\s　|｜]))(?:项目名称|工程名称
                             r"([^\s｜|\t，。；：:]{4,40}?)"
                             rf"(?=$|[\s｜|\t，。；]|(?:{_RECORD_LABELS})[：:])", re.M)
 FACILITY_TYPES = ("ComputeCenter", "Project")
+# One-character words of a credit that follow a name (记者 王 摄): no part of it.
+CREDIT_WORDS = frozenset("摄图文报道讯等")
 
 
 def _is_cjk(text: str) -> bool:
@@ -96,6 +98,7 @@ class FieldNameRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_fields"):
         self.suffixes = org_suffixes()
         self.titles = frozenset(title for title in titles() if len(title) >= 2)
+        self.family_names = surnames()[0]
         self.longest = max(map(len, self.suffixes))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -122,15 +125,36 @@ class FieldNameRecognizer:
                     found.append(Candidate(start, start + len(name), self._type(name),
                                            priority=4, attrs={"field": label}))
                 continue
-            at = start
-            for name in re.split(f"([{_NAME_SEPARATORS}])", value):
-                if name not in _NAME_SEPARATORS and _reads_as_person(name) \
-                        and name not in NOT_NAMES \
+            for at, end in self._names_in(value, start):
+                name = text[at:end].replace(" ", "").replace("\u3000", "")
+                if _reads_as_person(name) and name not in NOT_NAMES \
                         and not name.endswith(ROLE_ENDS) and not self._is_title(name):
-                    found.append(Candidate(at, at + len(name), "Person", priority=4,
+                    found.append(Candidate(at, end, "Person", priority=4,
                                            attrs={"field": label}))
-                at += len(name)
         return doc
+
+    def _names_in(self, value: str, start: int) -> list[tuple[int, int]]:
+        """The spans of the names in a credit's value.  A two-character name is often
+        padded to the width of three with a space (编辑：方 媛, 记者 马 蓉 杨 帆): a family
+        name and one character, each alone between spaces, are one name."""
+        pieces, at = [], start
+        for piece in re.split(f"([{_NAME_SEPARATORS}])", value):
+            if piece and piece not in _NAME_SEPARATORS:
+                pieces.append((at, at + len(piece), piece))
+            at += len(piece)
+        spans, i = [], 0
+        while i < len(pieces):
+            s, e, piece = pieces[i]
+            if len(piece) == 1 and piece in self.family_names and i + 1 < len(pieces) \
+                    and len(pieces[i + 1][2]) == 1 and pieces[i + 1][2] not in CREDIT_WORDS \
+                    and pieces[i + 1][0] == e + 1 \
+                    and value[e - start] in " \u3000":
+                spans.append((s, pieces[i + 1][1]))
+                i += 2
+                continue
+            spans.append((s, e))
+            i += 1
+        return spans
 
     def _facilities(self, text: str, found: list[Candidate]) -> None:
         """A record line's first cell and a 项目名称 field's value name facilities, when the
