@@ -76,6 +76,11 @@ def test_a_products_grade_stays_in_a_projects_name():
     assert not any(name.endswith("智算集群") for name, _ in found)
 
 
+def test_a_reporters_word_before_a_preposition_or_a_question_names_no_one():
+    found = ents("本报讯 记者从市商务局获悉，今年签约项目47个。\n记者：宁夏项目刚刚签约，有什么不同？")
+    assert not any(label == "Person" for _, label in found)
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

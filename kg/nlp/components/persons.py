@@ -34,6 +34,10 @@ AFTER_NAME_CHARACTERS = frozenset("在的也还就等则都又将已曾正")
 # Titles written after the name (某某某总书记).
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
+# Family names that are also prepositions, and what follows them as a preposition after a
+# reporter's word (记者从市…, 记者在县…).
+PREPOSITION_SURNAMES = frozenset("从向于")
+PLACE_REFERENCES = frozenset("市县省区州本该全我各")
 CREDIT_SEPARATORS = "/／:："
 # The longest name taken between a title and a speech verb without a known family name.
 MAX_UNSURNAMED = 6
@@ -115,6 +119,8 @@ class PersonRecognizer:
         sn = self.surname_at(text, pos)
         if not sn:
             return None
+        if text[pos] in PREPOSITION_SURNAMES and text[pos + 1:pos + 2] in PLACE_REFERENCES:
+            return None      # 记者从市商务局获悉: a preposition before a place, not 从某
         given_start = pos + sn
         if given_start >= len(text) or not _cjk(text[given_start]) or \
                 self.boundary_at(text, given_start):
@@ -180,6 +186,7 @@ class PersonRecognizer:
         text = table.text
         found: list[tuple[int, int, str]] = []
         words, starts = table.words, table.starts
+        area_starts = {c.start for c in candidates(doc) if c.label == "AdminArea"}
         for i in self._cues(words):
             idx, word = starts[i], words[i]
             title = self.titles.get(word) or self._title_ending(word)
@@ -188,6 +195,8 @@ class PersonRecognizer:
                 if title.kind == "press" and text[end:end + 1] in CREDIT_SEPARATORS:
                     end += 1    # 编辑/某某, 摄影：某某
                 span = self.name_after(text, end)
+                if span and title.kind == "press" and span[0] in area_starts:
+                    span = None     # 记者：宁夏项目…: an interviewer's question, not a name
                 while span:
                     found.append((span[0], span[1], title.kind))
                     nxt = span[1]
