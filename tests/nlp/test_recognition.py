@@ -81,6 +81,14 @@ def test_a_reporters_word_before_a_preposition_or_a_question_names_no_one():
     assert not any(label == "Person" for _, label in found)
 
 
+def test_storage_words_in_a_facilitys_name_and_a_papers_title_of_everyday_words():
+    found = ents("甲乙储能科技有限公司投资建设的漳浦古雷10万千瓦/20万千瓦时独立储能电站项目已开工。"
+                 "漳州储能项目进展顺利。据储能与新能源周刊报道。")
+    assert ("漳浦古雷10万千瓦/20万千瓦时独立储能电站项目", "Project") in found
+    assert ("储能与新能源周刊", "Organization") in found
+    assert not any(name in ("漳州储能项目", "储能电站项目") for name, _ in found)
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

@@ -66,6 +66,7 @@ PHASE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?"
 CLAUSE_MARKS = frozenset("：:，,。；;！？!?")
 CLOSE_BRACKETS = ")）"
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+MEDIA_SUFFIXES = ("日报", "晚报", "周刊", "周报", "时报", "报社", "杂志", "电视台", "客户端")
 MAX_QUOTED_TOKENS = 5
 MAX_QUOTED_CHARS = 8
 # Words that end in a suffix character but name no organisation.
@@ -793,8 +794,8 @@ class _NameScan:
         words = body + ([own_prefix] if own_prefix else [])
         if not words:
             return False
-        if all(map(_generic_word, words)):
-            return False
+        if all(map(_generic_word, words)) and not suffix.endswith(MEDIA_SUFFIXES):
+            return False      # (a paper's title may be made of everyday words: 储能与新能源周刊)
         if len(body) == 1 and not own_prefix and body[0] in rec.suffixes \
                 and body_starts[0] not in area_starts:
             return False      # 数据中心项目: a kind of facility, not one
