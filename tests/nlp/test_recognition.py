@@ -89,6 +89,12 @@ def test_storage_words_in_a_facilitys_name_and_a_papers_title_of_everyday_words(
     assert not any(name in ("漳州储能项目", "储能电站项目") for name, _ in found)
 
 
+def test_a_subsidiary_as_referred_to_is_no_name_and_a_treatment_plant_is_a_facility():
+    found = ents("该电站由甲乙绿电控股子公司投资建设。甲乙市御河东污水处理厂开工。")
+    assert ("甲乙市御河东污水处理厂", "Project") in found
+    assert not any(name.endswith("子公司") for name, _ in found)
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

@@ -65,7 +65,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, WEAK_SUFFIXES
+from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, RELATION_WORDS, WEAK_SUFFIXES
 from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import (ADDRESS_FORMS, GENERIC_MODIFIERS, ORGANISATION_WORDS_AFTER_NAMES,
@@ -303,7 +303,8 @@ class Merge:
         which could be part of a name (see the module docstring)."""
         suffix = self._suffix(name)
         if not 2 <= len(name) <= MAX_NAME or suffix == name or name.isascii() or (
-                suffix and suffix not in WEAK_SUFFIXES | EVIDENCE_SUFFIXES):
+                suffix and suffix not in WEAK_SUFFIXES | EVIDENCE_SUFFIXES) or \
+                name.endswith(tuple(RELATION_WORDS)):      # 某某控股子公司: a relation
             return False
         first = bisect.bisect_left(table.starts, start)
         # The body before a suffix must hold the proper word (合资|公司 is generic).

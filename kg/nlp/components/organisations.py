@@ -66,6 +66,8 @@ PHASE = re.compile(r"(?:[（(][^（）()]{1,20}[）)])?"
 CLAUSE_MARKS = frozenset("：:，,。；;！？!?")
 CLOSE_BRACKETS = ")）"
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+# Words for a company's relation to another, not names (某某控股子公司).
+RELATION_WORDS = frozenset({"子公司", "全资子公司", "控股子公司", "孙公司", "母公司", "分子公司"})
 MEDIA_SUFFIXES = ("日报", "晚报", "周刊", "周报", "时报", "报社", "杂志", "电视台", "客户端")
 MAX_QUOTED_TOKENS = 5
 MAX_QUOTED_CHARS = 8
@@ -287,6 +289,8 @@ class OrganisationRecognizer:
             if modifier and (i == 0 or self.kind_of(words[i - 1]) is not None):
                 continue      # 负责项目|用地, 某某中心项目|现场: the suffix word modifies a
                               # noun after it; it does not end a name
+            if words[i] in RELATION_WORDS:
+                continue      # 某某控股|子公司: the company's subsidiary, as referred to
             if i + 1 < len(words) and COUNT_AFTER.match(table.text, table.starts[i + 1]):
                 continue      # 开工项目12个: a count of several, not a name
             if words[i] == HOLDS and i > 0 and (
