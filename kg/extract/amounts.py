@@ -58,6 +58,10 @@ PART_OF = re.compile(r"^\s*其中")
 # 签约项目36个, 86个项目: how many projects a programme's amount sums.
 COUNT_PATTERN = re.compile(r"项目(\d+)个|(\d+)个(?:重点|重大)?项目")
 SUBJECT_LABELS = frozenset({"ComputeCenter", "Project", "Company"})
+# A sentence or clause that opens by referring to the facility the text is about (该项目,
+# 项目, 该中心, 该风电项目, 本工程).
+REFERRING_OPENING = re.compile(r"项目|(?:该|本|此)[\u4e00-\u9fff]{0,4}?(?:项目|中心|工程|电站|基地|平台|"
+                               r"集群|电场)")
 FUNDED_VERBS = ("用于建设", "建设", "新建", "打造", "建成", "设立", "成立", "组建")
 # What the money founds is a company (投资8000万美元设立某某有限公司): that company's.
 FOUNDING_VERBS = ("设立", "成立", "组建")
@@ -345,11 +349,10 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
         return in_clause[-1]
     sentence_text = text[sentence_start:position].lstrip("“\" ")
     topic = ctx.referent(position)
-    if sentence_text.startswith(("该项目", "该中心", "项目", "该工程")) and topic is not None \
-            and topic.type in labels:
+    if REFERRING_OPENING.match(sentence_text) and topic is not None and topic.type in labels:
         return topic
-    if topic is None and (_clause_opens_with_project(ctx, position) or sentence_text.startswith(
-            ("该项目", "该中心", "项目", "该工程"))):
+    if topic is None and (_clause_opens_with_project(ctx, position) or
+                          REFERRING_OPENING.match(sentence_text)):
         return None      # 项目计划总投资…, with no project named: nothing to pin it on
     if "该企业" in sentence_text or "该公司" in sentence_text:
         company = ctx.last_before(position, {"Company"})
@@ -377,7 +380,7 @@ def _built_by_company(ctx: ArticleContext, sentence_start: int, by_at: int) -> M
         return facilities[-1]
     clause = ctx.text[_clause_start(ctx, by_at):by_at]
     topic = ctx.referent(by_at)
-    if clause.lstrip().startswith(("该项目", "项目", "该中心", "该工程")) and topic is not None \
+    if REFERRING_OPENING.match(clause.lstrip()) and topic is not None \
             and topic.type in ("ComputeCenter", "Project"):
         return topic
     return None

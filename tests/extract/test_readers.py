@@ -599,6 +599,12 @@ def test_an_investor_named_as_the_facilitys_investing_and_building_body():
     assert _pairs(text, "investor") == {("星沙云谷智算中心", "湘江云谷科技有限公司")}
 
 
+def test_an_amount_in_a_sentence_opening_with_a_kind_of_the_facility_is_its():
+    text = "甲乙西出口100万千瓦风电项目开工。该风电项目位于甲乙市以西约30公里，总投资约58亿元。"
+    assert [(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")] == \
+        [("甲乙西出口100万千瓦风电项目", 5.8e9)]
+
+
 def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
     center = "星沙云谷智算中心"
     for text in (f"湘江云谷科技有限公司是{center}的投资方。",
