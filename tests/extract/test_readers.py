@@ -83,6 +83,7 @@ def test_a_signing_round_total_belongs_to_the_round_not_to_a_project():
     text = ("4月17日，赣州市重大项目集中签约活动举行，现场签约项目36个，总投资120亿元。"
             "其中甲乙储能电池项目总投资48亿元。")
     assert [f.quantity.value for f in _facts(text, "investmentAmount")] == [4.8e9]   # its own
+    assert not any(m.label == "赣州市重大项目" for m in facts_of(text).mentions)   # 重大: generic
     rounds = _facts(text, "programmeInvestment")
     assert [(f.subject.label, f.quantity.value, f.quantity.scope, f.quantity.count)
             for f in rounds] == [("赣州市", 1.2e10, "signing", 36)]
