@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
-from kg.extract.organs import RELATIVE_PREFIXES
+from kg.extract.organs import RELATIVE_PREFIXES, working_committee
 from kg.nlp.gazetteer import Division, Gazetteer
 from kg.nlp.lexicon import STOCK_CODE, org_suffixes
 from kg.nlp.spans import token_table
@@ -348,6 +348,10 @@ class ArticleContext:
     def _expanded(self, m: Mention) -> Mention:
         if m.type in ORGANISATION_LABELS | {"Zone"}:
             expanded = self.expand_relative(m.text)
+            if m.type == "GovernmentBody" and expanded.endswith("党工委") and len(expanded) > 3:
+                # 某某开发区党工委: 中共某某开发区工作委员会, as a city's 市委 is its 委员会.
+                name, aliases = working_committee(expanded[:-len("党工委")], m.text)
+                return Mention(m.text, m.type, m.source, m.start, m.end, name, m.code, aliases)
             if expanded != m.text:
                 return Mention(m.text, m.type, m.source, m.start, m.end, expanded, m.code,
                                (m.text,))

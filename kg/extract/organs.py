@@ -77,3 +77,17 @@ def administrative_office(area: Division, written: str = "") -> tuple[str, tuple
     if written:
         aliases.add(written)
     return f"{area.name}行政公署", tuple(sorted(aliases))
+
+
+def working_committee(owner: str, written: str = "") -> tuple[str, tuple[str, ...]]:
+    """某某开发区党工委 -> 中共某某开发区工作委员会 (a zone's party working committee)."""
+    aliases = {f"{owner}党工委"} | _written_alias(written)
+    return f"中共{owner}工作委员会", tuple(sorted(aliases))
+
+
+def working_committee_owner(name: str) -> str | None:
+    """Whose party working committee ``name`` is (中共某某工作委员会, 某某党工委), or None."""
+    if name.startswith("中共") and name.endswith("工作委员会"):
+        return name[2:-len("工作委员会")]
+    return name[:-len("党工委")] if name.endswith("党工委") and len(name) > 3 else None
+

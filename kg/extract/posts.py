@@ -16,7 +16,8 @@ from functools import cache
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
 from kg.extract.organs import (BARE_ORGAN, CENTRAL_COMMITTEE, HEAD_TITLES, LEVEL_CHARACTERS,
                                PARTY_ABBREVIATION, administrative_office, area_stem,
-                               government, party_committee)
+                               government, party_committee, working_committee,
+                               working_committee_owner)
 from kg.nlp.gazetteer import Division
 from kg.nlp.lexicon import org_abbreviations, org_suffixes, titles
 from kg.records import Fact, Mention
@@ -247,8 +248,10 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
         if organ is not None and org.type == "Zone":
             # 某某高新区党工委副书记: the zone's party working committee, not the zone.
             end = org.end + len(organ)
+            name, aliases = working_committee(org.label) if organ == "党工委" else \
+                (org.label + organ, ())
             org = ctx.add(Mention(org.text + organ, "GovernmentBody", ctx.evidence(org.start, end),
-                                  org.start, end, org.label + organ))
+                                  org.start, end, name, None, aliases))
             title = title[len(organ):]
         implied = _implied_from_name(ctx, org)
         return _Segment(left, right, implied or org, title, _area_of(ctx, org.label))
@@ -310,8 +313,10 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             return _Segment(left, right, org, title, area)
         if suffix and named and named[0].start == left:
             # 某某高新区党工委: an organ of a zone or an organisation named before it.
+            owner = working_committee_owner(rest)
+            name, aliases = working_committee(owner, rest) if owner else (rest, ())
             org = ctx.add(Mention(rest, "GovernmentBody", ctx.evidence(left, left + len(rest)),
-                                  left, left + len(rest), rest))
+                                  left, left + len(rest), name, None, aliases))
             return _Segment(left, right, org, title, _area_of(ctx, rest))
         return None
     return _Segment(left, right, org, title, _area_of(ctx, rest))
@@ -476,9 +481,9 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
             segment.title = (segment.written or segment.bare) + segment.title
             continue
         if segment.bare in ("管委会", "管理委员会") and before is not None \
-                and before.org.label.endswith("党工委"):
+                and working_committee_owner(before.org.label):
             # 某园区党工委书记、管委会主任: the committee of the same zone.
-            owner = before.org.label[:-len("党工委")]
+            owner = working_committee_owner(before.org.label)
             segment.org = ctx.add(Mention(
                 segment.written or segment.bare, "GovernmentBody",
                 ctx.evidence(segment.start, segment.end), segment.start, segment.end,

@@ -137,7 +137,7 @@ def test_party_committee_titles_and_abbreviated_organs():
     assert any(p[0] == "阿不都·艾力" and p[1].endswith("食品安全委员会") and p[2] == "主任"
                for p in posts)
     assert ("王明远", "中共哈密市委员会", "书记") in posts
-    assert ("赵小东", "哈密高新区党工委", "副书记") in posts
+    assert ("赵小东", "中共哈密高新区工作委员会", "副书记") in posts      # 党工委, in full
 
 
 def test_a_bureau_named_by_its_level_word():
@@ -470,7 +470,7 @@ def test_zhouwei_is_the_prefectures_an_article_names_even_when_a_city_is_named_m
 
 def test_a_zones_committee_after_its_party_working_committee():
     posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
-    assert {("王明远", "甲乙新能源产业园党工委", "书记"),
+    assert {("王明远", "中共甲乙新能源产业园工作委员会", "书记"),
             ("王明远", "甲乙新能源产业园管理委员会", "主任")} <= posts
 
 
