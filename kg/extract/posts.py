@@ -379,6 +379,35 @@ def _company_written_short(ctx: ArticleContext, segment) -> Mention | None:
     return ctx.declared_company(word) or ctx.last_before(segment.start, {"Company"})
 
 
+def _organisation_with_own_party_organ(ctx: ArticleContext, segment):
+    """(the organisation, the title with its organ) for 某某大学党委 / 某某院党委 written short:
+    an organisation that is not an organ, with its own party committee after it (the one
+    the article declared by that word, else by its suffix); False when the words before
+    the organ are a proper name of no known kind (no organ of the city: 某市西北院党委);
+    None when they are a place or an organ's."""
+    bare = segment.bare or ""
+    organ = next((o for o in sorted(OWN_PARTY_ORGANS, key=len, reverse=True)
+                  if bare.endswith(o)), None)
+    owner = bare[:-len(organ)] if organ else ""
+    if len(owner) < 2 or _company_word(owner) == owner:
+        return None
+    declared = ctx.declared.get(owner)
+    if declared is not None:
+        return declared, organ + segment.title
+    suffix = next((s for s in sorted(org_suffixes(), key=len, reverse=True) if owner.endswith(s)),
+                  None)
+    kind = org_suffixes()[suffix] if suffix else None
+    if owner[0] in LEVEL_CHARACTERS or kind == "GovernmentBody" or \
+            kind is None and ctx.gazetteer.lookup(owner[:2]):
+        return None
+    if kind is None:
+        return False      # 某某院党委 of a name the text never gives in full: no organ to tell
+    start = ctx.text.find(owner, segment.start, segment.end)
+    org = ctx.add(Mention(owner, kind, ctx.evidence(start, start + len(owner)), start,
+                          start + len(owner), owner))
+    return org, organ + segment.title
+
+
 def _organ_of_area(area: Division, bare: str) -> tuple[str, tuple[str, ...]] | None:
     """The full name and short forms of an area's government or political consultative
     conference written without the area (市政府, 县人民政府, 市政协), else None."""
@@ -488,6 +517,15 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
                 segment.written or segment.bare, "GovernmentBody",
                 ctx.evidence(segment.start, segment.end), segment.start, segment.end,
                 owner + "管理委员会", None, (owner + "管委会",)))
+            continue
+        owned = _organisation_with_own_party_organ(ctx, segment)
+        if owned is False:
+            del segments[i:]          # the posts after it are at that organisation too
+            return
+        if owned is not None:
+            # 某某院党委副书记: the post is at that organisation (titled with its organ), not
+            # at an organ of the article's city.
+            segment.org, segment.title = owned
             continue
         company = _company_written_short(ctx, segment)
         if company is not None:

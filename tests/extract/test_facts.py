@@ -468,6 +468,13 @@ def test_zhouwei_is_the_prefectures_an_article_names_even_when_a_city_is_named_m
     assert ("李俊岚", "中共红河哈尼族彝族自治州委员会", "常委") in posts
 
 
+def test_an_organisations_own_party_committee_written_short_is_no_citys_organ():
+    posts = _posts("甲乙市召开会议。甲乙市委副书记、市长牛建川，西北院党委副书记、总经理沈路明出席。"
+                   "丙丁理工大学召开会议。校党委书记王明远出席。")
+    assert not any(person == "沈路明" for person, _, _ in posts)    # 西北院: never named in full
+    assert ("王明远", "丙丁理工大学", "党委书记") in posts
+
+
 def test_a_zones_committee_after_its_party_working_committee():
     posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
     assert {("王明远", "中共甲乙新能源产业园工作委员会", "书记"),
