@@ -52,14 +52,16 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
         given.setdefault(fact.subject.label, []).append(fact.object)
     facts = list(text_facts)
     facts.extend(_zone_projects(ctx, given))
-    places_in_names: dict[str, tuple[Division, str, int] | None] = {}
+    places_in_names: dict[tuple, tuple[Division, str, int] | None] = {}
     zones_in_names = [zone for _, zone in ctx.zones_in_names]
     for mention in ctx.title_mentions + ctx.mentions + ctx.owners_in_names + zones_in_names:
         if mention.type not in SUBJECT_LABELS or mention.label in _national_names():
             continue     # a national group's name opens with no place (阿里云… is no 阿里地区's)
-        if mention.text not in places_in_names:     # a name recurs through its article
-            places_in_names[mention.text] = _place_in_name(ctx, mention.text)
-        place = places_in_names[mention.text]
+        near = _areas_near(ctx, mention)
+        key = (mention.text, near)
+        if key not in places_in_names:     # a name recurs through its article
+            places_in_names[key] = _place_in_name(ctx, mention.text, near)
+        place = places_in_names[key]
         if place is None:
             continue
         division, written, offset = place
@@ -92,8 +94,21 @@ def _inside(ctx: ArticleContext, other: Mention, division: Division) -> bool:
     return any(a.code == division.code for a in ctx.gazetteer.ancestors(other.code))
 
 
-def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] | None:
-    """The most specific division written inside the name, with its written form and offset."""
+def _areas_near(ctx: ArticleContext, mention: Mention) -> tuple[str, ...]:
+    """The codes of the areas named before ``mention`` in its sentence."""
+    if mention.start < 0:
+        return ()
+    sentence = ctx.sentence_at(mention.start)
+    return tuple(m.code for m in ctx.mentions_between(sentence.start, mention.start)
+                 if m.type == "AdminArea" and m.code and m.code.isdigit())
+
+
+def _place_in_name(ctx: ArticleContext, name: str, near: tuple[str, ...] = ()
+                   ) -> tuple[Division, str, int] | None:
+    """The most specific division written inside the name, with its written form and offset.
+    A county's short form is read in the province of an area named before the name in its
+    sentence, when there is one (八月的某市，…某某数字产业园: not a county of the same
+    name in another province the article also writes about)."""
     found: list[tuple[Division, str, int]] = []
     exact = normalise(name) == name      # else look every piece up (lookup normalises)
     i = 0
@@ -113,7 +128,7 @@ def _place_in_name(ctx: ArticleContext, name: str) -> tuple[Division, str, int] 
                     name[i + size:i + size + 1] in NATURAL_FEATURES:
                 division = None     # 某某江水电: a short form followed by 江/河/湖 names a river
             if division is not None and ctx.gazetteer.plausible_form(
-                    form, division, [d.code for d in ctx.home_areas]):
+                    form, division, near or [d.code for d in ctx.home_areas]):
                 hit = (division, form, i)
                 break
         if hit:

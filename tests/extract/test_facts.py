@@ -310,6 +310,13 @@ def test_a_place_after_the_clause_that_locates_a_facility_is_not_its_place():
     assert not any(s == "戊己锂业股份有限公司" and o == "丙丁高新技术产业开发区" for s, o in places)
 
 
+def test_a_countys_short_form_in_a_name_is_read_in_the_province_named_before_it():
+    text = ("河口口岸的货车排起长队，云南的客商也来了。八月的阜新，风从沙地方向吹来，"
+            "玉龙数字产业园东区的风机缓缓转动。")
+    places = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
+    assert not any(o == "玉龙纳西族自治县" for _, o in places)
+
+
 def test_located_within_a_place_before_de():
     text = "甲乙铁路项目开工。位于阿勒泰地区福海县境内的泓山嘴口岸，是一个季节性口岸。甲乙铁路项目很长。"
     located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
