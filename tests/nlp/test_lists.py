@@ -44,3 +44,9 @@ def test_characters_of_names_split_by_the_segmenter_make_an_item_proper():
     # 泓源 and 瑞达 are not dictionary words: jieba leaves single characters.
     found = projects_and_companies("全力推进泓源风光储一体化、瑞达光伏制氢等重点项目建设。")
     assert found == {("泓源风光储一体化", "Project"), ("瑞达光伏制氢", "Project")}
+
+
+def test_an_item_naming_a_phase_of_a_facility_is_the_facility():
+    found = {(e.text, e.label_) for e in analysed("重点推进甲乙星河智算中心二期、丙丁氢能电解槽二期等项目建设。").ents}
+    assert ("甲乙星河智算中心", "ComputeCenter") in found
+    assert not any(name.endswith("智算中心二期") for name, _ in found)

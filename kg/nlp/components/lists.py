@@ -31,6 +31,8 @@ from kg.nlp.spans import Candidate, candidates, token_table
 LIST_MARK = "、"
 LAST_ITEM_MARKS = frozenset({"和", "及", "以及", "与"})     # 甲、乙和丙等项目
 HEADS = {"项目": "Project", "工程": "Project", "企业": "Company", "公司": "Company"}
+# A list item that ends in a phase of a facility named before it (某某中心二期).
+ITEM_PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?$")
 DRIVING_VERBS = frozenset({"加快", "推进", "推动", "加速", "加紧", "保障", "抓好", "确保", "启动",
                            "实施", "支持", "服务", "做好"})
 CONSTRUCTION_WORDS = frozenset({"建设", "开工", "投产", "建成", "复工", "达产", "投运", "竣工",
@@ -52,6 +54,7 @@ class ListRecognizer:
         self.verbs = verbs()
         self.titles = titles()
         self.suffixes = org_suffixes()
+        self.longest = max(map(len, self.suffixes))
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -71,10 +74,22 @@ class ListRecognizer:
             if not all(self._proper(words[a:b]) for a, b in items):
                 continue
             for start, end in offsets:
+                item_label = label
+                phase = ITEM_PHASE.search(table.text, start, end)
+                if phase is not None and label == "Project":
+                    # 某某智算中心二期、…等项目: the facility itself (the phase is its own)
+                    kind = self._kind(table.text[start:phase.start()])
+                    if kind in SAME_KIND["Project"]:
+                        end, item_label = phase.start(), kind
                 if (start, end) not in spans:
-                    found.append(Candidate(start, end, label, priority=LIST_PRIORITY,
+                    found.append(Candidate(start, end, item_label, priority=LIST_PRIORITY,
                                            attrs={"list": True}))
         return doc
+
+    def _kind(self, name: str) -> str | None:
+        suffix = next((name[-size:] for size in range(min(len(name), self.longest), 1, -1)
+                       if name[-size:] in self.suffixes), None)
+        return self.suffixes[suffix] if suffix else None
 
     # -- finding lists ------------------------------------------------------------------
     def _lists(self, words: list[str]):
