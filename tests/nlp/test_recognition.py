@@ -94,6 +94,11 @@ def test_a_subsidiary_as_referred_to_is_no_name_and_a_treatment_plant_is_a_facil
     assert not any(name.endswith("子公司") for name, _ in found)
 
 
+def test_a_county_before_a_zone_named_like_a_place_elsewhere_opens_the_zones_name():
+    found = ents("位于信丰县嘉定工业园的甲乙新材料有限公司投产。")
+    assert ("信丰县嘉定工业园", "Zone") in found
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

@@ -469,6 +469,7 @@ class _NameScan:
             # keeps a county written before its town (某县某镇…风电项目).
             while first + 1 < at and starts[first] in area_starts \
                     and starts[first + 1] in area_starts and self._full_form(words[first]) \
+                    and self._nested(words[first], words[first + 1]) \
                     and not (entity_type in ("Project", "ComputeCenter")
                              and self._town_after_county(words[first], words[first + 1])):
                 first += 1
@@ -717,6 +718,13 @@ class _NameScan:
         lookup = self.rec.gazetteer.lookup
         return any(d.level == "county" and d.name == county for d in lookup(county)) and \
             any(d.level == "town" for d in lookup(town))
+
+    def _nested(self, outer: str, inner: str) -> bool:
+        """Is a place ``inner`` names inside one ``outer`` names (an address: 某省某市),
+        not a place elsewhere whose name is a word of the name (某县|嘉定工业园)?"""
+        gazetteer = self.rec.gazetteer
+        return any(gazetteer.contains(a.code, b.code) for a in gazetteer.lookup(outer)
+                   for b in gazetteer.lookup(inner))
 
     def _full_form(self, word: str) -> bool:
         """Is the word a division's full name (某某省, 某某市, 某某县), not a short form?"""
