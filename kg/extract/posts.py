@@ -318,6 +318,10 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             org = ctx.add(Mention(rest, "GovernmentBody", ctx.evidence(left, left + len(rest)),
                                   left, left + len(rest), name, None, aliases))
             return _Segment(left, right, org, title, _area_of(ctx, rest))
+        if rest.endswith(UNIT_WORDS):
+            # 某公司副总裁、某某业务军团负责人: a post in a unit of the organisation named
+            # before (the unit's name is no organisation of its own)
+            return _Segment(left, right, None, title, None)
         return None
     return _Segment(left, right, org, title, _area_of(ctx, rest))
 
@@ -429,6 +433,8 @@ def _organ_prefix(title: str) -> str | None:
 
 RELATIVE_ORGANS = frozenset({"委", "政府", "人民政府"})
 # A unit inside an organisation, written between it and a title.
+# Units inside a company named without it (某某业务军团, 某某事业群).
+UNIT_WORDS = ("军团", "事业群", "事业部", "业务部", "业务线", "业务板块", "板块", "产品线", "研发中心")
 SUB_UNIT_ENDINGS = ("事业部", "部", "处", "科", "室", "站", "车间", "分厂", "工区")
 # Party organs every organisation has: after a company's title they are the company's.
 OWN_PARTY_ORGANS = frozenset({"党委", "党组", "纪委", "党支部", "党总支"})

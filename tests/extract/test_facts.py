@@ -482,6 +482,13 @@ def test_an_organisations_own_party_committee_written_short_is_no_citys_organ():
     assert ("王明远", "丙丁理工大学", "党委书记") in posts
 
 
+def test_a_post_in_a_unit_of_the_company_named_before_and_rarer_family_names():
+    posts = _posts("华为技术有限公司副总裁、中国政企业务能源军团负责人黄立诚出席签约仪式。"
+                   "【同期声】中国电信红河分公司副总经理 普文俊")
+    assert ("黄立诚", "华为技术有限公司", "副总裁、负责人") in posts
+    assert ("普文俊", "中国电信红河分公司", "副总经理") in posts
+
+
 def test_a_zones_committee_after_its_party_working_committee():
     posts = _posts("甲乙新能源产业园党工委书记、管委会主任王明远介绍情况。")
     assert {("王明远", "中共甲乙新能源产业园工作委员会", "书记"),
