@@ -720,11 +720,12 @@ class _NameScan:
             any(d.level == "town" for d in lookup(town))
 
     def _nested(self, outer: str, inner: str) -> bool:
-        """Is a place ``inner`` names inside one ``outer`` names (an address: 某省某市),
-        not a place elsewhere whose name is a word of the name (某县|嘉定工业园)?"""
+        """Do the places two words name lie one inside the other (an address: 某省某市, or
+        a county before its province's company: 某县|某省某某集团), rather than the second
+        being a place elsewhere whose name is a word of the name (某县|嘉定工业园)?"""
         gazetteer = self.rec.gazetteer
-        return any(gazetteer.contains(a.code, b.code) for a in gazetteer.lookup(outer)
-                   for b in gazetteer.lookup(inner))
+        return any(gazetteer.contains(a.code, b.code) or gazetteer.contains(b.code, a.code)
+                   for a in gazetteer.lookup(outer) for b in gazetteer.lookup(inner))
 
     def _full_form(self, word: str) -> bool:
         """Is the word a division's full name (某某省, 某某市, 某某县), not a short form?"""
