@@ -99,6 +99,11 @@ def test_a_county_before_a_zone_named_like_a_place_elsewhere_opens_the_zones_nam
     assert ("信丰县嘉定工业园", "Zone") in found
 
 
+def test_a_count_of_buildings_before_a_kind_of_facility_is_no_name():
+    found = ents("该项目规划建设8栋数据中心楼，新建两座数据中心。")
+    assert not any(label == "ComputeCenter" for _, label in found)
+
+
 def test_a_scale_before_a_kind_of_facility_is_no_name():
     found = ents("全省首个万卡智算集群——甲乙智算中心投运，新建的千卡算力集群和十万卡级智算集群也在规划中。")
     assert [name for name, label in found if label == "ComputeCenter"] == ["甲乙智算中心"]

@@ -857,6 +857,8 @@ class _NameScan:
 
 
 # A scale written before a kind of facility (万卡智算集群, 十万|卡级|智算集群): a description.
+# A count with its classifier (8栋, 两座, 三个): how many, not which.
+COUNT_WORD = re.compile(r"[\d一二三四五六七八九十两几百千万]*[栋座幢个家台套处条批项]")
 SCALE_OPENING = re.compile(r"[\d.一二三四五六七八九十百千万亿]*卡(?:级|规模)?|[\d.一二三四五六七八九十百千万亿]+")
 
 
@@ -865,6 +867,8 @@ def _generic_word(word: str) -> bool:
     most a generic modifier after it (万卡|智算)."""
     if word in GENERIC_MODIFIERS or word in NAME_STOP_WORDS:
         return True
+    if COUNT_WORD.fullmatch(word):
+        return True           # 8栋|数据中心: a count of buildings, not a name
     scale = SCALE_OPENING.match(word)
     return scale is not None and scale.end() > 0 and (
         scale.end() == len(word) or word[scale.end():] in GENERIC_MODIFIERS)
