@@ -298,10 +298,10 @@ def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | Non
     if nearest is not None and ctx.text[nearest.end:position].startswith(("算力", "总算力",
                                                                             "智能算力", "已建成算力")):
         return nearest            # 某新区算力总规模达到…: the zone's, or the area's
-    if areas and "算力" in ctx.text[areas[-1].end:position] \
-            and not ctx.text.startswith("等", areas[-1].end):
-        return areas[-1]          # the nearest area before the figure, the clause's subject
-                                  # (not one of a list of places: 在甲、乙等地布局…)
+    if nearest is not None and "算力" in ctx.text[nearest.end:position] \
+            and not ctx.text.startswith("等", nearest.end):
+        return nearest            # the nearest area or zone before the figure, the clause's
+                                  # subject (not one of a list of places: 在甲、乙等地布局…)
     return None
 
 

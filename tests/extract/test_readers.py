@@ -616,6 +616,13 @@ def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
                                              "investmentAmount")] == [2e9]
 
 
+def test_a_zone_opening_the_clause_holds_its_compute_not_the_datelines_city():
+    text = ("新华社呼和浩特12月3日电（记者 张明）记者从内蒙古自治区发展和改革委员会获悉，"
+            "和林格尔新区今年新增智能算力2.3万P。")
+    assert [(f.subject.label, f.quantity.value) for f in _facts(text, "computeCapacity")] == \
+        [("和林格尔新区", 23000.0)]
+
+
 def test_a_design_capacity_is_planned():
     got = [(f.quantity.value, f.quantity.status) for f in _facts(
         "星沙云谷智算中心设计算力3000P（FP16）。", "computeCapacity")]
