@@ -88,8 +88,10 @@ GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土�
                           r"配套工程|主体|机电安装工程)")
 INVESTING_ACT = re.compile(r"合资建设|合资兴建|投资建设|投资兴建|投资新建|出资建设|投资|"
                            r"(?:出资|斥资)(?=[\d约])")
-# 负责某项目的投资、建设和运营: who is in charge of a facility's investment.
+# 负责某项目的投资、建设和运营, 负责投资建设某项目: who is in charge of a facility's investment.
 IN_CHARGE_OF = "负责"
+REMARK_THEN_COMMA = re.compile(r"（[^（）]*）|[，,]")
+IN_CHARGE_ACTS = re.compile(r"(?:项目的)?(?:投资建设|投资、建设|投资和建设)(?:和运营|及运营|、运营|并运营)?")
 # The contract, then who took it: EPC总承包由X承担, 施工由X中标实施.
 CONTRACT_BY = re.compile(r"(?:(?:EPC|epc)|施工|工程)?总承包由|施工由|勘察设计由")
 CONTRACT_TAKEN = re.compile(r"承担|负责|中标|牵头实施|实施|承建")
@@ -532,14 +534,20 @@ def _in_charge(ctx: ArticleContext, sentence) -> list[Fact]:
     duty = text.find(IN_CHARGE_OF, sentence.start, sentence.end)
     while duty != -1:
         after = duty + len(IN_CHARGE_OF)
-        facility = ctx.mention_at(after, FACILITY_LABELS, end=after + 40)
-        if facility is not None and text.startswith("的投资", facility.end):
+        acts = IN_CHARGE_ACTS.match(text, after)      # 负责投资建设某项目
+        facility = _facility_named_or_referred(ctx, acts.end(), acts.end() + 40) if acts else \
+            ctx.mention_at(after, FACILITY_LABELS, end=after + 40)
+        if facility is not None and (acts or text.startswith("的投资", facility.end)):
             clause_start = max(text.rfind(p, sentence.start, duty) for p in "，,；") + 1
             opener = [m for m in ctx.mentions_between(max(clause_start, sentence.start), duty)
                       if m.type in ACTOR_LABELS]
+            before = [m for m in ctx.mentions_between(sentence.start, duty)
+                      if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
+            if not opener and before and not REMARK_THEN_COMMA.sub(
+                    "", text[before[-1].end:clause_start]):
+                opener = before[-1:]   # …设立某公司（以下简称“某某”），负责投资建设…
             if not opener:             # 某公司作为项目主体，负责…: the clause before opens with it
-                opener = [m for m in ctx.mentions_between(sentence.start, duty)
-                          if m.type in ACTOR_LABELS][:1]
+                opener = before[:1]
             facts.extend(Fact(facility, "investor", ctx.evidence(duty, facility.end), object=a)
                          for a in opener[:1])
         duty = text.find(IN_CHARGE_OF, after, sentence.end)

@@ -606,6 +606,12 @@ def test_an_amount_in_a_sentence_opening_with_a_kind_of_the_facility_is_its():
         [("甲乙西出口100万千瓦风电项目", 5.8e9)]
 
 
+def test_a_company_founded_to_invest_in_and_build_a_facility_is_its_investor():
+    text = ("公司拟以自有资金5亿元在安徽省芜湖市设立全资子公司甲乙算力（芜湖）有限公司（暂定名，以下简称“芜湖甲乙”），"
+            "负责投资建设芜湖甲乙智算中心项目。")
+    assert _pairs(text, "investor") == {("芜湖甲乙智算中心项目", "甲乙算力（芜湖）有限公司")}
+
+
 def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
     center = "星沙云谷智算中心"
     for text in (f"湘江云谷科技有限公司是{center}的投资方。",
