@@ -109,6 +109,7 @@ def extract_investors(ctx: ArticleContext) -> list[Fact]:
         facts.extend(_investing_subjects(ctx, sentence))
         facts.extend(_roles(ctx, sentence))
         facts.extend(_in_charge(ctx, sentence))
+        facts.extend(_sides_building(ctx, sentence))
         facts.extend(_contracts(ctx, sentence))
         facts.extend(_founded_by(ctx, sentence))
         facts.extend(_consortium(ctx, sentence))
@@ -524,6 +525,26 @@ def _roles(ctx: ArticleContext, sentence) -> list[Fact]:
         if subject is not None:
             facts.append(Fact(subject, predicate, ctx.evidence(role.start(), actor.end),
                               object=actor))
+    return facts
+
+
+# 甲与乙签署协议，双方将共建某中心: the sides build it together.
+SIDES_BUILD = re.compile(r"(?:双方|三方|各方)(?:将|拟|计划|还将|共同)?(?:共建|共同建设|合作建设|联合建设|携手共建)")
+
+
+def _sides_building(ctx: ArticleContext, sentence) -> list[Fact]:
+    """甲与乙签署合作协议，双方将共建某某中心: each side the sentence names before builds
+    the facility (an investment verb there makes them investors: read above)."""
+    facts = []
+    for act in SIDES_BUILD.finditer(ctx.text, sentence.start, sentence.end):
+        part_start = max(ctx.text.rfind("；", sentence.start, act.start()) + 1, sentence.start)
+        sides = [m for m in ctx.mentions_between(part_start, act.start())
+                 if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
+        facility = _built_object(ctx, act.end(), sentence.end)
+        if len(sides) < 2 or facility is None:
+            continue
+        source = ctx.evidence(act.start(), facility.end)
+        facts.extend(Fact(facility, "builtBy", source, object=side) for side in sides)
     return facts
 
 

@@ -563,6 +563,12 @@ def test_a_builder_of_a_part_builds_the_facility():
         ("甲乙长阳龙潭坪抽水蓄能电站", "中国水利水电第十一工程局有限公司")}
 
 
+def test_the_sides_of_an_agreement_that_will_build_together_are_builders():
+    text = "3月15日，甲乙新区管委会与丙丁信息产业股份有限公司签署合作协议，双方将共建甲乙智算中心。"
+    assert _pairs(text, "builtBy") == {("甲乙智算中心", "甲乙新区管委会"),
+                                       ("甲乙智算中心", "丙丁信息产业股份有限公司")}
+
+
 def test_one_entrusted_with_design_does_not_build():
     text = ("星沙云谷智算中心开工。湘江云谷科技有限公司作为业主单位，"
             "委托中国能源建设集团湖南省电力设计院有限公司开展勘察设计。")
