@@ -40,22 +40,20 @@ def entities_f1(figures, half, recogniser="hybrid"):
 
 def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "tune") >= 0.95
-    assert entities_f1(figures, "tune2") >= 0.93
-    assert entities_f1(figures, "tune3") >= 0.92
+    assert entities_f1(figures, "tune2") >= 0.94
+    assert entities_f1(figures, "tune3") >= 0.93
     assert entities_f1(figures, "tune4") >= 0.93
-    assert entities_f1(figures, "heldout") >= 0.91
-    assert entities_f1(figures, "heldout2") >= 0.89
-    assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.93
-    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.84
-    # The second held-out batch (written in 2026-12-07's second session, in new styles)
-    # scores lower on facts: its floor guards today's figure (see RESULTS.md).
-    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.77
+    assert entities_f1(figures, "tune5") >= 0.91
+    assert entities_f1(figures, "heldout") >= 0.92
+    assert entities_f1(figures, "heldout2") >= 0.91
+    assert entities_f1(figures, "heldout3") >= 0.88
+    assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.95
+    assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.86
+    # The later held-out batches (written in 2026-12-07's second and fourth sessions, in
+    # new styles) score lower on facts: their floors guard today's figures (RESULTS.md).
+    assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.80
+    assert figures["heldout3", "hybrid"]["facts"]["ALL"]["f1"] >= 0.71
     assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.93
-    # The third held-out batch and the fifth tuning batch (written in the fourth session of
-    # 2026-12-07): floors at their figures when they were added, to guard against regression.
-    assert entities_f1(figures, "tune5") >= 0.86
-    assert entities_f1(figures, "heldout3") >= 0.87
-    assert figures["heldout3", "hybrid"]["facts"]["ALL"]["f1"] >= 0.70
     for half in HALVES:
         if half not in NEW_HALVES:
             assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
