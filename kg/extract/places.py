@@ -52,16 +52,20 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
         given.setdefault(fact.subject.label, []).append(fact.object)
     facts = list(text_facts)
     facts.extend(_zone_projects(ctx, given))
-    places_in_names: dict[tuple, tuple[Division, str, int] | None] = {}
+    places_in_names: dict = {}     # by name, and by (name, areas near it) for a county's
     zones_in_names = [zone for _, zone in ctx.zones_in_names]
     for mention in ctx.title_mentions + ctx.mentions + ctx.owners_in_names + zones_in_names:
         if mention.type not in SUBJECT_LABELS or mention.label in _national_names():
             continue     # a national group's name opens with no place (阿里云… is no 阿里地区's)
-        near = _areas_near(ctx, mention)
-        key = (mention.text, near)
-        if key not in places_in_names:     # a name recurs through its article
-            places_in_names[key] = _place_in_name(ctx, mention.text, near)
-        place = places_in_names[key]
+        if mention.text not in places_in_names:     # a name recurs through its article
+            places_in_names[mention.text] = _place_in_name(ctx, mention.text)
+        place = places_in_names[mention.text]
+        if place is not None and _short_county(place):
+            # read again in the province of the areas named before it in its sentence
+            near = _areas_near(ctx, mention)
+            if near and (mention.text, near) not in places_in_names:
+                places_in_names[mention.text, near] = _place_in_name(ctx, mention.text, near)
+            place = places_in_names[mention.text, near] if near else place
         if place is None:
             continue
         division, written, offset = place
@@ -92,6 +96,12 @@ def _inside(ctx: ArticleContext, other: Mention, division: Division) -> bool:
     if other.code == division.code:
         return True
     return any(a.code == division.code for a in ctx.gazetteer.ancestors(other.code))
+
+
+def _short_county(place: tuple[Division, str, int]) -> bool:
+    """Is the place read in a name a county's or town's short form (read by context)?"""
+    division, written, _ = place
+    return division.level in ("county", "town") and written != division.name
 
 
 def _areas_near(ctx: ArticleContext, mention: Mention) -> tuple[str, ...]:
