@@ -218,6 +218,22 @@ class Linker:
                 return name[size:], found
         return None
 
+    def _address_prefix(self, name: str) -> tuple[str, list] | None:
+        """The rest of ``name`` after the places that open it, each inside the one before
+        (山西灵丘|滑车岭…电站, 抚州临川|云溪…产业园), with the innermost place's divisions."""
+        split = self._place_prefix(name)
+        while split:
+            rest, found = split
+            inner = self._place_prefix(rest) if len(rest) >= 6 else None
+            if inner is None:
+                break
+            nested = [d for d in inner[1] if any(self.gazetteer.contains(o.code, d.code)
+                                                  and o.code != d.code for o in found)]
+            if not nested:
+                break
+            split = inner[0], nested
+        return split
+
     def _link_place_variants(self, uf: _UnionFind) -> None:
         """Names that differ only in how their place is written, and generic references."""
         facility_suffixes = _facility_suffixes()
@@ -228,7 +244,7 @@ class Linker:
             if key.startswith("person:"):
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
-                split = self._place_prefix(name)
+                split = self._address_prefix(name)
                 if not split:
                     continue
                 rest, found = split

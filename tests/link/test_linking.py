@@ -149,6 +149,13 @@ def test_a_project_named_with_its_owner_written_two_ways_and_without_it_is_one()
     assert len(projects) == 1, [e.label for e in projects]
 
 
+def test_a_name_opened_by_an_address_and_by_its_innermost_place_is_one():
+    graph = _graph("灵丘县甲乙岭抽水蓄能电站开工。", "山西灵丘甲乙岭抽水蓄能电站投资86亿元。")
+    projects = [e for e in graph.entities if e.type == "Project"]
+    assert len(projects) == 1 and projects[0].docs == ["doc0", "doc1"], \
+        [(e.label, e.docs) for e in projects]
+
+
 def test_a_relative_organ_written_in_two_cities_is_an_alias_of_neither():
     graph = _graph("岳阳市召开会议。市发展改革委主任王明远讲话。", "常德市召开会议。市发展改革委主任赵东讲话。")
     organs = {e.label: e.aliases for e in graph.entities if e.type == "GovernmentBody"}
