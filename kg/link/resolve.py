@@ -513,9 +513,13 @@ class Linker:
         # the only ones a name with a word left out can be compared with.
         alike: dict[tuple[str, str], list[str]] = defaultdict(list)
         for name in facilities:
+            address = self._address_prefix(name)
+            # (and by the first characters after its place: 某县龙潭坪…电站 for 龙潭坪电站)
+            openings = {name[:2]} | ({address[0][:2]} if address else set())
             for suffix in suffixes:
                 if name.endswith(suffix):
-                    alike[name[:2], suffix].append(name)
+                    for opening in openings:
+                        alike[opening, suffix].append(name)
         kinds = {name: next((f for f in suffixes if name.endswith(f)), None)
                  for name in facilities}
         with_operator: dict[str, list[str]] = defaultdict(list)

@@ -156,6 +156,12 @@ def test_a_name_opened_by_an_address_and_by_its_innermost_place_is_one():
         [(e.label, e.docs) for e in projects]
 
 
+def test_a_facility_named_short_after_its_place_is_the_facility_in_its_document():
+    graph = _graph("湖北长阳龙门坪抽水蓄能电站开工。龙门坪电站总投资82亿元。")
+    projects = [e for e in graph.entities if e.type == "Project"]
+    assert [(e.label, e.aliases) for e in projects] == [("湖北长阳龙门坪抽水蓄能电站", ["龙门坪电站"])]
+
+
 def test_a_relative_organ_written_in_two_cities_is_an_alias_of_neither():
     graph = _graph("岳阳市召开会议。市发展改革委主任王明远讲话。", "常德市召开会议。市发展改革委主任赵东讲话。")
     organs = {e.label: e.aliases for e in graph.entities if e.type == "GovernmentBody"}
