@@ -6,8 +6,11 @@ carries it.  ``A与B签订X协议``; ``A与B、C签订三方协议`` (one agreem
 every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
 ``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
-before how many sides sign); ``A与该公司签订…`` (the company named last before);
+before how many sides sign); ``A、B、C在某地举行…三方签约仪式`` (the parties listed before the
+ceremony is held); ``A当天宣布…，并与B签署…`` (a clause going on with the sentence's subject); ``A与该公司签订…`` (the company named last before);
 ``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government);
+``公司与A签署…`` on an announcement or an investor Q&A page (the listed company: its
+``公司全称`` field or the name before its stock code);
 ``A董事长某某与B总经理某某签署…`` (the representatives' organisations); ``签约双方为A和B``;
 ``A与B举行座谈。会后，双方签署…`` (the pair of the sentence before); ``A与B签署《…》，与C
 签署《…》`` (A signs the second too).  A party

@@ -6,12 +6,16 @@ make both investors of Z (``三方/双方…共同出资设立Z``: the
 parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors;
 ``Z由X控股、Y参股`` makes each holder of a share one; ``由该公司投资建设Z`` and ``甲与乙签署
 协议，后者将…投资建设Z`` name the investor by reference; ``X(作为项目主体，)负责Z的投资、
-建设和运营``, ``X出资/斥资N亿元建设Z``, ``X是Z的投资方`` and ``项目业主X…`` make X one.
+建设和运营``, ``设立X（以下简称“某某”），负责投资建设Z``, ``X出资/斥资N亿元建设Z``,
+``X是Z的投资方``, ``投资建设主体为X`` and ``项目业主X…`` make X one; ``X投资8000万美元设立Y``
+makes X an investor of the company Y.
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
 ``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
 ``总承包方/施工方/承建方为X``, the role right before the name (``施工方X…``, ``据承建方X介绍``,
-``作为项目总包方，X…``, ``委托X建设``), ``X中标Y`` and ``X与Y组成的联合体…中标``.  The subject of a
+``作为项目总包方，X…``, ``委托X代建``; not ``委托X开展勘察设计``), a relative clause
+(``负责项目施工的X``, ``承建该项目的X``), ``甲与乙签署协议，双方将共建Y`` (both),
+``X中标Y`` and ``X与Y组成的联合体…中标``.  The subject of a
 builder is always a facility: the one the sentence names before, else the one the article
 is about (二期项目由X承建).
 

@@ -383,7 +383,8 @@ def _company_written_short(ctx: ArticleContext, segment) -> Mention | None:
     return ctx.declared_company(word) or ctx.last_before(segment.start, {"Company"})
 
 
-def _organisation_with_own_party_organ(ctx: ArticleContext, segment):
+def _organisation_with_own_party_organ(ctx: ArticleContext, segment
+                                       ) -> tuple[Mention, str] | bool | None:
     """(the organisation, the title with its organ) for 某某大学党委 / 某某院党委 written short:
     an organisation that is not an organ, with its own party committee after it (the one
     the article declared by that word, else by its suffix); False when the words before
@@ -432,9 +433,9 @@ def _organ_prefix(title: str) -> str | None:
 
 
 RELATIVE_ORGANS = frozenset({"委", "政府", "人民政府"})
-# A unit inside an organisation, written between it and a title.
 # Units inside a company named without it (某某业务军团, 某某事业群).
 UNIT_WORDS = ("军团", "事业群", "事业部", "业务部", "业务线", "业务板块", "板块", "产品线", "研发中心")
+# A unit inside an organisation, written between it and a title.
 SUB_UNIT_ENDINGS = ("事业部", "部", "处", "科", "室", "站", "车间", "分厂", "工区")
 # Party organs every organisation has: after a company's title they are the company's.
 OWN_PARTY_ORGANS = frozenset({"党委", "党组", "纪委", "党支部", "党总支"})

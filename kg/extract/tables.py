@@ -8,6 +8,11 @@ verb: the name column's facility is the subject; the builder column (建设单�
 article keeps the most specific of the areas written); the investment column its total,
 in the unit the header gives (亿元, 万元, 元); a compute column (算力（P）) its capacity,
 planned when the header says 建成后 or 规划.  Each fact's evidence is its row.
+
+A list may instead write each project as a record whose cells carry their own labels
+(``1. 某某项目｜建设单位：某公司｜建设地点：某区｜总投资：32.0``): the sentence readers read
+the labelled cells, and a bare amount here takes the unit its label gives (总投资（亿元）：)
+or the text declares for its figures (（金额单位：亿元）).
 """
 from __future__ import annotations
 

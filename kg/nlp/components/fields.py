@@ -8,7 +8,12 @@ after 来源/主办/承办/出品 (its type by its suffix, else a medium: Organi
 after 作者/编辑/记者/通讯员/摄影/文/法定代表人 when it reads as a name (two to four characters, or
 parts joined by ``·``).  A value runs to the next space, punctuation or field.  In page
 furniture a reporter's role may stand before the names without a colon (``记者 某某``), and
-a field may hold its own credits (``作者：文/某某 图/某某``).
+a field may hold its own credits (``作者：文/某某 图/某某``).  A two-character name padded
+to the width of three with a space (``编辑：方 媛``) is one name.
+
+A project's record names its facility the same way: the first cell of a record line
+(``1. 某某项目｜建设单位：…｜总投资：…``) and the value of ``项目名称：``, when it ends with a
+facility's suffix, are a compute centre or a project whatever words they are made of.
 """
 from __future__ import annotations
 
