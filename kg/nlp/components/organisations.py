@@ -856,9 +856,9 @@ class _NameScan:
             and all(map(_is_cjk, opening))
 
 
-# A scale written before a kind of facility (万卡智算集群, 十万|卡级|智算集群): a description.
 # A count with its classifier (8栋, 两座, 三个): how many, not which.
 COUNT_WORD = re.compile(r"[\d一二三四五六七八九十两几百千万]*[栋座幢个家台套处条批项]")
+# A scale written before a kind of facility (万卡智算集群, 十万|卡级|智算集群): a description.
 SCALE_OPENING = re.compile(r"[\d.一二三四五六七八九十百千万亿]*卡(?:级|规模)?|[\d.一二三四五六七八九十百千万亿]+")
 
 
