@@ -37,6 +37,8 @@ IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "�
                   "上线", "全容量并网", "并网", "投用", "竣工", "封顶", "开园", "破土动工", "落成",
                   "启用", "投入运营", "投入使用")
 NOT_PLACES = frozenset({"中国", "中华人民共和国"})
+# What joins places listed after a trigger (位于某县甲镇和乙镇境内).
+LIST_JOINS = frozenset({"和", "、", "及", "与", "以及"})
 NOT_PLACE_BEGINNINGS = beginnings(NOT_PLACES)
 MAX_FORM_IN_NAME = 12
 # A place's short form followed by one of these names a river, lake or mountain (澜沧江).
@@ -451,10 +453,11 @@ def _places_after(ctx: ArticleContext, mentions: list[Mention], position: int) -
         if m.start - cursor > 2 or m.type not in PLACE_LABELS or \
                 any(ch in "，,。；;" for ch in ctx.text[cursor:m.start]):
             break
+        listed = ctx.text[cursor:m.start] in LIST_JOINS      # 某镇和某镇(境内)
         if out and m.type == "AdminArea" and out[-1].code and m.code and m.code != out[-1].code \
-                and not gazetteer.contains(out[-1].code, m.code):
+                and not gazetteer.contains(out[-1].code, m.code) and not listed:
             break   # 某市北京南路: a second area right after the first is a street name,
-            #         unless it lies inside the first (某市某区)
+            #         unless it lies inside the first (某市某区) or is listed with it
         out.append(m)
         cursor = m.end
     # 某市某区: only the most specific of nested areas

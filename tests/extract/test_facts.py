@@ -317,6 +317,12 @@ def test_a_countys_short_form_in_a_name_is_read_in_the_province_named_before_it(
     assert not any(o == "玉龙纳西族自治县" for _, o in places)
 
 
+def test_places_listed_after_a_trigger_are_each_the_facilitys():
+    facts = _facts("彰武县甲乙岭50万千瓦风电项目位于彰武县阿尔乡镇和大四家子镇境内。", "locatedIn")
+    places = {f.object.label for f in facts if f.subject.label == "彰武县甲乙岭50万千瓦风电项目"}
+    assert {"阿尔乡镇", "大四家子镇"} <= places
+
+
 def test_located_within_a_place_before_de():
     text = "甲乙铁路项目开工。位于阿勒泰地区福海县境内的泓山嘴口岸，是一个季节性口岸。甲乙铁路项目很长。"
     located = {(f.subject.label, f.object.label) for f in _facts(text, "locatedIn")}
