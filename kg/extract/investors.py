@@ -1,7 +1,8 @@
 """investor, builtBy and subsidiaryOf: who pays for a facility, who builds it, whose it is.
 
 Investors: ``由X投资建设`` / ``X投资建设的Y`` / ``投资方为X``; ``X与Y合资建设Z`` and
-``X与Y合资成立/共同出资设立/共同组建Z`` (``该公司由X与Y共同组建``: the company named last)
+``X与Y合资成立/共同出资设立/共同组建Z`` (``该公司由X与Y共同组建``: the company named last;
+``Z是X与Y合资组建的``)
 make both investors of Z (``三方/双方…共同出资设立Z``: the
 parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X and Y investors;
 ``Z由X控股、Y参股`` makes each holder of a share one; ``由该公司投资建设Z`` and ``甲与乙签署
@@ -588,6 +589,8 @@ def _founded_by(ctx: ArticleContext, sentence) -> list[Fact]:
         if text[max(sentence.start, verb.start() - 40):verb.start()].rfind("由") != -1:
             continue                                     # 由X与Y合资成立: read above
         venture = ctx.mention_at(verb.end(), ("Company", "Organization"), end=verb.end() + 40)
+        if venture is None and text.startswith("的", verb.end()):
+            venture = _company_it_is(ctx, sentence.start, verb.start())
         if venture is None:
             continue
         clause_start = max(text.rfind(p, sentence.start, verb.start()) for p in "，,；") + 1
@@ -601,6 +604,15 @@ def _founded_by(ctx: ArticleContext, sentence) -> list[Fact]:
         facts.extend(Fact(venture, "investor", source, object=p) for p in partners
                      if p.label != venture.label)
     return facts
+
+
+def _company_it_is(ctx: ArticleContext, start: int, position: int) -> Mention | None:
+    """某某科技是甲与乙合资组建的: the company the sentence opens with, before 是."""
+    opener = next(iter(ctx.mentions_between(start, position, ("Company",))), None)
+    if opener is None or not ctx.text.startswith("是", opener.end) or \
+            ctx.text[start:opener.start].strip("“\" "):
+        return None
+    return opener
 
 
 def _before_adverbs(text: str, position: int) -> int:

@@ -618,6 +618,14 @@ def test_a_company_founded_to_invest_in_and_build_a_facility_is_its_investor():
     assert _pairs(text, "investor") == {("芜湖甲乙智算中心项目", "甲乙算力（芜湖）有限公司")}
 
 
+def test_a_joint_venture_described_after_shi_has_both_partners_as_investors():
+    text = ("哈尔滨甲乙冰算科技有限公司是黑龙江甲乙算力有限公司与哈尔滨丙丁城市发展投资集团有限公司"
+            "去年合资组建的，前者持股51%。")
+    assert _pairs(text, "investor") == {
+        ("哈尔滨甲乙冰算科技有限公司", "黑龙江甲乙算力有限公司"),
+        ("哈尔滨甲乙冰算科技有限公司", "哈尔滨丙丁城市发展投资集团有限公司")}
+
+
 def test_an_investor_named_as_the_facilitys_role_or_spending_on_it():
     center = "星沙云谷智算中心"
     for text in (f"湘江云谷科技有限公司是{center}的投资方。",
