@@ -7,7 +7,8 @@ every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A分别与B、C签订X协议、Y协议`` (one agreement each, topics in order);
 ``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
 before how many sides sign); ``A、B、C在某地举行…三方签约仪式`` (the parties listed before the
-ceremony is held); ``A当天宣布…，并与B签署…`` (a clause going on with the sentence's subject); ``A与该公司签订…`` (the company named last before);
+ceremony is held); ``A当天宣布…，并与B签署…`` (a clause going on with the sentence's subject);
+``由A牵头，B、C参与组建的银团…，与D签约`` (each member of the group with D); ``A与该公司签订…`` (the company named last before);
 ``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government);
 ``公司与A签署…`` on an announcement or an investor Q&A page (the listed company: its
 ``公司全称`` field or the name before its stock code);
@@ -48,6 +49,8 @@ DOCUMENT_TITLE = re.compile(r"《([^《》]{2,40})》")
 PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|已经|已|还|将|正式|共同|"
                        r"[两双三四五多]方|[两三四五]家|成功|现场|"
                        r"(?:我们|其|本公司|公司)?的?(?:全资|控股)?(?:子公司|孙公司)")
+# 由甲牵头，乙、丙参与组建的银团: a group the sentence forms, one leading, the others joining.
+LEADS, JOINS = "牵头", "参与"
 # A clause that goes on with the sentence's subject (…，并与B签署…).
 CONTINUING = re.compile(r"(?:并|还|同时|也|并且|此外|另外|随后|当天|现场)*")
 # 甲、乙、丙在某地举行…签约仪式: the parties listed before the ceremony is held.
@@ -96,6 +99,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     left = left_before     # 甲与乙签署《…》，与丙签署《…》: the same side
                 if not left:
                     left = [m for m in (_sentence_subject(ctx, sentence, with_at),) if m]
+                if not left:
+                    left = _led_group(ctx, sentence.start, with_at)
                 parties_end = _parties_end(ctx, with_at, sign.start())
                 right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
                 if not right:
@@ -255,6 +260,17 @@ def _sentence_subject(ctx: ArticleContext, sentence, with_at: int) -> Mention | 
             not _opens_sentence(text, sentence.start, first.start):
         return None
     return _as_party(ctx, first)
+
+
+def _led_group(ctx: ArticleContext, start: int, with_at: int) -> list[Mention]:
+    """由甲牵头，乙、丙参与组建的银团…，与丁签约: the members of the group the sentence forms
+    before 与 (the one that leads and those that join)."""
+    text = ctx.text
+    lead = text.find(LEADS, start, with_at)
+    if lead == -1 or JOINS not in text[lead:with_at]:
+        return []
+    return [_as_party(ctx, m) for m in ctx.mentions_between(start, text.find(JOINS, lead, with_at))
+            if m.type in ORGANISATION_LABELS and not _in_brackets(ctx, m)]
 
 
 def _opens_sentence(text: str, start: int, position: int) -> bool:

@@ -258,6 +258,14 @@ def test_parties_listed_before_a_ceremony_a_continued_subject_and_a_subsidiary_n
         frozenset({"国家开发银行甲乙省分行", "丙丁算力科技有限公司"})}
 
 
+def test_a_syndicate_led_by_one_bank_signs_with_each_of_its_members():
+    text = ("日前，由国家开发银行甲乙省分行牵头，中国农业银行甲乙省分行、中国建设银行甲乙省分行参与组建的"
+            "11亿元银团贷款，与丙丁算力科技有限公司完成签约。")
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+        frozenset({bank, "丙丁算力科技有限公司"}) for bank in
+        ("国家开发银行甲乙省分行", "中国农业银行甲乙省分行", "中国建设银行甲乙省分行")}
+
+
 def test_gongsi_on_an_investor_qa_page_is_the_listed_company():
     text = ("公司全称：甲乙蓝能新能源股份有限公司\n投资者提问：公司的风电项目进展如何？\n"
             "回复：项目由中国能建丙丁省电力设计院有限公司EPC总承包。\n"
