@@ -8,7 +8,8 @@ every pair, when the text says 三方/多方 or names one document, 《…》);
 ``A、B已与C、D签订协议`` (every pair); ``A、B、C、D四方共建…签约仪式`` (the parties listed
 before how many sides sign); ``A、B、C在某地举行…三方签约仪式`` (the parties listed before the
 ceremony is held); ``A当天宣布…，并与B签署…`` (a clause going on with the sentence's subject);
-``由A牵头，B、C参与组建的银团…，与D签约`` (each member of the group with D); ``A与该公司签订…`` (the company named last before);
+``由A牵头，B、C参与组建的银团…，与D签约`` (each member of the group with D);
+``A与该公司签订…`` (the company named last before);
 ``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government);
 ``公司与A签署…`` on an announcement or an investor Q&A page (the listed company: its
 ``公司全称`` field or the name before its stock code);
