@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import FACILITY_REFERENCES, ArticleContext
+from kg.extract.context import ArticleContext
 from kg.records import Fact, Mention, Quantity
 
 CURRENCIES = frozenset({"CNY", "USD"})
@@ -332,8 +332,8 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     if verb is not None:       # 投资8亿元(，)(在某县)建设(的)某某基地: the facility the money builds
         at = after + len(verb)
         built = ctx.mention_at(at + text.startswith("的", at), labels, end=after + 60)
-        if built is None and text.startswith(FACILITY_REFERENCES, at):
-            built = ctx.referent(at)                   # 拟投资25亿元建设该项目
+        if built is None:
+            built = ctx.referred_facility(at)          # 拟投资25亿元建设该项目
             built = built if built is not None and built.type in labels else None
         if built is not None and (built.type != "Company" or verb in FOUNDING_VERBS):
             return built

@@ -261,6 +261,14 @@ class ArticleContext:
         best = max(facilities, key=lambda m: (counts[_core(m.label)], -m.start))
         return best
 
+    def referred_facility(self, position: int) -> Mention | None:
+        """The facility 该项目 (本项目, 该中心 …) written at ``position`` refers to, if any
+        (…建设该项目)."""
+        if not self.text.startswith(FACILITY_REFERENCES, position):
+            return None
+        referent = self.referent(position)
+        return referent if referent is not None and referent.type in FACILITY_LABELS else None
+
     def referent(self, position: int) -> Mention | None:
         """What 该项目 / 该中心 / an omitted subject at ``position`` refers to: the facility
         named last before it within the two sentences before, else the article's facility."""

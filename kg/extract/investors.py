@@ -478,8 +478,7 @@ def _built_object(ctx: ArticleContext, position: int, end: int) -> Mention | Non
 def _facility_named_or_referred(ctx: ArticleContext, position: int, end: int) -> Mention | None:
     """The facility named at ``position``, or the one 该项目 there refers to (…建设该项目)."""
     if ctx.text.startswith(FACILITY_REFERENCES, position):
-        referent = ctx.referent(position)
-        return referent if referent is not None and referent.type in FACILITY_LABELS else None
+        return ctx.referred_facility(position)
     return ctx.mention_at(position, FACILITY_LABELS, end=end)
 
 

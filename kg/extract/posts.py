@@ -19,7 +19,7 @@ from kg.extract.organs import (BARE_ORGAN, CENTRAL_COMMITTEE, HEAD_TITLES, LEVEL
                                government, party_committee, working_committee,
                                working_committee_owner)
 from kg.nlp.gazetteer import Division
-from kg.nlp.lexicon import org_abbreviations, org_suffixes, titles
+from kg.nlp.lexicon import org_abbreviations, org_suffixes, suffix_kind, titles
 from kg.records import Fact, Mention
 
 SEPARATORS = "、，,"
@@ -399,9 +399,7 @@ def _organisation_with_own_party_organ(ctx: ArticleContext, segment
     declared = ctx.declared.get(owner)
     if declared is not None:
         return declared, organ + segment.title
-    suffix = next((s for s in sorted(org_suffixes(), key=len, reverse=True) if owner.endswith(s)),
-                  None)
-    kind = org_suffixes()[suffix] if suffix else None
+    kind = suffix_kind(owner)
     if owner[0] in LEVEL_CHARACTERS or kind == "GovernmentBody" or \
             kind is None and ctx.gazetteer.lookup(owner[:2]):
         return None

@@ -81,6 +81,22 @@ def org_suffixes() -> dict[str, str]:
     return table
 
 
+@cache
+def _longest_suffix() -> int:
+    return max(map(len, org_suffixes()))
+
+
+def suffix_kind(name: str, shortest: int = 1) -> str | None:
+    """The entity type the longest suffix ``name`` ends with gives (of ``shortest``
+    characters or more), or None."""
+    suffixes = org_suffixes()
+    for size in range(min(len(name), _longest_suffix()), shortest - 1, -1):
+        kind = suffixes.get(name[-size:])
+        if kind is not None:
+            return kind
+    return None
+
+
 # Parts of speech of proper names in jieba's dictionary: persons, places, organisations,
 # other proper nouns.
 PROPER_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})

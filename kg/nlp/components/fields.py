@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import ADDRESS_FORMS, org_suffixes, surnames, titles
+from kg.nlp.lexicon import ADDRESS_FORMS, org_suffixes, suffix_kind, surnames, titles
 from kg.nlp.spans import Candidate, candidates, token_table
 
 ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "承办单位", "供稿")
@@ -104,7 +104,6 @@ class FieldNameRecognizer:
         self.suffixes = org_suffixes()
         self.titles = frozenset(title for title in titles() if len(title) >= 2)
         self.family_names = surnames()[0]
-        self.longest = max(map(len, self.suffixes))
 
     def __call__(self, doc: Doc) -> Doc:
         text = token_table(doc).text
@@ -192,10 +191,9 @@ class FieldNameRecognizer:
                 for i in [value.rfind(suffix)] if i > 0]
         return value[:max(ends)] if ends else value
 
-    def _type(self, name: str) -> str:
-        suffix = next((name[-size:] for size in range(min(len(name), self.longest), 0, -1)
-                       if name[-size:] in self.suffixes), None)
-        return self.suffixes[suffix] if suffix else "Organization"
+    @staticmethod
+    def _type(name: str) -> str:
+        return suffix_kind(name) or "Organization"
 
 
 @Language.factory("kg_fields")

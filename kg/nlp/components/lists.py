@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, name_characters, \
-    org_suffixes, titles, verbs
+    org_suffixes, suffix_kind, titles, verbs
 from kg.nlp.spans import Candidate, candidates, token_table
 
 LIST_MARK = "、"
@@ -54,7 +54,6 @@ class ListRecognizer:
         self.verbs = verbs()
         self.titles = titles()
         self.suffixes = org_suffixes()
-        self.longest = max(map(len, self.suffixes))
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -78,7 +77,7 @@ class ListRecognizer:
                 phase = ITEM_PHASE.search(table.text, start, end)
                 if phase is not None and label == "Project":
                     # 某某智算中心二期、…等项目: the facility itself (the phase is its own)
-                    kind = self._kind(table.text[start:phase.start()])
+                    kind = suffix_kind(table.text[start:phase.start()], shortest=2)
                     if kind in SAME_KIND["Project"]:
                         end, item_label = phase.start(), kind
                 if (start, end) not in spans:
@@ -86,10 +85,6 @@ class ListRecognizer:
                                            attrs={"list": True}))
         return doc
 
-    def _kind(self, name: str) -> str | None:
-        suffix = next((name[-size:] for size in range(min(len(name), self.longest), 1, -1)
-                       if name[-size:] in self.suffixes), None)
-        return self.suffixes[suffix] if suffix else None
 
     # -- finding lists ------------------------------------------------------------------
     def _lists(self, words: list[str]):

@@ -304,7 +304,7 @@ class Merge:
         suffix = self._suffix(name)
         if not 2 <= len(name) <= MAX_NAME or suffix == name or name.isascii() or (
                 suffix and suffix not in WEAK_SUFFIXES | EVIDENCE_SUFFIXES) or \
-                name.endswith(tuple(RELATION_WORDS)):      # 某某控股子公司: a relation
+                name.endswith(RELATION_WORDS):      # 某某控股子公司: a relation
             return False
         first = bisect.bisect_left(table.starts, start)
         # The body before a suffix must hold the proper word (合资|公司 is generic).

@@ -67,7 +67,7 @@ CLAUSE_MARKS = frozenset("：:，,。；;！？!?")
 CLOSE_BRACKETS = ")）"
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 # Words for a company's relation to another, not names (某某控股子公司).
-RELATION_WORDS = frozenset({"子公司", "全资子公司", "控股子公司", "孙公司", "母公司", "分子公司"})
+RELATION_WORDS = ("子公司", "全资子公司", "控股子公司", "孙公司", "母公司", "分子公司")
 MEDIA_SUFFIXES = ("日报", "晚报", "周刊", "周报", "时报", "报社", "杂志", "电视台", "客户端")
 MAX_QUOTED_TOKENS = 5
 MAX_QUOTED_CHARS = 8
