@@ -106,6 +106,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                 right = [_as_party(ctx, m) for m in _group_after(ctx, with_at + 1, parties_end)]
                 if not right:
                     right = [m for m in (_referred_party(ctx, with_at + 1, left),) if m]
+                if not right:
+                    right = _listed_earlier(ctx, with_at + 1, sentence.start, left)
             right = list({m.label: m for m in right}.values())
             if not left or not right:
                 continue
@@ -309,7 +311,8 @@ def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:
     for word in ("与", "和", "同", "携手"):
         at = ctx.text.rfind(word, start, end)
         while at != -1 and (any(m.start <= at < m.end for m in ctx.mentions) or
-                            word == "同" and _not_with(ctx.text, at)):
+                            word == "同" and _not_with(ctx.text, at) or
+                            word == "与" and ctx.text[at - 1:at] == JOINS[0]):   # 参与
             at = ctx.text.rfind(word, start, at)
         if at != -1:
             return at
@@ -357,6 +360,32 @@ def _referred_party(ctx: ArticleContext, position: int, left: list[Mention]) -> 
     company = ctx.last_before(position, {"Company"})
     return company if company is not None and all(m.label != company.label
                                                    for m in left) else None
+
+
+# 与上述四家银行签署…: the organisations the sentences before listed.
+LISTED_EARLIER = re.compile(r"(?:上述|以上)(?P<count>[一二两三四五六七八九十\d]{1,2})?[家个]?")
+COUNT_WORDS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+EARLIER_REACH = 300
+
+
+def _listed_earlier(ctx: ArticleContext, position: int, sentence_start: int,
+                    left: list[Mention]) -> list[Mention]:
+    """与上述四家银行签署…: the organisations named before this sentence (within
+    :data:`EARLIER_REACH` characters), the last ones of them as many as the count says."""
+    match = LISTED_EARLIER.match(ctx.text, position)
+    if match is None:
+        return []
+    named = {m.label: m for m in ctx.mentions_between(max(0, sentence_start - EARLIER_REACH),
+                                                     sentence_start)
+             if m.type in ORGANISATION_LABELS and all(m.label != o.label for o in left)}
+    listed = [_as_party(ctx, m) for m in named.values()]
+    count = match.group("count")
+    if count:
+        wanted = int(count) if count.isdigit() else COUNT_WORDS.get(count, 0)
+        if wanted > len(listed):
+            return []
+        listed = listed[-wanted:]
+    return listed
 
 
 def _not_with(text: str, at: int) -> bool:

@@ -44,6 +44,15 @@ DECLARED = re.compile(r"(?:以下|下文)?(?:简称|下称|以下称)[为：:]?[
 
 GENERIC_SHORT_NAMES = frozenset({"公司", "集团", "企业"})
 
+# A line of a record's labelled fields: 名称：…, 2.注册资本：…, （三）住所：….
+FIELD_LINE = re.compile(r"[ 　]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[.、．]?[ 　]*)?"
+                        r"[\u4e00-\u9fff]{2,8}[ 　]*[:：]")
+# Where fields run together in one line (名称：甲公司住所：某市), a numbered heading ends a block.
+INLINE_RECORD_BREAK = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.\s")
+# A line heading a record (（一）某某有限公司) is short and ends no sentence.
+RECORD_HEADING_CHARS = 40
+NAME_FIELDS = ("名称：", "名称:")
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -116,6 +125,28 @@ class ArticleContext:
             if m.start == position and m.type in labels and (end is None or m.end <= end):
                 return m
         return None
+
+    def record_holder(self, position: int, labels) -> Mention | None:
+        """The organisation (of ``labels``) that the record holding the field at
+        ``position`` names: the one written after 名称： nearest before the field, else the
+        first the record names.  A record is the run of field lines up to the field's
+        (名称：… / 法定代表人：…), with the short line heading them (（一）某某有限公司)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, position) + 1
+        breaks = [b.end() for b in INLINE_RECORD_BREAK.finditer(text, line_start, position)]
+        start = breaks[-1] if breaks else line_start
+        while not breaks and start > 0:
+            previous = text.rfind("\n", 0, start - 1) + 1
+            line = text[previous:start - 1]
+            if FIELD_LINE.match(line):
+                start = previous
+                continue
+            if len(line) <= RECORD_HEADING_CHARS and "。" not in line:
+                start = previous
+            break
+        named = [m for m in self.mentions_between(start, position) if m.type in labels]
+        titled = [m for m in named if text[max(0, m.start - 3):m.start].endswith(NAME_FIELDS)]
+        return titled[-1] if titled else named[0] if named else None
 
     def last_before(self, position: int, labels) -> Mention | None:
         found = None

@@ -357,9 +357,6 @@ def _first_facility(mentions: list[Mention], position: int) -> Mention | None:
 SEAT_LABELS = ("住所", "注册地址", "注册地", "办公地址", "公司地址")
 SITE_LABELS = ("建设地点", "项目地点", "项目地址", "项目选址", "实施地点", "建设地址")
 FIELD = re.compile("(" + "|".join(SEAT_LABELS + SITE_LABELS) + ")[：:]")
-# A block of labelled fields ends at a line break or a numbered heading (lines of
-# fields are often run together by the page's line-wrapping: 名称：甲公司住所：某市).
-BLOCK_BREAK = re.compile(r"\n|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.\s")
 SECTION = re.compile(r"[一二三四五六七八九十]+、")
 ORGANISATION_SUBJECTS = frozenset({"Company", "ResearchOrg"})
 
@@ -380,13 +377,7 @@ def _labelled_fields(ctx: ArticleContext) -> list[Fact]:
         if not places:
             continue
         if label in SEAT_LABELS:
-            block_start = max([b.end() for b in BLOCK_BREAK.finditer(text, 0, field.start())]
-                              + [0])
-            named = [m for m in ctx.mentions_between(block_start, field.start())
-                     if m.type in ORGANISATION_SUBJECTS]
-            titled = [m for m in named if text[max(0, m.start - 3):m.start].endswith(("名称：",
-                                                                                   "名称:"))]
-            subject = (titled or named or [None])[0]
+            subject = ctx.record_holder(field.start(), ORGANISATION_SUBJECTS)
         else:        # the project named last in its section (项目名称：…。2. 建设地点：…)
             section_start = max([h.end() for h in SECTION.finditer(
                 text, max(0, field.start() - 160), field.start())] + [field.start() - 160, 0])

@@ -119,8 +119,6 @@ def extract_positions(ctx: ArticleContext) -> list[Fact]:
 
 
 LABELLED_POST = re.compile(r"(法定代表人|董事长|总经理|负责人)[：:]")
-# A block of labelled fields ends at a line break or a numbered heading.
-FIELD_BLOCK_BREAK = re.compile(r"\n|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
 
 
 def _labelled_posts(ctx: ArticleContext) -> list[Fact]:
@@ -132,13 +130,7 @@ def _labelled_posts(ctx: ArticleContext) -> list[Fact]:
         person = ctx.mention_at(field.end(), ("Person",), end=field.end() + 12)
         if person is None:
             continue
-        block_start = max([b.end() for b in FIELD_BLOCK_BREAK.finditer(text, 0, field.start())]
-                          + [0])
-        named = [m for m in ctx.mentions_between(block_start, field.start())
-                 if m.type in ORGANISATION_LABELS]
-        titled = [m for m in named if text[max(0, m.start - 3):m.start].endswith(("名称：",
-                                                                               "名称:"))]
-        org = (titled or named or [None])[0]
+        org = ctx.record_holder(field.start(), ORGANISATION_LABELS)
         if org is not None:
             facts.append(Fact(person, "holdsPosition", ctx.evidence(field.start(), person.end),
                               object=org, title=field.group(1)))

@@ -180,6 +180,28 @@ def test_a_seat_in_a_run_together_block_of_fields_locates_its_company():
     assert ("甲乙产业投资集团有限公司", "蜀山区") not in got
 
 
+def test_fields_written_one_a_line_are_one_record():
+    # The record is the run of field lines and the line heading them; the 名称 nearest
+    # before a field names the record's company, not the first of an earlier record.
+    text = ("二、合作方基本情况\n名称：甲乙数据科技有限公司\n法定代表人：王一鸣\n住所：江苏省盐城市大丰区\n"
+            "名称：丙丁算力科技有限公司\n法定代表人：李二明\n住所：安徽省合肥市蜀山区\n"
+            "上述合作方与公司不存在关联关系。\n（三）戊己产业投资集团有限公司\n企业类型：有限责任公司\n"
+            "住所：安徽省芜湖市镜湖区")
+    located = _pairs(text, "locatedIn")
+    assert {("甲乙数据科技有限公司", "大丰区"), ("丙丁算力科技有限公司", "蜀山区"),
+            ("戊己产业投资集团有限公司", "镜湖区")} <= located
+    assert ("甲乙数据科技有限公司", "蜀山区") not in located
+    assert {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")} == {
+        ("王一鸣", "甲乙数据科技有限公司"), ("李二明", "丙丁算力科技有限公司")}
+
+
+def test_a_tenders_staff_are_named_after_their_role():
+    text = ("第一中标候选人：中国戊己工程局有限公司\n项目经理：龚一海（一级注册建造师）\n"
+            "技术负责人：田二林\n设计负责人：顾三澈\n")
+    persons = {m.label for m in facts_of(text).mentions if m.type == "Person"}
+    assert {"龚一海", "田二林", "顾三澈"} <= persons
+
+
 def test_a_short_name_declared_after_other_words_stands_for_the_full_name():
     text = ("三方拟共同出资设立甲乙算力科技有限公司（暂定名，以最终工商登记为准，以下简称“合资公司”）。"
             "合资公司成立后，将在芜湖市鸠江区投资建设甲乙智算中心项目。")
@@ -264,6 +286,28 @@ def test_a_syndicate_led_by_one_bank_signs_with_each_of_its_members():
     assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
         frozenset({bank, "丙丁算力科技有限公司"}) for bank in
         ("国家开发银行甲乙省分行", "中国农业银行甲乙省分行", "中国建设银行甲乙省分行")}
+
+
+def test_the_members_a_ceremony_lists_sign_with_the_borrower_not_with_the_project():
+    # 参与的 holds 与 but joins no party: the project after it is no side of the loan.
+    text = ("7月8日，由国家开发银行甲乙省分行牵头，中国农业银行股份有限公司丙丁分行、"
+            "中国建设银行股份有限公司丙丁分行参与的甲乙丙丁抽水蓄能电站项目银团贷款签约仪式在丙丁举行。"
+            "甲乙丙丁抽水蓄能有限公司与上述三家银行签署银团贷款合同。")
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+        frozenset({bank, "甲乙丙丁抽水蓄能有限公司"}) for bank in
+        ("国家开发银行甲乙省分行", "中国农业银行股份有限公司丙丁分行",
+         "中国建设银行股份有限公司丙丁分行")}
+
+
+def test_parties_listed_earlier_are_taken_only_as_many_as_the_count_says():
+    text = ("会上，戊己科技有限公司、庚辛能源有限公司与乌兰县人民政府座谈。"
+            "随后，乌兰县人民政府与上述两家企业签署投资协议。")
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} >= {
+        frozenset({"乌兰县人民政府", "戊己科技有限公司"}),
+        frozenset({"乌兰县人民政府", "庚辛能源有限公司"})}
+    # a count larger than the names before it refers to something the text did not name
+    text = "戊己科技有限公司参加了会议。乌兰县人民政府与上述五家企业签署投资协议。"
+    assert _pairs(text, "agreementWith") == set()
 
 
 def test_gongsi_on_an_investor_qa_page_is_the_listed_company():
@@ -558,6 +602,15 @@ def test_a_builder_named_after_its_role_or_in_a_relative_clause():
                    "湘江云谷科技有限公司委托中国建筑第五工程局有限公司代建。"):
         assert _pairs(f"{center}开工。" + second, "builtBy") == \
             {(center, "中国建筑第五工程局有限公司")}, second
+
+
+def test_a_builder_of_a_phase_or_a_part_in_a_relative_clause_or_a_cleft():
+    center = "星沙云谷智算中心"
+    for second in ("承建一期工程的中国建筑第五工程局有限公司项目负责人告诉记者，工人超过1800人。",
+                   "承建升压站及送出线路的是中国建筑第五工程局有限公司。",
+                   "项目由湘江云谷科技有限公司投资建设，施工单位同样为中国建筑第五工程局有限公司。"):
+        assert (center, "中国建筑第五工程局有限公司") in \
+            _pairs(f"{center}开工。" + second, "builtBy"), second
 
 
 def test_a_builder_of_a_part_builds_the_facility():
