@@ -158,6 +158,9 @@ def _shareholders(ctx: ArticleContext, sentence) -> list[Fact]:
 
 
 # -- 由X…建设 -------------------------------------------------------------------------
+AMOUNT_THEN_ACT = re.compile(r"(?:约|超|逾)?[\d.]+[万亿]*(?:美元|元)(?:建设|兴建|打造|新建)?")
+
+
 def _by_clauses(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]:
     facts = []
     text = ctx.text
@@ -242,7 +245,11 @@ def _described(ctx: ArticleContext, start: int, end: int):
     it describes, or (None, None)."""
     verb = next((v for v in VERBS.finditer(ctx.text, start, end) if not _inside_name(ctx, v.start())),
                 None)
-    described_at = None if verb is None else _relative_mark(ctx.text, verb.end())
+    if verb is None:
+        return None, None
+    # 由X投资35亿元建设的Y: the amount and the act it pays for stay in the clause.
+    paid = AMOUNT_THEN_ACT.match(ctx.text, verb.end()) if verb.group(1) in INVESTING else None
+    described_at = _relative_mark(ctx.text, paid.end() if paid else verb.end())
     if described_at is None:
         return None, None
     facility = ctx.mention_at(described_at, FACILITY_LABELS)

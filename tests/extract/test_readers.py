@@ -613,6 +613,13 @@ def test_a_builder_of_a_phase_or_a_part_in_a_relative_clause_or_a_cleft():
             _pairs(f"{center}开工。" + second, "builtBy"), second
 
 
+def test_an_amount_inside_a_relative_clause_opened_by_you():
+    # 由X投资35亿元建设的Y: Y is the one invested in, not a facility named before 由.
+    text = ("长三角方面，甲乙算力科技有限公司建设运营的甲乙智算中心已形成6000P智算能力；"
+            "由丙丁数据投资有限公司投资35亿元建设的丙丁智算中心位于安徽省芜湖市。")
+    assert _pairs(text, "investor") == {("丙丁智算中心", "丙丁数据投资有限公司")}
+
+
 def test_a_builder_of_a_part_builds_the_facility():
     text = ("甲乙长阳龙潭坪抽水蓄能电站开工。甲乙长阳龙潭坪抽水蓄能电站主体工程由中国水利水电第七工程局有限公司承建，"
             "项目风机安装工程由中交第三航务工程局有限公司承建，下水库工程由中国水利水电第十一工程局有限公司施工。")
