@@ -128,6 +128,11 @@ def _investment(ctx: ArticleContext, q) -> Fact | None:
         return None       # 其中一期投资…: a part of the total given before it
     subject = _respective_subject(ctx, q, sentence) or \
         _subject(ctx, q.start, sentence.start, SUBJECT_LABELS)
+    if subject is not None and subject.type == "Company" and \
+            ctx.facility_item(q.start) is not None:
+        # 6．某某项目。某公司投资4.2亿元…: in an item of a list of facilities the money is
+        # the item's facility's (none, when its name was not read).
+        subject = ctx.item_facility(q.start)
     if subject is None:
         return None
     quantity = Quantity(q.value, q.unit, q.text, phase=phase.group(1) if phase else None,
@@ -221,8 +226,13 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
             and not any(m.label not in OWN_COUNTRY for m in ctx.mentions_between(
                 sentence.start, q.start, COMPUTE_SUBJECTS | AREA_LABELS))):
         return None          # a country's, a demand, a card's, a customer's: no holder's
-    subject = _area_subject(ctx, sentence, q.start) or \
-        _subject(ctx, q.start, sentence.start, COMPUTE_SUBJECTS)
+    item = ctx.item_facility(q.start)
+    if item is not None and item.type in COMPUTE_SUBJECTS and \
+            not ctx.mentions_between(item.end, q.start, COMPUTE_SUBJECTS):
+        subject = item       # 7．某某算力中心项目。…位于某工业园，规划算力500P: the item's
+    else:
+        subject = _area_subject(ctx, sentence, q.start) or \
+            _subject(ctx, q.start, sentence.start, COMPUTE_SUBJECTS)
     if subject is None:
         areas = [m for m in ctx.mentions_between(sentence.start, q.start) if m.type in AREA_LABELS]
         if not areas or any(ctx.text.startswith("等", m.end) for m in areas):

@@ -44,6 +44,12 @@ DECLARED = re.compile(r"(?:以下|下文)?(?:简称|下称|以下称)[为：:]?[
 
 GENERIC_SHORT_NAMES = frozenset({"公司", "集团", "企业"})
 
+# A numbered item of a list (2．, 3、, （四）) whose heading is a facility's name, up to its
+# first full stop (2．年产5万吨某某项目。由某公司投资…).
+ITEM_OPENING = re.compile(r"[ 　]*(?:\d{1,2}[．.、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)])"
+                          r"[ 　]*")
+FACILITY_HEADING = re.compile(r"[^，。；：,;:\n]{2,48}?(?:项目|中心|工程|基地|电站|电场|园|平台|集群)"
+                              r"(?:[（(][^）)\n]{1,12}[）)])?[。；;]")
 # A line of a record's labelled fields: 名称：…, 2.注册资本：…, （三）住所：….
 FIELD_LINE = re.compile(r"[ 　]*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]?[.、．]?[ 　]*)?"
                         r"[\u4e00-\u9fff]{2,8}[ 　]*[:：]")
@@ -300,9 +306,34 @@ class ArticleContext:
         referent = self.referent(position)
         return referent if referent is not None and referent.type in FACILITY_LABELS else None
 
+    def facility_item(self, position: int) -> int | None:
+        """Where the numbered item holding ``position`` starts, when the item is headed by
+        a facility's name (2．某某项目。由…投资…), recognised or not; else None."""
+        text = self.text
+        line_start = text.rfind("\n", 0, position) + 1
+        opening = ITEM_OPENING.match(text, line_start)
+        if opening is None or FACILITY_HEADING.match(text, opening.end()) is None:
+            return None
+        return line_start
+
+    def item_facility(self, position: int) -> Mention | None:
+        """The facility that heads the numbered item holding ``position``, if recognised."""
+        item = self.facility_item(position)
+        if item is None:
+            return None
+        heading_end = self.text.find("。", item, position)
+        named = self.mentions_between(item, heading_end + 1 if heading_end != -1 else position,
+                                      FACILITY_LABELS)
+        return named[0] if named else None
+
     def referent(self, position: int) -> Mention | None:
         """What 该项目 / 该中心 / an omitted subject at ``position`` refers to: the facility
-        named last before it within the two sentences before, else the article's facility."""
+        named last before it within the two sentences before, else the article's facility.
+        In an item of a list of facilities, only the item's own facility."""
+        item = self.facility_item(position)
+        if item is not None:
+            named = self.mentions_between(item, position, FACILITY_LABELS)
+            return named[-1] if named else None
         sentence = self.sentence_at(position)
         index = self.sentences.index(sentence)
         window_start = self.sentences[max(0, index - 2)].start

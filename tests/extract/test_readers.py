@@ -620,6 +620,28 @@ def test_an_amount_inside_a_relative_clause_opened_by_you():
     assert _pairs(text, "investor") == {("丙丁智算中心", "丙丁数据投资有限公司")}
 
 
+def test_each_item_of_a_list_of_facilities_is_about_its_own_facility():
+    text = ("二、签约项目情况\n"
+            "1．甲乙30万千瓦共享储能电站项目。投资方为甲乙新能源集团有限公司，总投资12亿元。\n"
+            "2．年产5万吨某某及某某材料项目。由丙丁新材料科技有限公司投资，总投资8.5亿元。\n"
+            "3．年产2亿平方米锂电池隔膜项目。戊己科技股份有限公司投资14.1亿元，落户定远东部新材料产业园。\n"
+            "4．定远县算力服务中心项目。由庚辛数据科技有限公司投资3.6亿元建设，位于定远县城北工业园，"
+            "规划建设智算算力500P。")
+    result = facts_of(text)
+    pairs = {(f.predicate, f.subject.label, f.object.label if f.object else f.quantity.value)
+             for f in result.facts if f.predicate in ("investor", "investmentAmount",
+                                                       "computeCapacity")}
+    assert pairs == {
+        ("investor", "甲乙30万千瓦共享储能电站项目", "甲乙新能源集团有限公司"),
+        ("investmentAmount", "甲乙30万千瓦共享储能电站项目", 1.2e9),
+        # item 2's name is not read: nothing of it goes to item 1, nor to its company
+        ("investor", "年产2亿平方米锂电池隔膜项目", "戊己科技股份有限公司"),
+        ("investmentAmount", "年产2亿平方米锂电池隔膜项目", 1.41e9),
+        ("investor", "定远县算力服务中心项目", "庚辛数据科技有限公司"),
+        ("investmentAmount", "定远县算力服务中心项目", 3.6e8),
+        ("computeCapacity", "定远县算力服务中心项目", 500.0)}, pairs
+
+
 def test_a_builder_of_a_part_builds_the_facility():
     text = ("甲乙长阳龙潭坪抽水蓄能电站开工。甲乙长阳龙潭坪抽水蓄能电站主体工程由中国水利水电第七工程局有限公司承建，"
             "项目风机安装工程由中交第三航务工程局有限公司承建，下水库工程由中国水利水电第十一工程局有限公司施工。")
