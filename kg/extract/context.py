@@ -225,14 +225,19 @@ class ArticleContext:
         codes = [d.code for d in self.home_areas]
         return self.gazetteer.resolve(form, codes)
 
-    def relative_area(self, word: str) -> Division | None:
-        """The area 自治区, 省, 地区, 州, 市 or 县 written alone stands for: the article's
-        area of that level, one whose name ends in the word if there is one (for 市, the
-        city the article names most, county-level or prefecture-level; else the
-        prefecture-level city of a county it names)."""
+    def relative_area(self, word: str, position: int | None = None) -> Division | None:
+        """The area 自治区, 省, 地区, 州, 市 or 县 written alone stands for: the area of that
+        level the sentence names last before ``position`` (吉林省委书记某某，省委副书记…),
+        else the article's area of that level, one whose name ends in the word if there is
+        one (for 市, the city the article names most, county-level or prefecture-level; else
+        the prefecture-level city of a county it names)."""
         levels = RELATIVE_AREA_LEVELS.get(word)
         if levels is None:
             return None
+        if position is not None:
+            named = self._named_before(position, levels, "地区" if word == "地" else word)
+            if named is not None:
+                return named
         if word == "市":
             named = next((a for a in self.home_areas if a.level in levels
                           and a.name.endswith("市")), None)
@@ -246,6 +251,17 @@ class ArticleContext:
             areas = [a for a in self._areas_and_ancestors(levels)
                      if a.name.endswith(ending)] + areas
         return next((a for a in areas if a.name.endswith(ending)), areas[0] if areas else None)
+
+    def _named_before(self, position: int, levels, ending: str) -> Division | None:
+        """The area of ``levels`` whose name ends in ``ending`` that the sentence holding
+        ``position`` names last before it."""
+        sentence = self.sentence_at(position)
+        for m in reversed(self.mentions_between(sentence.start, position, ("AdminArea",))):
+            division = self.gazetteer.by_code(m.code) if m.code and m.code.isdigit() else None
+            if division is not None and division.level in levels and \
+                    division.name.endswith(ending):
+                return division
+        return None
 
     def _areas_and_ancestors(self, levels) -> list[Division]:
         out = []

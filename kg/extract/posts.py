@@ -29,8 +29,9 @@ OPENERS = "】]：:“”\"\n"
 LEADING_WORDS = re.compile(r"由|并")
 # A remark in brackets after an organisation's name (（以下简称“某某”）).
 REMARK = re.compile(r"（[^（）]*）")
-# Characters after which the words of a sentence give way to a post (出席的有|市长某某).
-INTRODUCING = "的有是为"
+# Characters after which the words of a sentence give way to a post (出席的有|市长某某,
+# 某某与|省委书记某某会谈, 会见了|市长某某; not 和, which opens names: 和林格尔县).
+INTRODUCING = "的有是为与同向见了"
 HOLDER_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 COMPANY_TITLES = frozenset({"总经理", "副总经理", "董事长", "副董事长", "经理", "厂长", "副厂长",
                             "生产厂长", "总监", "商务总监", "总裁", "副总裁", "总工程师"})
@@ -188,7 +189,7 @@ def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segme
             # 出席活动的有|市委书记某某: the words that bring the post in end at a function
             # character; what follows it is the whole post.
             cut = max(piece.rfind(ch, 0, len(piece) - len(title)) for ch in INTRODUCING)
-            if cut <= 0:
+            if cut < 0:
                 break
             segment = _segment(ctx, left + cut + 1, right, piece[cut + 1:], post_words)
             if segment is None:
@@ -322,7 +323,7 @@ def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: st
     """The division ``rest`` names when it is an area and nothing else (某市, 某州, and
     自治区 or 省 alone: the article's)."""
     if rest in ("自治区", "省"):
-        return ctx.relative_area(rest)
+        return ctx.relative_area(rest, left)
     area = next((m for m in named if m.type == "AdminArea" and m.start == left
                  and m.end == left + len(rest) and m.code), None)
     if area is not None and area.code.isdigit():
@@ -330,10 +331,11 @@ def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: st
     return ctx.area_named(rest) if ctx.gazetteer.lookup(rest) else None
 
 
-def _head_area(ctx: ArticleContext, title: str):
-    """副市长王某 with no organisation written: the article's city (county, prefecture)."""
+def _head_area(ctx: ArticleContext, title: str, position: int):
+    """副市长王某 with no organisation written: the city (county, prefecture) the sentence
+    names before it, else the article's."""
     word = next((h for h in HEAD_TITLES if title.endswith(h)), "")[:1]
-    return ctx.relative_area(word)
+    return ctx.relative_area(word, position)
 
 
 SCHOOL_TITLES = ("校长", "副校长", "常务副校长")
@@ -460,7 +462,7 @@ def _implied_from_name(ctx: ArticleContext, org: Mention) -> Mention | None:
         area = ctx.area_named(match["area"]) if len(match["area"]) > 1 else None
         if area is None:
             # 自治区党委, 州委 (read as a name): the article's region's, prefecture's …
-            area = ctx.relative_area(match["area"])
+            area = ctx.relative_area(match["area"], org.start)
         if area is not None:
             name, aliases = party_committee(area, written)
             return ctx.add(Mention(written, "GovernmentBody", org.source, org.start, org.end,
@@ -481,7 +483,7 @@ def _implied_from_abbreviation(ctx: ArticleContext, written: str, position: int)
             area_text = area_text[:-1]         # 某县县委: the county's committee
         area = ctx.area_named(area_text)
         if area is None:
-            area = ctx.relative_area(area_text)
+            area = ctx.relative_area(area_text, position)
     if area is None:
         return None
     name, aliases = party_committee(area, written)
@@ -537,7 +539,7 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
             # of the post before, else the article's city.
             level = next((w for w in ("自治区", *LEVEL_CHARACTERS) if segment.bare.startswith(w)),
                          None)
-            area = (ctx.relative_area(level) if level else None) or \
+            area = (ctx.relative_area(level, segment.start) if level else None) or \
                 (before.area if before else None) or ctx.home_area("prefecture")
             if area is not None:
                 written = segment.written or segment.bare
@@ -560,7 +562,8 @@ def _resolve_shared(ctx: ArticleContext, segments: list[_Segment]) -> None:
                 segment.area = area
             continue
         if segment.title.endswith(HEAD_TITLES) and "委" not in segment.title:
-            area = (before.area if before else None) or _head_area(ctx, segment.title)
+            area = (before.area if before else None) or \
+                _head_area(ctx, segment.title, segment.start)
             if area is not None:
                 name, aliases = government(area)
                 # Nothing names the government here; its written form is its name.

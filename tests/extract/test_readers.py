@@ -227,6 +227,22 @@ def test_a_deputy_head_of_an_area_holds_a_post_at_its_government():
     assert posts == {("高一鸣", "乌兰察布市人民政府", "副市长"), ("王二明", "伊吾县人民政府", "县长")}
 
 
+def test_posts_after_a_preposition_or_a_meeting_verb():
+    for text in ("贺一鸣在哈尔滨与黑龙江省委书记常二明会谈。", "王建华会见了黑龙江省委书记常二明。",
+                 "李建国同黑龙江省委书记常二明座谈。"):
+        assert {(f.subject.label, f.object.label, f.title)
+                for f in _facts(text, "holdsPosition")} == {
+            ("常二明", "中共黑龙江省委员会", "书记")}, text
+
+
+def test_a_post_written_with_its_level_alone_is_at_the_area_the_sentence_named():
+    text = ("黑龙江省委书记常二明会见了客人。黑龙江省发展改革委主任王一鸣参加。在黑龙江期间，双方签约。"
+            "在吉林期间，贺一鸣在长春与吉林省委书记穆三明，省委副书记、省长凌四明会谈。")
+    posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}
+    assert {("凌四明", "中共吉林省委员会"), ("凌四明", "吉林省人民政府")} <= posts
+    assert not any(person == "凌四明" and "黑龙江" in org for person, org in posts)
+
+
 def test_a_customs_head_and_a_legal_representative_in_fields():
     customs = {(f.subject.label, f.object.label, f.title)
                for f in _facts("甲乙海关关长梁一鸣介绍了情况。", "holdsPosition")}
