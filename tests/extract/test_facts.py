@@ -252,6 +252,18 @@ def test_a_short_name_found_at_a_post_is_the_company_everywhere_in_the_article()
     assert frozenset(("银岭锐岭数字科技股份有限公司", "银岭大学")) in pairs
 
 
+def test_a_short_name_before_a_post_that_abbreviates_no_company_is_one_of_its_own():
+    text = "6月6日，银岭智算中心一期投产。寒川数智董事长孙丽华在仪式上表示，将继续加大投入。"
+    assert {(f.subject.label, f.object.label, f.title)
+            for f in _facts(text, "holdsPosition")} == {("孙丽华", "寒川数智", "董事长")}
+    # a unit of a company, a managing director's title, a company's own word: none a name
+    for text in ("银岭科技有限公司大中华区总裁王立新介绍了情况。",
+                 "银岭国际物流有限公司仓库开业。银岭国际物流董事总经理王立新说，业务增长很快。",
+                 "项目开工。公司董事长王立新表示，年底投产。"):
+        companies = {m.label for m in facts_of(text).mentions if m.type == "Company"}
+        assert not companies & {"大中华区", "银岭国际物流董事", "公司"}, text
+
+
 def test_words_that_abbreviate_two_companies_name_neither():
     text = ("银岭锐岭数字科技股份有限公司与银岭锐岭数据科技有限公司签约。"
             "锐岭数科董事长孙丽华表示，项目进展顺利。")

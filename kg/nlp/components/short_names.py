@@ -16,7 +16,9 @@ as a short name of a company the article names in full when they abbreviate exac
 of them (their first two characters are in the full name together, and all of them in
 order, 某某数科 for 某省某某数字科技股份有限公司), there and wherever else the article
 writes them; words ending in an organisation suffix are a name of their own, for the
-recognisers of full names.  Runs after those.
+recognisers of full names.  Before a post, words from the clause's start that abbreviate
+no company of the article are a company's short name of their own: the linker may find
+its full name in another article.  Runs after those.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import GENERIC_MODIFIERS, org_suffixes
+from kg.nlp.lexicon import GENERIC_MODIFIERS, common_words, org_suffixes
 from kg.nlp.spans import Candidate, candidates, token_table
 
 # （以下简称“某某”）, (下称某某), （简称：某某）
@@ -43,8 +45,11 @@ TAIL_TYPES = frozenset({"ComputeCenter", "Project"})
 MIN_TAIL_BODY = 3
 
 # The posts of a company's officers, before which its short name stands.
-COMPANY_POSTS = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "执行董事")
-_BEFORE_POST = re.compile("|".join(COMPANY_POSTS))
+COMPANY_POSTS = ("副董事长", "董事长", "董事总经理", "副总经理", "总经理", "副总裁", "总裁",
+                 "执行董事")
+_BEFORE_POST = re.compile("|".join(sorted(COMPANY_POSTS, key=len, reverse=True)))
+# A unit of a company written before a post (大中华区总裁, 投资部总经理): not the company.
+UNIT_ENDS = ("区", "部", "处", "室", "中心")
 _PARTNER = re.compile(r"[与和同]")
 _BY_WHOM = re.compile(r"由[\u4e00-\u9fff]{2,8}?((?:投资|承建|建设|负责|出资|控股))")
 PARTY_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
@@ -128,8 +133,14 @@ def _undeclared(found: list[Candidate], text: str) -> None:
     companies = {c.attrs.get("name") or text[c.start:c.end] for c in full_names
                  if not any(o.start <= c.start and c.end <= o.end and o.length > c.length
                             for o in full_names)}
-    if not companies:
-        return
+    if companies:
+        _abbreviations(found, text, companies)
+    _brands_before_posts(found, text, companies)
+
+
+def _abbreviations(found: list[Candidate], text: str, companies: set[str]) -> None:
+    """The words in a company's slot that abbreviate exactly one company the article names
+    in full are that company, wherever the article writes them."""
     suffixes = _suffixes()
     ends = {c.end for c in found}
     for at in _party_slots(found, text):
@@ -152,6 +163,39 @@ def _undeclared(found: list[Candidate], text: str) -> None:
                                            attrs={"name": full[0], "short_form": True}))
                     elsewhere = text.find(short, elsewhere + len(short))
                 break
+
+
+# Words before an officer's post that name no company (公司董事长, 项目总经理, 时任总经理).
+NOT_BRANDS = frozenset({"公司", "集团", "企业", "该公司", "该集团", "该企业", "本公司", "项目", "该项目",
+                        "现任", "时任", "原", "前", "新任", "首任", "常务", "执行", "董事会", "监事会",
+                        "党委", "合资公司", "子公司", "母公司", "工厂", "厂"})
+BRAND_BOUNDARY = "。，；：！？、“”‘’\"（）()【】《》 \u3000\n"
+
+
+def _brands_before_posts(found: list[Candidate], text: str, companies: set[str]) -> None:
+    """寒川数智董事长某某 where the article names no company they abbreviate: the words
+    between the clause's start and the post are a company's short name (the linker may find
+    its full name in another article), when they are two to eight characters of no everyday
+    word, no suffix, no unit (大中华区总裁) and no name already read."""
+    suffixes = _suffixes()
+    common = common_words()
+    taken = [(c.start, c.end) for c in found]
+    for post in _BEFORE_POST.finditer(text):
+        at = post.start()
+        start = at
+        while start > 0 and at - start <= _LONGEST_SHORT_NAME and \
+                "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        short = text[start:at]
+        if not 2 <= len(short) <= _LONGEST_SHORT_NAME or \
+                (start > 0 and text[start - 1] not in BRAND_BOUNDARY):
+            continue
+        if short in NOT_BRANDS or short in common or short.endswith(suffixes + UNIT_ENDS) or \
+                any(a < at and start < b for a, b in taken) or \
+                any(_abbreviates(short, name) for name in companies):
+            continue
+        found.append(Candidate(start, at, "Company", priority=1,
+                               attrs={"name": short, "short_form": True}))
 
 
 def _abbreviates(short: str, name: str) -> bool:
