@@ -460,7 +460,8 @@ def _places_after(ctx: ArticleContext, mentions: list[Mention], position: int) -
 def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
                     sentence_start: int) -> Mention | None:
     """What a location clause is about: the sentence's first facility, else an organisation
-    right before the trigger, else the article's facility when the clause says 该项目."""
+    right before the trigger, else the article's facility when the clause says 该项目, or
+    the item's in a list of facilities (3．某某项目。某公司投资…，落户某园区)."""
     before = [m for m in mentions if m.end <= position and m.type in SUBJECT_LABELS]
     facilities = [m for m in before if m.type in ("ComputeCenter", "Project", "Port", "Zone")]
     if facilities:
@@ -468,7 +469,8 @@ def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
     if before and position - before[-1].end <= 2:
         return before[-1]
     clause = ctx.text[sentence_start:position].strip()
-    if not clause or "该" in clause or clause.startswith("项目"):
+    if not clause or "该" in clause or clause.startswith("项目") or \
+            ctx.facility_item(position) is not None:
         return ctx.referent(position)
     return None
 

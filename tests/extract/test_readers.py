@@ -656,6 +656,10 @@ def test_each_item_of_a_list_of_facilities_is_about_its_own_facility():
         ("investor", "定远县算力服务中心项目", "庚辛数据科技有限公司"),
         ("investmentAmount", "定远县算力服务中心项目", 3.6e8),
         ("computeCapacity", "定远县算力服务中心项目", 500.0)}, pairs
+    located = {(f.subject.label, f.object.label) for f in result.facts
+               if f.predicate == "locatedIn"}
+    assert ("年产2亿平方米锂电池隔膜项目", "定远东部新材料产业园") in located
+    assert ("定远县算力服务中心项目", "定远县城北工业园") in located
 
 
 def test_a_builder_of_a_part_builds_the_facility():
