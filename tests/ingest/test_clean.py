@@ -43,6 +43,19 @@ def test_a_transcripts_speaker_line_is_not_joined_to_what_was_said():
     assert "王明\n项目建成以后" in article.text
 
 
+def test_a_numbered_item_starts_a_line_of_its_own():
+    [article] = split("二、签约项目情况\n1．甲乙储能电站项目。总投资12亿元。\n"
+                      "（二）丙丁有限公司\n企业类型：有限责任公司\n")
+    assert "二、签约项目情况\n1．甲乙储能电站项目" in article.text
+    assert "\n（二）丙丁有限公司" in article.text
+
+
+def test_a_registered_address_is_a_field_not_the_papers_address():
+    [article] = split("甲乙科技有限公司公告称，公司设立子公司。\n\n名称：丙丁有限公司\n"
+                      "注册资本：8,000万元人民币\n注册地址：贵州省都匀市剑江中路\n")
+    assert "注册地址：贵州省都匀市剑江中路" in article.text
+
+
 def test_latin_words_are_not_glued_across_lines():
     [article] = split("本报讯（记者 王某）甲乙县引进Cloud\nComputing平台。\n")
     assert "CloudComputing" not in article.text
