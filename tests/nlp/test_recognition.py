@@ -309,3 +309,14 @@ def test_an_undeclared_short_name_where_a_party_or_an_investor_stands():
     assert short["甲乙数字"] == "河南甲乙数字科技有限公司"
     assert short["银岭戊己"] == "银岭戊己数据科技有限公司"
     assert "双方" not in short
+
+
+def test_a_capacity_opens_a_project_name_with_its_count_and_joined_products():
+    assert ("年产3000台套风电齿轮箱精密零部件项目", "Project") in \
+        ents("年产3000台套风电齿轮箱精密零部件项目开工。")
+    assert ("年产5万吨高纯石英砂及石英坩埚项目", "Project") in \
+        ents("年产5万吨高纯石英砂及石英坩埚项目开工。")
+    # two names joined by 和 stay two; a count with no capacity is no name
+    found = ents("年产5万吨正极材料项目和年产3万吨负极材料项目开工。")
+    assert {("年产5万吨正极材料项目", "Project"), ("年产3万吨负极材料项目", "Project")} <= found
+    assert not any(label == "Project" for _, label in ents("三大项目开工，23个重点项目同步推进。"))

@@ -121,6 +121,10 @@ MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]+元$")
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
 # Words of a capacity that open project names (年产10万吨…项目).
 CAPACITY_WORDS = frozenset({"年产", "日产", "年处理", "日处理", "年加工", "年吞吐", "年发电", "年出栏"})
+# Words joining two products of one capacity (年产5万吨甲及乙项目), and how far back from
+# them, in words, the capacity word may stand.
+PRODUCT_JOINS = frozenset({"及", "和", "与"})
+CAPACITY_REACH = 8
 # Conjunctions join two names even where the model reads one (某市与某某公司).
 CONJUNCTIONS = frozenset("与及、")
 # Characters that open names too (同方…, 和林…) but join two after a whole organisation's
@@ -390,6 +394,7 @@ class _NameScan:
             elif boundary and self._stop_char_after_area(i, first):
                 pass       # 新疆|成|飞…: a character of the name between its place and the rest
             elif boundary and not self._inner_conjunction(i) \
+                    and not self._conjunction_in_capacity(i) \
                     and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
             elif not boundary and self.model is not None and self._model_boundary(i, first) \
@@ -447,9 +452,12 @@ class _NameScan:
                               or words[first] in NAME_PUNCTUATION):
             first += 1
         body = words[first:at]
+        # 年产3000台套…项目: a count after a capacity word is what the facility makes a year.
+        counted = [] if body and body[0] in CAPACITY_WORDS else body
         if (any(COUNTED.match(word) or COUNTED.match(word + following)
-                for word, following in zip(body, body[1:])) or
-                (body and COUNTED.match(body[-1]))) and not self._model_reads_one_name(first):
+                for word, following in zip(counted, counted[1:])) or
+                (counted and COUNTED.match(counted[-1]))) and \
+                not self._model_reads_one_name(first):
             return None       # 两大80万吨煤制烯烃项目 (两 大 -> 两大): a count of several, not a name
                               # (the model may read a numeral as a name's: 某省三江源…公司)
         if depth and first < at:
@@ -749,6 +757,21 @@ class _NameScan:
         if self.starts[first] in self.area_starts or words[0] in NAME_OPENING_WORDS:
             return True
         return _has_unknown_words(words, 2)
+
+    def _conjunction_in_capacity(self, i: int) -> bool:
+        """及/和/、 between two products of the capacity that opens a facility's name
+        (年产5万吨高纯石英砂及石英坩埚项目): the capacity word a few words before, with no
+        boundary between."""
+        if self.entity_type not in FACILITY_TYPES or self.words[i] not in PRODUCT_JOINS:
+            return False
+        for k in range(i - 1, max(-1, i - CAPACITY_REACH), -1):
+            word = self.words[k]
+            if word in CAPACITY_WORDS:
+                return True
+            if word in PRODUCT_JOINS or self.rec.is_boundary(word) or \
+                    self.rec.suffix_of_text(word):
+                return False      # 年产…甲项目和年产…乙项目: two names
+        return False
 
     def _inner_conjunction(self, i: int) -> bool:
         """与/和 inside an organisation's name (某研究院产业与规划研究所), not between two
