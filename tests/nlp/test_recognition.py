@@ -320,3 +320,8 @@ def test_a_capacity_opens_a_project_name_with_its_count_and_joined_products():
     found = ents("年产5万吨正极材料项目和年产3万吨负极材料项目开工。")
     assert {("年产5万吨正极材料项目", "Project"), ("年产3万吨负极材料项目", "Project")} <= found
     assert not any(label == "Project" for _, label in ents("三大项目开工，23个重点项目同步推进。"))
+
+
+def test_a_long_project_name_with_its_owner_place_and_capacities_is_read_whole():
+    name = "北辰新能源定远30万千瓦/60万千瓦时共享储能电站项目"
+    assert (name, "Project") in ents(f"1．{name}。投资方为北辰新能源集团有限公司。")

@@ -47,7 +47,9 @@ from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, org
 from kg.nlp.spans import Candidate, ModelWords, TokenTable, candidates, model_words, \
     token_table
 
-MAX_BODY_CHARS = 24
+# A name's body (before its suffix) holds at most this many characters: an owner, a place
+# and capacities fit (某某新能源某县30万千瓦/60万千瓦时共享储能电站项目).
+MAX_BODY_CHARS = 28
 SUFFIX_CACHE_SIZE = 200_000     # distinct tokens whose suffix is kept (bounded memory)
 MAX_BODY_TOKENS = 12
 # A facility's name may open with its owner's legal name (某省某某新材料有限公司年产4万吨
