@@ -49,13 +49,13 @@ def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "heldout2") >= 0.91
     assert entities_f1(figures, "heldout3") >= 0.88
     assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.95
-    assert figures["tune6", "hybrid"]["facts"]["ALL"]["f1"] >= 0.76
+    assert figures["tune6", "hybrid"]["facts"]["ALL"]["f1"] >= 0.79
     assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.86
     # The later held-out batches (written in 2026-12-07's second and fourth sessions, in
     # new styles) score lower on facts: their floors guard today's figures (RESULTS.md).
     assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.80
-    assert figures["heldout3", "hybrid"]["facts"]["ALL"]["f1"] >= 0.71
-    assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.93
+    assert figures["heldout3", "hybrid"]["facts"]["ALL"]["f1"] >= 0.73
+    assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.95
     for half in HALVES:
         if half not in NEW_HALVES:
             assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
