@@ -336,6 +336,18 @@ def test_a_joint_act_glued_to_a_short_name_is_not_the_names(hybrid):
     assert "鹤乡国投合资" not in found and "鹤晟绿氢科技有限公司" in found
 
 
+def test_the_act_after_a_short_name_is_not_the_names(hybrid):
+    for text in ("由天衡新材投资建设的霍邱高端铁基新材料项目开工。",
+                 "次年，天衡新材投资9.8亿元建设的镁合金压铸项目投产。"):
+        found = {(e.text, e.label_) for e in hybrid(text).ents}
+        assert ("天衡新材", "Company") in found and not any("投资" in t for t, _ in found), text
+
+
+def test_a_name_ends_before_jianzheng(hybrid):
+    found = {(e.text, e.label_) for e in hybrid("广西壮族自治区商务厅副厅长骆明见证签约。").ents}
+    assert ("骆明", "Person") in found
+
+
 def test_a_name_without_a_family_name_between_a_title_and_a_speech_verb(hybrid, rules):
     # Mongolian and Tibetan names have no Han family name: the title before, the speech
     # verb after and the model's reading of a person together make the name.

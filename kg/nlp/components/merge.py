@@ -201,6 +201,12 @@ class Merge:
             elif listed and 2 <= len(name) <= MAX_NAME and all(map(_is_cjk, name)):
                 found.append(Candidate(start, end, "Company", MODEL_PRIORITY,
                                        {"source": "model"}))      # 某某科技（688xxx）
+            elif _ends_in_an_act(name, text, end):
+                # 由某某投资建设的…: the short name, without the act the model read into it
+                short_end = end - 2
+                if self.reads_as_organisation(name[:-2], table, start, short_end):
+                    found.append(Candidate(start, short_end, "Company", MODEL_PRIORITY,
+                                           {"source": "model"}))
             elif self.reads_as_organisation(name, table, start, end) \
                     and not self._modifies_next_noun(model, text, end):
                 found.append(Candidate(start, end, self.organisation_type(name),
@@ -323,6 +329,16 @@ class Merge:
     def _suffix(self, name: str) -> str | None:
         return next((name[-size:] for size in range(min(len(name), self.longest_suffix), 0, -1)
                      if name[-size:] in self.suffixes), None)
+
+
+# 由某某投资建设的…, 某某投资9.8亿元建设…: the model may read a company's short name with the
+# act after it as one name; 投资 then is the act.
+ACT_WORDS = ("投资", "出资")     # two characters each
+AFTER_AN_ACT = re.compile(r"建设|兴建|新建|打造|的|约|超|逾|\d|[一二三四五六七八九十两]")
+
+
+def _ends_in_an_act(name: str, text: str, end: int) -> bool:
+    return name.endswith(ACT_WORDS) and AFTER_AN_ACT.match(text, end) is not None
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
