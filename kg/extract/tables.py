@@ -3,8 +3,9 @@
 Notices and work reports list projects in tables (序号　项目名称　建设单位　建设地点　总投资
 （亿元）, cells between full-width spaces, bars or tabs; ingest keeps each row a line of its
 own).  The header says what each cell is, so a row gives its facility's facts without a
-verb: the name column's facility is the subject; the builder column (建设单位, 项目单位,
-业主单位, 投资主体 …) names its investors; the place column (建设地点 …) where it is (the
+verb: the name column's facility is the subject; the owner column (建设单位, 项目单位,
+业主单位, 投资主体 …) names its investors, the contractor column (中标单位, 施工单位 …) its
+builders; the place column (建设地点 …) where it is (the
 article keeps the most specific of the areas written); the investment column its total,
 in the unit the header gives (亿元, 万元, 元); a compute column (算力（P）) its capacity,
 planned when the header says 建成后 or 规划.  Each fact's evidence is its row.
@@ -26,6 +27,8 @@ CELL_SEPARATOR = re.compile(r"[ ]*[　|｜\t][ 　]*")
 NAME_COLUMNS = ("项目名称", "名称", "项目")
 INVESTOR_COLUMNS = ("建设单位", "项目单位", "业主单位", "投资主体", "项目业主", "实施主体",
                     "投资单位", "承建主体", "申报单位", "项目法人")
+BUILDER_COLUMNS = ("中标单位", "中标人", "施工单位", "承建单位", "总承包单位", "EPC总承包单位", "中标候选人",
+                   "成交单位", "成交供应商")
 PLACE_COLUMNS = ("建设地点", "项目地点", "实施地点", "所在地", "建设地址", "地点", "所在地区")
 MONEY_COLUMN = re.compile(r"^(?:计划)?总投资(?:额)?\s*[（(]\s*(亿元|万元|元)\s*[）)]$")
 COMPUTE_COLUMN = re.compile(r"算力(?:规模)?\s*[（(]\s*(P|PFLOPS|EFLOPS)\s*[）)]$")
@@ -41,6 +44,7 @@ class _Columns:
     count: int
     name: int
     investor: int | None = None
+    builder: int | None = None
     place: int | None = None
     money: int | None = None
     money_scale: float = 1.0
@@ -130,6 +134,8 @@ def _header(cells: list[str]) -> _Columns | None:
             found["name"] = index
         elif "investor" not in found and cell in INVESTOR_COLUMNS:
             found["investor"] = index
+        elif "builder" not in found and cell in BUILDER_COLUMNS:
+            found["builder"] = index
         elif "place" not in found and cell in PLACE_COLUMNS:
             found["place"] = index
         elif "money" not in found and (money := MONEY_COLUMN.match(cell)):
@@ -158,6 +164,8 @@ def _row(ctx: ArticleContext, columns: _Columns, cells, row_start: int, row_end:
     source = ctx.evidence(row_start, row_end)
     facts = [Fact(subject, "investor", source, object=org)
              for org in mentions(columns.investor, ORGANISATION_LABELS)]
+    facts += [Fact(subject, "builtBy", source, object=org)
+              for org in mentions(columns.builder, ORGANISATION_LABELS)]
     facts += [Fact(subject, "locatedIn", source, object=place)
               for place in mentions(columns.place, PLACE_LABELS)]
     money = _number(cells, columns.money)

@@ -97,7 +97,8 @@ _CELL_SEPARATORS = re.compile(r"[　|｜\t]+")
 
 
 def _is_table_row(text: str) -> bool:
-    cells = _CELL_SEPARATORS.split(text)
+    # A Markdown row opens and closes with a bar (| 1 | 某某项目 | 26.8 |).
+    cells = _CELL_SEPARATORS.split(text.strip().strip("|｜"))
     return len(cells) >= 3 and all(cell.strip() for cell in cells)
 
 

@@ -392,6 +392,23 @@ def test_a_table_row_gives_its_facilitys_facts_by_the_header():
     assert all("\n" not in f.source.sentence for f in facts if f.subject.label.startswith(centre))
 
 
+def test_a_markdown_table_keeps_its_rows_and_its_contractor_column_builds():
+    text = ("现将中标结果公示如下：\n"
+            "| 序号 | 项目名称 | 建设单位 | 中标单位 | 总投资（亿元） |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | 银岭丙丁智算中心项目 | 吉林戊己数据科技有限公司 | 中国庚辛建设集团有限公司 | 26.8 |\n"
+            "| 2 | 丙丁市50万千瓦风电制氢一体化项目 | 白城甲乙新能源有限公司 | 壬癸电力建设有限公司 | 32 |\n")
+    facts = facts_of(text).facts
+
+    def pairs(predicate):
+        return {(f.subject.label, f.object.label if f.object else f.quantity.value)
+                for f in facts if f.predicate == predicate}
+    assert ("银岭丙丁智算中心", "中国庚辛建设集团有限公司") in {
+        (s.removesuffix("项目"), o) for s, o in pairs("builtBy")}
+    assert ("丙丁市50万千瓦风电制氢一体化项目", "白城甲乙新能源有限公司") in pairs("investor")
+    assert ("丙丁市50万千瓦风电制氢一体化项目", 3.2e9) in pairs("investmentAmount")
+
+
 RECORDS = """现将部分重点项目情况摘录如下（金额单位：亿元）：
 1. 银岭丙丁智算中心二期项目｜建设单位：银岭戊己科技有限公司｜建设地点：双阳区｜总投资：32.0
 2. 银岭主城区集中供热管网改造提升工程｜建设单位：银岭城投热力有限公司｜建设地点：朝阳区｜总投资：7.5｜年度计划投资：4.0
