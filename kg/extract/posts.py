@@ -96,11 +96,16 @@ def extract_positions(ctx: ArticleContext) -> list[Fact]:
         chain = _chain(ctx, clause_start, person.start, post_words) or \
             _chain_as(ctx, clause_start, person.start, post_words)
         if not chain:
-            after = _post_after_name(ctx, person, post_words)
-            if after is not None:
-                org, title = after
+            position = person.end
+            while (after := _post_after_name(ctx, person, post_words, position)) is not None:
+                org, title, position = after
                 facts.append(Fact(person, "holdsPosition", ctx.evidence(person.start, person.end),
                                   object=org, title=title))
+                # 任命某某为甲局副局长（正县级），兼任乙局局长: the post held besides
+                concurrent = CONCURRENT.match(ctx.text, position)
+                if concurrent is None:
+                    break
+                position = concurrent.end() - 1      # at 任, which opens a post
             continue
         by_org: dict[str, tuple[Mention, list[str]]] = {}
         for segment in chain:
@@ -138,16 +143,26 @@ def _labelled_posts(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
-# 王某，某公司董事长，…; 王某（某公司总经理）; 王某担任某公司总经理.
+# 王某，某公司董事长，…; 王某（某公司总经理）; 王某担任某公司总经理; 任命王某为某局局长.
 AFTER_NAME = re.compile(r"[，,（(]|(?:现)?(?:担任|出任|任)")
-POST_END = "，,）)。；、"
+APPOINTED_AS = re.compile("为")
+APPOINTING = ("任命", "聘任", "聘请", "聘", "提名", "拟任")
+POST_END = "，,）)。；、（("
+# After a post, another held besides it: （正县级），兼任…, 、兼…
+CONCURRENT = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[，,、]?兼任")
 
 
-def _post_after_name(ctx: ArticleContext, person: Mention, post_words):
-    """A post written after the name, as an apposition or after 担任: (organisation,
-    title), or None."""
+def _post_after_name(ctx: ArticleContext, person: Mention, post_words,
+                     position: int | None = None):
+    """A post written after the name (or at ``position``, after a post before it), as an
+    apposition or after 担任: (organisation, title, where the title ends), or None."""
     text = ctx.text
-    opener = AFTER_NAME.match(text, person.end)
+    at = person.end if position is None else position
+    opener = AFTER_NAME.match(text, at)
+    if opener is None and at == person.end and \
+            text[max(0, person.start - 2):person.start].endswith(APPOINTING):
+        # 任命某某为某局局长: the post an appointment gives (免去…职务 gives none)
+        opener = APPOINTED_AS.match(text, at)
     if opener is None:
         return None
     org = ctx.mention_at(opener.end(), HOLDER_LABELS, end=opener.end() + 40)
@@ -161,7 +176,7 @@ def _post_after_name(ctx: ArticleContext, person: Mention, post_words):
     if not title or _title_at_end(title, post_words) is None or \
             len(title) > _longest(post_words) + 4:
         return None
-    return org, title
+    return org, title, end
 
 
 def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segment]:

@@ -243,6 +243,17 @@ def test_a_post_written_with_its_level_alone_is_at_the_area_the_sentence_named()
     assert not any(person == "凌四明" and "黑龙江" in org for person, org in posts)
 
 
+def test_an_appointment_gives_its_posts_and_a_removal_none():
+    text = ("一、任命\n任命常一新为乌兰察布市发展和改革委员会副主任（正县级），兼任乌兰察布市数据局局长；\n"
+            "聘任范二行为乌兰察布陇东能源投资集团有限公司总经理；\n二、免职\n"
+            "免去鲁三邦的乌兰察布市能源局局长职务。")
+    posts = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert posts == {("常一新", "乌兰察布市发展和改革委员会", "副主任"),
+                     ("常一新", "乌兰察布市数据局", "局长"),
+                     ("范二行", "乌兰察布陇东能源投资集团有限公司", "总经理")}, posts
+    assert "鲁三邦" in {m.label for m in facts_of(text).mentions if m.type == "Person"}
+
+
 def test_a_customs_head_and_a_legal_representative_in_fields():
     customs = {(f.subject.label, f.object.label, f.title)
                for f in _facts("甲乙海关关长梁一鸣介绍了情况。", "holdsPosition")}

@@ -3,7 +3,8 @@
 Chinese names are a family name and one or two given characters; transliterated names
 are two or more parts joined by ``·``.  A name is only taken where the context says a
 person is meant: right after a title (总经理王某), right before a speech or action verb
-with a boundary in front (。王某表示), in a list of names before 参加/出席, or as another
+with a boundary in front (。王某表示), in a list of names before 参加/出席, between an
+appointment and 为 (任命王某为…, 免去王某的…职务), or as another
 occurrence of a name already found in the same article.  Names with no Han family name
 (Tibetan and Mongolian names written without a middle dot) are taken only between a title
 and a speech verb, where the statistical model reads a person (hybrid recogniser only) or
@@ -34,6 +35,9 @@ AFTER_NAME_CHARACTERS = frozenset("在的也还就等则都又将已曾正")
 # Titles written after the name (某某某总书记).
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
+# An appointment or a removal names a person between the act and 为/的 (任命某某为…).
+APPOINTMENT = re.compile(r"任命|聘任|聘请|免去|提名|拟任命")
+APPOINTED_AFTER = ("为", "的", "同志")
 # Family names that are also prepositions, and what follows them as a preposition after a
 # reporter's word (记者从市…, 记者在县…).
 PREPOSITION_SURNAMES = frozenset("从向于")
@@ -218,6 +222,11 @@ class PersonRecognizer:
                     found.append((span[0], span[1], "speaker"))
             elif word in ATTENDANCE_WORDS:
                 found.extend((s, e, "attendee") for s, e in self._attendees(text, idx))
+        for act in APPOINTMENT.finditer(text):
+            # 任命某某为…, 免去某某的…职务: the one an appointment names
+            span = self.name_after(text, act.end())
+            if span and text.startswith(APPOINTED_AFTER, span[1]):
+                found.append((span[0], span[1], "appointed"))
         for title in NAME_BEFORE_TITLES:
             at = text.find(title)
             while at != -1:
