@@ -144,6 +144,9 @@ class ArticleContext:
         while not breaks and start > 0:
             previous = text.rfind("\n", 0, start - 1) + 1
             line = text[previous:start - 1]
+            if any(field in line for field in NAME_FIELDS):
+                start = previous      # the record's 名称 field, run together with what
+                break                 # heads it (四、某某基本情况公司名称：…): its start
             if FIELD_LINE.match(line):
                 start = previous
                 continue

@@ -149,6 +149,7 @@ class Paragraph:
     doubled: bool = False
     byline: tuple[str, ...] = ()
     body: int = 0                # text offset where the article text begins (leads, jumps)
+    heading_line: bool = False   # a short line above a long one: it runs into nothing
 
     def body_spans(self) -> list[Span]:
         return slice_spans(self.spans, self.body, len(self.text)) if self.body else self.spans
@@ -256,6 +257,12 @@ def _strip_spans(spans: list[Span], text: str) -> tuple[list[Span], str]:
     return slice_spans(spans, lead, lead + len(stripped)), stripped
 
 
+# A line at least this wide (in columns) is a paragraph's, wider than a hard-wrapped
+# column (a newspaper's is 30-40 columns; a line a paragraph is wider still).
+_PARAGRAPH_LINE = 60
+_WIDE_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
 # A transcript's speaker line: a label and a name with its posts, no sentence in it
 # (【同期声】某市委书记　某某); what follows is what was said, not the line's end.
 _LABEL_LINE = re.compile(r"【[^】]{1,8}】[^，。！？；]*$")
@@ -293,6 +300,19 @@ def _continues(line: _Line, following: _Line) -> bool:
                 and following.text[0].isascii() and following.text[0].isalpha())
 
 
+def _heads(line: _Line, following: _Line) -> bool:
+    """Is ``line`` a line of its own above a paragraph (a subheading of a page scraped one
+    paragraph a line: 回收项目补齐链条 / 某某公司年处理10万吨…)?  It is at most half as wide
+    as the long line after it; a hard-wrapped column's lines are all about as wide."""
+    width = _display_width(following.text)
+    return width >= _PARAGRAPH_LINE and 2 * _display_width(line.text) <= width
+
+
+def _display_width(text: str) -> int:
+    """Columns ``text`` takes when printed: two for a CJK or full-width character."""
+    return len(text) + len(_WIDE_CHAR.findall(text))
+
+
 def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     block: list[Paragraph] = []
@@ -320,7 +340,10 @@ def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
             paragraphs.extend(block)
             block.clear()
             continue
-        if group and not _continues(group[-1], line):
+        if group and _heads(group[-1], line):
+            close()
+            block[-1].heading_line = True
+        elif group and not _continues(group[-1], line):
             close()
         group.append(line)
     close()
@@ -622,6 +645,7 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
         previous_kind = paragraph.kind
         open_index = (len(out) - 1 if paragraph.kind in (TEXT, LEAD, JUMP)
                       and paragraph.text and not ends_sentence(paragraph.text)
+                      and not paragraph.heading_line
                       and not _FIELD_LINE.match(paragraph.text)
                       and not _LABEL_LINE.match(paragraph.text) else None)
     return out

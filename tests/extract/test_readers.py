@@ -202,6 +202,12 @@ def test_a_tenders_staff_are_named_after_their_role():
     assert {"龚一海", "田二林", "顾三澈"} <= persons
 
 
+def test_a_record_whose_name_field_runs_together_with_its_heading():
+    text = ("四、拟设立合资公司基本情况公司名称：吉林甲乙绿氢科技有限公司注册资本：100,000万元\n"
+            "出资方式及比例：公司以货币出资51,000万元，持股51%。注册地址：吉林省洮南市")
+    assert ("吉林甲乙绿氢科技有限公司", "洮南市") in _pairs(text, "locatedIn")
+
+
 def test_a_short_name_declared_after_other_words_stands_for_the_full_name():
     text = ("三方拟共同出资设立甲乙算力科技有限公司（暂定名，以最终工商登记为准，以下简称“合资公司”）。"
             "合资公司成立后，将在芜湖市鸠江区投资建设甲乙智算中心项目。")

@@ -50,6 +50,16 @@ def test_a_numbered_item_starts_a_line_of_its_own():
     assert "\n（二）丙丁有限公司" in article.text
 
 
+def test_a_subheading_of_a_page_scraped_a_paragraph_a_line_runs_into_nothing():
+    long_line = ("甲乙环境科技有限公司年处理10万吨废旧锂电池综合利用项目同日开工，项目总投资15.5亿元，"
+                 "建成后将形成完整的回收链条。")
+    [article] = split("回收项目补齐链条\n" + long_line + "\n")
+    assert article.text.startswith("回收项目补齐链条\n甲乙环境科技有限公司")
+    # a hard-wrapped column's lines are all about as wide: they are joined
+    [article] = split("本报讯 甲乙县召开\n座谈会，与会人员\n发言。\n")
+    assert article.text == "甲乙县召开座谈会，与会人员发言。"
+
+
 def test_a_registered_address_is_a_field_not_the_papers_address():
     [article] = split("甲乙科技有限公司公告称，公司设立子公司。\n\n名称：丙丁有限公司\n"
                       "注册资本：8,000万元人民币\n注册地址：贵州省都匀市剑江中路\n")
