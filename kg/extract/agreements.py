@@ -312,7 +312,7 @@ def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:
         at = ctx.text.rfind(word, start, end)
         while at != -1 and (any(m.start <= at < m.end for m in ctx.mentions) or
                             word == "同" and _not_with(ctx.text, at) or
-                            word == "与" and ctx.text[at - 1:at] == JOINS[0]):   # 参与
+                            word == "与" and ctx.text.startswith(JOINS, at - 1)):   # 参与
             at = ctx.text.rfind(word, start, at)
         if at != -1:
             return at

@@ -444,7 +444,7 @@ def _investing_subjects(ctx: ArticleContext, sentence) -> list[Fact]:
         if len(re.sub(r"[在于拟将计划已共同合作正式还]", "", between)) > 0:
             continue
         facility = _built_object(ctx, verb.end(), sentence.end)
-        if facility is None and ctx.facility_item(verb.start()) is not None:
+        if facility is None:
             # 8．某某项目。某公司投资14.1亿元，落户…: the item's facility.
             facility = ctx.item_facility(verb.start())
         if facility is None:

@@ -97,7 +97,7 @@ def extract_positions(ctx: ArticleContext) -> list[Fact]:
             _chain_as(ctx, clause_start, person.start, post_words)
         if not chain:
             position = person.end
-            while (after := _post_after_name(ctx, person, post_words, position)) is not None:
+            while (after := _post_after_name(ctx, person, position, post_words)) is not None:
                 org, title, position = after
                 facts.append(Fact(person, "holdsPosition", ctx.evidence(person.start, person.end),
                                   object=org, title=title))
@@ -152,12 +152,10 @@ POST_END = "，,）)。；、（("
 CONCURRENT = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[，,、]?兼任")
 
 
-def _post_after_name(ctx: ArticleContext, person: Mention, post_words,
-                     position: int | None = None):
-    """A post written after the name (or at ``position``, after a post before it), as an
+def _post_after_name(ctx: ArticleContext, person: Mention, at: int, post_words):
+    """A post written at ``at``, right after the name or after a post before it, as an
     apposition or after 担任: (organisation, title, where the title ends), or None."""
     text = ctx.text
-    at = person.end if position is None else position
     opener = AFTER_NAME.match(text, at)
     if opener is None and at == person.end and \
             text[max(0, person.start - 2):person.start].endswith(APPOINTING):

@@ -304,6 +304,8 @@ def _heads(line: _Line, following: _Line) -> bool:
     """Is ``line`` a line of its own above a paragraph (a subheading of a page scraped one
     paragraph a line: 回收项目补齐链条 / 某某公司年处理10万吨…)?  It is at most half as wide
     as the long line after it; a hard-wrapped column's lines are all about as wide."""
+    if 2 * len(following.text) < _PARAGRAPH_LINE:
+        return False            # too short to be that wide (a column's line, most often)
     width = _display_width(following.text)
     return width >= _PARAGRAPH_LINE and 2 * _display_width(line.text) <= width
 

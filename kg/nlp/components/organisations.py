@@ -761,7 +761,7 @@ class _NameScan:
         return _has_unknown_words(words, 2)
 
     def _conjunction_in_capacity(self, i: int) -> bool:
-        """及/和/、 between two products of the capacity that opens a facility's name
+        """及/和/与 between two products of the capacity that opens a facility's name
         (年产5万吨高纯石英砂及石英坩埚项目): the capacity word a few words before, with no
         boundary between."""
         if self.entity_type not in FACILITY_TYPES or self.words[i] not in PRODUCT_JOINS:
