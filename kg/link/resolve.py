@@ -11,13 +11,17 @@ Rules, each a reader's:
   = 某省张掖甘州某某园区, each place of the address left out in turn); a bracketed place
   may be left out (新疆(某某)产业园 = 新疆产业园);
   two such entities are one when the name opens with a place of its own inside both
-  prefixes (贵州都匀某某园 = 黔南州都匀某某园 = 都匀某某园);
+  prefixes (贵州都匀某某园 = 黔南州都匀某某园 = 都匀某某园), and two zones are one
+  when their prefixes lie on one line of containment (某省某市某区某某开发区 =
+  某省某市某某开发区);
 - standard abbreviations inside names are the same name (发展和改革委员会 = 发改委);
 - a place written in its short form is the same place (某某绿色中心 = 某某市绿色中心) when
   no second full form of that place competes; a generic reference (某某市智算中心项目,
   某某市项目) is the one facility of its kind (of any kind) under that place in the same
   article;
-- a zone's abbreviation (某某开发区, 某某农高区) is the zone with the same core;
+- a zone's abbreviation (某某开发区, 某某农高区) is the zone with the same core; a zone
+  described by where it lies is abbreviated without it (某某临港经济开发区 = 某某开发区) when
+  某某 is a name of its own, not a place; the organs of one zone (管委会, 党工委) are one;
 - a phase of a facility (某某矿一期…项目) is the facility when its document names it;
 - a company's branch is named with or without the company's legal form
   (某某股份有限公司某省分公司 = 某某某省分公司);
@@ -56,12 +60,15 @@ UNIT_OF = re.compile(r"(?P<brand>.{2,12}?)(?:股份有限公司|有限责任公�
 # A phase of a facility, with what it adds: 某某矿一期1000万吨/年项目, 某某中心二期工程.
 PHASE_OF = re.compile(r"(?P<core>.{2,}?)[一二三四五六七八九十]期.{0,16}(?:项目|工程)")
 ZONE_FAMILIES = (
-    ("经济技术开发区", "经开区", "开发区"),
+    ("经济技术开发区", "经济开发区", "临港经济开发区", "临空经济开发区", "经开区", "开发区"),
     ("高新技术产业开发区", "高新区"),
     ("农业高新技术产业示范区", "农高区"),
 )
 
 
+# Suffixes that describe a zone by where it lies: 某某临港经济开发区 is 某某开发区 only when
+# 某某 is a name of its own (a city's 临港经济开发区 is not its 经济技术开发区).
+DESCRIBED_ZONE_SUFFIXES = frozenset({"临港经济开发区", "临空经济开发区"})
 ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMILIES)
                        for suffix in family), key=lambda pair: -len(pair[0]))
 
@@ -164,6 +171,7 @@ class Linker:
         self._link_place_variants(uf)
         self._link_without_prefix(uf)
         self._link_zones(uf)
+        self._link_zone_bodies(uf)
         self._link_phases(uf)
         self._link_short_names(uf)
         self._link_declared(uf)
@@ -315,6 +323,7 @@ class Linker:
                         by_rest[bare].append((key, divisions))
                     outer = False
                     split = self._place_prefix(rest) if len(rest) >= 6 else None
+        self._link_addresses(uf, named)
         for key, group in named:
             for name in sorted({normalise_name(n) for n in group.names}):
                 targets = by_rest.get(name, [])
@@ -349,6 +358,43 @@ class Linker:
                     self._record("rejected", "place prefix left out", tuple(sorted(roots)),
                                  f"{name}: more than one prefixed entity in reach")
 
+    def _link_addresses(self, uf: _UnionFind, named: list) -> None:
+        """某省某市某区某某开发区 and 某省某市某某开发区: one zone, its address written at two
+        lengths, when every place of both addresses lies on one line of containment (广西 ⊃
+        防城港市 ⊃ 港口区) and the name after the address is a proper one (not 经济开发区): a
+        city has one zone of a name.  (Not for organs: a city's bureau and its district's
+        bureau are two.)"""
+        addressed: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+        for key, group in named:
+            if group.types.most_common(1)[0][0] != "Zone":
+                continue
+            for name in sorted({normalise_name(n) for n in group.names}):
+                rest, codes = name, set()
+                while (split := self._place_prefix(rest)) is not None and len(split[0]) >= 4:
+                    rest = split[0]
+                    codes.update(division.code for division in split[1])
+                if codes and self._proper_zone_name(rest):
+                    addressed[rest].append((key, codes))
+        for rest, entries in sorted(addressed.items()):
+            codes = set().union(*(c for _, c in entries))
+            keys = sorted({key for key, _ in entries})
+            if len({uf.find(k) for k in keys}) < 2 or not all(
+                    self.gazetteer.contains(a, b) or self.gazetteer.contains(b, a)
+                    for a in codes for b in codes):
+                continue
+            for other in keys[1:]:
+                if uf.find(keys[0]) != uf.find(other):
+                    uf.union(keys[0], other)
+                    self._record("merged", "address at two lengths", (keys[0], other), rest)
+
+    @staticmethod
+    def _proper_zone_name(name: str) -> bool:
+        """Does the zone's name hold words of its own before its suffix (某某湾临港开发区,
+        not 经济开发区 or 工业园区)?"""
+        suffix = next((s for s in _zone_suffixes() if name.endswith(s)), "")
+        body = name[: len(name) - len(suffix)]
+        return len(body) >= 2 and body not in GENERIC_ZONE_CORES and body not in GENERIC_MODIFIERS
+
     def _one_chain(self, prefixes: list[list], name: str) -> bool:
         """Does ``name`` open with a place of its own that lies inside every place written
         before the longer names (each written form read as one division only)?  Then those
@@ -377,6 +423,37 @@ class Linker:
                 if uf.find(keys[0]) != uf.find(other):
                     uf.union(keys[0], other)
                     self._record("merged", "zone abbreviation", (keys[0], other), core[0])
+
+    def _link_zone_bodies(self, uf: _UnionFind) -> None:
+        """A zone's organs are named by the zone: 某某开发区管委会 is 某某临港经济开发区管理委员会
+        when the two zones are one (as linked), and so are its party working committees."""
+        zones: dict[str, set[str]] = defaultdict(set)
+        cores: dict[tuple, set[str]] = defaultdict(set)
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] == "Zone":
+                for name in group.names:
+                    zones[normalise_name(name)].add(uf.find(key))
+                    core = self._zone_core(normalise_name(name))
+                    if core is not None and core[0] not in GENERIC_ZONE_CORES:
+                        cores[core].add(uf.find(key))
+        bodies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] != "GovernmentBody":
+                continue
+            for name in sorted({normalise_name(n).removeprefix("中共") for n in group.names}):
+                for suffix, kind in ZONE_BODY_SUFFIXES:
+                    if name.endswith(suffix):
+                        zone = name[:-len(suffix)]
+                        roots = zones.get(zone) or cores.get(self._zone_core(zone), set())
+                        if len(roots) == 1:
+                            bodies[(next(iter(roots)), kind)].append(key)
+                        break
+        for (zone, _kind), keys in sorted(bodies.items()):
+            for other in keys[1:]:
+                if uf.find(keys[0]) != uf.find(other):
+                    uf.union(keys[0], other)
+                    self._record("merged", "organ of one zone", (keys[0], other),
+                                 self.groups[zone].names.most_common(1)[0][0])
 
     def _link_phases(self, uf: _UnionFind) -> None:
         """某某矿一期1000万吨/年项目 is 某某矿 when the same document names 某某矿, else
@@ -427,7 +504,8 @@ class Linker:
                 if 3 <= len(abbreviation) <= 5 and abbreviation.endswith(NUMBERED_UNITS):
                     short.append((key, abbreviation, True))   # 中建三局集团有限公司: 中建三局
         for key, written, of_legal in short:
-            own = self._company_core(written)
+            # 某某公司: the short name with the word for a company after it.
+            own = self._company_core(_without_company_word(written))
             targets = {uf.find(k) for k, core in legal
                        if k != key and uf.find(k) != uf.find(key)
                        and _abbreviates(own, core, prefix=not of_legal)}
@@ -636,9 +714,14 @@ class Linker:
         for suffix, family_index in ZONE_SUFFIXES:
             if name.endswith(suffix):
                 stem = name[: -len(suffix)]
-                split = self._place_prefix(stem + "X")
-                rest = split[0][:-1] if split else stem
+                rest = stem                   # the address left out, place by place
+                while rest and (split := self._place_prefix(rest + "X")) is not None:
+                    rest = split[0][:-1]
+                if len(rest) < 2:
+                    rest = ""                 # a place, or a place and a character (防城|港)
                 rest = rest.removeprefix("国家")
+                if not rest and suffix in DESCRIBED_ZONE_SUFFIXES:
+                    return None
                 return (rest or stem, family_index) if (rest or stem) else None
         return None
 
@@ -799,6 +882,9 @@ class Linker:
 
 # Words a zone's name carries after its place that name no zone (某市经济开发区, 某县工业园区):
 # two such zones of two places are two zones.
+# The organs a zone's name is written before: its administration and its party committee.
+ZONE_BODY_SUFFIXES = (("管理委员会", "administration"), ("管委会", "administration"),
+                      ("工作委员会", "party"), ("党工委", "party"))
 GENERIC_ZONE_CORES = frozenset({"经济", "经济技术", "高新", "高新技术", "工业", "产业", "综合", "农业",
                                 "现代农业", "临空", "临港", "保税", "物流", "新区", "开发"})
 SHORT_NAMED = frozenset({"Company", "Organization"})
@@ -813,6 +899,12 @@ LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 NO_BRANDS = frozenset({"中国", "中华", "国家", "全国"})
 # A branch, office or subsidiary is not what its brand's short name stands for.
 BRANCH_WORDS = re.compile(r"分公司|分行|分院|分局|子公司|办事处|分中心")
+
+
+def _without_company_word(name: str) -> str:
+    """某某公司 → 某某: a short name written with 公司 after it (not 分公司, 子公司)."""
+    bare = name.removesuffix("公司")
+    return bare if bare != name and len(bare) >= 3 and not BRANCH_WORDS.search(name) else name
 
 
 def _abbreviates(short: str, core: str, prefix: bool = True) -> bool:
@@ -873,6 +965,13 @@ def _named_facility_suffixes() -> tuple[str, ...]:
     """Kinds of facility a name may end with before 项目 (智算中心, 生产基地, 电站)."""
     return tuple(s for s, t in org_suffixes().items()
                  if t in ("ComputeCenter", "Project") and s not in ("项目", "工程"))
+
+
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    """The suffixes of zones' names, longest first."""
+    return tuple(sorted((s for s, t in org_suffixes().items() if t == "Zone"),
+                        key=len, reverse=True))
 
 
 def _facility_suffixes() -> frozenset[str]:

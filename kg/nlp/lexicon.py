@@ -32,6 +32,7 @@ NAME_STOP_WORDS = frozenset("""
 施工方 承建方 总包方 总承包方 建设方 运营方 总承包单位 承建单位 委托 入驻 入园 扎根 花落 所在
 区内 园区内 省内 市内 县内 境内 等地 布局
 系 股东 控股股东 大股东 母公司 这家 那家 此家
+牵头人 牵头方 成员 成员单位 联合体成员 联合体牵头人
 """.split())
 
 # A family name and one of these is how a person is addressed, not their name (周女士).

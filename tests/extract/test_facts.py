@@ -262,6 +262,10 @@ def test_a_short_name_before_a_post_that_abbreviates_no_company_is_one_of_its_ow
                  "项目开工。公司董事长王立新表示，年底投产。"):
         companies = {m.label for m in facts_of(text).mentions if m.type == "Company"}
         assert not companies & {"大中华区", "银岭国际物流董事", "公司"}, text
+    # A post followed by no name: the words before it are the person who holds it.
+    text = "银岭智算中心一期投产。孙丽华董事长在董事会上讲过，要算十年账。"
+    companies = {m.label for m in facts_of(text).mentions if m.type == "Company"}
+    assert "孙丽华" not in companies
 
 
 def test_words_that_abbreviate_two_companies_name_neither():

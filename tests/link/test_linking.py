@@ -180,6 +180,27 @@ def test_a_name_prefixed_at_two_levels_above_its_own_place_is_one_thing():
     assert {"新疆维吾尔自治区食品安全委员会", "阿勒泰地区食品安全委员会"} <= committees
 
 
+def test_a_zone_its_address_at_two_lengths_its_short_form_and_its_organs_are_one():
+    g = _graph("广西防城港市港口区甲乙湾临港经济开发区举行签约仪式，甲乙湾临港经济开发区管理委员会主任王明远致辞。",
+               "广西防城港甲乙湾临港经济开发区规划面积48平方公里。",
+               "甲乙湾开发区管委会发布公告，甲乙湾开发区新增企业20家。")
+    zones = [e for e in g.entities if e.type == "Zone"]
+    assert len(zones) == 1 and zones[0].docs == ["doc0", "doc1", "doc2"]
+    organs = [e for e in g.entities if e.label.endswith(("管理委员会", "管委会"))]
+    assert len(organs) == 1 and organs[0].docs == ["doc0", "doc2"]
+    # A city's own 临港经济开发区 is not its 经济技术开发区.
+    g = _graph("防城港临港经济开发区开工。", "防城港经济技术开发区签约。")
+    assert len([e for e in g.entities if e.type == "Zone"]) == 2
+
+
+def test_a_short_name_written_with_the_word_company_is_the_company():
+    g = _graph("广西甲乙湾新能源材料有限公司年产10万吨正极材料项目开工，甲乙湾公司总经理王明远介绍。",
+               "甲乙湾公司总经理王明远表示，项目年底投产。")
+    companies = [e for e in g.entities if e.type == "Company"]
+    assert [c.label for c in companies] == ["广西甲乙湾新能源材料有限公司"]
+    assert companies[0].docs == ["doc0", "doc1"]
+
+
 def _mentions_graph(*docs):
     """A graph linked from mentions given directly: (text, type) pairs per document."""
     from kg.extract import ArticleFacts

@@ -15,6 +15,13 @@ def test_companies_by_suffix_stop_at_function_words():
     assert ("新疆甲乙能源投资股份有限公司", "Company") in found
 
 
+def test_a_partys_role_before_a_legal_name_is_not_the_names():
+    for text, name in (("本项目运营方黑龙江甲乙算力科技有限公司表示。", "黑龙江甲乙算力科技有限公司"),
+                       ("中标候选人：牵头人哈尔滨丙丁智能工程有限公司。", "哈尔滨丙丁智能工程有限公司"),
+                       ("联合体成员戊己建设集团有限公司负责施工。", "戊己建设集团有限公司")):
+        assert (name, "Company") in ents(text), text
+
+
 def test_branch_of_a_company_is_one_name():
     found = ents("会上，中国云通股份有限公司哈密分公司发布了方案。")
     assert ("中国云通股份有限公司哈密分公司", "Company") in found

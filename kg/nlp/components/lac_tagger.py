@@ -16,8 +16,11 @@ form of an administrative area (the gazetteer's business) —; those holding a s
 standing alone before another lone character (a name jieba cut into characters, 钱|立|群)
 or a stock code in brackets (某某科技（688xxx）, a listed company's short name);
 and those holding a word that ends in an organisation or facility suffix, whose name the
-rules will read and the model may cut (选址|某县数字产业园).  Other clauses are not read,
-which spares the model about half of the text of a newspaper page.
+rules will read and the model may cut (选址|某县数字产业园) — unless the word opens the
+clause, alone or after a determiner (项目总投资…, 该园区…), and no character stands alone
+but function words (口岸与越南|芒|街市…: a name cut into known pieces): nothing before it
+can be a name.  Other clauses are not read, which spares the model about half of the text of a
+newspaper page.
 """
 from __future__ import annotations
 
@@ -31,8 +34,8 @@ from spacy.util import minibatch
 
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lac import LacModel, shared_model
-from kg.nlp.lexicon import (GENERIC_MODIFIERS, STOCK_CODE, listed_words, org_suffixes,
-                             surnames, titles)
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, NAME_STOP_WORDS, STOCK_CODE, listed_words,
+                             org_suffixes, surnames, titles)
 from kg.nlp.spans import MODEL_KEY, ModelWords, token_table
 
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
@@ -41,6 +44,8 @@ CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 MAX_CLAUSE = 200
 _WORD_CHARACTER = re.compile(r"[\w]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words before a suffix word that make it a reference, not the end of a name (该项目).
+DETERMINERS = frozenset({"该", "此", "本", "这", "这个", "那", "上述", "各", "其"})
 
 
 class LacTagger:
@@ -92,12 +97,28 @@ class LacTagger:
                 continue
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
-            if not (any(map(self.could_name, words[first:last]))
+            if not (self._could_hold_name(words[first:last])
                     or self._character_run(words[first:last])
                     or STOCK_CODE.search(text, start, end)):
                 continue
             found.extend((a, min(a + MAX_CLAUSE, end)) for a in range(start, end, MAX_CLAUSE))
         return found
+
+    def _could_hold_name(self, words: list[str]) -> bool:
+        """Whether a clause's words hold one that can be (part of) a name: a known word
+        with a suffix counts only after a word that is not a determiner, or in a clause
+        with a character standing alone that is no function word (越南|芒|街市: a name
+        jieba does not know, cut into known pieces)."""
+        opening = True
+        suffix_opens = False
+        for word in words:
+            if self.could_name(word):
+                if not (opening and word in self.known):
+                    return True
+                suffix_opens = True
+            opening = opening and word in DETERMINERS
+        return suffix_opens and any(len(word) == 1 and word not in NAME_STOP_WORDS
+                                    and _HAN.match(word) for word in words)
 
     def _character_run(self, words: list[str]) -> bool:
         """Whether the words hold a surname standing alone before another lone character:

@@ -328,6 +328,13 @@ class OrganisationRecognizer:
         return not CLAUSE_MARKS.isdisjoint(text)      # jieba may glue a colon to a bracket: "):"
 
 
+# A party's role written before its name (项目运营方|某省某某公司, 牵头人|某市某某公司):
+# the segmenter may split the word (运营|方), so it is found in the text.
+ROLE_BEFORE_NAME = re.compile("|".join(sorted(
+    (w for w in NAME_STOP_WORDS if len(w) > 1 and w.endswith(("方", "人", "单位", "机构", "成员"))),
+    key=len, reverse=True)))
+
+
 class _NameScan:
     """One name read leftwards from the token that ends in its suffix.
 
@@ -346,6 +353,16 @@ class _NameScan:
         self.at = at
         self.suffix = suffix
         self.entity_type = recognizer.suffixes[suffix]
+
+    def _after_role(self, start: int, body_end: int) -> int:
+        """Where the name starts after the last role word in its body that ends on a token's
+        start (运营方|黑龙江…), leaving at least two characters before the suffix."""
+        cut = start
+        for role in ROLE_BEFORE_NAME.finditer(self.text, start, body_end - 2):
+            at = bisect.bisect_left(self.starts, role.end())
+            if at < len(self.starts) and self.starts[at] == role.end():
+                cut = role.end()
+        return cut
 
     def span(self) -> tuple[int, str, int] | None:
         rec, words, starts, at = self.rec, self.words, self.starts, self.at
@@ -521,6 +538,8 @@ class _NameScan:
             return None       # 入选|国家智能制造示范工厂
         start = starts[first] if first < at else starts[at]
         end = starts[at] + len(suffix_word)
+        if first < at:
+            start = self._after_role(start, starts[at])
         if self.model is not None and first < at:
             start = self._past_glued_verb(start, end)
         start = _after_unopened_bracket(self.text, start, end)

@@ -176,11 +176,16 @@ def _brands_before_posts(found: list[Candidate], text: str, companies: set[str])
     """寒川数智董事长某某 where the article names no company they abbreviate: the words
     between the clause's start and the post are a company's short name (the linker may find
     its full name in another article), when they are two to eight characters of no everyday
-    word, no suffix, no unit (大中华区总裁) and no name already read."""
+    word, no suffix, no unit (大中华区总裁) and no name already read, and the post is
+    followed by its holder's name (or by another post): in 某某董事长表示 the words before
+    the post are the person."""
     suffixes = _suffixes()
     common = common_words()
     taken = [(c.start, c.end) for c in found]
+    persons = {c.start for c in found if c.label == "Person"}
     for post in _BEFORE_POST.finditer(text):
+        if post.end() not in persons and text[post.end():post.end() + 1] != "、":
+            continue                  # 某某董事长表示: no officer named after it; 某某 is one
         at = post.start()
         start = at
         while start > 0 and at - start <= _LONGEST_SHORT_NAME and \
