@@ -639,7 +639,8 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 if ends_sentence(host.text):
                     open_index = None
                 continue
-            if headline or _plain_title(paragraph, previous_kind, next_kinds[index]):
+            if headline or (_plain_title(paragraph, previous_kind, next_kinds[index])
+                            and not _in_record(paragraphs, index)):
                 paragraph.kind = HEADING
             else:
                 paragraph.kind = TEXT
@@ -651,6 +652,16 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
                       and not _FIELD_LINE.match(paragraph.text)
                       and not _LABEL_LINE.match(paragraph.text) else None)
     return out
+
+
+def _in_record(paragraphs: list[Paragraph], index: int) -> bool:
+    """Is the paragraph a field of a record written one field a paragraph (名称：某某有限公司,
+    2、法定代表人：某某, 注册资本：…): a field line next to another field line (not a page's
+    metadata line)?  A headline is never one of a run of fields."""
+    def field(at: int) -> bool:
+        return 0 <= at < len(paragraphs) and _FIELD_LINE.match(paragraphs[at].text) is not None \
+            and _META_FIELD_LINE.match(paragraphs[at].text) is None
+    return field(index) and (field(index - 1) or field(index + 1))
 
 
 def _heads_fields(paragraph: Paragraph, following: list[Paragraph]) -> bool:

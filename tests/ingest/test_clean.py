@@ -316,3 +316,11 @@ def test_a_numbered_item_after_a_blank_line_is_a_paragraph_of_its_own():
                      "五、评审专家名单：王立新、李东明\n\n六、公告期限：自本公告发布之日起1个工作日。\n")
     texts = "|".join(a.text for a in articles)
     assert "李东明" in texts and "李东明六" not in texts
+
+
+def test_a_record_written_one_field_a_paragraph_is_text_not_headlines():
+    # Each field alone looks like a headline (short, no full stop); a run of them is a record.
+    [article] = split("甲乙公司基本情况如下：\n\n1、公司名称：甲乙科技有限公司\n\n2、法定代表人：王明远\n\n"
+                      "3、注册资本：5亿元\n\n项目由甲乙科技有限公司建设。\n")
+    assert "2、法定代表人：王明远" in article.text and "3、注册资本：5亿元" in article.text
+    assert article.title is None

@@ -22,6 +22,11 @@ def test_a_partys_role_before_a_legal_name_is_not_the_names():
         assert (name, "Company") in ents(text), text
 
 
+def test_a_port_area_is_a_port():
+    assert ("天津港甲乙港区", "Port") in ents("今年1—5月，天津港甲乙港区完成货物吞吐量3862万吨。")
+    assert not any(label == "Port" for _, label in ents("车辆进入港区后排队等候。"))
+
+
 def test_branch_of_a_company_is_one_name():
     found = ents("会上，中国云通股份有限公司哈密分公司发布了方案。")
     assert ("中国云通股份有限公司哈密分公司", "Company") in found
@@ -332,3 +337,7 @@ def test_a_capacity_opens_a_project_name_with_its_count_and_joined_products():
 def test_a_long_project_name_with_its_owner_place_and_capacities_is_read_whole():
     name = "北辰新能源定远30万千瓦/60万千瓦时共享储能电站项目"
     assert (name, "Project") in ents(f"1．{name}。投资方为北辰新能源集团有限公司。")
+
+
+def test_a_numbered_field_names_its_person():
+    assert ("王明远", "Person") in ents("1、公司名称：甲乙科技有限公司\n2、法定代表人：王明远\n")

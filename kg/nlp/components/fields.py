@@ -47,10 +47,11 @@ _VALUE = (r"([\u4e00-\u9fffA-Za-z0-9·]+?"
           r"(?:[、 　](?![\u4e00-\u9fff]{1,6}[:：/／|｜])[\u4e00-\u9fff·]{1,8})*)"
           r"(?=$|[^\u4e00-\u9fffA-Za-z0-9·]|[\u4e00-\u9fff]{2,6}[:：])")
 _NAME_SEPARATORS = "、 　"
-# A label starts a line, follows a space, or follows the end of another field.
+# A label starts a line (after its item's number: 2、法定代表人：), follows a space, or
+# follows the end of another field.
 # 作者：文/某某 图/某某: a credit inside a field's value names who wrote, then who shot.
 _INNER_CREDIT = r"(?:[文图]\s*[/／|｜]\s*)?"
-FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：]))({_LABELS})\s*[:：|｜/／]\s*{_INNER_CREDIT}" + _VALUE,
+FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：])|(?<=^\d[、.．])|(?<=^\d\d[、.．]))({_LABELS})\s*[:：|｜/／]\s*{_INNER_CREDIT}" + _VALUE,
                    re.M)
 SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：]))({'|'.join(SPACED_ROLES)})[ 　]+" + _VALUE,
                           re.M)
