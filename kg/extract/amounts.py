@@ -372,10 +372,12 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
     facilities = [m for m in in_sentence if m.type != "Company"]
     if facilities:
         return facilities[0]
-    if topic is not None and topic.type in labels and not any(
-            m.type in ("AdminArea", "GovernmentBody") for m in ctx.mentions_between(
-                sentence_start, position)):
-        return topic     # not when the sentence is about an area (某省…累计投入资金…)
+    if topic is not None and topic.type in labels and (
+            ctx.facility_item(position) is not None or not any(
+                m.type in ("AdminArea", "GovernmentBody") for m in ctx.mentions_between(
+                    sentence_start, position))):
+        return topic     # not when the sentence is about an area (某省…累计投入资金…), but
+                         # in an item of a list of facilities, the places are its own
     company = in_sentence[0] if in_sentence else None
     if company is not None and re.search(r"项目|工程|中心|基地|电站", text[company.end:position]):
         return None      # 甲公司与乙合资建设的某某项目，总投资…: the project's, not named

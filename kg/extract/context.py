@@ -46,7 +46,8 @@ GENERIC_SHORT_NAMES = frozenset({"公司", "集团", "企业"})
 
 # A numbered item of a list (2．, 3、, （四）) whose heading is a facility's name, up to its
 # first full stop (2．年产5万吨某某项目。由某公司投资…).
-ITEM_OPENING = re.compile(r"[ 　]*(?:\d{1,2}[．.、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)])"
+ITEM_OPENING = re.compile(r"[ 　]*(?:\d{1,2}[．.、](?!\d)|[一二三四五六七八九十]{1,3}、"
+                          r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)])"
                           r"[ 　]*")
 FACILITY_HEADING = re.compile(r"[^，。；：,;:\n]{2,48}?(?:项目|中心|工程|基地|电站|电场|园|平台|集群)"
                               r"(?:[（(][^）)\n]{1,12}[）)])?[。；;]")

@@ -679,6 +679,18 @@ def test_each_item_of_a_list_of_facilities_is_about_its_own_facility():
     assert ("定远县算力服务中心项目", "定远县城北工业园") in located
 
 
+def test_items_numbered_in_chinese_give_their_facilitys_amounts_whatever_places_they_name():
+    text = ("省里筛选出“十大标志性项目”，总投资约309亿元。记者梳理了十大项目的基本情况：\n"
+            "一、大庆甲乙α-烯烃项目。位于大庆市北湖新材料产业园，由甲乙新材料有限公司投资建设，总投资45亿元。\n"
+            "二、宁安丙丁抽水蓄能电站。位于牡丹江市所辖宁安市境内，装机容量120万千瓦，总投资86亿元。\n")
+    result = facts_of(text)
+    amounts = {(f.subject.label, f.quantity.value) for f in result.facts
+               if f.predicate == "investmentAmount"}
+    assert amounts == {("大庆甲乙α-烯烃项目", 4.5e9), ("宁安丙丁抽水蓄能电站", 8.6e9)}, amounts
+    # “十大标志性项目” is several projects, no project's name
+    assert not any(m.label.startswith("十大") for m in result.mentions)
+
+
 def test_a_builder_of_a_part_builds_the_facility():
     text = ("甲乙长阳龙潭坪抽水蓄能电站开工。甲乙长阳龙潭坪抽水蓄能电站主体工程由中国水利水电第七工程局有限公司承建，"
             "项目风机安装工程由中交第三航务工程局有限公司承建，下水库工程由中国水利水电第十一工程局有限公司施工。")

@@ -704,7 +704,8 @@ class _NameScan:
         """Is the model's tag on the one-character token ``i`` evidence: a function word,
         or a number or time the character is the end of (2024|年)?"""
         if tag in FUNCTION_TAGS:
-            return True
+            # (a letter the model reads as a function word is a name's: 某某α-烯烃项目)
+            return _is_cjk(self.words[i]) or not self.words[i].isalpha()
         k = self.model.at(self.starts[i])
         return k is not None and tag in NUMBER_TAGS and self.model.starts[k] < self.starts[i]
 
