@@ -89,6 +89,8 @@ FOUNDED = re.compile(r"(合资成立|合资组建|合资设立|共同出资设�
 GROUP_SUBJECTS = ("三方", "双方", "各方", "四方")
 PARENT_MARKS = re.compile(r"(?:的)?(全资子公司|控股子公司|全资孙公司|子公司|旗下|所属|下属|控股的)")
 WON = re.compile(r"中标")
+# The contract a consortium wins, named before its members (项目EPC总承包由…).
+CONTRACT_BEFORE = re.compile(r"项目|工程|总承包|施工")
 # A part of a facility read as a name of its own: the builder builds the facility.
 GENERIC_PART = re.compile(r"(?:项目|该项目|本项目)?(?:主体工程|土建工程|[一二三四五六]期(?:工程|项目)?|"
                           r"配套工程|主体|机电安装工程)")
@@ -643,6 +645,13 @@ def _consortium(ctx: ArticleContext, sentence) -> list[Fact]:
                if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
     members = _group_tail(ctx, members, union)
     facilities = [m for m in ctx.mentions_between(union, sentence.end) if m.type in FACILITY_LABELS]
+    if not facilities and members and CONTRACT_BEFORE.search(text, sentence.start, members[0].start):
+        # 项目一期EPC总承包由X与Y组成的联合体中标: the facility the sentence is about
+        facilities = [m for m in ctx.mentions_between(sentence.start, members[0].start)
+                      if m.type in FACILITY_LABELS][-1:]
+        referred = ctx.referent(sentence.start)
+        if not facilities and referred is not None and referred.type in FACILITY_LABELS:
+            facilities = [referred]
     if not members or not facilities:
         return []
     source = ctx.evidence(union, won.end())

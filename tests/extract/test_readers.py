@@ -38,6 +38,16 @@ def test_a_consortium_that_won_the_tender_builds_the_project():
                                        ("甲乙智算中心项目", "戊己电力设计院有限公司")}
 
 
+def test_a_consortium_that_won_the_contract_named_before_it_builds_the_sentences_project():
+    text = ("上思县甲乙风光储一体化基地项目开工。项目一期EPC总承包由丙丁设计研究院有限公司（牵头方）"
+            "与戊己电力工程有限公司组成的联合体中标。")
+    assert _pairs(text, "builtBy") == {("上思县甲乙风光储一体化基地项目", "丙丁设计研究院有限公司"),
+                                       ("上思县甲乙风光储一体化基地项目", "戊己电力工程有限公司")}
+    # 项目EPC工程 is the article's project unnamed, no facility of its own
+    assert not any(m.label == "项目EPC工程" for m in facts_of(
+        "项目EPC工程共分为三个标段。第三标段由丙丁设计研究院有限公司中标。").mentions)
+
+
 # -- investor and subsidiaryOf ---------------------------------------------------------------
 def test_an_investor_written_before_its_facility_without_by():
     text = "在银川，丙丁数据服务有限公司投资建设的甲乙数据中心项目总投资28亿元。"

@@ -128,6 +128,17 @@ def test_persons_after_titles_before_speech_and_transliterated():
     assert ("李春生", "Person") in found
 
 
+def test_a_name_ends_before_a_verb_of_movement_or_posture():
+    found = ents("甲乙重工董事长杜欣站在车间里对记者说。副市长黎珂到甲乙开发区调研。")
+    assert {("杜欣", "Person"), ("黎珂", "Person")} <= found
+
+
+def test_di_before_a_figure_is_the_noun_in_a_facilitys_name():
+    # The model reads 地 as the adverbial particle; before 220千伏 it is the noun (寒地).
+    found = ents("绥化甲乙公司承建的青冈寒地220千伏输变电工程于11月下旬送电。")
+    assert ("青冈寒地220千伏输变电工程", "Project") in found
+
+
 def test_areas_resolve_to_division_codes():
     doc = analysed("哈密市和伊吾县都在哈密。")
     codes = {e.text: e._.kg["code"] for e in doc.ents if e.label_ == "AdminArea"}

@@ -554,6 +554,8 @@ class _NameScan:
                 # 某某智算中心EPC总承包项目: the centre (the contract belongs to its facts)
                 core = core[:contract.start()]
                 phase = contract
+            if (phase or contract) and core in MODIFIER_SUFFIXES:
+                return None       # 项目EPC工程, 项目一期工程: the article's project, unnamed
             if core.endswith(rec.compute_suffixes):
                 # 某某智算中心一期项目 is the centre (the phase belongs to its facts)
                 return start, "ComputeCenter", start + len(core) if phase else end
@@ -704,7 +706,11 @@ class _NameScan:
         """Is the model's tag on the one-character token ``i`` evidence: a function word,
         or a number or time the character is the end of (2024|年)?"""
         if tag in FUNCTION_TAGS:
-            # (a letter the model reads as a function word is a name's: 某某α-烯烃项目)
+            # (a letter the model reads as a function word is a name's: 某某α-烯烃项目; 地 is
+            # the adverbial particle only before a verb (积极地推进), else the noun: 寒地220千伏…)
+            if self.words[i] == "地" and tag == "u":
+                following = self.model.at(self.starts[i] + 1)
+                return following is not None and self.model.tags[following] in ("v", "vd")
             return _is_cjk(self.words[i]) or not self.words[i].isalpha()
         k = self.model.at(self.starts[i])
         return k is not None and tag in NUMBER_TAGS and self.model.starts[k] < self.starts[i]
