@@ -408,7 +408,13 @@ def _undouble(paragraph: Paragraph) -> None:
 
 # ---------------------------------------------------------------------------- classification
 
+# A rule between articles: a line of symbols only (────, ＊＊＊, ====).
+_SEPARATOR = re.compile(r"[^\w\s]{3,}")
+
+
 def _is_furniture(text: str) -> bool:
+    if _SEPARATOR.fullmatch(text):
+        return True
     if len(text) <= 60 and (_FURNITURE_LINE.fullmatch(text) or _DATE_LINE.fullmatch(text)):
         return True
     if len(text) <= 100 and not _SENTENCE_STOP.search(text) and \
@@ -515,9 +521,10 @@ def _classify(paragraph: Paragraph) -> None:
             (names := _standalone_byline(text[1:-1].strip())) is not None:
         paragraph.kind = SIGNOFF
         paragraph.byline = names
-    elif len(text) <= 300 and ("图为" in text or text.endswith(("摄", "摄影"))):
+    elif len(text) <= 300 and ("图为" in text or text.endswith(("摄", "摄影", "供图"))):
+        # (某某管委会供图: a picture given by an organisation, credited as a caption's)
         inline = _INLINE_CREDIT.search(text, max(0, len(text) - 40))
-        if inline or _CAPTION.search(text):
+        if inline or _CAPTION.search(text) or text.endswith("供图"):
             paragraph.kind = CAPTION
             paragraph.byline = parse_names(inline.group(1)) if inline else ()
 
@@ -624,6 +631,8 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
     next_kinds = _next_kinds(paragraphs, transparent)
     for index, paragraph in enumerate(paragraphs):
         if paragraph.kind in transparent:
+            if _SEPARATOR.fullmatch(paragraph.text):
+                open_index = None        # a rule between articles: nothing continues past it
             out.append(paragraph)
             continue
         if paragraph.kind == _WEAK:

@@ -324,3 +324,11 @@ def test_a_record_written_one_field_a_paragraph_is_text_not_headlines():
                       "3、注册资本：5亿元\n\n项目由甲乙科技有限公司建设。\n")
     assert "2、法定代表人：王明远" in article.text and "3、注册资本：5亿元" in article.text
     assert article.title is None
+
+
+def test_a_rule_of_symbols_ends_a_paragraph_and_a_picture_given_by_an_organisation_is_a_caption():
+    articles = split("本报讯（记者 王某）甲乙项目开工。\n\n▲项目效果图。　　甲乙开发区管委会供图\n\n"
+                     "────────────────\n\n丙丁港区吞吐量增长\n\n本报讯（记者 李某）今年以来，丙丁港区吞吐量增长。\n")
+    assert [a.title for a in articles] == [None, "丙丁港区吞吐量增长"]
+    assert not any("──" in a.text for a in articles)
+    assert articles[0].text.endswith("甲乙开发区管委会供图")      # the first article's caption

@@ -352,3 +352,11 @@ def test_a_long_project_name_with_its_owner_place_and_capacities_is_read_whole()
 
 def test_a_numbered_field_names_its_person():
     assert ("王明远", "Person") in ents("1、公司名称：甲乙科技有限公司\n2、法定代表人：王明远\n")
+
+
+def test_withheld_names_kinds_of_company_and_places_ending_in_gang_are_no_organisations():
+    found = ents("投标人“某建设工程有限公司”被否决，某公司也退出。这家创业板公司（301627.SZ）供货。"
+                 "广西防城港与越南接壤，防城港临港产业发展迅速。")
+    assert not {label for _, label in found} & {"Company", "Port"}, found
+    # a port group of a city named for its port stays a company
+    assert ("连云港港口集团", "Company") in ents("连云港港口集团发布公告。")

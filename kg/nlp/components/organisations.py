@@ -79,7 +79,7 @@ FALSE_SUFFIX_WORDS = frozenset("""
 客厅 大厅 展厅 餐厅 舞厅 门厅 前厅 展览厅
 工程师 公司制 集团化 集团军 子公司
 香港 海港 军港 渔港 空港 避风港 不冻港 母港 出海港 内港 外港 商港 良港 大港 强港
-开港 建港 进港 出港 离港 抵港 到港 在港 驻港 来港 赴港 访港 回港
+开港 建港 进港 出港 离港 抵港 到港 在港 驻港 来港 赴港 访港 回港 临港
 """.split())
 # Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
 WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站", "港", "港区"})
@@ -148,6 +148,10 @@ JOINING_DASH = "—"
 # Stop words jieba cuts apart, gluing a character to the next word (等|地布局|智算中心,
 # 入|园某某经开区).
 GLUED_STOP_WORDS = ("等地", "入园")
+# 某公司, 某建设工程有限公司: a name the writer withholds (某某 stands for a name in examples).
+ANONYMOUS = "某"
+# Suffixes that end some places' own names (防城港市 written 防城港).
+PORT_ENDS_OF_PLACES = frozenset({"港"})
 # Model tags that end a facility's body wherever they stand: function words.
 # A contract named after a facility (某某中心EPC总承包项目): the facility is the name.
 # A part of a facility named before 工程 (某某电站主体工程, 项目风机安装工程, 下水库工程).
@@ -162,7 +166,8 @@ HOMETOWN_SUFFIXES = frozenset({"商会", "同乡会", "联谊会"})
 # Words for a kind of company standing alone in a body: the name starts after them.
 COMPANY_KIND_WORDS = frozenset({"公司", "上市公司", "企业", "国企", "央企", "民企"})
 # A company body ending in these names a kind of company (A股上市|公司).
-LISTING_WORDS = frozenset({"上市", "挂牌"})
+LISTING_WORDS = frozenset({"上市", "挂牌", "创业板", "科创板", "主板", "新三板", "北交所", "港股",
+                           "美股"})
 LEGAL_FORM_ENDS = ("有限公司", "有限责任公司")
 # A company's unit named after its legal name (某某有限公司某市分公司).
 BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分厂", "工厂", "营业部", "办事处", "分部", "分中心",
@@ -353,6 +358,14 @@ class _NameScan:
         self.at = at
         self.suffix = suffix
         self.entity_type = recognizer.suffixes[suffix]
+
+    def _withheld(self, start: int) -> bool:
+        """Does the name open with, or follow, a lone 某 (某公司, 某|建设工程有限公司)?"""
+        text = self.text
+        if text[start] == ANONYMOUS:
+            return text[start + 1:start + 2] != ANONYMOUS
+        return start > 0 and text[start - 1] == ANONYMOUS and \
+            text[start - 2:start - 1] != ANONYMOUS
 
     def _after_role(self, start: int, body_end: int) -> int:
         """Where the name starts after the last role word in its body that ends on a token's
@@ -545,6 +558,10 @@ class _NameScan:
         start = _after_unopened_bracket(self.text, start, end)
         if end - start <= len(suffix):
             return None           # （某地）|有限公司: a bare suffix names nothing
+        if self._withheld(start):
+            return None           # 某建设工程有限公司: a name withheld, no one's
+        if suffix in PORT_ENDS_OF_PLACES and end in self.area_ends:
+            return None           # 广西防城港, 连云港: the place's own name ends in 港
         if suffix in ("项目", "工程"):
             inner = self.text[start:end - len(suffix)]
             phase = PHASE.search(inner)

@@ -18,6 +18,8 @@ MEDIA_TITLE = re.compile(r"《([^《》\n]{2,20}(?:报|刊|杂志))》(?=记者|
                          r"编辑部|评论员|特约)")
 # “一号工程”, “头号工程”, “一把手工程”: a rank given to a task, not a name.
 RANK = re.compile(r"(?:[一二三四五六七八九十百0-9]+号|头号|一把手|第[一二三四五六七八九十0-9]+)")
+# “某建设工程有限公司”: a name the writer withholds (某某 stands for a name in examples).
+WITHHELD = re.compile(r"某(?!某)")
 # “十大标志性项目”, “百个重点项目”: a count of several, a programme, not one thing's name.
 SEVERAL = re.compile(r"(?:[一二三四五六七八九十百千两几数多]+|\d+)[大个项批类]")
 
@@ -48,9 +50,9 @@ class QuotedNameRecognizer:
                 continue
             body = inner[:-len(suffix)]
             if all(ch in NAME_STOP_WORDS for ch in body) or RANK.fullmatch(body) or \
-                    SEVERAL.match(body):
+                    SEVERAL.match(body) or WITHHELD.match(inner):
                 continue     # 简称“本项目”, “该公司”: a reference; “一号工程”: a rank;
-                             # “十大标志性项目”: several
+                             # “十大标志性项目”: several; “某公司”: withheld
             if not text.endswith(NAME_CUES, 0, m.start()) and \
                     self._generic(doc, m.start(1), m.end(1) - len(suffix)):
                 continue     # 打造“绿色算力示范区”: a goal, not a name
