@@ -26,8 +26,8 @@ Rules, each a reader's:
 - a company's branch is named with or without the company's legal form
   (某某股份有限公司某省分公司 = 某某某省分公司);
 - a short name of two characters is the one legal name its own articles begin with it;
-- a facility written as a project (某某智算中心项目, 某某生产基地项目) has its own name as
-  an alias;
+- a facility written as a project (某某智算中心项目, 某某生产基地项目, 某某物流园项目) has its
+  own name as an alias;
 - persons with the same name are one person unless their posts are at different
   organisations in different documents.
 Every merge and every rejected candidate is recorded for the link report.
@@ -567,10 +567,16 @@ class Linker:
         when one such name leads to the shorter one; and the brand and the place written in
         either order (某某湘潭智算中心 = 湘潭某某智算中心) when just those two names are."""
         facilities: dict[str, list[str]] = defaultdict(list)
+        parks: dict[str, list[str]] = defaultdict(list)
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
+            kind = group.types.most_common(1)[0][0]
+            if kind in ("Project", "ComputeCenter"):
                 for name in sorted({normalise_name(n) for n in group.names}):
                     facilities[name].append(key)
+            elif kind == "Zone":
+                for name in sorted({normalise_name(n) for n in group.names}):
+                    if name.endswith(PARK_ENDS):
+                        parks[name].append(key)
         # Each way a facility's name may open with its operator, and the operators it is.
         operators: dict[str, set[str]] = defaultdict(set)
         brands: dict[str, set[str]] = defaultdict(set)
@@ -616,7 +622,9 @@ class Linker:
                     self._join_unique(uf, keys, longer, "facility with a word left out", name)
             bare = name.removesuffix("项目")
             if bare != name and len(bare) >= 4:
-                self._join_unique(uf, keys, facilities.get(bare, []), "facility with 项目", name)
+                # (某某物流园项目 is the park being built: 某某物流园 written alone)
+                self._join_unique(uf, keys, facilities.get(bare) or parks.get(bare, []),
+                                  "facility with 项目", name)
             for size in range(2, len(name) - 3):
                 prefix, rest = name[:size], name[size:]
                 if (prefix in operators and size >= 3 or prefix in brands) and not (
@@ -882,6 +890,8 @@ class Linker:
 
 # Words a zone's name carries after its place that name no zone (某市经济开发区, 某县工业园区):
 # two such zones of two places are two zones.
+# A park is built as a project: 某某物流园项目 is 某某物流园.
+PARK_ENDS = ("园",)
 # The organs a zone's name is written before: its administration and its party committee.
 ZONE_BODY_SUFFIXES = (("管理委员会", "administration"), ("管委会", "administration"),
                       ("工作委员会", "party"), ("党工委", "party"))

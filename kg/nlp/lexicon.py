@@ -32,7 +32,7 @@ NAME_STOP_WORDS = frozenset("""
 施工方 承建方 总包方 总承包方 建设方 运营方 总承包单位 承建单位 委托 入驻 入园 扎根 花落 所在
 区内 园区内 省内 市内 县内 境内 等地 布局
 系 股东 控股股东 大股东 母公司 这家 那家 此家
-牵头人 牵头方 成员 成员单位 联合体成员 联合体牵头人
+牵头人 牵头方 成员 成员单位 联合体成员 联合体牵头人 中标 承建
 """.split())
 
 # A family name and one of these is how a person is addressed, not their name (周女士).
@@ -43,6 +43,10 @@ ORGANISATION_WORDS_AFTER_NAMES = ("资本", "基金", "投资", "控股", "集�
 # A stock code in brackets after a name (某某科技（688592）, （股票代码：603579.SH）): a listed
 # company's short name stands before it, whatever words it is made of.
 STOCK_CODE = re.compile(r"\s*[（(](?:股票代码[：:]\s*)?\d{6}(?:\.[A-Za-z]{2})?[）)]")
+
+# Trades written short in companies' short names (某某绿能, 某某数科) that jieba does not list.
+TRADE_ABBREVIATIONS = frozenset({"绿能", "新能", "数智", "数科", "新材", "交建", "路桥", "智算", "算力",
+                                 "储能", "光伏", "风电", "氢能", "新材料", "锂电", "电科", "云计算"})
 
 # Leading modifiers that make a name generic when nothing else in it is proper.
 GENERIC_MODIFIERS = frozenset("""

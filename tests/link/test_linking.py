@@ -201,6 +201,17 @@ def test_a_short_name_written_with_the_word_company_is_the_company():
     assert companies[0].docs == ["doc0", "doc1"]
 
 
+def test_short_names_in_a_companys_slots_link_to_the_legal_name_of_another_article():
+    g = _graph("黑龙江北寰建设集团有限公司中标甲乙智算中心一期EPC总承包。",
+               "据介绍，项目一期由北寰建设担任EPC总承包方。",
+               "该项目由北寰建设投资建设。我们跟北寰建设签了十年的协议。")
+    companies = [e for e in g.entities if e.type == "Company"]
+    assert len(companies) == 1 and companies[0].docs == ["doc0", "doc1", "doc2"]
+    # everyday words in the slot name no company
+    g = _graph("该项目由企业自主投资建设，由政府部门负责协调。")
+    assert not [e for e in g.entities if e.type == "Company"]
+
+
 def _mentions_graph(*docs):
     """A graph linked from mentions given directly: (text, type) pairs per document."""
     from kg.extract import ArticleFacts

@@ -115,7 +115,7 @@ def test_fixed_phrases_are_not_read_but_a_name_cut_into_characters_is(hybrid):
 
 
 def test_names_without_a_suffix_come_from_the_model(hybrid, rules):
-    text = "本报讯 瀚睿股份与锐岭科技签署合作协议，中铁二十一局负责施工。"
+    text = "本报讯 瀚睿股份与锐岭科技合作，中铁二十一局负责施工。"
     found = entities(hybrid, text)
     assert ("瀚睿股份", "Company", "model") in found
     assert ("锐岭科技", "Company", "model") in found

@@ -18,7 +18,8 @@ order, 某某数科 for 某省某某数字科技股份有限公司), there and w
 writes them; words ending in an organisation suffix are a name of their own, for the
 recognisers of full names.  Before a post, words from the clause's start that abbreviate
 no company of the article are a company's short name of their own: the linker may find
-its full name in another article.  Runs after those.
+its full name in another article; so are words shaped like a short name (an unlisted
+brand, then its trade: 某某|建设) in the other slots.  Runs after those.
 """
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import GENERIC_MODIFIERS, common_words, org_suffixes
+from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, TRADE_ABBREVIATIONS, common_words, listed_words,
+                             org_suffixes)
 from kg.nlp.spans import Candidate, candidates, token_table
 
 # （以下简称“某某”）, (下称某某), （简称：某某）
@@ -136,6 +139,7 @@ def _undeclared(found: list[Candidate], text: str) -> None:
     if companies:
         _abbreviations(found, text, companies)
     _brands_before_posts(found, text, companies)
+    _brands_in_slots(found, text)
 
 
 def _abbreviations(found: list[Candidate], text: str, companies: set[str]) -> None:
@@ -200,6 +204,38 @@ def _brands_before_posts(found: list[Candidate], text: str, companies: set[str])
                 any(_abbreviates(short, name) for name in companies):
             continue
         found.append(Candidate(start, at, "Company", priority=1,
+                               attrs={"name": short, "short_form": True}))
+
+
+# Where a company's short name stands with no post after it: between 由 and what it does
+# (由某某建设担任总承包, 由某某绿能投资建设), before 牵头 or a plan to invest at a clause's
+# start (某某智能牵头的联合体, 某某物流将投资9.8亿元), after 与/跟/同 before a signing
+# (跟某某绿能签了…协议).
+_COMPANY_SLOT = re.compile(
+    r"由([\u4e00-\u9fff]{4,6}?)(?=投资|承建|担任|负责|牵头|出资|控股|运营|中标)"
+    r"|(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{4,6}?)(?=牵头|(?:将|拟|计划)?投资\d)"
+    r"|[与跟同]([\u4e00-\u9fff]{4,6}?)(?=签|合资|共建)", re.M)
+
+
+def _brands_in_slots(found: list[Candidate], text: str) -> None:
+    """Words in a company's slot (see _COMPANY_SLOT) shaped like a short name — a brand of
+    two characters no dictionary lists and that name no place, then a listed word of its
+    trade (某某|建设, 某某|绿能) — are a company's short name of their own: the linker may
+    find its full name in another article."""
+    taken = [(c.start, c.end) for c in found]
+    listed = listed_words()
+    suffixes = _suffixes()
+    gazetteer = Gazetteer.load()
+    for slot in _COMPANY_SLOT.finditer(text):
+        group = next(g for g in (1, 2, 3) if slot.group(g))
+        start, end = slot.span(group)
+        short = text[start:end]
+        brand, trade = short[:2], short[2:]
+        if brand in listed or not (trade in listed or trade in TRADE_ABBREVIATIONS) or \
+                short.endswith(suffixes) or \
+                gazetteer.lookup(brand) or any(a < end and start < b for a, b in taken):
+            continue
+        found.append(Candidate(start, end, "Company", priority=1,
                                attrs={"name": short, "short_form": True}))
 
 
