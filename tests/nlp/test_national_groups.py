@@ -21,6 +21,7 @@ PROPER_DESPITE_JIEBA = frozenset({
     "教育部", "科技部", "公安部", "水利部", "审计署", "证监会",      # ministries, the regulator
     "中石化", "一汽", "鞍钢", "国航", "东航", "百度", "网易",          # companies
     "央视", "人民网",                                                # media
+    "东盟", "欧盟",                                                  # international bodies
 })
 
 
@@ -49,6 +50,7 @@ def test_the_tables_load_with_every_kind_of_national_body():
     assert table["新华社"] == ("新华通讯社", "Organization")
     assert table["中科院"] == ("中国科学院", "ResearchOrg")
     assert table["国家发改委"][1] == "GovernmentBody"
+    assert table["东盟"] == ("东南亚国家联盟", "Organization")
 
 
 def test_every_form_is_long_enough_and_names_one_body():
