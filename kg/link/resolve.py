@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from functools import cache
 from typing import Iterable
 
@@ -364,28 +365,36 @@ class Linker:
         防城港市 ⊃ 港口区) and the name after the address is a proper one (not 经济开发区): a
         city has one zone of a name.  (Not for organs: a city's bureau and its district's
         bureau are two.)"""
-        addressed: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+        addressed: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
         for key, group in named:
             if group.types.most_common(1)[0][0] != "Zone":
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
-                rest, codes = name, set()
+                # The innermost place of the address, read inside the places before it
+                # (大同 may be several divisions; 大同云州区 only the city's district).
+                rest, inner = name, None
                 while (split := self._place_prefix(rest)) is not None and len(split[0]) >= 4:
-                    rest = split[0]
-                    codes.update(division.code for division in split[1])
-                if codes and self._proper_zone_name(rest):
-                    addressed[rest].append((key, codes))
+                    found = split[1]
+                    if inner is not None:
+                        found = [d for d in found if any(self.gazetteer.contains(o.code, d.code)
+                                                         for o in inner)] or found
+                    rest, inner = split[0], found
+                if inner and self._proper_zone_name(rest):
+                    addressed[rest].append((key, [d.code for d in inner]))
         for rest, entries in sorted(addressed.items()):
-            codes = set().union(*(c for _, c in entries))
             keys = sorted({key for key, _ in entries})
             if len({uf.find(k) for k in keys}) < 2 or not all(
-                    self.gazetteer.contains(a, b) or self.gazetteer.contains(b, a)
-                    for a in codes for b in codes):
+                    self._on_one_line(a, b) for (_, a), (_, b) in combinations(entries, 2)):
                 continue
             for other in keys[1:]:
                 if uf.find(keys[0]) != uf.find(other):
                     uf.union(keys[0], other)
                     self._record("merged", "address at two lengths", (keys[0], other), rest)
+
+    def _on_one_line(self, codes: list[str], others: list[str]) -> bool:
+        """Can a division of ``codes`` and one of ``others`` be one inside the other?"""
+        return any(self.gazetteer.contains(a, b) or self.gazetteer.contains(b, a)
+                   for a in codes for b in others)
 
     @staticmethod
     def _proper_zone_name(name: str) -> bool:

@@ -188,6 +188,12 @@ def test_a_zone_its_address_at_two_lengths_its_short_form_and_its_organs_are_one
     assert len(zones) == 1 and zones[0].docs == ["doc0", "doc1", "doc2"]
     organs = [e for e in g.entities if e.label.endswith(("管理委员会", "管委会"))]
     assert len(organs) == 1 and organs[0].docs == ["doc0", "doc2"]
+    # A city's name shared by divisions elsewhere (大同) still holds its district (云州区).
+    g = _graph("大同甲乙数字经济产业园开园。", "云州区甲乙数字经济产业园引进企业20家。")
+    assert len([e for e in g.entities if e.type == "Zone"]) == 1
+    # Two districts of one city are two places: their parks of one name stay two.
+    g = _graph("云州区甲乙数字经济产业园开园。", "平城区甲乙数字经济产业园开园。")
+    assert len([e for e in g.entities if e.type == "Zone"]) == 2
     # A city's own 临港经济开发区 is not its 经济技术开发区.
     g = _graph("防城港临港经济开发区开工。", "防城港经济技术开发区签约。")
     assert len([e for e in g.entities if e.type == "Zone"]) == 2
