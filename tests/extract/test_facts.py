@@ -561,3 +561,14 @@ def test_a_town_written_after_its_county_in_a_name_is_its_place():
     places = {(f.subject.label, f.object.label)
               for f in _facts("长子县鲍店镇200MW/400MWh共享储能项目开工建设。", "locatedIn")}
     assert ("长子县鲍店镇200MW/400MWh共享储能项目", "鲍店镇") in places
+
+
+def test_short_names_after_a_role_and_in_a_list_of_companies_are_companies():
+    text = ("项目投资方霁岭数智在投运后不到两个月签约。积极争取启岚新能、通汇物流等企业在县内布局。"
+            "上思县那边也有好消息！桂汐新能源投资52亿元的基地签约。")
+    companies = {m.label for m in facts_of(text).mentions if m.type == "Company"}
+    assert {"霁岭数智", "启岚新能", "通汇物流", "桂汐新能源"} <= companies, companies
+    # everyday words in a list name no company
+    companies = {m.label for m in facts_of("积极引进汽车零部件、电子信息等企业落户。").mentions
+                 if m.type == "Company"}
+    assert not companies

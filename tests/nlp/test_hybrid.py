@@ -484,3 +484,10 @@ def test_papers_in_title_marks_associations_committees_and_chambers(hybrid, rule
         assert found == {("中国通信工业协会数据中心委员会", "Organization")}
         assert ("湖南省湘商总会", "Organization") in {
             (e.text, e.label_) for e in nlp("湖南省湘商总会组织企业考察。").ents}
+
+
+def test_a_conjunction_the_model_reads_into_an_organs_suffix_ends_no_name(hybrid):
+    # The model reads 县|发展|和改革局 with 和改革局 a conjunction: no function word ends
+    # in a suffix.
+    found = names(entities(hybrid, "青冈县召开会议。县发展和改革局已提前介入。"))
+    assert ("县发展和改革局", "GovernmentBody") in found

@@ -666,6 +666,11 @@ class _NameScan:
             return False
         model = self.model
         if model.vetoes(start, end):
+            k = model.at(start)
+            if k is not None and model.tags[k] in FUNCTION_TAGS and \
+                    model.ends[k] >= self.starts[self.at] + len(self.words[self.at]):
+                return False   # 县发展|和改革局 read as one conjunction: no function word
+                               # ends in a name's suffix
             tag = model.tag_at(start)
             if len(self.words[i]) == 1 and not self._reliable_on_one_character(i, tag):
                 # jieba splits unknown names into characters: a verb read in one (某某锂|享)

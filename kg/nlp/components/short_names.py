@@ -64,7 +64,7 @@ def recognise_short_names(doc: Doc) -> Doc:
     found = candidates(doc)
     text = token_table(doc).text
     _declared(found, text)
-    _undeclared(found, text)
+    _undeclared(found, text, doc)
     _facility_tails(found, text)
     return doc
 
@@ -130,7 +130,7 @@ def _party_slots(found: list[Candidate], text: str) -> list[int]:
     return sorted(set(slots))
 
 
-def _undeclared(found: list[Candidate], text: str) -> None:
+def _undeclared(found: list[Candidate], text: str, doc: Doc) -> None:
     full_names = [c for c in found if c.label == "Company" and not c.attrs.get("short_form")]
     # (某某集团 inside 某某集团有限公司 is a reading of the same name, not another company)
     companies = {c.attrs.get("name") or text[c.start:c.end] for c in full_names
@@ -139,7 +139,7 @@ def _undeclared(found: list[Candidate], text: str) -> None:
     if companies:
         _abbreviations(found, text, companies)
     _brands_before_posts(found, text, companies)
-    _brands_in_slots(found, text)
+    _brands_in_slots(found, text, set(token_table(doc).starts) | {len(text)})
 
 
 def _abbreviations(found: list[Candidate], text: str, companies: set[str]) -> None:
@@ -210,31 +210,48 @@ def _brands_before_posts(found: list[Candidate], text: str, companies: set[str])
 # Where a company's short name stands with no post after it: between 由 and what it does
 # (由某某建设担任总承包, 由某某绿能投资建设), before 牵头 or a plan to invest at a clause's
 # start (某某智能牵头的联合体, 某某物流将投资9.8亿元), after 与/跟/同 before a signing
-# (跟某某绿能签了…协议).
+# (跟某某绿能签了…协议), after a party's role (项目投资方某某数智在…).
 _COMPANY_SLOT = re.compile(
     r"由([\u4e00-\u9fff]{4,6}?)(?=投资|承建|担任|负责|牵头|出资|控股|运营|中标)"
-    r"|(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{4,6}?)(?=牵头|(?:将|拟|计划)?投资\d)"
-    r"|[与跟同]([\u4e00-\u9fff]{4,6}?)(?=签|合资|共建)", re.M)
+    r"|(?:^|(?<=[，。；：！？\s]))([\u4e00-\u9fff]{4,6}?)(?=牵头|(?:将|拟|计划)?投资\d)"
+    r"|[与跟同]([\u4e00-\u9fff]{4,6}?)(?=签|合资|共建)"
+    r"|(?:投资方|运营方|建设方|承建方|施工方|业主方|合作方)(?:为|是)?([\u4e00-\u9fff]{4,6}?)"
+    r"(?=[，。、；在将已于与和的]|$)", re.M)
+# A list of companies by their short names: 甲乙新能、丙丁物流等企业.
+_COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{4,6})等(?:\d+家)?(?:企业|公司)")
 
 
-def _brands_in_slots(found: list[Candidate], text: str) -> None:
+def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None:
     """Words in a company's slot (see _COMPANY_SLOT) shaped like a short name — a brand of
     two characters no dictionary lists and that name no place, then a listed word of its
-    trade (某某|建设, 某某|绿能) — are a company's short name of their own: the linker may
-    find its full name in another article."""
+    trade (某某|建设, 某某|绿能), on the segmenter's token edges (not 汽|车零部件) — are a
+    company's short name of their own: the linker may find its full name in another
+    article."""
     taken = [(c.start, c.end) for c in found]
     listed = listed_words()
     suffixes = _suffixes()
     gazetteer = Gazetteer.load()
-    for slot in _COMPANY_SLOT.finditer(text):
-        group = next(g for g in (1, 2, 3) if slot.group(g))
-        start, end = slot.span(group)
+    spans = [slot.span(next(g for g in range(1, 5) if slot.group(g)))
+             for slot in _COMPANY_SLOT.finditer(text)]
+    for listing in _COMPANY_LIST.finditer(text):
+        at = listing.start(1)
+        items = listing.group(1).split("、")
+        for k, item in enumerate(items):
+            # (the first item may hold the words before the list: 积极争取|甲乙新能)
+            cut = next((len(item) - size for size in (4, 5, 6) if size <= len(item)), 0) \
+                if k == 0 else 0
+            spans.append((at + cut, at + len(item)))
+            at += len(item) + 1
+    for start, end in spans:
         short = text[start:end]
         brand, trade = short[:2], short[2:]
-        if brand in listed or not (trade in listed or trade in TRADE_ABBREVIATIONS) or \
+        if not 4 <= len(short) <= 6 or start not in edges or end not in edges or \
+                brand in listed or \
+                not (trade in listed or trade in TRADE_ABBREVIATIONS) or \
                 short.endswith(suffixes) or \
                 gazetteer.lookup(brand) or any(a < end and start < b for a, b in taken):
             continue
+        taken.append((start, end))
         found.append(Candidate(start, end, "Company", priority=1,
                                attrs={"name": short, "short_form": True}))
 
