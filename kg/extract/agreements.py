@@ -47,7 +47,8 @@ SIDES_ARE = re.compile(r"签约(?:双方|三方|四方|各方|方)(?:分别)?(?:
 DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 DOCUMENT_TITLE = re.compile(r"《([^《》]{2,40})》")
 # Between a party and 与: its declared short name, a date, an adverb.
-PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|已经|已|还|将|正式|共同|"
+PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近日|近日|目前|此前|日前|先后|"
+                       r"已经|已|还|将|正式|共同|"
                        r"[两双三四五多]方|[两三四五]家|成功|现场|"
                        r"(?:我们|其|本公司|公司)?的?(?:全资|控股)?(?:子公司|孙公司)")
 # 由甲牵头，乙、丙参与组建的银团: a group the sentence forms, one leading, the others joining.
@@ -320,14 +321,15 @@ def _conjunction(ctx: ArticleContext, start: int, end: int) -> int:
 
 
 def _written_party(ctx: ArticleContext, start: int, position: int) -> Mention | None:
-    """公司已与…, 中心已与…: the company the article declared as 公司, or the facility
-    the text is about, when the clause opens with that word."""
+    """公司已与…, 企业与…, 中心已与…: the company the article declared as 公司 (else the
+    one named last), or the facility the text is about, when the clause opens with that
+    word."""
     clause_start = max([ctx.text.rfind(p, start, position) for p in "，,；："] + [start - 1]) + 1
     written = PARTY_GAP.sub("", ctx.text[clause_start:position]).strip()
     if written in ("公司", "本公司"):
         return ctx.declared_company("公司") or ctx.issuer or \
             ctx.last_before(clause_start, {"Company"})
-    if written == "该公司":
+    if written in ("该公司", "企业", "该企业"):
         return ctx.declared_company("公司") or ctx.last_before(clause_start, {"Company"})
     if written in ("中心", "该中心", "项目", "该项目"):
         return ctx.referent(clause_start)

@@ -645,7 +645,8 @@ def _consortium(ctx: ArticleContext, sentence) -> list[Fact]:
                if m.type in ACTOR_LABELS and not _in_brackets(ctx, m)]
     members = _group_tail(ctx, members, union)
     facilities = [m for m in ctx.mentions_between(union, sentence.end) if m.type in FACILITY_LABELS]
-    if not facilities and members and CONTRACT_BEFORE.search(text, sentence.start, members[0].start):
+    if not facilities and members and \
+            CONTRACT_BEFORE.search(text, sentence.start, members[0].start):
         # 项目一期EPC总承包由X与Y组成的联合体中标: the facility the sentence is about
         facilities = [m for m in ctx.mentions_between(sentence.start, members[0].start)
                       if m.type in FACILITY_LABELS][-1:]

@@ -37,8 +37,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from itertools import combinations
 from functools import cache
+from itertools import combinations
 from typing import Iterable
 
 from kg.extract import ArticleFacts
@@ -897,13 +897,13 @@ class Linker:
                                        parent=f"area/{parent}" if parent else None)
 
 
-# Words a zone's name carries after its place that name no zone (某市经济开发区, 某县工业园区):
-# two such zones of two places are two zones.
 # A park is built as a project: 某某物流园项目 is 某某物流园.
 PARK_ENDS = ("园",)
 # The organs a zone's name is written before: its administration and its party committee.
 ZONE_BODY_SUFFIXES = (("管理委员会", "administration"), ("管委会", "administration"),
                       ("工作委员会", "party"), ("党工委", "party"))
+# Words a zone's name carries after its place that name no zone (某市经济开发区, 某县工业园区):
+# two such zones of two places are two zones.
 GENERIC_ZONE_CORES = frozenset({"经济", "经济技术", "高新", "高新技术", "工业", "产业", "综合", "农业",
                                 "现代农业", "临空", "临港", "保税", "物流", "新区", "开发"})
 SHORT_NAMED = frozenset({"Company", "Organization"})

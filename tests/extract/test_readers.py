@@ -48,6 +48,12 @@ def test_a_consortium_that_won_the_contract_named_before_it_builds_the_sentences
         "项目EPC工程共分为三个标段。第三标段由丙丁设计研究院有限公司中标。").mentions)
 
 
+def test_the_company_or_enterprise_written_alone_before_with_is_the_one_named_before():
+    for text in ("辽宁丙丁海运有限公司成立于2010年。公司目前已与葫芦岛戊己船舶重工有限公司签订了长期供货协议。",
+                 "辽宁丙丁海运有限公司成立于2010年。2023年9月，企业与葫芦岛戊己船舶重工有限公司签署投资协议。"):
+        assert _pairs(text, "agreementWith") == {("辽宁丙丁海运有限公司", "葫芦岛戊己船舶重工有限公司")}, text
+
+
 # -- investor and subsidiaryOf ---------------------------------------------------------------
 def test_an_investor_written_before_its_facility_without_by():
     text = "在银川，丙丁数据服务有限公司投资建设的甲乙数据中心项目总投资28亿元。"

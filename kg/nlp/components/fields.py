@@ -51,7 +51,8 @@ _NAME_SEPARATORS = "、 　"
 # follows the end of another field.
 # 作者：文/某某 图/某某: a credit inside a field's value names who wrote, then who shot.
 _INNER_CREDIT = r"(?:[文图]\s*[/／|｜]\s*)?"
-FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：])|(?<=^\d[、.．])|(?<=^\d\d[、.．]))({_LABELS})\s*[:：|｜/／]\s*{_INNER_CREDIT}" + _VALUE,
+FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：])|(?<=^\d[、.．])|(?<=^\d\d[、.．]))"
+                   rf"({_LABELS})\s*[:：|｜/／]\s*{_INNER_CREDIT}" + _VALUE,
                    re.M)
 SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：]))({'|'.join(SPACED_ROLES)})[ 　]+" + _VALUE,
                           re.M)

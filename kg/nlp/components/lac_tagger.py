@@ -19,8 +19,8 @@ and those holding a word that ends in an organisation or facility suffix, whose 
 rules will read and the model may cut (选址|某县数字产业园) — unless the word opens the
 clause, alone or after a determiner (项目总投资…, 该园区…), and no character stands alone
 but function words (口岸与越南|芒|街市…: a name cut into known pieces): nothing before it
-can be a name.  Other clauses are not read, which spares the model about half of the text of a
-newspaper page.
+can be a name.  Other clauses are not read, which spares the model about half of the text
+of a newspaper page.
 """
 from __future__ import annotations
 

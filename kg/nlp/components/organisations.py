@@ -82,7 +82,8 @@ FALSE_SUFFIX_WORDS = frozenset("""
 开港 建港 进港 出港 离港 抵港 到港 在港 驻港 来港 赴港 访港 回港 临港
 """.split())
 # Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
-WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站", "港", "港区"})
+WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站", "港",
+                           "港区"})
 # A count before a suffix (三大项目, 23个重点项目, 第一大口岸) makes a description, not a name.
 COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所台辆名位处]$"
                      r"|^[一二三四五六七八九十两几]$")
