@@ -45,7 +45,7 @@ from kg.extract import ArticleFacts
 from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import GENERIC_MODIFIERS, org_abbreviations, org_suffixes
+from kg.nlp.lexicon import GENERIC_MODIFIERS, listed_words, org_abbreviations, org_suffixes
 from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
                         Mention, Source)
 
@@ -363,11 +363,14 @@ class Linker:
         """某省某市某区某某开发区 and 某省某市某某开发区: one zone, its address written at two
         lengths, when every place of both addresses lies on one line of containment (广西 ⊃
         防城港市 ⊃ 港口区) and the name after the address is a proper one (not 经济开发区): a
-        city has one zone of a name.  (Not for organs: a city's bureau and its district's
-        bureau are two.)"""
-        addressed: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+        city has one zone of a name; so with a facility whose name after its address opens
+        with a word no dictionary lists and holds no figure (青海某某共享储能电站 =
+        德令哈某某共享储能电站, not 某省100MW光伏项目).  (Not for organs: a city's bureau and
+        its district's bureau are two.)"""
+        addressed: dict[tuple[str, str], list[tuple[str, list[str]]]] = defaultdict(list)
         for key, group in named:
-            if group.types.most_common(1)[0][0] != "Zone":
+            kind = group.types.most_common(1)[0][0]
+            if kind not in ADDRESSED_TYPES:
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
                 # The innermost place of the address, read inside the places before it
@@ -379,9 +382,10 @@ class Linker:
                         found = [d for d in found if any(self.gazetteer.contains(o.code, d.code)
                                                          for o in inner)] or found
                     rest, inner = split[0], found
-                if inner and self._proper_zone_name(rest):
-                    addressed[rest].append((key, [d.code for d in inner]))
-        for rest, entries in sorted(addressed.items()):
+                if inner and (self._proper_zone_name(rest) if kind == "Zone"
+                              else _proper_facility_name(rest)):
+                    addressed[(kind, rest)].append((key, [d.code for d in inner]))
+        for (_kind, rest), entries in sorted(addressed.items()):
             keys = sorted({key for key, _ in entries})
             if len({uf.find(k) for k in keys}) < 2 or not all(
                     self._on_one_line(a, b) for (_, a), (_, b) in combinations(entries, 2)):
@@ -918,6 +922,17 @@ LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 NO_BRANDS = frozenset({"中国", "中华", "国家", "全国"})
 # A branch, office or subsidiary is not what its brand's short name stands for.
 BRANCH_WORDS = re.compile(r"分公司|分行|分院|分局|子公司|办事处|分中心")
+
+
+# Types whose names are compared with their addresses left out (see _link_addresses).
+ADDRESSED_TYPES = frozenset({"Zone", "Project", "ComputeCenter"})
+
+
+def _proper_facility_name(name: str) -> bool:
+    """Does a facility's name (its address left out) open with a word no dictionary lists,
+    and hold no figure (a capacity describes; it does not name)?"""
+    return len(name) >= 6 and name[:2] not in listed_words() and \
+        not any(ch.isdigit() for ch in name)
 
 
 def _without_company_word(name: str) -> str:

@@ -194,6 +194,12 @@ def test_a_zone_its_address_at_two_lengths_its_short_form_and_its_organs_are_one
     # Two districts of one city are two places: their parks of one name stay two.
     g = _graph("云州区甲乙数字经济产业园开园。", "平城区甲乙数字经济产业园开园。")
     assert len([e for e in g.entities if e.type == "Zone"]) == 2
+    # A facility named after its province and after its city is one facility …
+    g = _graph("青海甲乙柯共享储能电站一期实现并网。", "德令哈甲乙柯共享储能电站开工建设。")
+    assert len([e for e in g.entities if e.type == "Project"]) == 1
+    # … but not one described by its capacity only.
+    g = _graph("青海100万千瓦光伏项目开工。", "德令哈100万千瓦光伏项目开工。")
+    assert len([e for e in g.entities if e.type == "Project"]) == 2
     # A city's own 临港经济开发区 is not its 经济技术开发区.
     g = _graph("防城港临港经济开发区开工。", "防城港经济技术开发区签约。")
     assert len([e for e in g.entities if e.type == "Zone"]) == 2
