@@ -224,6 +224,15 @@ def test_short_names_in_a_companys_slots_link_to_the_legal_name_of_another_artic
     assert not [e for e in g.entities if e.type == "Company"]
 
 
+def test_a_short_name_before_a_stock_code_links_to_the_listed_company():
+    g = _graph("寒岭数智科技集团股份有限公司发布年报。",
+               "7月2日晚间，寒岭数智（603817）公告称，公司近日收到中标通知书。",
+               "电站由寒岭数智（603817）全资子公司投资建设。")
+    companies = [e for e in g.entities if e.type == "Company"]
+    assert [c.label for c in companies] == ["寒岭数智科技集团股份有限公司"]
+    assert companies[0].docs == ["doc0", "doc1", "doc2"]
+
+
 def _mentions_graph(*docs):
     """A graph linked from mentions given directly: (text, type) pairs per document."""
     from kg.extract import ArticleFacts

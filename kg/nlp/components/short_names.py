@@ -30,8 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import (GENERIC_MODIFIERS, TRADE_ABBREVIATIONS, common_words, listed_words,
-                             org_suffixes)
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, NAME_STOP_WORDS, STOCK_CODE, TRADE_ABBREVIATIONS,
+                             common_words, listed_words, org_suffixes)
 from kg.nlp.spans import Candidate, candidates, token_table
 
 # （以下简称“某某”）, (下称某某), （简称：某某）
@@ -210,13 +210,19 @@ def _brands_before_posts(found: list[Candidate], text: str, companies: set[str])
 # Where a company's short name stands with no post after it: between 由 and what it does
 # (由某某建设担任总承包, 由某某绿能投资建设), before 牵头 or a plan to invest at a clause's
 # start (某某智能牵头的联合体, 某某物流将投资9.8亿元), after 与/跟/同 before a signing
-# (跟某某绿能签了…协议), after a party's role (项目投资方某某数智在…).
+# (跟某某绿能签了…协议), after a party's role (项目投资方某某数智在…); and before a stock
+# code (某某数智（603817）公告称) whatever it is made of.
 _COMPANY_SLOT = re.compile(
     r"由([\u4e00-\u9fff]{4,6}?)(?=投资|承建|担任|负责|牵头|出资|控股|运营|中标)"
     r"|(?:^|(?<=[，。；：！？\s]))([\u4e00-\u9fff]{4,6}?)(?=牵头|(?:将|拟|计划)?投资\d)"
     r"|[与跟同]([\u4e00-\u9fff]{4,6}?)(?=签|合资|共建)"
     r"|(?:投资方|运营方|建设方|承建方|施工方|业主方|合作方)(?:为|是)?([\u4e00-\u9fff]{4,6}?)"
     r"(?=[，。、；在将已于与和的]|$)", re.M)
+# A listed company's short name before its stock code, from a clause's start.
+_BEFORE_STOCK_CODE = re.compile(r"(?:^|(?<=[，。；：、！？\s“”|｜]))([\u4e00-\u9fff]{2,8})"
+                                + STOCK_CODE.pattern, re.M)
+# Prepositions and conjunctions a run before a stock code holds when it is more than a name.
+_FUNCTION_CHARACTERS = frozenset("由与和及在为将对向从于把被是的")
 # A list of companies by their short names: 甲乙新能、丙丁物流等企业.
 _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{4,6})等(?:\d+家)?(?:企业|公司)")
 
@@ -242,6 +248,20 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
                 if k == 0 else 0
             spans.append((at + cut, at + len(item)))
             at += len(item) + 1
+    common = common_words()
+    for listed_code in _BEFORE_STOCK_CODE.finditer(text):
+        # 某某数智（603817）: a listed company's short name, whatever words it is made of
+        start, end = listed_code.span(1)
+        while end - start > 4 and text[start] in NAME_STOP_WORDS:
+            start += 1                 # 由|某某科技（688592）
+        short = text[start:end]
+        if not _FUNCTION_CHARACTERS.isdisjoint(short[1:]):
+            continue                   # 电站由某某数科（688592）: the model's to read
+        if short not in common and short not in NOT_BRANDS and \
+                not any(a < end and start < b for a, b in taken):
+            taken.append((start, end))
+            found.append(Candidate(start, end, "Company", priority=1,
+                                   attrs={"name": short, "short_form": True}))
     for start, end in spans:
         short = text[start:end]
         brand, trade = short[:2], short[2:]
