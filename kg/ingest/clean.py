@@ -116,6 +116,7 @@ _CREDIT_FIELDS = re.compile(rf"[（(]?\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*[^:�
 # field lines stay joined (公司名称：某某 注册地址：某某 is read as one).
 _FIELD_LINE = re.compile(r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]\s*)?"
                          r"[\u4e00-\u9fff]{2,6}\s*[:：]")
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 # 1. 某某, 六、某某: a numbered item of a notice.
 _NUMBERED = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:、|[.．](?!\d))")
 _META_FIELD_LINE = re.compile(rf"[（(]?(?:来源|作者|{_CREDIT_LABEL}|发布(?:时间|日期)|时间|日期|记者"
@@ -670,7 +671,9 @@ def _in_record(paragraphs: list[Paragraph], index: int) -> bool:
     def field(at: int) -> bool:
         return 0 <= at < len(paragraphs) and _FIELD_LINE.match(paragraphs[at].text) is not None \
             and _META_FIELD_LINE.match(paragraphs[at].text) is None
-    return field(index) and (field(index - 1) or field(index + 1))
+    # (fields run together in one paragraph: 公司名称：某某有限公司负责人：某某)
+    return field(index) and (field(index - 1) or field(index + 1)
+                             or len(_FIELD_LABEL.findall(paragraphs[index].text)) >= 2)
 
 
 def _heads_fields(paragraph: Paragraph, following: list[Paragraph]) -> bool:

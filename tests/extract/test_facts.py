@@ -568,6 +568,10 @@ def test_short_names_after_a_role_and_in_a_list_of_companies_are_companies():
             "上思县那边也有好消息！桂汐新能源投资52亿元的基地签约。")
     companies = {m.label for m in facts_of(text).mentions if m.type == "Company"}
     assert {"霁岭数智", "启岚新能", "通汇物流", "桂汐新能源"} <= companies, companies
+    # a brand of three characters; and no brand in everyday words (目前已|完成)
+    companies = {m.label for m in facts_of("该项目由柴汐木绿能投资建设。项目目前已完成投资3.6亿元。").mentions
+                 if m.type == "Company"}
+    assert companies == {"柴汐木绿能"}, companies
     # everyday words in a list name no company
     companies = {m.label for m in facts_of("积极引进汽车零部件、电子信息等企业落户。").mentions
                  if m.type == "Company"}

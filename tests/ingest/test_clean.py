@@ -332,3 +332,9 @@ def test_a_rule_of_symbols_ends_a_paragraph_and_a_picture_given_by_an_organisati
     assert [a.title for a in articles] == [None, "丙丁港区吞吐量增长"]
     assert not any("──" in a.text for a in articles)
     assert articles[0].text.endswith("甲乙开发区管委会供图")      # the first article's caption
+
+
+def test_fields_run_together_in_one_short_paragraph_are_a_record_kept_in_the_text():
+    [article] = split("公司名称：甲乙科技有限公司\n负责人：王春林\n法定代表人：其木格\n\n"
+                      "该项目由甲乙科技有限公司投资建设。\n")
+    assert "负责人：王春林" in article.text and article.title is None

@@ -352,6 +352,9 @@ def test_a_long_project_name_with_its_owner_place_and_capacities_is_read_whole()
 
 def test_a_numbered_field_names_its_person():
     assert ("王明远", "Person") in ents("1、公司名称：甲乙科技有限公司\n2、法定代表人：王明远\n")
+    # a record's person fields run together with the fields around them
+    found = ents("公司名称：甲乙科技有限公司负责人：和春林法定代表人：其木格注册资本：5亿元")
+    assert {("和春林", "Person"), ("其木格", "Person")} <= found, found
 
 
 def test_withheld_names_kinds_of_company_and_places_ending_in_gang_are_no_organisations():

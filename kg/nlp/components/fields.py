@@ -60,6 +60,15 @@ SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：]))({'|'.join(SPACED_ROL
 # label of two characters or more with a colon is a label wherever it stands.  (In an
 # article's text, 资金来源：… is a phrase, not a field.)
 RUN_TOGETHER_FIELD = re.compile(rf"(?<![\s　|｜])({_LONG_LABELS})[:：]\s*" + _VALUE, re.M)
+# In an article, a record's person fields run together with the field before them.
+RECORD_PERSON_LABELS = ("法定代表人", "负责人", "联系人", "项目经理", "项目负责人", "技术负责人")
+# What may follow a person's value run together: the next field's label (a known one).
+_NEXT_LABEL = "|".join(sorted(set(PERSON_LABELS + ORGANISATION_LABELS) | {
+    "注册资本", "注册地址", "注册地", "成立日期", "成立时间", "经营范围", "统一社会信用代码", "住所",
+    "企业类型", "公司类型", "类型", "主营业务", "股权结构", "联系电话", "电话"}, key=len, reverse=True))
+RECORD_PERSON_FIELD = re.compile(rf"(?<![\s　|｜])({'|'.join(RECORD_PERSON_LABELS)})[:：]\s*"
+                                 rf"([\u4e00-\u9fff·]{{2,12}}?)"
+                                 rf"(?=$|[^\u4e00-\u9fff·]|(?:{_NEXT_LABEL})\s*[:：])", re.M)
 # Values that name no one: the page's own desk, a compilation.
 NOT_NAMES = frozenset({"本网", "本报", "本站", "本台", "综合", "网络", "互联网", "转载", "网友",
                        "佚名", "不详", "未知", "其他", "整理", "编辑部", "本刊"})
@@ -122,6 +131,9 @@ class FieldNameRecognizer:
         if furniture:
             matches += RUN_TOGETHER_FIELD.finditer(text)
             matches += SPACED_FIELD.finditer(text)
+        else:
+            # A record's fields run together (…有限公司负责人：某某法定代表人：某某).
+            matches += RECORD_PERSON_FIELD.finditer(text)
         for match in matches:
             label, value = match.group(1), match.group(2)
             start = match.start(2)

@@ -65,8 +65,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, LISTING_WORDS, RELATION_WORDS, \
-    WEAK_SUFFIXES
+from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, RELATION_WORDS, WEAK_SUFFIXES, \
+    kind_of_company
 from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import (ADDRESS_FORMS, GENERIC_MODIFIERS, ORGANISATION_WORDS_AFTER_NAMES,
@@ -170,7 +170,7 @@ class Merge:
         for start, end, tag in _join_dotted(model.names(frozenset({"PER", "ORG", "LOC", "nz"})),
                                             text, table):
             listed = tag in ("ORG", "nz") and STOCK_CODE.match(text, end) is not None \
-                and not _kind_of_company(text[start:end])     # 这家创业板公司（301627）
+                and not kind_of_company(text[start:end])     # 这家创业板公司（301627）
             if tag == "nz" and not listed:
                 continue
             # The model now and then glues a conjunction or preposition to a name (某某与).
@@ -312,7 +312,7 @@ class Merge:
         suffix = self._suffix(name)
         if not 2 <= len(name) <= MAX_NAME or suffix == name or name.isascii() or (
                 suffix and suffix not in WEAK_SUFFIXES | EVIDENCE_SUFFIXES) or \
-                name.endswith(RELATION_WORDS) or _kind_of_company(name):
+                name.endswith(RELATION_WORDS) or kind_of_company(name):
             return False        # 某某控股子公司: a relation; 创业板公司: a kind
         first = bisect.bisect_left(table.starts, start)
         # The body before a suffix must hold the proper word (合资|公司 is generic).
@@ -358,11 +358,6 @@ def _split_dots(name: str) -> list[str]:
     for dot in MIDDLE_DOTS[1:]:
         name = name.replace(dot, MIDDLE_DOTS[0])
     return name.split(MIDDLE_DOTS[0])
-
-
-def _kind_of_company(name: str) -> bool:
-    """创业板公司, 上市公司: a kind of company, named by where its shares trade."""
-    return name.endswith(("公司", "企业")) and name[:-2] in LISTING_WORDS
 
 
 def _running_max(values: list[int]) -> list[int]:

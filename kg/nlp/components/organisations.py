@@ -185,6 +185,11 @@ NUMBER_TAGS = frozenset({"m", "q", "TIME", "t"})
 CONTEXT_TAGS = frozenset({"n", "s", "f", "t", "TIME", "vn", "an", "a"})
 
 
+def kind_of_company(name: str) -> bool:
+    """创业板公司, 上市公司: a kind of company, named by where its shares trade."""
+    return name.endswith(("公司", "企业")) and name[:-2] in LISTING_WORDS
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 

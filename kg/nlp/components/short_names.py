@@ -29,6 +29,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.organisations import kind_of_company
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import (GENERIC_MODIFIERS, NAME_STOP_WORDS, STOCK_CODE, TRADE_ABBREVIATIONS,
                              common_words, listed_words, org_suffixes)
@@ -229,9 +230,9 @@ _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{4,6})�
 
 def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None:
     """Words in a company's slot (see _COMPANY_SLOT) shaped like a short name — a brand of
-    two characters no dictionary lists and that name no place, then a listed word of its
-    trade (某某|建设, 某某|绿能), on the segmenter's token edges (not 汽|车零部件) — are a
-    company's short name of their own: the linker may find its full name in another
+    two or three characters no dictionary lists and that name no place, then a listed word
+    of its trade (某某|建设, 某某某|绿能), on the segmenter's token edges (not 汽|车零部件) —
+    are a company's short name of their own: the linker may find its full name in another
     article."""
     taken = [(c.start, c.end) for c in found]
     listed = listed_words()
@@ -252,24 +253,35 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
     for listed_code in _BEFORE_STOCK_CODE.finditer(text):
         # 某某数智（603817）: a listed company's short name, whatever words it is made of
         start, end = listed_code.span(1)
-        while end - start > 4 and text[start] in NAME_STOP_WORDS:
-            start += 1                 # 由|某某科技（688592）
+        while end - start > 4 and (text[start:start + 2] in NAME_STOP_WORDS
+                                   or text[start] in NAME_STOP_WORDS):
+            start += 2 if text[start:start + 2] in NAME_STOP_WORDS else 1
+                                       # 由|某某科技（688592）, 这家|…
         short = text[start:end]
-        if not _FUNCTION_CHARACTERS.isdisjoint(short[1:]):
-            continue                   # 电站由某某数科（688592）: the model's to read
+        if not _FUNCTION_CHARACTERS.isdisjoint(short[1:]) or kind_of_company(short):
+            continue                   # 电站由某某数科（688592）: the model's to read;
+                                       # 创业板公司（301627）: a kind of company
         if short not in common and short not in NOT_BRANDS and \
                 not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
             found.append(Candidate(start, end, "Company", priority=1,
                                    attrs={"name": short, "short_form": True}))
+    def proper(brand: str) -> bool:
+        """No listed word in it (目前|已), no function word, no place."""
+        return not any(brand[j:j + 2] in listed for j in range(len(brand) - 1)) and \
+            NAME_STOP_WORDS.isdisjoint(brand) and not gazetteer.lookup(brand)
+
+    def shaped(short: str) -> bool:
+        """A brand of two or three characters, then its trade (某某|绿能, 某某某|绿能)."""
+        return any(proper(short[:k])
+                   and (short[k:] in listed or short[k:] in TRADE_ABBREVIATIONS)
+                   for k in (2, 3) if len(short) - k >= 2)
+
     for start, end in spans:
         short = text[start:end]
-        brand, trade = short[:2], short[2:]
         if not 4 <= len(short) <= 6 or start not in edges or end not in edges or \
-                brand in listed or \
-                not (trade in listed or trade in TRADE_ABBREVIATIONS) or \
-                short.endswith(suffixes) or \
-                gazetteer.lookup(brand) or any(a < end and start < b for a, b in taken):
+                not shaped(short) or short.endswith(suffixes) or \
+                any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
         found.append(Candidate(start, end, "Company", priority=1,
