@@ -17,7 +17,8 @@ pytestmark = [
 ]
 
 
-HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "heldout", "heldout2", "heldout3")
+HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
+          "heldout", "heldout2", "heldout3")
 # The batches written in 2026-12-07's fourth session; the others had no over-merge left.
 NEW_HALVES = ("tune5", "heldout3")
 
@@ -46,15 +47,15 @@ def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "tune5") >= 0.91
     assert entities_f1(figures, "tune6") >= 0.91
     assert entities_f1(figures, "tune7") >= 0.88
-    assert entities_f1(figures, "tune8") >= 0.86
+    assert entities_f1(figures, "tune8") >= 0.88
     assert entities_f1(figures, "heldout") >= 0.92
     assert entities_f1(figures, "heldout2") >= 0.91
     assert entities_f1(figures, "heldout3") >= 0.88
     assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.95
     assert figures["tune6", "hybrid"]["facts"]["ALL"]["f1"] >= 0.79
     assert figures["tune7", "hybrid"]["facts"]["ALL"]["f1"] >= 0.73
-    assert figures["tune8", "hybrid"]["facts"]["ALL"]["f1"] >= 0.72
-    assert figures["tune8", "hybrid"]["linking"]["rate"] >= 0.69
+    assert figures["tune8", "hybrid"]["facts"]["ALL"]["f1"] >= 0.78
+    assert figures["tune8", "hybrid"]["linking"]["rate"] >= 0.78
     assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.86
     # The later held-out batches (written in 2026-12-07's second and fourth sessions, in
     # new styles) score lower on facts: their floors guard today's figures (RESULTS.md).
