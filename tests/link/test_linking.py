@@ -180,55 +180,63 @@ def test_a_name_prefixed_at_two_levels_above_its_own_place_is_one_thing():
     assert {"新疆维吾尔自治区食品安全委员会", "阿勒泰地区食品安全委员会"} <= committees
 
 
+def _of_type(graph, entity_type):
+    return [e for e in graph.entities if e.type == entity_type]
+
+
+def _only(graph, entity_type):
+    """The one entity of that type in the graph."""
+    [entity] = _of_type(graph, entity_type)
+    return entity
+
+
 def test_a_zone_its_address_at_two_lengths_its_short_form_and_its_organs_are_one():
     g = _graph("广西防城港市港口区甲乙湾临港经济开发区举行签约仪式，甲乙湾临港经济开发区管理委员会主任王明远致辞。",
                "广西防城港甲乙湾临港经济开发区规划面积48平方公里。",
                "甲乙湾开发区管委会发布公告，甲乙湾开发区新增企业20家。")
-    zones = [e for e in g.entities if e.type == "Zone"]
-    assert len(zones) == 1 and zones[0].docs == ["doc0", "doc1", "doc2"]
+    assert _only(g, "Zone").docs == ["doc0", "doc1", "doc2"]
     organs = [e for e in g.entities if e.label.endswith(("管理委员会", "管委会"))]
     assert len(organs) == 1 and organs[0].docs == ["doc0", "doc2"]
     # A city's name shared by divisions elsewhere (大同) still holds its district (云州区).
     g = _graph("大同甲乙数字经济产业园开园。", "云州区甲乙数字经济产业园引进企业20家。")
-    assert len([e for e in g.entities if e.type == "Zone"]) == 1
+    assert len(_of_type(g, "Zone")) == 1
     # Two districts of one city are two places: their parks of one name stay two.
     g = _graph("云州区甲乙数字经济产业园开园。", "平城区甲乙数字经济产业园开园。")
-    assert len([e for e in g.entities if e.type == "Zone"]) == 2
+    assert len(_of_type(g, "Zone")) == 2
     # A facility named after its province and after its city is one facility …
     g = _graph("青海甲乙柯共享储能电站一期实现并网。", "德令哈甲乙柯共享储能电站开工建设。")
-    assert len([e for e in g.entities if e.type == "Project"]) == 1
+    assert len(_of_type(g, "Project")) == 1
     # … but not one described by its capacity only.
     g = _graph("青海100万千瓦光伏项目开工。", "德令哈100万千瓦光伏项目开工。")
-    assert len([e for e in g.entities if e.type == "Project"]) == 2
+    assert len(_of_type(g, "Project")) == 2
     # A city's own 临港经济开发区 is not its 经济技术开发区.
     g = _graph("防城港临港经济开发区开工。", "防城港经济技术开发区签约。")
-    assert len([e for e in g.entities if e.type == "Zone"]) == 2
+    assert len(_of_type(g, "Zone")) == 2
 
 
 def test_a_short_name_written_with_the_word_company_is_the_company():
     g = _graph("广西甲乙湾新能源材料有限公司年产10万吨正极材料项目开工，甲乙湾公司总经理王明远介绍。",
                "甲乙湾公司总经理王明远表示，项目年底投产。")
-    companies = [e for e in g.entities if e.type == "Company"]
+    companies = _of_type(g, "Company")
     assert [c.label for c in companies] == ["广西甲乙湾新能源材料有限公司"]
     assert companies[0].docs == ["doc0", "doc1"]
 
 
 def test_short_names_in_a_companys_slots_link_to_the_legal_name_of_another_article():
-    g = _graph("黑龙江北寰建设集团有限公司中标甲乙智算中心一期EPC总承包。",
-               "据介绍，项目一期由北寰建设担任EPC总承包方。",
-               "该项目由北寰建设投资建设。我们跟北寰建设签了十年的协议。")
-    companies = [e for e in g.entities if e.type == "Company"]
-    assert len(companies) == 1 and companies[0].docs == ["doc0", "doc1", "doc2"]
+    g = _graph("黑龙江北岚建设集团有限公司中标甲乙智算中心一期EPC总承包。",
+               "据介绍，项目一期由北岚建设担任EPC总承包方。",
+               "该项目由北岚建设投资建设。我们跟北岚建设签了十年的协议。")
+    assert _only(g, "Company").docs == ["doc0", "doc1", "doc2"]
     # everyday words in the slot name no company
     g = _graph("该项目由企业自主投资建设，由政府部门负责协调。")
-    assert not [e for e in g.entities if e.type == "Company"]
+    assert not _of_type(g, "Company")
 
 
 def test_a_short_name_before_a_stock_code_links_to_the_listed_company():
     g = _graph("寒岭数智科技集团股份有限公司发布年报。",
                "7月2日晚间，寒岭数智（603817）公告称，公司近日收到中标通知书。",
                "电站由寒岭数智（603817）全资子公司投资建设。")
-    companies = [e for e in g.entities if e.type == "Company"]
+    companies = _of_type(g, "Company")
     assert [c.label for c in companies] == ["寒岭数智科技集团股份有限公司"]
     assert companies[0].docs == ["doc0", "doc1", "doc2"]
 
