@@ -363,3 +363,6 @@ def test_withheld_names_kinds_of_company_and_places_ending_in_gang_are_no_organi
     assert not {label for _, label in found} & {"Company", "Port"}, found
     # a port group of a city named for its port stays a company
     assert ("连云港港口集团", "Company") in ents("连云港港口集团发布公告。")
+    # a district named 新区 is the district, not a zone; a new area of no division is a zone
+    assert ("滨海新区", "AdminArea") in ents("天津市滨海新区召开会议。")
+    assert ("重庆两江新区", "Zone") in ents("重庆两江新区发布规划。")

@@ -151,8 +151,6 @@ JOINING_DASH = "—"
 GLUED_STOP_WORDS = ("等地", "入园")
 # 某公司, 某建设工程有限公司: a name the writer withholds (某某 stands for a name in examples).
 ANONYMOUS = "某"
-# Suffixes that end some places' own names (防城港市 written 防城港).
-PORT_ENDS_OF_PLACES = frozenset({"港"})
 # Model tags that end a facility's body wherever they stand: function words.
 # A contract named after a facility (某某中心EPC总承包项目): the facility is the name.
 # A part of a facility named before 工程 (某某电站主体工程, 项目风机安装工程, 下水库工程).
@@ -566,8 +564,9 @@ class _NameScan:
             return None           # （某地）|有限公司: a bare suffix names nothing
         if self._withheld(start):
             return None           # 某建设工程有限公司: a name withheld, no one's
-        if suffix in PORT_ENDS_OF_PLACES and end in self.area_ends:
-            return None           # 广西防城港, 连云港: the place's own name ends in 港
+        if starts[at] in area_starts and end in self.area_ends:
+            return None           # 广西防城港, 天津市滨海新区: the suffix's word is a place whose
+                                  # own name ends in 港 or 新区
         if suffix in ("项目", "工程"):
             inner = self.text[start:end - len(suffix)]
             phase = PHASE.search(inner)
