@@ -176,6 +176,7 @@ class Linker:
         self._link_phases(uf)
         self._link_short_names(uf)
         self._link_declared(uf)
+        self._link_latin_names(uf)
         self._link_facility_forms(uf)
         self._link_persons(uf)
         return self._build(uf)
@@ -540,6 +541,41 @@ class Linker:
                 uf.union(key, target)
                 self._record("merged", "short name of a company in its articles", (key, target),
                              written)
+
+    def _link_latin_names(self, uf: _UnionFind) -> None:
+        """A name in Latin letters that opens with the pinyin of an organisation's Chinese
+        name (Qingyang Huachu Cloud = 庆阳华楚云计算有限公司, Huayue Group = 华岳…集团有限公司)
+        is that organisation: the one whose name opens so, else the one whose name after
+        its place does; two of them, no link, both logged."""
+        latin = [(key, words) for key, group in self._named()
+                 if not key.startswith("person:")
+                 and group.types.most_common(1)[0][0] in ORGANISATION_TYPES
+                 and (words := _latin_words(group.names.most_common(1)[0][0]))]
+        if not latin:
+            return
+        chinese: list[tuple[str, str, str]] = []         # (key, name, name after its place)
+        for key, group in self._named():
+            if key.startswith("person:") or \
+                    group.types.most_common(1)[0][0] not in ORGANISATION_TYPES:
+                continue
+            for name in sorted({normalise_name(n) for n in group.names}):
+                if _HAN_NAME.fullmatch(name):
+                    chinese.append((key, name, self._company_core(name)))
+        for key, words in latin:
+            for opening in (lambda entry: entry[1], lambda entry: entry[2]):
+                targets = {uf.find(k) for k, *names in chinese
+                           if _spells(words, opening((k, *names)), self.gazetteer)}
+                targets.discard(uf.find(key))
+                if len(targets) == 1:
+                    target = targets.pop()
+                    uf.union(key, target)
+                    self._record("merged", "Latin letters of a name", (key, target),
+                                 " ".join(words))
+                    break
+                if len(targets) > 1:
+                    self._record("rejected", "Latin letters of a name", tuple(sorted(targets)),
+                                 f"{' '.join(words)}: more than one name opens so")
+                    break
 
     def _link_declared(self, uf: _UnionFind) -> None:
         """A short name one article declares (以下简称“某某电信”) is that organisation where
@@ -935,6 +971,41 @@ def _proper_facility_name(name: str) -> bool:
         not any(ch.isdigit() for ch in name)
 
 
+# A name in Latin letters: two words or more, each a capitalised word (not an acronym).
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _latin_words(name: str) -> list[str]:
+    return [w.lower() for w in re.split(r"[ -]", name)] if _LATIN_NAME.fullmatch(name) else []
+
+
+def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:
+    """Do the first Latin words spell, in pinyin, the first two characters or more of
+    ``name`` — more than a place's name alone?"""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(name[:8], style=Style.NORMAL, heteronym=True, errors="ignore")
+    for count in range(1, len(words) + 1):
+        spelled = "".join(words[:count])
+        for chars in _consumed(spelled, readings):
+            if chars >= 2 and not gazetteer.lookup(name[:chars]):
+                return True
+    return False
+
+
+def _consumed(spelled: str, readings: list[list[str]], at: int = 0) -> Iterable[int]:
+    """How many characters' readings, one each in order, make up ``spelled`` exactly."""
+    if not spelled:
+        yield at
+        return
+    if at == len(readings):
+        return
+    for reading in readings[at]:
+        if spelled.startswith(reading):
+            yield from _consumed(spelled[len(reading):], readings, at + 1)
+
+
 def _without_company_word(name: str) -> str:
     """某某公司 → 某某: a short name written with 公司 after it (not 分公司, 子公司)."""
     bare = name.removesuffix("公司")
@@ -970,12 +1041,15 @@ def _in_order(short: str, long: str) -> bool:
 
 
 def _canonical(names: Counter, entity_type: str) -> str:
-    """The fullest form: longest, but 某某中心 over 某某中心项目 for a compute centre."""
+    """The fullest form: longest, but 某某中心 over 某某中心项目 for a compute centre, and a
+    name in Chinese over one in Latin letters."""
     candidates = list(names)
     if entity_type != "Project":
         trimmed = [n for n in candidates if not n.endswith("项目")]
         candidates = trimmed or candidates
-    return max(candidates, key=lambda n: (len(normalise_name(n)), names[n], n))
+    # (a name in Chinese over its Latin letters, however long those are)
+    return max(candidates, key=lambda n: (any("\u4e00" <= ch <= "\u9fff" for ch in n),
+                                          len(normalise_name(n)), names[n], n))
 
 
 def _after_zone(name: str) -> str | None:
@@ -990,22 +1064,17 @@ def _after_zone(name: str) -> str | None:
 
 @cache
 def _zone_suffixes() -> tuple[str, ...]:
-    return tuple(s for s, t in org_suffixes().items() if t == "Zone")
+    """The suffixes of zones' names, longest first."""
+    return tuple(sorted((s for s, t in org_suffixes().items() if t == "Zone"),
+                        key=len, reverse=True))
 
 
-@cache
 @cache
 def _named_facility_suffixes() -> tuple[str, ...]:
     """Kinds of facility a name may end with before 项目 (智算中心, 生产基地, 电站)."""
     return tuple(s for s, t in org_suffixes().items()
                  if t in ("ComputeCenter", "Project") and s not in ("项目", "工程"))
 
-
-@cache
-def _zone_suffixes() -> tuple[str, ...]:
-    """The suffixes of zones' names, longest first."""
-    return tuple(sorted((s for s, t in org_suffixes().items() if t == "Zone"),
-                        key=len, reverse=True))
 
 
 def _facility_suffixes() -> frozenset[str]:

@@ -241,6 +241,19 @@ def test_a_short_name_before_a_stock_code_links_to_the_listed_company():
     assert companies[0].docs == ["doc0", "doc1", "doc2"]
 
 
+def test_a_name_in_latin_letters_is_the_organisation_whose_name_it_spells_in_pinyin():
+    graph = _mentions_graph([("庆阳华楚云计算有限公司", "Company"), ("甘肃华岳智算科技有限公司", "Company")],
+                            [("Qingyang Huachu Cloud", "Company"), ("Huayue Group", "Company")],
+                            [("华岳数智科技集团有限公司", "Company")])
+    names = [{e.label, *e.aliases} for e in _of_type(graph, "Company")]
+    assert {"Qingyang Huachu Cloud", "庆阳华楚云计算有限公司"} in names
+    # the name that opens with 华岳 wins over the one whose 华岳 comes after its place
+    assert {"Huayue Group", "华岳数智科技集团有限公司"} in names, names
+    # a place alone is not spelled out as a name (Qingyang Data is no 庆阳 company)
+    graph = _mentions_graph([("庆阳华楚云计算有限公司", "Company")], [("Qingyang Data", "Company")])
+    assert len(_of_type(graph, "Company")) == 2
+
+
 def _mentions_graph(*docs):
     """A graph linked from mentions given directly: (text, type) pairs per document."""
     from kg.extract import ArticleFacts
