@@ -22,6 +22,7 @@ PROPER_DESPITE_JIEBA = frozenset({
     "中石化", "一汽", "鞍钢", "国航", "东航", "百度", "网易",          # companies
     "央视", "人民网",                                                # media
     "东盟", "欧盟",                                                  # international bodies
+    "微软", "思科",                                                  # foreign companies
 })
 
 
