@@ -520,9 +520,11 @@ class Linker:
         for key, written, of_legal in short:
             # 某某公司: the short name with the word for a company after it.
             own = self._company_core(_without_company_word(written))
+            # (赣州某某 opens 赣州某某数据科技有限公司 with its place: 某某 alone says too little)
+            forms = {own} if len(own) >= 3 or own == written else {own, written}
             targets = {uf.find(k) for k, core in legal
                        if k != key and uf.find(k) != uf.find(key)
-                       and _abbreviates(own, core, prefix=not of_legal)}
+                       and any(_abbreviates(form, core, prefix=not of_legal) for form in forms)}
             if len(targets) == 1:
                 target = targets.pop()
                 uf.union(key, target)

@@ -227,6 +227,9 @@ def test_short_names_in_a_companys_slots_link_to_the_legal_name_of_another_artic
                "据介绍，项目一期由北岚建设担任EPC总承包方。",
                "该项目由北岚建设投资建设。我们跟北岚建设签了十年的协议。")
     assert _only(g, "Company").docs == ["doc0", "doc1", "doc2"]
+    # a place and a brand (赣州|橙岚) open the legal name read in another article
+    g = _graph("赣州橙岚数据科技有限公司发布公告。", "信丰智算中心二期封顶，项目由赣州橙岚投资建设。")
+    assert _only(g, "Company").docs == ["doc0", "doc1"]
     # everyday words in the slot name no company
     g = _graph("该项目由企业自主投资建设，由政府部门负责协调。")
     assert not _of_type(g, "Company")

@@ -234,7 +234,9 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
     of its trade (某某|建设, 某某某|绿能), on the segmenter's token edges (not 汽|车零部件) —
     are a company's short name of their own: the linker may find its full name in another
     article."""
-    taken = [(c.start, c.end) for c in found]
+    taken = [(c.start, c.end) for c in found if c.label != "AdminArea"]
+    # (a place read inside the words is their place: 赣州|某某; one across their edge is not)
+    places = [(c.start, c.end) for c in found if c.label == "AdminArea"]
     listed = listed_words()
     suffixes = _suffixes()
     gazetteer = Gazetteer.load()
@@ -262,7 +264,7 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
             continue                   # 电站由某某数科（688592）: the model's to read;
                                        # 创业板公司（301627）: a kind of company
         if short not in common and short not in NOT_BRANDS and \
-                not any(a < end and start < b for a, b in taken):
+                not _overlaps(start, end, taken, places):
             taken.append((start, end))
             found.append(Candidate(start, end, "Company", priority=1,
                                    attrs={"name": short, "short_form": True}))
@@ -272,20 +274,29 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
             NAME_STOP_WORDS.isdisjoint(brand) and not gazetteer.lookup(brand)
 
     def shaped(short: str) -> bool:
-        """A brand of two or three characters, then its trade (某某|绿能, 某某某|绿能)."""
+        """A brand of two or three characters, then its trade (某某|绿能, 某某某|绿能); or a
+        place, then a brand (赣州|某某)."""
         return any(proper(short[:k])
                    and (short[k:] in listed or short[k:] in TRADE_ABBREVIATIONS)
-                   for k in (2, 3) if len(short) - k >= 2)
+                   for k in (2, 3) if len(short) - k >= 2) or (
+            len(short) == 4 and bool(gazetteer.lookup(short[:2])) and proper(short[2:]))
 
     for start, end in spans:
         short = text[start:end]
         if not 4 <= len(short) <= 6 or start not in edges or end not in edges or \
                 not shaped(short) or short.endswith(suffixes) or \
-                any(a < end and start < b for a, b in taken):
+                _overlaps(start, end, taken, places):
             continue
         taken.append((start, end))
         found.append(Candidate(start, end, "Company", priority=1,
                                attrs={"name": short, "short_form": True}))
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]],
+              places: list[tuple[int, int]]) -> bool:
+    """Does [start, end) overlap a name read, or a place not inside it?"""
+    return any(a < end and start < b for a, b in taken) or any(
+        a < end and start < b and not (start <= a and b <= end) for a, b in places)
 
 
 def _abbreviates(short: str, name: str) -> bool:
