@@ -29,7 +29,8 @@ Rules, each a reader's:
 - a facility written as a project (某某智算中心项目, 某某生产基地项目, 某某物流园项目) has its
   own name as an alias;
 - persons with the same name are one person unless their posts are at different
-  organisations in different documents.
+  organisations in different documents (two organs of one place, its government and its
+  party committee, are one official's posts: promoted, or holding both).
 Every merge and every rejected candidate is recorded for the link report.
 """
 from __future__ import annotations
@@ -800,7 +801,10 @@ class Linker:
                 orgs_a, orgs_b = {uf.find(o) for o, _ in a}, {uf.find(o) for o, _ in b}
                 titles_a = {t for _, t in a for t in t.split("、") if t}
                 titles_b = {t for _, t in b for t in t.split("、") if t}
-                if a and b and not (orgs_a & orgs_b) and not (titles_a & titles_b):
+                areas_a = {self._organ_area(o) for o, _ in a} - {None}
+                areas_b = {self._organ_area(o) for o, _ in b} - {None}
+                if a and b and not (orgs_a & orgs_b) and not (titles_a & titles_b) \
+                        and not (areas_a & areas_b):
                     self._record("rejected", "same person name", (keys[0], other),
                                  f"{name}: posts at different organisations with no title "
                                  f"in common")
@@ -809,6 +813,20 @@ class Linker:
                           f"{name}: one document gives no post to compare")
                 uf.union(keys[0], other)
                 self._record("merged", "same person name", (keys[0], other), reason)
+
+    def _organ_area(self, key: str) -> str | None:
+        """The division whose government, party committee, congress or CPPCC the group is
+        (某县人民政府, 中共某县委员会: the county), else None: posts at two organs of one
+        place are one official's, promoted or holding both."""
+        group = self.groups.get(key)
+        if group is None or group.types.most_common(1)[0][0] != "GovernmentBody":
+            return None
+        name = normalise_name(group.names.most_common(1)[0][0]).removeprefix("中共")
+        for suffix in AREA_ORGAN_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                found = self.gazetteer.lookup(name[:-len(suffix)])
+                return found[0].code if len(found) == 1 else None
+        return None
 
     def _record(self, kind, rule, keys, reason):
         self.decisions.append(LinkDecision(kind, rule, tuple(keys), reason))
@@ -939,6 +957,9 @@ class Linker:
                                        parent=f"area/{parent}" if parent else None)
 
 
+# The organs of an administrative area, longest first (see Linker._organ_area).
+AREA_ORGAN_SUFFIXES = ("人民代表大会常务委员会", "人大常委会", "人民政府", "委员会", "政府", "政协",
+                       "人大", "党委", "委")
 # A park is built as a project: 某某物流园项目 is 某某物流园.
 PARK_ENDS = ("园",)
 # The organs a zone's name is written before: its administration and its party committee.

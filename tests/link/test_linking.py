@@ -37,6 +37,12 @@ def test_persons_with_conflicting_posts_in_two_documents_stay_apart():
     assert len([e for e in g.entities if e.label == "王明远"]) == 2
 
 
+def test_an_official_at_two_organs_of_one_place_is_one_person():
+    # promoted from the county's government to its party committee
+    g = _graph("青冈县县长刘振朋出席签约仪式。", "青冈县委书记刘振朋主持会议。")
+    assert _only(g, "Person").docs == ["doc0", "doc1"]
+
+
 def test_stable_keys_across_builds():
     a = _graph("新疆甲乙能源有限公司总经理王明远表示。")
     b = _graph("新疆甲乙能源有限公司总经理王明远表示。")
