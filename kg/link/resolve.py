@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Iterable
 
@@ -565,9 +565,9 @@ class Linker:
                 if _HAN_NAME.fullmatch(name):
                     chinese.append((key, name, self._company_core(name)))
         for key, words in latin:
-            for opening in (lambda entry: entry[1], lambda entry: entry[2]):
-                targets = {uf.find(k) for k, *names in chinese
-                           if _spells(words, opening((k, *names)), self.gazetteer)}
+            for whole in (True, False):
+                targets = {uf.find(k) for k, name, after_place in chinese
+                           if _spells(words, name if whole else after_place, self.gazetteer)}
                 targets.discard(uf.find(key))
                 if len(targets) == 1:
                     target = targets.pop()
@@ -1006,9 +1006,7 @@ def _latin_words(name: str) -> list[str]:
 def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:
     """Do the first Latin words spell, in pinyin, the first two characters or more of
     ``name`` — more than a place's name alone?"""
-    from pypinyin import Style, pinyin
-
-    readings = pinyin(name[:8], style=Style.NORMAL, heteronym=True, errors="ignore")
+    readings = _readings(name[:8])
     for count in range(1, len(words) + 1):
         spelled = "".join(words[:count])
         for chars in _consumed(spelled, readings):
@@ -1017,7 +1015,15 @@ def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _consumed(spelled: str, readings: list[list[str]], at: int = 0) -> Iterable[int]:
+@lru_cache(maxsize=65536)
+def _readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every pinyin reading of each character of ``name`` (without tones)."""
+    from pypinyin import Style, pinyin
+
+    return tuple(tuple(r) for r in pinyin(name, style=Style.NORMAL, heteronym=True))
+
+
+def _consumed(spelled: str, readings, at: int = 0) -> Iterable[int]:
     """How many characters' readings, one each in order, make up ``spelled`` exactly."""
     if not spelled:
         yield at
