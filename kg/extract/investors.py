@@ -190,6 +190,9 @@ def _by_clauses(ctx: ArticleContext, sentence, parent_starts) -> list[Fact]:
                 subject = _subject(ctx, sentence.start, by_at,
                                    FACILITY_LABELS if predicate == "builtBy"
                                    else FACILITY_LABELS | {"Company"})
+            if subject is None:
+                # 一、某某项目。位于某市，由某公司投资建设: the item's facility.
+                subject = ctx.item_facility(by_at)
         if actors and subject is not None:
             source = ctx.evidence(by_at, verb.end())
             for actor in actors:

@@ -703,6 +703,8 @@ def test_items_numbered_in_chinese_give_their_facilitys_amounts_whatever_places_
     amounts = {(f.subject.label, f.quantity.value) for f in result.facts
                if f.predicate == "investmentAmount"}
     assert amounts == {("大庆甲乙α-烯烃项目", 4.5e9), ("宁安丙丁抽水蓄能电站", 8.6e9)}, amounts
+    investors = {(f.subject.label, f.object.label) for f in result.facts if f.predicate == "investor"}
+    assert investors == {("大庆甲乙α-烯烃项目", "甲乙新材料有限公司")}, investors
     # “十大标志性项目” is several projects, no project's name
     assert not any(m.label.startswith("十大") for m in result.mentions)
 
