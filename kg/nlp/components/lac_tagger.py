@@ -109,16 +109,17 @@ class LacTagger:
         with a suffix counts only after a word that is not a determiner, or in a clause
         with a character standing alone that is no function word (越南|芒|街市: a name
         jieba does not know, cut into known pieces)."""
-        opening = True
-        suffix_opens = False
-        for word in words:
-            if self.could_name(word):
-                if not (opening and word in self.known):
-                    return True
-                suffix_opens = True
-            opening = opening and word in DETERMINERS
-        return suffix_opens and any(len(word) == 1 and word not in NAME_STOP_WORDS
-                                    and _HAN.match(word) for word in words)
+        flags = list(map(self.could_name, words))
+        if True not in flags:
+            return False
+        first = flags.index(True)
+        if words[first] not in self.known or \
+                not all(word in DETERMINERS for word in words[:first]):
+            return True
+        # (the suffix word opens the clause: only a later word, or a lone character, counts)
+        return True in flags[first + 1:] or any(
+            len(word) == 1 and word not in NAME_STOP_WORDS and _HAN.match(word)
+            for word in words)
 
     def _character_run(self, words: list[str]) -> bool:
         """Whether the words hold a surname standing alone before another lone character:

@@ -140,7 +140,7 @@ def _undeclared(found: list[Candidate], text: str, doc: Doc) -> None:
     if companies:
         _abbreviations(found, text, companies)
     _brands_before_posts(found, text, companies)
-    _brands_in_slots(found, text, set(token_table(doc).starts) | {len(text)})
+    _brands_in_slots(found, text, lambda: set(token_table(doc).starts) | {len(text)})
 
 
 def _abbreviations(found: list[Candidate], text: str, companies: set[str]) -> None:
@@ -228,7 +228,7 @@ _FUNCTION_CHARACTERS = frozenset("由与和及在为将对向从于把被是的"
 _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{4,6})等(?:\d+家)?(?:企业|公司)")
 
 
-def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None:
+def _brands_in_slots(found: list[Candidate], text: str, token_edges) -> None:
     """Words in a company's slot (see _COMPANY_SLOT) shaped like a short name — a brand of
     two or three characters no dictionary lists and that name no place, then a listed word
     of its trade (某某|建设, 某某某|绿能), on the segmenter's token edges (not 汽|车零部件) —
@@ -242,7 +242,7 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
     gazetteer = Gazetteer.load()
     spans = [slot.span(next(g for g in range(1, 5) if slot.group(g)))
              for slot in _COMPANY_SLOT.finditer(text)]
-    for listing in _COMPANY_LIST.finditer(text):
+    for listing in (_COMPANY_LIST.finditer(text) if "等" in text and "、" in text else ()):
         at = listing.start(1)
         items = listing.group(1).split("、")
         for k, item in enumerate(items):
@@ -252,7 +252,8 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
             spans.append((at + cut, at + len(item)))
             at += len(item) + 1
     common = common_words()
-    for listed_code in _BEFORE_STOCK_CODE.finditer(text):
+    codes = _BEFORE_STOCK_CODE.finditer(text) if STOCK_CODE.search(text) else ()
+    for listed_code in codes:
         # 某某数智（603817）: a listed company's short name, whatever words it is made of
         start, end = listed_code.span(1)
         while end - start > 4 and (text[start:start + 2] in NAME_STOP_WORDS
@@ -281,6 +282,7 @@ def _brands_in_slots(found: list[Candidate], text: str, edges: set[int]) -> None
                    for k in (2, 3) if len(short) - k >= 2) or (
             len(short) == 4 and bool(gazetteer.lookup(short[:2])) and proper(short[2:]))
 
+    edges = token_edges() if spans else set()
     for start, end in spans:
         short = text[start:end]
         if not 4 <= len(short) <= 6 or start not in edges or end not in edges or \
