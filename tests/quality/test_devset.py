@@ -18,7 +18,7 @@ pytestmark = [
 
 
 HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
-          "heldout", "heldout2", "heldout3")
+          "heldout", "heldout2", "heldout3", "heldout4")
 # The batches written in 2026-12-07's fourth session; the others had no over-merge left.
 NEW_HALVES = ("tune5", "heldout3")
 
@@ -51,6 +51,7 @@ def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "heldout") >= 0.92
     assert entities_f1(figures, "heldout2") >= 0.91
     assert entities_f1(figures, "heldout3") >= 0.88
+    assert entities_f1(figures, "heldout4") >= 0.85
     assert figures["tune", "hybrid"]["facts"]["ALL"]["f1"] >= 0.95
     assert figures["tune6", "hybrid"]["facts"]["ALL"]["f1"] >= 0.79
     assert figures["tune7", "hybrid"]["facts"]["ALL"]["f1"] >= 0.73
@@ -61,6 +62,7 @@ def test_both_halves_clear_their_floors(figures):
     # new styles) score lower on facts: their floors guard today's figures (RESULTS.md).
     assert figures["heldout2", "hybrid"]["facts"]["ALL"]["f1"] >= 0.80
     assert figures["heldout3", "hybrid"]["facts"]["ALL"]["f1"] >= 0.73
+    assert figures["heldout4", "hybrid"]["facts"]["ALL"]["f1"] >= 0.71
     assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.95
     for half in HALVES:
         if half not in NEW_HALVES:
