@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -225,36 +226,59 @@ _BEFORE_STOCK_CODE = re.compile(r"(?:^|(?<=[，。；：、！？\s“”|｜]))
 # Prepositions and conjunctions a run before a stock code holds when it is more than a name.
 _FUNCTION_CHARACTERS = frozenset("由与和及在为将对向从于把被是的")
 # A list of companies by their short names: 甲乙新能、丙丁物流等企业.
-_COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{4,6})等(?:\d+家)?(?:企业|公司)")
+_COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{4,6})"
+                           r"等(?:\d+家)?(?:企业|公司)")
 
 
-def _brands_in_slots(found: list[Candidate], text: str, token_edges) -> None:
+def _brands_in_slots(found: list[Candidate], text: str,
+                     token_edges: Callable[[], set[int]]) -> None:
     """Words in a company's slot (see _COMPANY_SLOT) shaped like a short name — a brand of
     two or three characters no dictionary lists and that name no place, then a listed word
-    of its trade (某某|建设, 某某某|绿能), on the segmenter's token edges (not 汽|车零部件) —
-    are a company's short name of their own: the linker may find its full name in another
-    article."""
+    of its trade (某某|建设, 某某某|绿能) — on the segmenter's token edges (not 汽|车零部件),
+    and the words before a stock code, are a company's short name of their own: the linker
+    may find its full name in another article."""
     taken = [(c.start, c.end) for c in found if c.label != "AdminArea"]
     # (a place read inside the words is their place: 赣州|某某; one across their edge is not)
     places = [(c.start, c.end) for c in found if c.label == "AdminArea"]
-    listed = listed_words()
+    _before_stock_codes(found, text, taken, places)
+    shaped = _ShortNameShape()
     suffixes = _suffixes()
-    gazetteer = Gazetteer.load()
+    spans = _slot_spans(text)
+    edges = token_edges() if spans else set()
+    for start, end in spans:
+        short = text[start:end]
+        if not 4 <= len(short) <= 6 or start not in edges or end not in edges or \
+                not shaped(short) or short.endswith(suffixes) or \
+                _overlaps(start, end, taken, places):
+            continue
+        taken.append((start, end))
+        found.append(Candidate(start, end, "Company", priority=1,
+                               attrs={"name": short, "short_form": True}))
+
+
+def _slot_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the words in a company's slots and in lists of companies."""
     spans = [slot.span(next(g for g in range(1, 5) if slot.group(g)))
              for slot in _COMPANY_SLOT.finditer(text)]
     for listing in (_COMPANY_LIST.finditer(text) if "等" in text and "、" in text else ()):
         at = listing.start(1)
-        items = listing.group(1).split("、")
-        for k, item in enumerate(items):
+        for k, item in enumerate(listing.group(1).split("、")):
             # (the first item may hold the words before the list: 积极争取|甲乙新能)
             cut = next((len(item) - size for size in (4, 5, 6) if size <= len(item)), 0) \
                 if k == 0 else 0
             spans.append((at + cut, at + len(item)))
             at += len(item) + 1
+    return spans
+
+
+def _before_stock_codes(found: list[Candidate], text: str, taken: list[tuple[int, int]],
+                        places: list[tuple[int, int]]) -> None:
+    """某某数智（603817）: the words from a clause's start before a stock code are a listed
+    company's short name, whatever words they are made of."""
+    if not STOCK_CODE.search(text):
+        return
     common = common_words()
-    codes = _BEFORE_STOCK_CODE.finditer(text) if STOCK_CODE.search(text) else ()
-    for listed_code in codes:
-        # 某某数智（603817）: a listed company's short name, whatever words it is made of
+    for listed_code in _BEFORE_STOCK_CODE.finditer(text):
         start, end = listed_code.span(1)
         while end - start > 4 and (text[start:start + 2] in NAME_STOP_WORDS
                                    or text[start] in NAME_STOP_WORDS):
@@ -269,29 +293,26 @@ def _brands_in_slots(found: list[Candidate], text: str, token_edges) -> None:
             taken.append((start, end))
             found.append(Candidate(start, end, "Company", priority=1,
                                    attrs={"name": short, "short_form": True}))
-    def proper(brand: str) -> bool:
-        """No listed word in it (目前|已), no function word, no place."""
-        return not any(brand[j:j + 2] in listed for j in range(len(brand) - 1)) and \
-            NAME_STOP_WORDS.isdisjoint(brand) and not gazetteer.lookup(brand)
 
-    def shaped(short: str) -> bool:
-        """A brand of two or three characters, then its trade (某某|绿能, 某某某|绿能); or a
-        place, then a brand (赣州|某某)."""
-        return any(proper(short[:k])
-                   and (short[k:] in listed or short[k:] in TRADE_ABBREVIATIONS)
+
+class _ShortNameShape:
+    """A brand of two or three characters, then its trade (某某|绿能, 某某某|绿能); or a
+    place, then a brand (赣州|某某).  A brand holds no listed word (目前|已), no function
+    word and no place."""
+
+    def __init__(self):
+        self.listed = listed_words()
+        self.gazetteer = Gazetteer.load()
+
+    def proper(self, brand: str) -> bool:
+        return not any(brand[j:j + 2] in self.listed for j in range(len(brand) - 1)) and \
+            NAME_STOP_WORDS.isdisjoint(brand) and not self.gazetteer.lookup(brand)
+
+    def __call__(self, short: str) -> bool:
+        return any(self.proper(short[:k])
+                   and (short[k:] in self.listed or short[k:] in TRADE_ABBREVIATIONS)
                    for k in (2, 3) if len(short) - k >= 2) or (
-            len(short) == 4 and bool(gazetteer.lookup(short[:2])) and proper(short[2:]))
-
-    edges = token_edges() if spans else set()
-    for start, end in spans:
-        short = text[start:end]
-        if not 4 <= len(short) <= 6 or start not in edges or end not in edges or \
-                not shaped(short) or short.endswith(suffixes) or \
-                _overlaps(start, end, taken, places):
-            continue
-        taken.append((start, end))
-        found.append(Candidate(start, end, "Company", priority=1,
-                               attrs={"name": short, "short_form": True}))
+            len(short) == 4 and bool(self.gazetteer.lookup(short[:2])) and self.proper(short[2:]))
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]],
