@@ -1,7 +1,7 @@
 """The extraction cache of a build: every article's mentions and facts, saved for ``--update``.
 
 A build saves, per input document, what extraction found in each of its articles — the
-article's metadata and offset maps, its mentions and its facts, but not its text — in
+article's text, metadata and offset maps, its mentions and its facts — in
 ``DIR/cache/extractions.jsonl.gz`` (one JSON line per document, documents sorted by name),
 described by ``DIR/cache/manifest.json`` (format version, a fingerprint of the code that
 produced the extractions, the documents and their sizes, the base IRI of the build and
@@ -108,8 +108,7 @@ def code_fingerprint() -> str:
 # facts).  A frozen record met again in the same document (a fact's subject is one of the
 # mentions, a sentence's Source is shared by its mentions and facts) is written as the
 # number of frozen records written before its first appearance, counted when each is
-# complete; decoding gives the same object again.  Articles are encoded without their
-# text but with its length.
+# complete; decoding gives the same object again.
 
 @dataclass
 class _Tables:
@@ -119,9 +118,9 @@ class _Tables:
 
 
 def encode_document(extraction: DocumentExtraction) -> dict:
-    """A JSON-ready dict of a document's extraction (article texts left out)."""
+    """A JSON-ready dict of a document's extraction."""
     tables = _Tables()
-    article, mention, fact = _ARTICLE_ENCODER, _encoder(Mention), _encoder(Fact)
+    article, mention, fact = _encoder(Article), _encoder(Mention), _encoder(Fact)
     articles = []
     for article_facts in extraction.articles:
         articles.append([article(article_facts.article, tables),
@@ -133,18 +132,14 @@ def encode_document(extraction: DocumentExtraction) -> dict:
 
 def decode_document(data: dict) -> DocumentExtraction:
     strings = data["strings"]
-    article, mention, fact = _ARTICLE_DECODER, _decoder(Mention), _decoder(Fact)
+    article, mention, fact = _decoder(Article), _decoder(Mention), _decoder(Fact)
     # The frozen records decoded so far, by number: a record written again is the same
     # object, as it was before encoding (copies would cost the linker memory in
     # proportion to the corpus).
     shared: list = []
     articles = []
     for encoded_article, mentions, facts in data["articles"]:
-        fields = list(encoded_article)
-        # The text is not kept; the stand-in has the text's length, which is all that the
-        # stages after extraction read of it (ArticleInfo.length).
-        fields[_TEXT_FIELD] = _TEXT_STAND_IN * fields[_TEXT_FIELD]
-        articles.append(ArticleFacts(article(fields, strings, shared),
+        articles.append(ArticleFacts(article(encoded_article, strings, shared),
                                      [mention(m, strings, shared) for m in mentions],
                                      [fact(f, strings, shared) for f in facts]))
     return DocumentExtraction(data["doc"], data["path"], articles)
@@ -198,11 +193,10 @@ def _encoder(hint: Any) -> Encoder:
     return lambda value, tables: value
 
 
-def _record_encoder(cls: type, given: dict[str, Encoder] | None = None) -> Encoder:
+def _record_encoder(cls: type) -> Encoder:
     """Encodes a record as its field list, or as its number when this document has it
-    already; ``given`` overrides the encoding of some fields."""
-    fields = [(name, (given or {}).get(name) or _encoder(_hints(cls)[name]))
-              for name in _field_names(cls)]
+    already."""
+    fields = [(name, _encoder(_hints(cls)[name])) for name in _field_names(cls)]
     if not cls.__dataclass_params__.frozen:
         return lambda value, tables: [encode(getattr(value, name), tables)
                                       for name, encode in fields]
@@ -252,12 +246,9 @@ def _decoder(hint: Any) -> Decoder:
     return lambda value, strings, shared: value
 
 
-def _record_decoder(cls: type, given: tuple[str, ...] = ()) -> Decoder:
-    """Decodes a record from its field list or its number; fields named in ``given`` are
-    taken as they are."""
-    keep = _decoder(typing.Any)
-    decoders = [keep if name in given else _decoder(_hints(cls)[name])
-                for name in _field_names(cls)]
+def _record_decoder(cls: type) -> Decoder:
+    """Decodes a record from its field list or its number."""
+    decoders = [_decoder(_hints(cls)[name]) for name in _field_names(cls)]
     frozen = cls.__dataclass_params__.frozen
 
     def decode(value: list | int, strings: list, shared: list) -> Any:
@@ -273,10 +264,6 @@ def _record_decoder(cls: type, given: tuple[str, ...] = ()) -> Decoder:
 
 
 _RECORD_TYPES = (Article, Mention, Fact)
-_TEXT_FIELD = _field_names(Article).index("text")
-_TEXT_STAND_IN = "\0"
-_ARTICLE_ENCODER = _record_encoder(Article, given={"text": lambda text, tables: len(text)})
-_ARTICLE_DECODER = _record_decoder(Article, given=("text",))
 
 
 # ---------------------------------------------------------------------------- files

@@ -351,14 +351,7 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
                 raise CacheError(out, "extraction cache does not match its manifest; "
                                       "rebuild without --update")
             cache.write_line(document.line, extraction)
-            for article_facts in extraction.articles:
-                info = ArticleInfo.of(article_facts.article)
-                if article_facts.article.kind == "article":
-                    counts["articles"] += 1
-                    counts["characters"] += info.length
-                if on_article is not None:
-                    on_article(info)
-                linker.add(article_facts)
+            _hand_to_linker(extraction, linker, counts, on_article)
             del extraction
         if len(skipped) == len(files):
             raise _nothing_read(inputs, skipped)
@@ -424,6 +417,19 @@ def _in_linking_order(cached: Iterator[_Document], fresh: Iterator[_Document | S
             yield item, True
         elif doc != replaced:
             yield item, doc != stand_in
+
+
+def _hand_to_linker(extraction: DocumentExtraction, linker: Linker, counts: dict,
+                    on_article: Callable[[ArticleInfo], None] | None) -> None:
+    """Gives the document's articles to the linker (none of them is kept here after)."""
+    for article_facts in extraction.articles:
+        info = ArticleInfo.of(article_facts.article)
+        if article_facts.article.kind == "article":
+            counts["articles"] += 1
+            counts["characters"] += info.length
+        if on_article is not None:
+            on_article(info)
+        linker.add(article_facts)
 
 
 def _nothing_read(inputs: Path, skipped: list[SkippedFile]) -> BuildError:

@@ -30,12 +30,16 @@ Rules, each a reader's:
   own name as an alias;
 - persons with the same name are one person unless their posts are at different
   organisations in different documents (two organs of one place, its government and its
-  party committee, are one official's posts: promoted, or holding both).
+  party committee, are one official's posts: promoted, or holding both);
+- last, a name an entity is known by (a short name such as 某某智算, part of its legal or
+  organ name, distinctive, no other entity's) written in an article where recognition did
+  not read it (no suffix, no slot) is a mention of the entity there.
 Every merge and every rejected candidate is recorded for the link report.
 """
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -73,6 +77,9 @@ ZONE_FAMILIES = (
 DESCRIBED_ZONE_SUFFIXES = frozenset({"临港经济开发区", "临空经济开发区"})
 ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMILIES)
                        for suffix in family), key=lambda pair: -len(pair[0]))
+
+# A shorter name found again in another article would too often be part of another word.
+RECOVERED_MIN_LENGTH = 4
 
 _BARE = Mention("", "", Source("", "", 0, 0, ""))
 
@@ -125,6 +132,8 @@ class Linker:
         self.doc_areas: dict[str, Counter] = defaultdict(Counter)
         self.decisions: list[LinkDecision] = []
         self.person_orgs: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+        # article id -> (doc, its text with every mention blanked, compressed)
+        self.unclaimed: dict[str, tuple[str, bytes]] = {}
 
     # -- collecting -------------------------------------------------------------------
     def mention_key(self, mention: Mention) -> str:
@@ -148,6 +157,7 @@ class Linker:
             if fact.predicate == "holdsPosition" and obj is not None:
                 self.person_orgs[normalise_name(fact.subject.label)][fact.source.doc].add(
                     (obj, fact.title or ""))
+        self.unclaimed[article.id] = (article.doc, _unclaimed_text(article_facts))
 
     def _add_mention(self, mention: Mention) -> str:
         key = self.mention_key(mention)
@@ -180,6 +190,7 @@ class Linker:
         self._link_latin_names(uf)
         self._link_facility_forms(uf)
         self._link_persons(uf)
+        self._recover_names(uf)
         return self._build(uf)
 
     def _named(self):
@@ -828,6 +839,67 @@ class Linker:
                 return found[0].code if len(found) == 1 else None
         return None
 
+    def _recover_names(self, uf: _UnionFind) -> None:
+        """An entity's name written in an article where recognition did not read it (a
+        short name such as 某某智算 with no suffix or slot to mark it) is a mention there,
+        when another article established the name: a name or alias of the entity, part of
+        its legal or organ name, distinctive, and no other entity's."""
+        forms, articles = self._recoverable_forms(uf)
+        if not forms:
+            return
+        pattern = _literal_pattern(forms)
+        for article_id, (doc, packed) in self.unclaimed.items():
+            for match in pattern.finditer(zlib.decompress(packed).decode("utf-8")):
+                root = forms[match.group()]
+                if article_id in articles[root]:
+                    continue
+                articles[root].add(article_id)
+                group = self.groups[root]
+                group.docs.add(doc)
+                group.articles.add(article_id)
+                self._record("merged", "name read again", (root,),
+                             f"{match.group()} in {article_id}")
+
+    def _recoverable_forms(self, uf: _UnionFind) -> tuple[dict[str, str], dict[str, set]]:
+        """The forms worth looking for again, as written (form -> root key), and each root's
+        articles."""
+        written: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        articles: dict[str, set[str]] = defaultdict(set)
+        for key, group in self._named():
+            if key.startswith("person:"):
+                continue
+            root = uf.find(key)
+            for name in (*group.names, *group.texts, *group.aliases):
+                written[root][normalise_name(name)].add(name)
+            articles[root] |= group.articles
+        owners: dict[str, set[str]] = defaultdict(set)
+        for root, names in written.items():
+            full = [n for n in names if _ends_with_suffix(n)]
+            for form in names:
+                if any(form in name for name in full) and self._distinctive(form):
+                    owners[form].add(root)
+        forms = {}
+        for form, roots in sorted(owners.items()):
+            if len(roots) == 1:
+                root = roots.pop()
+                forms.update(dict.fromkeys(written[root][form], root))
+        return forms, articles
+
+    def _distinctive(self, form: str) -> bool:
+        """A form that names one thing wherever it is written: long enough, not a place,
+        a relative organ (市发展改革委, 县委), a bare suffix or a common word."""
+        if (len(form) < RECOVERED_MIN_LENGTH or form.startswith(RELATIVE_PREFIXES)
+                or BARE_ORGAN.fullmatch(form) or self.gazetteer.lookup(form)):
+            return False
+        core, kinds = _without_suffixes(form)
+        if "GovernmentBody" in kinds and self.gazetteer.lookup(core):
+            return True                  # 某县委, 某市人民政府: the one such organ of a place
+        split = self._address_prefix(core)
+        core = split[0] if split else core
+        # 合资公司, 项目公司, 某市智算中心项目: no name of their own
+        return (len(core) >= 2 and core not in org_suffixes() and core not in GENERIC_MODIFIERS
+                and core not in listed_words())
+
     def _record(self, kind, rule, keys, reason):
         self.decisions.append(LinkDecision(kind, rule, tuple(keys), reason))
 
@@ -1116,6 +1188,65 @@ def _abbreviated(name: str) -> str:
     for full, short in org_abbreviations():
         name = name.replace(full, short)
     return name
+
+
+def _unclaimed_text(article_facts: ArticleFacts) -> bytes:
+    """The article's title and text with every mention's words blanked out, so that no
+    name is found again inside a name already read; compressed, as the linker keeps it for
+    every article until the end."""
+    article = article_facts.article
+    text = f"{article.title or ''}\n{article.text}"
+    written = {m.text for m in article_facts.mentions}
+    written.update(m.text for f in article_facts.facts for m in (f.subject, f.object) if m)
+    for words in sorted(written, key=len, reverse=True):
+        if words:
+            text = text.replace(words, "\0" * len(words))
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _literal_pattern(words: Iterable[str]) -> re.Pattern:
+    """A regular expression matching any of ``words``, the longest at each place, built as
+    a trie so that it runs at C speed over many words."""
+    trie: dict = {}
+    for word in sorted(words):
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return re.compile(branch(trie))
+
+
+@cache
+def _suffix_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(s) for s in org_suffixes()}))
+
+
+def _ends_with_suffix(name: str) -> bool:
+    return bool(_without_suffixes(name)[1])
+
+
+def _without_suffixes(name: str) -> tuple[str, list[str]]:
+    """``name`` without the organisation and facility suffixes it ends with (智算中心项目:
+    项目, then 智算中心), and the types those suffixes give."""
+    suffixes = org_suffixes()
+    kinds = []
+    while True:
+        size = next((size for size in reversed(_suffix_lengths())
+                     if size < len(name) and name[-size:] in suffixes), None)
+        if size is None:
+            return name, kinds
+        kinds.append(suffixes[name[-size:]])
+        name = name[:-size]
 
 
 def _drop_shared_relative_aliases(entities) -> None:
