@@ -79,7 +79,7 @@ ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMI
                        for suffix in family), key=lambda pair: -len(pair[0]))
 
 # A shorter name found again in another article would too often be part of another word.
-RECOVERED_MIN_LENGTH = 4
+RECOVERED_MIN_LENGTH = 3
 
 _BARE = Mention("", "", Source("", "", 0, 0, ""))
 
