@@ -366,3 +366,11 @@ def test_withheld_names_kinds_of_company_and_places_ending_in_gang_are_no_organi
     # a district named 新区 is the district, not a zone; a new area of no division is a zone
     assert ("滨海新区", "AdminArea") in ents("天津市滨海新区召开会议。")
     assert ("重庆两江新区", "Zone") in ents("重庆两江新区发布规划。")
+
+
+def test_a_county_short_form_needs_its_province_or_a_list_of_places():
+    assert ("彬州", "AdminArea") in ents("该公司在宝鸡、彬州等地布局了算力设施。")
+    # 吉林 names the province and its city: either way the province is the context.
+    assert ("扶余", "AdminArea") in ents("该公司将在吉林扶余建设风电项目。")
+    assert ("扶余", "AdminArea") not in ents("该公司将在扶余建设风电项目。")
+    assert ("彬州", "AdminArea") not in ents("彬州的企业负责人表示。")

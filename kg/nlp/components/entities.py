@@ -3,6 +3,10 @@
 Picks a non-overlapping set of candidates (longest, then strongest), makes their edges
 token boundaries, resolves each administrative area to one division with the article as
 context (a foreign town the merge proposed stays without one), and writes ``doc.ents`` with the attributes on ``span._.kg``.
+
+A form that can name several divisions of one province (吉林: the province and its city)
+puts that province in the context.  A county's bare short form needs the context's
+support, or a place in a list of places (在某市、某某等地).
 """
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ from spacy.tokens import Doc
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.spans import ENTITY_ATTRS_KEY, candidates, choose, split_tokens_at, token_range, \
     token_table
+
+# What ends a list of places: 在甲市、乙县等地.
+PLACE_LIST_ENDS = ("等地", "等城市", "等省", "等市", "等县", "等省市", "等省区", "等市县", "等区县")
 
 
 # spaCy's ENT_IOB codes (Token.iob_strings(): "", "I", "O", "B").
@@ -35,6 +42,12 @@ class EntitySetter:
                 found = self.gazetteer.lookup(text[cand.start:cand.end])
                 if len(found) == 1:
                     context.append(found[0].code)
+                elif found:
+                    provinces = {p.code for d in found
+                                 if (p := self.gazetteer.province_of(d.code)) is not None}
+                    if len(provinces) == 1:
+                        context.extend(provinces)
+        areas = {(c.start, c.end) for c in chosen if c.label == "AdminArea"}
         iob = [OUTSIDE] * len(doc)
         types = [0] * len(doc)
         labels = doc.vocab.strings
@@ -49,8 +62,9 @@ class EntitySetter:
             elif cand.label == "AdminArea":
                 form = text[cand.start:cand.end]
                 division = self.gazetteer.resolve(form, context)
-                if division is None or not self.gazetteer.plausible_form(
-                        form, division, [c for c in context if c != division.code]):
+                if division is None or not (self.gazetteer.plausible_form(
+                        form, division, [c for c in context if c != division.code])
+                        or _in_place_list(text, cand.start, cand.end, areas)):
                     continue
                 attrs.update(code=division.code, name=division.name)
             first, end = tokens
@@ -61,6 +75,17 @@ class EntitySetter:
         # What doc.set_ents(spans, default="outside") writes, without a Span per entity.
         doc.from_array([ENT_IOB, ENT_TYPE], numpy.array([iob, types], dtype=numpy.uint64).T)
         return doc
+
+
+def _in_place_list(text: str, start: int, end: int, areas: set[tuple[int, int]]) -> bool:
+    """Is text[start:end] one of a list of places joined by 、 that ends in 等地 (甲市、乙等地)?"""
+    starts = {s: e for s, e in areas}
+    ends = {e for _, e in areas}
+    listed = start >= 2 and text[start - 1] == "、" and start - 1 in ends
+    while text.startswith("、", end) and end + 1 in starts:
+        listed = True
+        end = starts[end + 1]
+    return listed and text.startswith(PLACE_LIST_ENDS, end)
 
 
 @Language.factory("kg_entities")
