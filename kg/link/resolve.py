@@ -529,6 +529,10 @@ class Linker:
                 abbreviation = core.removesuffix("集团")
                 if 3 <= len(abbreviation) <= 5 and abbreviation.endswith(NUMBERED_UNITS):
                     short.append((key, abbreviation, True))   # 中建三局集团有限公司: 中建三局
+        parents = ([(subject, obj) for subject, fact, obj in self.facts
+                    if fact.predicate == "subsidiaryOf" and obj is not None],
+                   {key for key, _ in legal
+                    if any(_is_parent_form(normalise_name(n)) for n in self.groups[key].names)})
         for key, written, of_legal in short:
             # 某某公司: the short name with the word for a company after it.
             own = self._company_core(_without_company_word(written))
@@ -537,6 +541,7 @@ class Linker:
             targets = {uf.find(k) for k, core in legal
                        if k != key and uf.find(k) != uf.find(key)
                        and any(_abbreviates(form, core, prefix=not of_legal) for form in forms)}
+            targets = self._parent_among(uf, targets, parents)
             if len(targets) == 1:
                 target = targets.pop()
                 uf.union(key, target)
@@ -550,11 +555,30 @@ class Linker:
             docs = self.groups[key].docs
             targets = {uf.find(k) for k, core in legal
                        if self.groups[k].docs & docs and core.startswith(written)}
+            targets = self._parent_among(uf, targets, parents)
             if len(targets) == 1 and uf.find(key) not in targets:
                 target = targets.pop()
                 uf.union(key, target)
                 self._record("merged", "short name of a company in its articles", (key, target),
                              written)
+
+    def _parent_among(self, uf: _UnionFind, targets: set[str],
+                      parents: tuple[list[tuple[str, str]], set[str]]) -> set[str]:
+        """Of legal names competing for one short name, the parent: a brand alone names the
+        group, not its subsidiaries (某某集团有限公司 over 某省某某科技有限公司) — the one the
+        others are read as subsidiaries of, else the one group or joint-stock company.
+        ``parents``: the (subsidiary, parent) keys read in the text, and the keys whose
+        legal form is a group's or a joint-stock company's."""
+        if len(targets) < 2:
+            return targets
+        pairs, group_keys = parents
+        read = [(uf.find(child), uf.find(parent)) for child, parent in pairs]
+        above = {parent for child, parent in read if child in targets and parent in targets}
+        below = {child for child, parent in read if parent in above}
+        if len(above) == 1 and targets - above <= below:
+            return above
+        groups = targets & {uf.find(k) for k in group_keys}
+        return groups if len(groups) == 1 else targets
 
     def _link_latin_names(self, uf: _UnionFind) -> None:
         """A name in Latin letters that opens with the pinyin of an organisation's Chinese
@@ -1049,6 +1073,8 @@ GENERIC_DECLARED = frozenset({"公司", "本公司", "项目公司", "合资公�
 # A legal name is the short form of another only as a numbered unit: 中建三局 (局), 某某二院.
 NUMBERED_UNITS = ("局", "院", "所", "处")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+# The legal forms of a group or a joint-stock company: what a brand alone names.
+PARENT_FORMS = ("集团有限公司", "集团股份有限公司", "股份有限公司", "集团有限责任公司")
 # Openings of company names that are no brand of one company.
 NO_BRANDS = frozenset({"中国", "中华", "国家", "全国"})
 # A branch, office or subsidiary is not what its brand's short name stands for.
@@ -1247,6 +1273,10 @@ def _without_suffixes(name: str) -> tuple[str, list[str]]:
             return name, kinds
         kinds.append(suffixes[name[-size:]])
         name = name[:-size]
+
+
+def _is_parent_form(name: str) -> bool:
+    return name.endswith(PARENT_FORMS) and not BRANCH_WORDS.search(name)
 
 
 def _drop_shared_relative_aliases(entities) -> None:

@@ -54,6 +54,21 @@ def test_two_legal_names_that_could_hold_a_short_name_stay_apart_and_are_logged(
     assert any(d.kind == "rejected" and d.rule == "short name of a company" for d in decisions)
 
 
+def test_a_brand_two_legal_names_share_is_the_group_not_its_regional_company():
+    graph, _ = _linked("丙丁算力科技集团有限公司发布年报。甘肃丙丁算力数据科技有限公司在庆阳建设智算中心。",
+                       "丙丁算力与戊己大学签订合作协议。")
+    group = _holders(graph, "丙丁算力科技集团有限公司")
+    assert len(group) == 1 and "丙丁算力" in group[0].aliases
+    assert group[0].docs == ["doc0", "doc1"]
+    assert not _holders(graph, "甘肃丙丁算力数据科技有限公司")[0].aliases
+
+
+def test_a_brand_is_the_company_its_subsidiaries_are_read_under():
+    graph, _ = _linked("宁夏丙丁科技有限公司全资子公司四川丙丁科技有限公司在成都建设数据中心。",
+                       "丙丁科技与戊己大学签订合作协议。")
+    assert "丙丁科技" in _holders(graph, "宁夏丙丁科技有限公司")[0].aliases
+
+
 def test_a_parent_is_not_its_subsidiary_whose_name_it_begins():
     graph, _ = _linked("中国丙丁建设股份有限公司发布年报。",
                        "中国丙丁建设集团某某省电力设计院有限公司承担项目EPC总承包。")
