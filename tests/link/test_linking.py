@@ -281,10 +281,13 @@ def test_a_two_character_short_name_is_the_company_its_own_article_names_in_full
                             [("甲乙", "Company")])
     companies = {e.label: e.docs for e in graph.entities if e.type == "Company"}
     assert companies == {"甲乙数智科技集团有限公司": ["doc0", "doc1"]}
-    # Two companies of the article begin with it: it is neither.
-    graph = _mentions_graph([("甲乙数智科技集团有限公司", "Company"), ("甲乙", "Company"),
+    # Two companies of the article begin with it: it is neither, unless one is the group.
+    graph = _mentions_graph([("甲乙数智科技有限公司", "Company"), ("甲乙", "Company"),
                              ("甲乙能源有限公司", "Company")])
     assert "甲乙" in {e.label for e in graph.entities}
+    graph = _mentions_graph([("甲乙数智科技集团有限公司", "Company"), ("甲乙", "Company"),
+                             ("甲乙能源有限公司", "Company")])
+    assert "甲乙" not in {e.label for e in graph.entities}
 
 
 def test_a_facility_with_its_brand_and_place_in_either_order_and_its_place_project():
