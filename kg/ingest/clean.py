@@ -43,6 +43,10 @@ _CLOSERS = frozenset("”’」』）)】〉》\"'")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _MD_HEADING = re.compile(r"#{1,6}(?=[^#])")
+# A post's topic (#话题#…) or a line of tags (#AIDC #液冷) opens like a heading but is not
+# one; a line of tags alone is furniture.
+_HASHTAGS = re.compile(r"#[^#\s]{1,30}#|#[^#\s]+(?:\s+#[^#\s]+)+\s*$")
+_TAG_LINE = re.compile(r"#[^#\s]+(?:\s+#[^#\s]+)+")
 _MARKUP = re.compile(
     r"\*\*|<(?:https?://|mailto:)[^<>\s]*>|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"
     r"|\]\([^()\s]*\)|\[(?=[^\[\]\n]*\]\()")
@@ -234,6 +238,7 @@ def _lines(text: str) -> list[_Line]:
         level = None
         # A markdown heading; a "#话题#" hashtag is text.
         if (stripped[0] == "#" and (heading := _MD_HEADING.match(stripped))
+                and not _HASHTAGS.match(stripped)
                 and not (stripped.endswith("#") and not stripped[heading.end()].isspace())):
             level = heading.end()
             rest = stripped[level:].lstrip(_WS)
@@ -421,7 +426,7 @@ def _is_furniture(text: str) -> bool:
     if len(text) <= 100 and not _SENTENCE_STOP.search(text) and \
             (_META_FIELD_LINE.match(text) or _TIME_STAMP.search(text)):
         return True         # a web page's metadata line: 作者：某某　2025-09-18 10:12
-    if len(text) <= 80 and _CREDIT_FIELDS.fullmatch(text):
+    if len(text) <= 80 and (_CREDIT_FIELDS.fullmatch(text) or _TAG_LINE.fullmatch(text)):
         return True
     return (_SENTENCE_STOP.search(text) is None
             and _FURNITURE_WORDS.search(text) is not None)

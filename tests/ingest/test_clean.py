@@ -203,6 +203,16 @@ def test_hashtag_is_text_not_a_heading():
     assert article.text == "甲乙县发起话题。\n#甲乙县春耕#\n阅读量超过十万。"
 
 
+def test_a_post_opening_with_its_topic_is_text_and_a_line_of_tags_is_furniture():
+    [article] = split("#甲乙新闻#【丙丁智算中心开工】3月18日，丙丁智算中心在甲乙县开工。\n\n"
+                      "#AIDC #智算中心 #绿电\n")
+    assert article.title is None
+    assert article.text.startswith("#甲乙新闻#【丙丁智算中心开工】3月18日")
+    assert "#AIDC" not in article.text
+    [article] = split("# 丙丁智算中心开工\n\n3月18日，丙丁智算中心在甲乙县开工。\n")
+    assert article.title == "丙丁智算中心开工"
+
+
 def test_plain_headline_over_its_text_opens_an_article():
     articles = split("本报讯（记者 王某）甲乙县召开会议。\n\n丙丁县冷水鱼丰收\n\n"
                      "今年丙丁县冷水鱼丰收，产量增长。\n")
