@@ -37,6 +37,7 @@ IN_PLACE_VERBS = ("投运", "投产", "建设", "开工", "建成", "落地", "�
                   "上线", "全容量并网", "并网", "投用", "竣工", "封顶", "开园", "破土动工", "落成",
                   "启用", "投入运营", "投入使用")
 NOT_PLACES = frozenset({"中国", "中华人民共和国"})
+COMPANY_REFERENCE = re.compile(r"该(?:公司|企业|集团)")
 # What joins places listed after a trigger (位于某县甲镇和乙镇境内).
 LIST_JOINS = frozenset({"和", "、", "及", "与", "以及"})
 NOT_PLACE_BEGINNINGS = beginnings(NOT_PLACES)
@@ -469,6 +470,8 @@ def _subject_before(ctx: ArticleContext, mentions: list[Mention], position: int,
     if before and position - before[-1].end <= 2:
         return before[-1]
     clause = ctx.text[sentence_start:position].strip()
+    if COMPANY_REFERENCE.search(clause):
+        return None     # 该公司拟在某区建设…: where a company builds is not its facility's place
     if not clause or "该" in clause or clause.startswith("项目") or \
             ctx.facility_item(position) is not None:
         return ctx.referent(position)

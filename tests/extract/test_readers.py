@@ -186,6 +186,14 @@ def test_places_read_between_names():
         assert expected <= got, text
 
 
+def test_where_the_company_named_before_builds_is_not_the_facility_named_before():
+    text = ("甲乙智算科技有限公司负责甲乙智算中心的投资建设和运营。丙丁公司与戊己集团有限公司合资设立"
+            "庚辛绿电算力有限公司。该公司拟在十堰市郧阳区建设一体化项目。")
+    assert ("甲乙智算中心", "郧阳区") not in _pairs(text, "locatedIn")
+    text = "甲乙智算中心于2024年开工。该项目拟在十堰市郧阳区建设二期。"
+    assert ("甲乙智算中心", "郧阳区") in _pairs(text, "locatedIn")
+
+
 def test_a_seat_in_a_run_together_block_of_fields_locates_its_company():
     text = ("二、合作方基本情况（一）甲乙产业投资集团有限公司企业类型：有限责任公司法定代表人：王一鸣"
             "注册资本：500,000万元人民币住所：安徽省芜湖市镜湖区（二）丙丁科技有限公司企业类型："
