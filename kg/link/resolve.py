@@ -393,7 +393,9 @@ class Linker:
                     found = split[1]
                     if inner is not None:
                         found = [d for d in found if any(self.gazetteer.contains(o.code, d.code)
-                                                         for o in inner)] or found
+                                                         for o in inner)]
+                        if not found:
+                            break    # 细河区|玉龙数字产业园: a place's name outside it is a word
                     rest, inner = split[0], found
                 if inner and (self._proper_zone_name(rest) if kind == "Zone"
                               else _proper_facility_name(rest)):

@@ -135,3 +135,10 @@ def test_a_zone_named_from_its_own_place_is_the_zone_written_with_its_address():
     # A place outside the address is another zone.
     graph, _ = _linked("储能电站在甘州工业园区开工。", "电站位于酒泉甘州工业园区，已并网。")
     assert len([e for e in graph.entities if e.type == "Zone"]) == 2
+
+
+def test_a_zone_whose_name_opens_with_a_place_elsewhere_is_one_at_two_addresses():
+    # 永和 names a county far away: here it is the zone's own word, not its address.
+    graph, _ = _linked("阜新永和数字产业园正式开园。", "项目位于细河区永和数字产业园，总投资28亿元。")
+    [zone] = [e for e in graph.entities if e.type == "Zone"]
+    assert zone.docs == ["doc0", "doc1"]
