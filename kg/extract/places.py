@@ -81,6 +81,8 @@ def extract_locations(ctx: ArticleContext) -> list[Fact]:
         area = Mention(written, "AdminArea", mention.source, start,
                        start + len(written) if start >= 0 else -1, division.name, division.code)
         ctx.add(area)
+        if any(_apart(ctx, other, division) for other in known):
+            continue     # the place the text gives says the name's place is not where it is
         facts.append(Fact(mention, "locatedIn", mention.source, object=area))
         given.setdefault(mention.label, []).append(area)
     return facts
@@ -99,6 +101,16 @@ def _inside(ctx: ArticleContext, other: Mention, division: Division) -> bool:
     if other.code == division.code:
         return True
     return any(a.code == division.code for a in ctx.gazetteer.ancestors(other.code))
+
+
+def _apart(ctx: ArticleContext, other: Mention, division: Division) -> bool:
+    """Is the place ``other`` (given by the text) an area neither inside ``division`` nor
+    holding it (某某云冈智算中心 built in 云州区西坪镇: not in 云冈区)?"""
+    if other.code is None or not other.code[:1].isdigit() or not division.code[:1].isdigit():
+        return False
+    return not (ctx.gazetteer.contains(other.code, division.code)
+                or ctx.gazetteer.contains(division.code, other.code)
+                or other.code == division.code)
 
 
 def _short_county(place: tuple[Division, str, int]) -> bool:

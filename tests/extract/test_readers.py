@@ -186,6 +186,14 @@ def test_places_read_between_names():
         assert expected <= got, text
 
 
+def test_a_place_in_the_name_gives_way_to_the_text_when_they_disagree():
+    assert _pairs("庆阳西峰甲乙智算中心位于庆阳市宁县，总投资20亿元。", "locatedIn") == {
+        ("庆阳西峰甲乙智算中心", "宁县")}
+    # The city holds the district the name gives: the district is the more specific.
+    assert _pairs("庆阳西峰甲乙智算中心位于庆阳市，总投资20亿元。", "locatedIn") == {
+        ("庆阳西峰甲乙智算中心", "西峰区")}
+
+
 def test_where_the_company_named_before_builds_is_not_the_facility_named_before():
     text = ("甲乙智算科技有限公司负责甲乙智算中心的投资建设和运营。丙丁公司与戊己集团有限公司合资设立"
             "庚辛绿电算力有限公司。该公司拟在十堰市郧阳区建设一体化项目。")
