@@ -601,10 +601,13 @@ def _founded_by(ctx: ArticleContext, sentence) -> list[Fact]:
     facts = []
     text = ctx.text
     for verb in FOUNDED.finditer(text, sentence.start, sentence.end):
-        if text[max(sentence.start, verb.start() - 40):verb.start()].rfind("由") != -1:
+        described = text.startswith("的", verb.end())     # …合资组建的Z
+        if not described and \
+                text[max(sentence.start, verb.start() - 40):verb.start()].rfind("由") != -1:
             continue                                     # 由X与Y合资成立: read above
-        venture = ctx.mention_at(verb.end(), ("Company", "Organization"), end=verb.end() + 40)
-        if venture is None and text.startswith("的", verb.end()):
+        venture = ctx.mention_at(verb.end() + described, ("Company", "Organization"),
+                                 end=verb.end() + 40)
+        if venture is None and described:
             venture = _company_it_is(ctx, sentence.start, verb.start())
         if venture is None:
             continue

@@ -73,6 +73,17 @@ def test_partners_of_a_joint_venture_are_its_investors():
         ("甲乙算力科技有限公司", "庚辛科技有限公司")}
 
 
+def test_a_joint_venture_described_inside_a_facilitys_investor_clause():
+    text = ("该物流园由甲乙国际物流集团有限公司与丙丁城市建设投资有限公司合资组建的戊己陆港物流有限公司"
+            "投资建设。")
+    assert {("戊己陆港物流有限公司", "甲乙国际物流集团有限公司"),
+            ("戊己陆港物流有限公司", "丙丁城市建设投资有限公司")} <= _pairs(text, "investor")
+    three = ("甲乙智算中心由丙丁智算科技股份有限公司、戊己城市发展投资集团有限公司、庚辛资本管理有限公司"
+             "三方共同投资建设，三方合资组建的壬癸智算科技有限公司负责项目的建设与运营。")
+    assert {("壬癸智算科技有限公司", "丙丁智算科技股份有限公司"),
+            ("壬癸智算科技有限公司", "庚辛资本管理有限公司")} <= _pairs(three, "investor")
+
+
 def test_a_subsidiary_is_read_and_its_parent_invests_through_it():
     text = ("丙丁科技股份有限公司（以下简称“公司”）拟通过全资子公司甲乙智算有限公司在甲乙数字产业园"
             "投资建设甲乙智算中心项目。")
