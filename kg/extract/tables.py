@@ -30,7 +30,10 @@ INVESTOR_COLUMNS = ("建设单位", "项目单位", "业主单位", "投资主�
 BUILDER_COLUMNS = ("中标单位", "中标人", "施工单位", "承建单位", "总承包单位", "EPC总承包单位", "中标候选人",
                    "成交单位", "成交供应商")
 PLACE_COLUMNS = ("建设地点", "项目地点", "实施地点", "所在地", "建设地址", "地点", "所在地区")
-MONEY_COLUMN = re.compile(r"^(?:计划)?总投资(?:额)?\s*[（(]\s*(亿元|万元|元)\s*[）)]$")
+# A total's column, in the unit it gives or the one the text declares above the table
+# (单位：万元 over 预算数 in an annual report's table of projects).
+MONEY_COLUMN = re.compile(r"^(?:计划|项目)?(?:总投资(?:额)?|投资总额|预算数|预算总额|概算总投资)"
+                          r"\s*(?:[（(]\s*(亿元|万元|元)\s*[）)])?$")
 COMPUTE_COLUMN = re.compile(r"算力(?:规模)?\s*[（(]\s*(P|PFLOPS|EFLOPS)\s*[）)]$")
 PLANNED_WORDS = ("建成后", "规划", "设计", "预计")
 MONEY_UNITS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
@@ -72,7 +75,7 @@ def extract_tables(ctx: ArticleContext) -> list[Fact]:
         if columns is not None and len(cells) == columns.count:
             facts.extend(_row(ctx, columns, cells, start, start + len(line)))
             continue
-        columns = _header([text for _, _, text in cells])
+        columns = _header([text for _, _, text in cells], _declared_unit(ctx.text, start))
         if columns is None and len(cells) >= 2:
             facts.extend(_record(ctx, cells, start, start + len(line)))
     return facts
@@ -122,7 +125,7 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     return cells
 
 
-def _header(cells: list[str]) -> _Columns | None:
+def _header(cells: list[str], declared_unit: str | None = None) -> _Columns | None:
     if len(cells) < 3:
         return None
     found: dict[str, int] = {}
@@ -138,8 +141,9 @@ def _header(cells: list[str]) -> _Columns | None:
             found["builder"] = index
         elif "place" not in found and cell in PLACE_COLUMNS:
             found["place"] = index
-        elif "money" not in found and (money := MONEY_COLUMN.match(cell)):
-            found["money"], money_scale = index, MONEY_UNITS[money.group(1)]
+        elif "money" not in found and (money := MONEY_COLUMN.match(cell)) and \
+                (unit := money.group(1) or declared_unit) is not None:
+            found["money"], money_scale = index, MONEY_UNITS[unit]
         elif "compute" not in found and (compute := COMPUTE_COLUMN.search(cell)):
             found["compute"], compute_scale = index, COMPUTE_UNITS[compute.group(1)]
             compute_planned = cell.startswith(PLANNED_WORDS)

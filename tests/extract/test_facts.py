@@ -413,6 +413,18 @@ def test_a_markdown_table_keeps_its_rows_and_its_contractor_column_builds():
     assert ("丙丁市50万千瓦风电制氢一体化项目", 3.2e9) in pairs("investmentAmount")
 
 
+def test_a_budget_column_takes_the_unit_declared_over_the_table():
+    text = ("3. 重大在建项目\n单位：万元　币种：人民币\n"
+            "| 项目名称 | 实施主体 | 预算数 | 本期投入金额 |\n"
+            "|---|---|---|---|\n"
+            "| 银岭丙丁智算中心 | 吉林戊己数据科技有限公司 | 180,000.00 | 42,316.52 |\n")
+    amounts = [f.quantity.value for f in facts_of(text).facts if f.predicate == "investmentAmount"]
+    assert amounts == [pytest.approx(1.8e9)]
+    # No unit given anywhere: no amount.
+    assert not [f for f in facts_of(text.replace("单位：万元　", "")).facts
+                if f.predicate == "investmentAmount"]
+
+
 RECORDS = """现将部分重点项目情况摘录如下（金额单位：亿元）：
 1. 银岭丙丁智算中心二期项目｜建设单位：银岭戊己科技有限公司｜建设地点：双阳区｜总投资：32.0
 2. 银岭主城区集中供热管网改造提升工程｜建设单位：银岭城投热力有限公司｜建设地点：朝阳区｜总投资：7.5｜年度计划投资：4.0
