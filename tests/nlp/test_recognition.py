@@ -374,3 +374,13 @@ def test_a_county_short_form_needs_its_province_or_a_list_of_places():
     assert ("扶余", "AdminArea") in ents("该公司将在吉林扶余建设风电项目。")
     assert ("扶余", "AdminArea") not in ents("该公司将在扶余建设风电项目。")
     assert ("彬州", "AdminArea") not in ents("彬州的企业负责人表示。")
+
+
+def test_a_project_named_after_its_companys_brand():
+    found = ents("浙江丙丁精工股份有限公司投资3.5亿元建设丙丁镁合金精密压铸件项目。")
+    assert ("丙丁镁合金精密压铸件项目", "Project") in found
+    found = ents("戊己高端铜箔项目由香港戊己投资有限公司独资建设，总投资1.8亿美元。")
+    assert ("戊己高端铜箔项目", "Project") in found
+    # A verb between the brand and 项目: no name.
+    found = ents("甲乙科技有限公司表示，甲乙投资建设项目进展顺利。")
+    assert not any(label == "Project" for _, label in found)

@@ -142,6 +142,8 @@ def _undeclared(found: list[Candidate], text: str, doc: Doc) -> None:
         _abbreviations(found, text, companies)
     _brands_before_posts(found, text, companies)
     _brands_in_slots(found, text, lambda: set(token_table(doc).starts) | {len(text)})
+    if full_names:
+        _brand_projects(found, text, doc, full_names)
 
 
 def _abbreviations(found: list[Candidate], text: str, companies: set[str]) -> None:
@@ -293,6 +295,70 @@ def _before_stock_codes(found: list[Candidate], text: str, taken: list[tuple[int
             taken.append((start, end))
             found.append(Candidate(start, end, "Company", priority=1,
                                    attrs={"name": short, "short_form": True}))
+
+
+# What a project named after its company's brand holds between the brand and 项目: no
+# verb, function word or figure of money (恒锐|镁合金精密压铸件|项目, not 恒锐|投资3.5亿元…).
+NOT_IN_BRAND_PROJECTS = frozenset({"投资", "建设", "总投资", "投资建设", "签约", "落户", "开工", "由",
+                                   "的", "与", "和", "及", "在", "将", "已", "为", "是", "等", "了",
+                                   "对", "向", "把", "从", "于", "以", "并", "其", "该", "个"})
+MAX_BRAND_PROJECT = 20
+
+
+def _brand_projects(found: list[Candidate], text: str, doc: Doc,
+                    companies: list[Candidate]) -> None:
+    """A project named after a company of the article (某某精工股份有限公司 … 某某镁合金精密
+    压铸件项目): its brand (the first two characters of its name after its place), then
+    words of what it makes, then 项目, at token edges, overlapping no name read — a name
+    the recognisers leave unread when its words are everyday ones (高端铜箔)."""
+    brands = {b for c in companies if (b := _brand(text[c.start:c.end])) is not None}
+    if not brands:
+        return
+    table = token_table(doc)
+    starts = set(table.starts)
+    taken = [(c.start, c.end) for c in found]
+    words = dict(zip(table.starts, table.words))
+    for brand in sorted(brands):
+        at = text.find(brand)
+        while at != -1:
+            end = text.find("项目", at + len(brand), at + MAX_BRAND_PROJECT) + len("项目")
+            if at in starts and end > len("项目") and end in starts | {len(text)} \
+                    and _product_words(text, words, at + len(brand), end - len("项目")) \
+                    and not any(a < end and at < b for a, b in taken):
+                found.append(Candidate(at, end, "Project", priority=1))
+                taken.append((at, end))
+            at = text.find(brand, at + len(brand))
+
+
+def _brand(name: str) -> str | None:
+    """The brand of a company's legal name: its first two characters after its place."""
+    gazetteer = Gazetteer.load()
+    rest = name
+    for size in range(min(len(name) - 2, 9), 1, -1):
+        if gazetteer.lookup(name[:size]):
+            rest = name[size:]
+            break
+    brand = rest[:2]
+    if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand) or \
+            brand in common_words() or brand in GENERIC_MODIFIERS or gazetteer.lookup(brand) or \
+            rest.startswith(_suffixes()):
+        return None
+    return brand
+
+
+def _product_words(text: str, words: dict[int, str], start: int, end: int) -> bool:
+    """Are text[start:end] two or more characters of words naming a product or a kind of
+    facility: Chinese or Latin letters and figures of capacity, no verb or function word?"""
+    if end - start < 2:
+        return False
+    position = start
+    while position < end:
+        word = words.get(position)
+        if word is None or word in NOT_IN_BRAND_PROJECTS or \
+                not all(ch.isalnum() or ch in "/." for ch in word):
+            return False
+        position += len(word)
+    return position == end
 
 
 class _ShortNameShape:
