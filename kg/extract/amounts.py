@@ -357,6 +357,11 @@ def _subject(ctx: ArticleContext, position: int, sentence_start: int, labels) ->
             return facility
     if in_clause:
         return in_clause[-1]
+    item = ctx.own_item_start(sentence_start, position)
+    if item is not None:       # 甲项目…；乙项目由某公司投资建设，总投资…: 乙's, named or not
+        named = [m for m in ctx.mentions_between(item, position)
+                 if m.type in labels and m.type != "Company"]
+        return named[0] if named else None
     sentence_text = text[sentence_start:position].lstrip("“\" ")
     topic = ctx.referent(position)
     if REFERRING_OPENING.match(sentence_text) and topic is not None and topic.type in labels:

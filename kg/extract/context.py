@@ -28,6 +28,10 @@ FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
 ISSUER_FIELD = re.compile(r"(?:公司全称|公司名称|发行人)[：:]\s*$")
 # Words that refer back to a facility named before (…建设该项目).
 FACILITY_REFERENCES = ("该项目", "本项目", "该中心", "该基地", "该工程")
+# What opens a part of a sentence that refers back rather than naming its subject.
+ITEM_REFERENCE = re.compile(r"该|本|此|其|项目|工程|同时|另外|此外|并|且|[一二三四五六七八九十]期")
+# A part of a sentence opening with a facility's name of its own (乙冷链物流中心项目由…).
+OWN_ITEM_SUBJECT = re.compile(r"[^，。；：,;:\d]{2,40}?(?:项目|中心|工程|基地|电站|电场|园|平台|集群)")
 NAMED_AFTER_PLACES = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone", "Port"}
 # Relative names: 地区教育局 on a prefecture's page means that prefecture's bureau; the
 # levels of the area each word may stand for, in order of preference.
@@ -345,6 +349,19 @@ class ArticleContext:
         named = self.mentions_between(item, heading_end + 1 if heading_end != -1 else position,
                                       FACILITY_LABELS)
         return named[0] if named else None
+
+    def own_item_start(self, sentence_start: int, position: int) -> int | None:
+        """In a sentence that lists items between ；, the start of the item holding
+        ``position`` when the item opens with a facility's name of its own (甲项目总投资…；
+        乙项目由…投资建设), not with a reference (该项目, 其中, 项目) or a verb, else None:
+        what the item says is about what it names, not what an item before it names."""
+        at = self.text.rfind("；", max(0, sentence_start - 1), position)
+        if at == -1:
+            return None
+        opening = self.text[at + 1:position].lstrip(" 　")
+        if ITEM_REFERENCE.match(opening) or not OWN_ITEM_SUBJECT.match(opening):
+            return None
+        return at + 1
 
     def referent(self, position: int) -> Mention | None:
         """What 该项目 / 该中心 / an omitted subject at ``position`` refers to: the facility

@@ -320,6 +320,10 @@ def _in_brackets(ctx: ArticleContext, m: Mention) -> bool:
 
 
 def _subject(ctx: ArticleContext, sentence_start: int, position: int, labels) -> Mention | None:
+    item = ctx.own_item_start(sentence_start, position)
+    if item is not None:       # 甲项目…；乙项目由某公司投资建设: 乙's, named or not
+        named = [m for m in ctx.mentions_between(item, position) if m.type in labels]
+        return named[-1] if named else None
     before = [m for m in ctx.mentions_between(sentence_start, position) if m.type in labels]
     if before and not GENERIC_PART.fullmatch(before[-1].text):
         return before[-1]

@@ -84,6 +84,16 @@ def test_a_joint_venture_described_inside_a_facilitys_investor_clause():
             ("壬癸智算科技有限公司", "庚辛资本管理有限公司")} <= _pairs(three, "investor")
 
 
+def test_an_item_of_a_list_opening_with_its_own_facility_is_about_it_named_or_not():
+    text = ("其中，甲乙新材料年产10万吨磷酸铁锂项目总投资35亿元；北部湾冷链物流中心项目由广西丙丁供应链"
+            "管理有限公司投资建设，总投资约12亿元；戊己高端铜箔项目由香港戊己投资有限公司独资建设。")
+    assert _pairs(text, "investor") == {("戊己高端铜箔项目", "香港戊己投资有限公司")}
+    assert [f.quantity.value for f in _facts(text, "investmentAmount")] == [3.5e9]
+    # An item opening with no name of its own is the facility's before it.
+    text = "甲乙智算中心总投资35亿元；由丙丁科技有限公司投资建设，预计年底投运。"
+    assert _pairs(text, "investor") == {("甲乙智算中心", "丙丁科技有限公司")}
+
+
 def test_a_subsidiary_is_read_and_its_parent_invests_through_it():
     text = ("丙丁科技股份有限公司（以下简称“公司”）拟通过全资子公司甲乙智算有限公司在甲乙数字产业园"
             "投资建设甲乙智算中心项目。")
