@@ -542,7 +542,8 @@ class Linker:
             forms = {own} if len(own) >= 3 or own == written else {own, written}
             targets = {uf.find(k) for k, core in legal
                        if k != key and uf.find(k) != uf.find(key)
-                       and any(_abbreviates(form, core, prefix=not of_legal) for form in forms)}
+                       and any(_abbreviates(form, core, prefix=not of_legal) for form in forms)
+                       and self._places_agree(written, k)}
             targets = self._parent_among(uf, targets, parents)
             if len(targets) == 1:
                 target = targets.pop()
@@ -563,6 +564,19 @@ class Linker:
                 uf.union(key, target)
                 self._record("merged", "short name of a company in its articles", (key, target),
                              written)
+
+    def _places_agree(self, short: str, key: str) -> bool:
+        """A short name opening with a place (某市城投集团) is no short name of a legal name
+        whose own place lies apart from it (某县城市发展投资集团有限公司)."""
+        written = self._place_prefix(short)
+        if written is None:
+            return True
+        codes = [d.code for d in written[1]]
+        for name in self.groups[key].names:
+            own = self._place_prefix(normalise_name(name))
+            if own is not None and not self._on_one_line(codes, [d.code for d in own[1]]):
+                return False
+        return True
 
     def _parent_among(self, uf: _UnionFind, targets: set[str],
                       parents: tuple[list[tuple[str, str]], set[str]]) -> set[str]:

@@ -142,3 +142,12 @@ def test_a_zone_whose_name_opens_with_a_place_elsewhere_is_one_at_two_addresses(
     graph, _ = _linked("阜新永和数字产业园正式开园。", "项目位于细河区永和数字产业园，总投资28亿元。")
     [zone] = [e for e in graph.entities if e.type == "Zone"]
     assert zone.docs == ["doc0", "doc1"]
+
+
+def test_a_short_name_opening_with_a_place_is_no_legal_name_of_another_place():
+    graph, decisions = _linked("信丰县城市发展投资集团有限公司发布公告。",
+                               "抽水蓄能电站由哈密市城投集团和丙丁电力建设有限公司按股比出资。")
+    assert not any("哈密市城投集团" in e.aliases for e in graph.entities)
+    graph, _ = _linked("信丰县城市发展投资集团有限公司发布公告。",
+                       "抽水蓄能电站由信丰县城投集团和丙丁电力建设有限公司按股比出资。")
+    assert "信丰县城投集团" in _holders(graph, "信丰县城市发展投资集团有限公司")[0].aliases
