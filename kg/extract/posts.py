@@ -148,6 +148,9 @@ AFTER_NAME = re.compile(r"[，,（(]|(?:现)?(?:担任|出任|任)")
 APPOINTED_AS = re.compile("为")
 APPOINTING = ("任命", "聘任", "聘请", "聘", "提名", "拟任")
 POST_END = "，,）)。；、（("
+# How far after a post the next name may stand whose chain of posts it opens.
+NEXT_HOLDER_REACH = 30
+CLAUSE_ENDS = "，,。；;：:（("
 # After a post, another held besides it: （正县级），兼任…, 、兼…
 CONCURRENT = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[，,、]?兼任")
 
@@ -174,6 +177,9 @@ def _post_after_name(ctx: ArticleContext, person: Mention, at: int, post_words):
     if not title or _title_at_end(title, post_words) is None or \
             len(title) > _longest(post_words) + 4:
         return None
+    following = ctx.mentions_between(end, end + NEXT_HOLDER_REACH, ("Person",))
+    if following and not any(c in CLAUSE_ENDS for c in text[end:following[0].start]):
+        return None      # 某某，甲区党工委书记、管委会主任王某: the posts of the name after them
     return org, title, end
 
 

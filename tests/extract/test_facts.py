@@ -229,6 +229,18 @@ def test_a_zone_opening_a_name_is_mentioned_and_holds_the_named_thing():
     assert not any(subject == "泓锦产业园一期项目" for subject, _ in located)
 
 
+def test_posts_before_the_next_name_in_a_list_of_guests_are_that_names():
+    text = "出席的有：嘉宾王一鸣，丙丁经开区党工委书记、管委会主任李四海。"
+    posts = {(f.subject.label, f.title) for f in facts_of(text).facts
+             if f.predicate == "holdsPosition"}
+    assert ("李四海", "主任") in posts
+    assert not any(name == "王一鸣" for name, _ in posts)
+    # An apposition after a name is its post.
+    text = "王一鸣，甲乙科技有限公司董事长，出席会议。"
+    assert {(f.subject.label, f.title) for f in facts_of(text).facts
+            if f.predicate == "holdsPosition"} == {("王一鸣", "董事长")}
+
+
 def test_a_post_at_a_declared_short_name_is_at_the_organisation():
     text = "浙江泓达智能科技股份有限公司（以下简称“泓达智能”）公告。泓达智能董事会秘书孙丽华表示，进展顺利。"
     posts = [(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")]
