@@ -29,8 +29,9 @@ Rules, each a reader's:
 - a facility written as a project (某某智算中心项目, 某某生产基地项目, 某某物流园项目) has its
   own name as an alias;
 - persons with the same name are one person unless their posts are at different
-  organisations in different documents (two organs of one place, its government and its
-  party committee, are one official's posts: promoted, or holding both);
+  organisations in different documents (organs of one place, or of a place and a place
+  inside it — a district's government and its city's — are one official's posts:
+  promoted, or holding both);
 - last, a name an entity is known by (a short name such as 某某智算, part of its legal or
   organ name, distinctive, no other entity's) written in an article where recognition did
   not read it (no suffix, no slot) is a mention of the entity there.
@@ -855,7 +856,7 @@ class Linker:
                 areas_a = {self._organ_area(o) for o, _ in a} - {None}
                 areas_b = {self._organ_area(o) for o, _ in b} - {None}
                 if a and b and not (orgs_a & orgs_b) and not (titles_a & titles_b) \
-                        and not (areas_a & areas_b):
+                        and not self._on_one_line(list(areas_a), list(areas_b)):
                     self._record("rejected", "same person name", (keys[0], other),
                                  f"{name}: posts at different organisations with no title "
                                  f"in common")
@@ -867,8 +868,8 @@ class Linker:
 
     def _organ_area(self, key: str) -> str | None:
         """The division whose government, party committee, congress or CPPCC the group is
-        (某县人民政府, 中共某县委员会: the county), else None: posts at two organs of one
-        place are one official's, promoted or holding both."""
+        (某县人民政府, 中共某县委员会: the county), else None: posts at organs of one place,
+        or of a place and one inside it, are one official's, promoted or holding both."""
         group = self.groups.get(key)
         if group is None or group.types.most_common(1)[0][0] != "GovernmentBody":
             return None

@@ -43,6 +43,14 @@ def test_an_official_at_two_organs_of_one_place_is_one_person():
     assert _only(g, "Person").docs == ["doc0", "doc1"]
 
 
+def test_an_official_of_a_district_and_then_of_its_city_is_one_person():
+    g = _graph("伊州区区长刘振朋出席签约仪式。", "哈密市副市长刘振朋主持会议。")
+    assert _only(g, "Person").docs == ["doc0", "doc1"]
+    # A city the district does not lie in: two persons.
+    g = _graph("伊州区区长刘振朋出席签约仪式。", "乌鲁木齐市副市长刘振朋主持会议。")
+    assert len([e for e in g.entities if e.label == "刘振朋"]) == 2
+
+
 def test_stable_keys_across_builds():
     a = _graph("新疆甲乙能源有限公司总经理王明远表示。")
     b = _graph("新疆甲乙能源有限公司总经理王明远表示。")
