@@ -184,6 +184,7 @@ class Linker:
         self._link_place_variants(uf)
         self._link_without_prefix(uf)
         self._link_zones(uf)
+        self._link_parks_written_short(uf)
         self._link_zone_bodies(uf)
         self._link_phases(uf)
         self._link_short_names(uf)
@@ -434,6 +435,31 @@ class Linker:
             return False
         inner = own[1][0].code
         return all(self.gazetteer.contains(divisions[0].code, inner) for divisions in prefixes)
+
+    def _link_parks_written_short(self, uf: _UnionFind) -> None:
+        """某某园区 or 某某产业园 written short in a document that names the park in full
+        (储潭园区 = 某市储潭数字经济产业园; 稀金锂电产业园 = 某县稀金锂电新材料产业园): the one
+        park of the document whose name after its place opens with the same two characters
+        and holds the short form's in order."""
+        parks: list[tuple[str, str]] = []        # (key, name after its place)
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] != "Zone":
+                continue
+            for name in sorted({normalise_name(n) for n in group.names}):
+                if name.endswith(PARK_ENDS + ("园区",)):
+                    split = self._address_prefix(name)
+                    parks.append((key, split[0] if split else name))
+        for key, short in parks:
+            body = short.removesuffix("园区").removesuffix("园")
+            if len(body) < 2 or body in GENERIC_ZONE_CORES or body in GENERIC_MODIFIERS:
+                continue
+            docs = self.groups[key].docs
+            longer = [other for other, name in parks
+                      if len(name) > len(short) and name.startswith(body[:2])
+                      and _in_order(short.removesuffix("区"), name)
+                      and self.groups[other].docs & docs]
+            if longer:
+                self._join_unique(uf, [key], longer, "park written short", short)
 
     def _link_zones(self, uf: _UnionFind) -> None:
         cores: dict[tuple[str, int], list[str]] = defaultdict(list)

@@ -151,3 +151,12 @@ def test_a_short_name_opening_with_a_place_is_no_legal_name_of_another_place():
     graph, _ = _linked("信丰县城市发展投资集团有限公司发布公告。",
                        "抽水蓄能电站由信丰县城投集团和丙丁电力建设有限公司按股比出资。")
     assert "信丰县城投集团" in _holders(graph, "信丰县城市发展投资集团有限公司")[0].aliases
+
+
+def test_a_park_written_short_in_the_document_naming_it_in_full():
+    graph, _ = _linked("甲乙智算中心落户赣州丙丁数字经济产业园。丙丁园区已引进企业12家。")
+    [zone] = [e for e in graph.entities if e.type == "Zone"]
+    assert "丙丁园区" in zone.aliases
+    # Two parks opening with the same words: neither.
+    graph, _ = _linked("赣州丙丁数字经济产业园和赣州丙丁物流园相邻。丙丁园区已引进企业12家。")
+    assert len([e for e in graph.entities if e.type == "Zone"]) == 3
