@@ -283,7 +283,7 @@ class Linker:
                             and after_zone not in GENERIC_MODIFIERS:
                         zone_left_out[(stem, after_zone)].append(entry)
                     if core in facility_suffixes or not core and rest == "项目":
-                        generic.append((key, stem, core))     # 某市智算中心, 某市项目
+                        generic.append((key, stem, core, found))     # 某市智算中心, 某市项目
         # 某县经济开发区某某项目 is 某县某某项目 (the zone left out), when only one name
         # with a zone leads to the name written without one.
         for bucket, entries in zone_left_out.items():
@@ -305,13 +305,23 @@ class Linker:
         by_stem: dict[str, list[tuple[str, list]]] = defaultdict(list)
         for (stem, core), members in buckets.items():
             by_stem[stem].append((core, members))
-        for key, stem, suffix in generic:
+        located = None
+        for key, stem, suffix, divisions in generic:
             articles = self.groups[key].articles
             targets = {uf.find(k) for core, members in by_stem[stem]
                        if core != suffix and core.endswith(suffix)
                        for k, _, _ in members if self.groups[k].articles & articles
                        and (suffix or self.groups[k].types.most_common(1)[0][0] in
                             ("Project", "ComputeCenter"))}
+            if not targets and suffix:
+                # 某市智算中心 for the article's one such centre the text places in 某市
+                # (某某滨海智算中心, located in its district), its name opening otherwise.
+                located = located if located is not None else self._located_facilities()
+                targets = {uf.find(k) for k, codes in located.items()
+                           if k != key and self.groups[k].articles & articles
+                           and any(n.endswith(suffix) for n in self.groups[k].names)
+                           and any(self.gazetteer.contains(d.code, c)
+                                   for d in divisions for c in codes)}
             if len(targets) == 1:
                 target = targets.pop()
                 if uf.find(key) != target:
@@ -320,6 +330,15 @@ class Linker:
             elif len(targets) > 1:
                 self._record("rejected", "generic reference", tuple(sorted(targets)),
                              f"{stem}{suffix}: more than one such facility in the article")
+
+    def _located_facilities(self) -> dict[str, set[str]]:
+        """The division codes each facility is read to be in (locatedIn), by key."""
+        located: dict[str, set[str]] = defaultdict(set)
+        for subject, fact, obj in self.facts:
+            if fact.predicate == "locatedIn" and obj and obj.startswith("area:") and \
+                    self.groups[subject].types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
+                located[subject].add(obj.removeprefix("area:"))
+        return located
 
     def _link_without_prefix(self, uf: _UnionFind) -> None:
         """某某智算中心 is 某县某某智算中心 when that is the one such entity in reach."""

@@ -358,3 +358,9 @@ def test_the_link_report_is_the_same_whatever_the_hash_seed(tmp_path):
                        check=True, env=env, cwd=root, capture_output=True)
         reports.append((out / "link-report.md").read_bytes())
     assert len(set(reports)) == 1
+
+
+def test_a_place_and_a_kind_of_facility_is_the_articles_one_such_centre_placed_there():
+    g = _graph("天津智算中心首期算力规划3000P。甲乙滨海智算中心位于天津市滨海新区，由甲乙公司投资建设。")
+    [centre] = [e for e in g.entities if e.type == "ComputeCenter"]
+    assert centre.label == "甲乙滨海智算中心" and "天津智算中心" in centre.aliases

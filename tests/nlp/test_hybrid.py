@@ -491,3 +491,12 @@ def test_a_conjunction_the_model_reads_into_an_organs_suffix_ends_no_name(hybrid
     # in a suffix.
     found = names(entities(hybrid, "青冈县召开会议。县发展和改革局已提前介入。"))
     assert ("县发展和改革局", "GovernmentBody") in found
+
+
+def test_a_verb_on_one_character_before_a_name_the_model_reads_is_cut_off(hybrid):
+    for text, name in (("请县工信局、县供电公司做好保障。", "县工信局"),
+                       ("下一步需国网哈密供电公司配合建设。", "国网哈密供电公司"),
+                       ("2019年起任深圳市丙丁数据科技有限公司副总裁。", "深圳市丙丁数据科技有限公司")):
+        found = names(entities(hybrid, text))
+        assert any(n == name for n, _ in found), (text, found)
+        assert not any(n.endswith(name) and n != name for n, _ in found), (text, found)

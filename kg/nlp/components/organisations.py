@@ -19,7 +19,8 @@ more boundaries:
 - an everyday word just before where the model reads one name that runs to the suffix
   ends it too (推介会现场|某某自治区政协);
 - no name begins on a word of two or more characters the model vetoes (已投产|数据中心,
-  其余3栋|算力中心: nothing but the suffix is left);
+  其余3栋|算力中心: nothing but the suffix is left), nor on one character the model reads
+  as a verb … right before an organisation it reads running to the suffix (请|县工信局);
 - 项目/工程 followed by an everyday noun the model reads as a word of its own modifies
   that noun (负责项目|用地, 某某中心项目|现场) and ends no name — unless a place opens a
   name of the project's own words before it (某县高纯石英砂深加工项目|车间);
@@ -525,7 +526,8 @@ class _NameScan:
             while first < at and starts[first] not in area_starts and (
                     words[first] in NAME_PUNCTUATION or (
                         len(words[first]) > 1 or self._reliable_on_one_character(
-                            first, self.model.tag_at(starts[first])))
+                            first, self.model.tag_at(starts[first]))
+                        or self._right_before_model_name(first))
                     and words[first] not in CAPACITY_WORDS
                     and words[first] not in NAME_INITIAL_STOP_CHARS
                     and self.model.vetoes(starts[first], starts[first] + len(words[first]))):
@@ -741,6 +743,25 @@ class _NameScan:
             return _is_cjk(self.words[i]) or not self.words[i].isalpha()
         k = self.model.at(self.starts[i])
         return k is not None and tag in NUMBER_TAGS and self.model.starts[k] < self.starts[i]
+
+    def _right_before_model_name(self, i: int) -> bool:
+        """Does one organisation or place the model reads begin right after the model's word
+        holding token ``i`` and run to the suffix (请|县工信局, 起任|某市某某有限公司)?  Then
+        the model's verb on the one character is evidence, not a guess inside an unknown
+        name."""
+        model = self.model
+        word = model.at(self.starts[i])      # the model's word holding the token (起任)
+        if word is None or model.ends[word] < self.starts[i] + len(self.words[i]) or \
+                not self._token_edge(model.ends[word]):
+            return False            # (走访|华岳…: the model's verb ends inside a token)
+        k = model.at(model.ends[word])
+        return k is not None and model.starts[k] == model.ends[word] and \
+            model.tags[k] in ("ORG", "LOC") and \
+            model.ends[k] >= self.starts[self.at] + len(self.words[self.at])
+
+    def _token_edge(self, position: int) -> bool:
+        i = bisect.bisect_left(self.starts, position)
+        return i < len(self.starts) and self.starts[i] == position
 
     def _inside_model_name(self, i: int) -> bool:
         """Is token ``i`` strictly inside one organisation the model reads to the suffix,
