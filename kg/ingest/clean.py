@@ -100,6 +100,11 @@ _DAY_LINE = re.compile(r"\d{1,2}")
 _CELL_SEPARATORS = re.compile(r"[　|｜\t]+")
 
 
+# A line whose last column, set off by spaces, is a short value (某市副市长  某某): two such
+# lines running are rows of a list, not lines wrapped in the middle of a sentence.
+_LAST_COLUMN = re.compile(r"\S(?: {2,}|[　\t]+)[^\s，。；：,;:]{2,10}$")
+
+
 def _is_table_row(text: str) -> bool:
     # A Markdown row opens and closes with a bar (| 1 | 某某项目 | 26.8 |).
     cells = _CELL_SEPARATORS.split(text.strip().strip("|｜"))
@@ -299,6 +304,8 @@ def _continues(line: _Line, following: _Line) -> bool:
         return False
     if _is_table_row(line.text) or _is_table_row(following.text):
         return False      # a table's rows: 32.0 + 2　某某 would read 32.02
+    if _LAST_COLUMN.search(line.text) and _LAST_COLUMN.search(following.text):
+        return False      # 某市副市长  某某: a list's rows end with their last column
     if ends_sentence(line.text) or _starts_structure(following.text) \
             or _META_FIELD_LINE.match(line.text) or _LABEL_LINE.match(line.text):
         return False
@@ -622,7 +629,8 @@ def _can_continue(host: Paragraph, paragraph: Paragraph) -> bool:
     first, last = paragraph.text[0], host.text[-1]
     if first in "□■" or first.isspace() or _NUMBERED.match(paragraph.text):
         return False     # 六、公告期限…: a numbered item of its own
-    if _is_table_row(host.text) or _is_table_row(paragraph.text):
+    if _is_table_row(host.text) or _is_table_row(paragraph.text) or \
+            _LAST_COLUMN.search(host.text) and _LAST_COLUMN.search(paragraph.text):
         return False
     # Gluing two Latin words would make a new word; keep the line break between them.
     return not (first.isascii() and first.isalpha() and last.isascii() and last.isalpha())

@@ -213,6 +213,12 @@ def test_a_post_opening_with_its_topic_is_text_and_a_line_of_tags_is_furniture()
     assert article.title == "丙丁智算中心开工"
 
 
+def test_rows_of_a_list_of_posts_and_names_stay_lines():
+    [article] = split("本报讯 发布会举行。\n\n发布人：\n甲乙市人民政府副市长  王一鸣\n"
+                      "甲乙市发展和改革委员会主任  李四海\n丙丁科技有限公司总经理  赵五\n")
+    assert "副市长  王一鸣\n甲乙市发展和改革委员会主任  李四海\n丙丁科技" in article.text
+
+
 def test_plain_headline_over_its_text_opens_an_article():
     articles = split("本报讯（记者 王某）甲乙县召开会议。\n\n丙丁县冷水鱼丰收\n\n"
                      "今年丙丁县冷水鱼丰收，产量增长。\n")
