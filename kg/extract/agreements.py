@@ -86,8 +86,8 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     together = _group_before(ctx, sentence.start, sides.start()) if sides else []
                 if len(together) < 2:
                     together = _listed_before_holding(ctx, sentence.start, sign.start())
-                if len(together) < 2:
-                    continue
+                if len(together) < 2 or all(m.type in FACILITY_LABELS for m in together):
+                    continue     # (甲项目、乙中心等集中签约: the projects signed, no sides)
                 together = [_as_party(ctx, m) for m in together]
                 left, right, with_at = together[:1], together[1:], together[1].start - 1
                 parties_end = together[-1].end

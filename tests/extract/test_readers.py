@@ -94,6 +94,13 @@ def test_an_item_of_a_list_opening_with_its_own_facility_is_about_it_named_or_no
     assert _pairs(text, "investor") == {("甲乙智算中心", "丙丁科技有限公司")}
 
 
+def test_projects_signed_together_are_no_sides_of_an_agreement():
+    text = "甲乙智算中心二期、丙丁高性能永磁材料项目、戊己边缘算力中心等集中签约。"
+    assert not _facts(text, "agreementWith")
+    text = "甲乙智算科技有限公司、丙丁大学、戊己集团有限公司三方签约。"
+    assert len(_facts(text, "agreementWith")) == 3
+
+
 def test_a_subsidiary_is_read_and_its_parent_invests_through_it():
     text = ("丙丁科技股份有限公司（以下简称“公司”）拟通过全资子公司甲乙智算有限公司在甲乙数字产业园"
             "投资建设甲乙智算中心项目。")
