@@ -44,6 +44,7 @@ NOT_PLACE_BEGINNINGS = beginnings(NOT_PLACES)
 MAX_FORM_IN_NAME = 12
 # A place's short form followed by one of these names a river, lake or mountain (澜沧江).
 NATURAL_FEATURES = frozenset("江河湖")
+DIRECTIONS = frozenset("东西南北")
 
 
 def extract_locations(ctx: ArticleContext) -> list[Fact]:
@@ -152,6 +153,10 @@ def _place_in_name(ctx: ArticleContext, name: str, near: tuple[str, ...] = ()
             if division is not None and form != division.name and \
                     name[i + size:i + size + 1] in NATURAL_FEATURES:
                 division = None     # 某某江水电: a short form followed by 江/河/湖 names a river
+            if division is not None and form != division.name and i > 0 and \
+                    name[i - 1] in DIRECTIONS and not (found and found[-1][2] + len(found[-1][1]) == i):
+                division = None     # 东天山, 南太湖: a direction before a short form names
+                #                     a region or a mountain, not the division
             if division is not None and ctx.gazetteer.plausible_form(
                     form, division, near or [d.code for d in ctx.home_areas]):
                 hit = (division, form, i)

@@ -214,6 +214,11 @@ def test_places_read_between_names():
         assert expected <= got, text
 
 
+def test_a_direction_before_a_short_form_names_no_division():
+    # 东天山 is a mountain range, not 天山区 of 乌鲁木齐.
+    assert not _pairs("乌鲁木齐市位于新疆。东天山甲乙智算中心开工。", "locatedIn")
+
+
 def test_a_place_in_the_name_gives_way_to_the_text_when_they_disagree():
     assert _pairs("庆阳西峰甲乙智算中心位于庆阳市宁县，总投资20亿元。", "locatedIn") == {
         ("庆阳西峰甲乙智算中心", "宁县")}
