@@ -279,17 +279,22 @@ def _stage(clause: str, window: str) -> str:
 # 全市算力规模…: the area of that level the sentence names, else the article's.
 COLLECTIVE_AREA = re.compile(r"全(市|区|县|州|省|盟|旗)")
 # 园区算力规模…, 全园区…: the zone the text is about.
-OWN_ZONE = re.compile(r"(?:该|全|本)?(?:园区|开发区|新区|产业园)(?:内)?(?:的)?(?:总)?算力")
+OWN_ZONE = re.compile(r"(?:该|全|本)?(?:园区|开发区|新区|产业园)(?:内)?(?:的)?"
+                      r"(?:规划|已建成|建成|在用|现有)?(?:总)?算力")
 
 
 def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | None:
     """某市(已建成…)算力规模达…, 全市算力规模…: an area's total, when the sentence names
     no compute centre before the figure and does not open with 该/项目/一期."""
     head = ctx.text[sentence.start:position]
+    clause_start = _clause_start(ctx, position)
+    own_zone = OWN_ZONE.match(ctx.text, clause_start, position)
+    if own_zone is not None:
+        # …，园区规划算力规模1万P: the clause opens with the zone, whatever was named before
+        return ctx.last_before(own_zone.start(), {"Zone"})
     if ctx.mentions_between(sentence.start, position, COMPUTE_SUBJECTS) or "项目" in head or \
             head.lstrip("“\" ").startswith(("该", "项目", "一期", "二期", "三期", "本项目")):
         return None
-    clause_start = _clause_start(ctx, position)
     areas = [m for m in ctx.mentions_between(sentence.start, position) if m.type == "AdminArea"]
     collective = COLLECTIVE_AREA.search(ctx.text, clause_start, position)
     if collective is not None:

@@ -214,6 +214,13 @@ def test_places_read_between_names():
         assert expected <= got, text
 
 
+def test_a_clause_opening_with_the_park_gives_the_parks_compute():
+    text = ("甲乙智算中心位于丙丁数字经济产业园，二期建成后将新增算力4200P，届时中心总算力达到5000P，"
+            "园区规划算力规模1万P。")
+    got = {(f.subject.label, f.quantity.value) for f in _facts(text, "computeCapacity")}
+    assert got == {("甲乙智算中心", 4200), ("甲乙智算中心", 5000), ("丙丁数字经济产业园", 10000)}
+
+
 def test_a_direction_before_a_short_form_names_no_division():
     # 东天山 is a mountain range, not 天山区 of 乌鲁木齐.
     assert not _pairs("乌鲁木齐市位于新疆。东天山甲乙智算中心开工。", "locatedIn")
