@@ -222,6 +222,10 @@ class Linker:
         main_type = group.types.most_common(1)[0][0]
         if main_type in ABBREVIATING_TYPES:
             names |= {_abbreviated(n) for n in names}
+        if main_type == "GovernmentBody":
+            # 某市政府 is 某市人民政府 (the key keeps the full form, so IRIs stay as they were)
+            names |= {n.removesuffix("人民政府") + "政府" for n in names
+                      if n.endswith("人民政府") and self._starts_with_place(n)}
         if main_type == "Company":
             names |= {m["brand"] + m["branch"] for n in names if (m := BRANCH.fullmatch(n))}
         # 某某电网有限责任公司某某供电局 is 某某电网某某供电局: a unit named with or without

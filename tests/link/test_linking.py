@@ -51,6 +51,12 @@ def test_an_official_of_a_district_and_then_of_its_city_is_one_person():
     assert len([e for e in g.entities if e.label == "刘振朋"]) == 2
 
 
+def test_a_government_written_short_is_the_peoples_government():
+    g = _graph("哈密市人民政府与甲乙科技有限公司签约。", "哈密市政府党组成员王明远出席。")
+    [body] = [e for e in g.entities if e.type == "GovernmentBody"]
+    assert body.label == "哈密市人民政府" and body.docs == ["doc0", "doc1"]
+
+
 def test_stable_keys_across_builds():
     a = _graph("新疆甲乙能源有限公司总经理王明远表示。")
     b = _graph("新疆甲乙能源有限公司总经理王明远表示。")
