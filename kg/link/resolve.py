@@ -51,7 +51,8 @@ from kg.extract import ArticleFacts
 from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import GENERIC_MODIFIERS, listed_words, org_abbreviations, org_suffixes
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, listed_words, national_bodies, org_abbreviations,
+                            org_suffixes)
 from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
                         Mention, Source)
 
@@ -228,10 +229,37 @@ class Linker:
                       if n.endswith("人民政府") and self._starts_with_place(n)}
         if main_type == "Company":
             names |= {m["brand"] + m["branch"] for n in names if (m := BRANCH.fullmatch(n))}
+            names |= {v for n in list(names) if n.endswith(BRANCH_ENDS)
+                      for v in self._branch_forms(n)}
         # 某某电网有限责任公司某某供电局 is 某某电网某某供电局: a unit named with or without
         # its company's legal form (typed as a company or, by its 局, an organ).
         names |= {m["brand"] + m["unit"] for n in names if (m := UNIT_OF.fullmatch(n))}
         return names
+
+    def _branch_forms(self, name: str) -> set[str]:
+        """A branch's name with its national brand and its place each written in full and
+        short (农行赣州分行 = 中国农业银行赣州分行; 某行新疆分行 = 某行新疆维吾尔自治区分行)."""
+        suffix = next(s for s in BRANCH_ENDS if name.endswith(s))
+        body = name[: -len(suffix)]
+        brands = {body}
+        for size in range(min(len(body) - 2, 8), 1, -1):
+            found = national_bodies().get(body[:size])
+            if found is not None:
+                full = found[0]
+                brand = next((full[: -len(f)] for f in LEGAL_FORMS if full.endswith(f)), full)
+                brands.add(brand + body[size:])
+                break
+        forms = set()
+        for brand in brands:
+            for size in range(min(len(brand) - 2, 9), 1, -1):
+                divisions = self.gazetteer.lookup(brand[-size:])
+                if len(divisions) == 1:
+                    division = divisions[0]
+                    for written in {division.name, division.short} - {None, ""}:
+                        forms.add(brand[:-size] + written + suffix)
+                    break
+            forms.add(brand + suffix)
+        return forms - {name}
 
     def _starts_with_place(self, name: str) -> bool:
         for size in range(min(len(name) - 1, 9), 1, -1):
@@ -1143,6 +1171,8 @@ LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 PARENT_FORMS = ("集团有限公司", "集团股份有限公司", "股份有限公司", "集团有限责任公司")
 # Openings of company names that are no brand of one company.
 NO_BRANDS = frozenset({"中国", "中华", "国家", "全国"})
+# The ends of a branch's name, after its brand and its place (某行某省分行).
+BRANCH_ENDS = ("分行", "支行", "分公司")
 # A branch, office or subsidiary is not what its brand's short name stands for.
 BRANCH_WORDS = re.compile(r"分公司|分行|分院|分局|子公司|办事处|分中心")
 

@@ -57,6 +57,14 @@ def test_a_government_written_short_is_the_peoples_government():
     assert body.label == "哈密市人民政府" and body.docs == ["doc0", "doc1"]
 
 
+def test_a_banks_branch_with_its_brand_or_its_place_written_short_is_one_branch():
+    g = _graph("中国农业银行股份有限公司赣州分行与甲乙科技有限公司签约。国家开发银行新疆维吾尔自治区分行发放贷款。",
+               "农行赣州分行行长王明远出席。国家开发银行新疆分行牵头组建银团。")
+    branches = {e.label: e for e in g.entities if e.label.endswith("分行")}
+    assert set(branches) == {"中国农业银行股份有限公司赣州分行", "国家开发银行新疆维吾尔自治区分行"}
+    assert all(e.docs == ["doc0", "doc1"] for e in branches.values())
+
+
 def test_stable_keys_across_builds():
     a = _graph("新疆甲乙能源有限公司总经理王明远表示。")
     b = _graph("新疆甲乙能源有限公司总经理王明远表示。")

@@ -23,6 +23,7 @@ PROPER_DESPITE_JIEBA = frozenset({
     "央视", "人民网",                                                # media
     "东盟", "欧盟",                                                  # international bodies
     "微软", "思科",                                                  # foreign companies
+    "工行", "农行", "中行", "建行", "交行",                             # the large banks
 })
 
 
