@@ -860,6 +860,36 @@ class Linker:
                 first, second = by_name.values()
                 self._join_unique(uf, first, second, "facility with its brand and place in "
                                   "the other order", f"{brand}{place}{rest}")
+        self._link_works_of_one_operator(uf, facilities, operators, brands)
+
+    def _link_works_of_one_operator(self, uf: _UnionFind, facilities: dict[str, list[str]],
+                                    operators: dict[str, set[str]],
+                                    brands: dict[str, set[str]]) -> None:
+        """某地某某5GW光伏组件项目 = 某地某某新能源科技有限公司5GW光伏组件项目: the same works,
+        with a figure in them, after two ways of writing one operator (its legal name, its
+        brand after its place), when the operators the two names may mean have just one
+        company in common."""
+        by_work: dict[str, list[tuple[list[str], set[str]]]] = defaultdict(list)
+        for name, keys in sorted(facilities.items()):
+            address = self._address_prefix(name)
+            for opened in sorted({name, address[0]} if address else {name}):
+                for size in range(2, len(opened) - 3):
+                    prefix, rest = opened[:size], opened[size:]
+                    owners = (operators.get(prefix, set()) if size >= 3 else set()) | \
+                        brands.get(prefix, set())
+                    if owners and any(ch.isdigit() for ch in rest) and len(rest) >= 6:
+                        by_work[rest].append((keys, owners))
+        for rest, entries in sorted(by_work.items()):
+            keys = sorted({k for named, _ in entries for k in named})
+            if len({uf.find(k) for k in keys}) < 2:
+                continue
+            common = set.intersection(*({uf.find(o) for o in owners} for _, owners in entries))
+            if len(common) == 1:
+                for other in keys[1:]:
+                    if uf.find(keys[0]) != uf.find(other):
+                        uf.union(keys[0], other)
+                        self._record("merged", "works of one operator", (keys[0], other), rest)
+
     def _brand_and_place(self, name: str, brand: str) -> tuple[str, str, str] | None:
         """(place, brand, rest) of a facility named 某地+brand+rest or brand+某地+rest."""
         at = name.find(brand)

@@ -160,3 +160,14 @@ def test_a_park_written_short_in_the_document_naming_it_in_full():
     # Two parks opening with the same words: neither.
     graph, _ = _linked("赣州丙丁数字经济产业园和赣州丙丁物流园相邻。丙丁园区已引进企业12家。")
     assert len([e for e in graph.entities if e.type == "Zone"]) == 3
+
+
+def test_works_after_two_ways_of_writing_one_operator_are_one_project():
+    graph, _ = _linked("哈密丙丁新能源科技有限公司5GW光伏组件项目开工。",
+                       "哈密丙丁5GW光伏组件项目投产。")
+    projects = [e for e in graph.entities if e.type == "Project"]
+    assert len(projects) == 1 and projects[0].docs == ["doc0", "doc1"]
+    # Another operator's works of the same figure stay apart.
+    graph, _ = _linked("哈密丙丁新能源科技有限公司5GW光伏组件项目开工。",
+                       "哈密戊己新能源科技有限公司5GW光伏组件项目投产。")
+    assert len([e for e in graph.entities if e.type == "Project"]) == 2
