@@ -384,3 +384,7 @@ def test_a_project_named_after_its_companys_brand():
     # A verb between the brand and 项目: no name.
     found = ents("甲乙科技有限公司表示，甲乙投资建设项目进展顺利。")
     assert not any(label == "Project" for _, label in found)
+
+
+def test_units_times_a_units_capacity_stay_in_a_projects_name():
+    assert ("伊吾县2×66万千瓦煤电项目", "Project") in ents("伊吾县2×66万千瓦煤电项目总投资56亿元。")

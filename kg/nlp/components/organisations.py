@@ -147,6 +147,8 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 NAME_PUNCTUATION = frozenset("·-/")
 # A single dash between two words of a name (中国—东盟跨境…中心); doubled, it is a sentence's.
 JOINING_DASH = "—"
+# Between two figures in a facility's capacity (2×66万千瓦).
+TIMES = frozenset("×xX*")
 # Stop words jieba cuts apart, gluing a character to the next word (等|地布局|智算中心,
 # 入|园某某经开区).
 GLUED_STOP_WORDS = ("等地", "入园")
@@ -421,6 +423,9 @@ class _NameScan:
             elif self.model is not None and len(text) == 1 and text not in CONJUNCTIONS \
                     and self._inside_model_name(i):
                 pass       # 某市和林发展集团: the model reads one name across the character
+            elif text in TIMES and 0 < i < at - 1 and words[i - 1].isdigit() and \
+                    words[i + 1][:1].isdigit() and entity_type in ("Project", "ComputeCenter"):
+                pass       # 2×66万千瓦煤电项目: units times a unit's capacity
             elif text == JOINING_DASH and 0 < i < at - 1 and words[i - 1] != JOINING_DASH \
                     and words[i + 1] != JOINING_DASH and _is_cjk(words[i - 1][-1]) \
                     and _is_cjk(words[i + 1][0]):
