@@ -370,8 +370,10 @@ def _own_school(ctx: ArticleContext, segment: _Segment) -> tuple[Mention, str] |
     if not (segment.title in SCHOOL_TITLES and not written
             or written[:1] == "校" and written[1:] in SCHOOL_ORGANS):
         return None
-    school = next((m for m in ctx.title_mentions + ctx.mentions if m.type == "ResearchOrg"
-                   and m.label.endswith(SCHOOL_ENDS)), None)
+    # (a university before a college: 共建某某产业学院 is the university's and a partner's)
+    schools = [m for m in ctx.title_mentions + ctx.mentions if m.type == "ResearchOrg"
+               and m.label.endswith(SCHOOL_ENDS)]
+    school = next((m for end in SCHOOL_ENDS for m in schools if m.label.endswith(end)), None)
     if school is None:
         return None
     return school, written[1:] + segment.title

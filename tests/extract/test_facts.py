@@ -241,6 +241,14 @@ def test_posts_before_the_next_name_in_a_list_of_guests_are_that_names():
             if f.predicate == "holdsPosition"} == {("王一鸣", "董事长")}
 
 
+def test_a_schools_post_is_at_the_university_not_a_college_it_founds():
+    text = ("甲乙理工大学与丙丁科技有限公司共建戊己产业学院。校党委书记王一鸣，校长李四海出席。")
+    posts = {(f.subject.label, f.object.label)
+             for f in facts_of(text, title="我校共建戊己产业学院").facts
+             if f.predicate == "holdsPosition"}
+    assert posts == {("王一鸣", "甲乙理工大学"), ("李四海", "甲乙理工大学")}
+
+
 def test_a_post_at_a_declared_short_name_is_at_the_organisation():
     text = "浙江泓达智能科技股份有限公司（以下简称“泓达智能”）公告。泓达智能董事会秘书孙丽华表示，进展顺利。"
     posts = [(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")]
