@@ -249,6 +249,13 @@ def test_a_schools_post_is_at_the_university_not_a_college_it_founds():
     assert posts == {("王一鸣", "甲乙理工大学"), ("李四海", "甲乙理工大学")}
 
 
+def test_a_banks_officers_by_their_titles():
+    text = "国家开发银行甲乙省分行副行长李四海、丙丁银行行长王一鸣共同见证协议签署。"
+    posts = {(f.subject.label, f.title) for f in facts_of(text).facts
+             if f.predicate == "holdsPosition"}
+    assert {("李四海", "副行长"), ("王一鸣", "行长")} <= posts
+
+
 def test_a_post_at_a_declared_short_name_is_at_the_organisation():
     text = "浙江泓达智能科技股份有限公司（以下简称“泓达智能”）公告。泓达智能董事会秘书孙丽华表示，进展顺利。"
     posts = [(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")]
