@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from kg.ingest.byline import ROLE, has_role, parse_names
 
@@ -228,7 +229,11 @@ def _without(spans: list[Span], text: str, pattern: re.Pattern) -> tuple[list[Sp
 # ---------------------------------------------------------------------------- lines
 
 def _lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
+    return list(_iter_lines(text))
+
+
+def _iter_lines(text: str) -> Iterator[_Line]:
+    """The lines of ``text`` one by one (a reader of the first few stops early)."""
     position = 0
     size = len(text)
     for raw in text.split("\n"):
@@ -237,7 +242,7 @@ def _lines(text: str) -> list[_Line]:
         newline = position - 1 if position - 1 < size else None
         stripped = raw.strip(_WS)
         if not stripped:
-            lines.append(_BLANK)
+            yield _BLANK
             continue
         s = start + raw.find(stripped[0])
         level = None
@@ -254,10 +259,9 @@ def _lines(text: str) -> list[_Line]:
             spans, stripped = _without(spans, stripped, _MARKUP)
             spans, stripped = _strip_spans(spans, stripped)
         if not stripped:
-            lines.append(_BLANK)
+            yield _BLANK
             continue
-        lines.append(_Line(spans, stripped, newline, raw.endswith("  "), level))
-    return lines
+        yield _Line(spans, stripped, newline, raw.endswith("  "), level)
 
 
 def _strip_spans(spans: list[Span], text: str) -> tuple[list[Span], str]:
@@ -558,7 +562,7 @@ def read_masthead(text: str) -> tuple[str | None, str | None]:
     newspaper = date = None
     pending_month: tuple[int, int] | None = None
     seen = 0
-    for line in _lines(text[:4000]):
+    for line in _iter_lines(text[:4000]):
         if line.blank:
             continue
         seen += 1

@@ -146,6 +146,8 @@ class Gazetteer:
         self._forms: dict[str, dict[str, int]] = {}
         self._stopforms = frozenset(normalise(form) for form in stopforms)
         self._beginnings: frozenset[str] | None = None
+        # form -> its codes ranked, filled as forms are looked up (at most one per form)
+        self._ranked_forms: dict[str, tuple[tuple[str, int], ...]] = {}
         for division in divisions:
             if division.code in self._by_code:
                 raise GazetteerError(f"duplicate division code {division.code!r}")
@@ -210,10 +212,15 @@ class Gazetteer:
         """All divisions a written name can denote, strongest evidence and highest level first."""
         return [self._by_code[code] for code, _ in self._ranked(normalise(name))]
 
-    def _ranked(self, form: str) -> list[tuple[str, int]]:
-        codes = self._forms.get(form, {})
-        return sorted(codes.items(), key=lambda item: (
-            item[1], LEVEL_RANK[self._by_code[item[0]].level], item[0]))
+    def _ranked(self, form: str) -> tuple[tuple[str, int], ...]:
+        ranked = self._ranked_forms.get(form)
+        if ranked is None:
+            codes = self._forms.get(form)
+            if codes is None:
+                return ()
+            ranked = self._ranked_forms[form] = tuple(sorted(codes.items(), key=lambda item: (
+                item[1], LEVEL_RANK[self._by_code[item[0]].level], item[0])))
+        return ranked
 
     def written_forms(self) -> Iterator[tuple[str, Division, int]]:
         """Every (form, division, strength) known: ``FULL``, ``OFFICIAL_SHORT`` or ``GENERATED``."""

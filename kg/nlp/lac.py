@@ -130,10 +130,13 @@ class LacModel:
     def _decode(self, pending, results) -> None:
         """Viterbi over several encoder batches of similar lengths at once: its loop runs
         over the characters, and each step costs about the same for 64 rows as for 1024."""
-        steps = max(scores.shape[1] for _, scores, _ in pending)
-        scores = numpy.concatenate([numpy.pad(s, ((0, 0), (0, steps - s.shape[1]), (0, 0)))
-                                    for _, s, _ in pending])
-        lengths = numpy.concatenate([lengths for _, _, lengths in pending])
+        if len(pending) == 1:
+            _, scores, lengths = pending[0]
+        else:
+            steps = max(scores.shape[1] for _, scores, _ in pending)
+            scores = numpy.concatenate([numpy.pad(s, ((0, 0), (0, steps - s.shape[1]), (0, 0)))
+                                        for _, s, _ in pending])
+            lengths = numpy.concatenate([lengths for _, _, lengths in pending])
         paths = viterbi(scores, self._transitions, lengths)
         rows = [row for batch, _, _ in pending for row in batch]
         for row, words in zip(rows, self._words(paths, lengths)):
@@ -245,35 +248,46 @@ def viterbi(emissions: numpy.ndarray, transitions: numpy.ndarray, lengths: numpy
     """
     batch, steps, size = emissions.shape
     beam = min(beam, size)
-    rows = numpy.arange(batch)[:, None]
     # The beam's tags at each step and their emission scores: (batch, steps, beam).
     tags = numpy.argpartition(-emissions, beam - 1, axis=2)[:, :, :beam] if beam < size \
         else numpy.broadcast_to(numpy.arange(size), (batch, steps, size))
     scores = numpy.take_along_axis(emissions, tags, axis=2)
-    # Transition scores between consecutive beams, all steps at once: (batch, steps-1, from, to).
-    moves = transitions[tags[:, :-1, :, None], tags[:, 1:, None, :]]
-    identity = numpy.broadcast_to(numpy.arange(beam), (batch, beam))
+    # Step-major from here on, so that each step reads contiguous memory; each step's
+    # scores are laid out (batch, to, from), the tags compared last: numpy reduces a short
+    # last axis far faster than a middle one, and argmax there picks the same (first) tag.
+    # Transition scores between consecutive beams, all steps at once: (steps-1, batch, to, from).
+    by_step = tags.transpose(1, 0, 2)
+    moves = transitions[by_step[:-1, :, None, :], by_step[1:, :, :, None]]
+    scores = numpy.ascontiguousarray(scores.transpose(1, 0, 2))
+    # Past a row's end a step keeps each tag's score as it is (a zero move to itself, no
+    # way from another tag, no emission), so every step is the same few array operations.
+    dead = numpy.arange(steps)[:, None] >= lengths[None, :]      # (steps, batch)
+    if dead.any():
+        stay = numpy.full((beam, beam), -numpy.inf, dtype=moves.dtype)
+        numpy.fill_diagonal(stay, 0)
+        moves[dead[1:]] = stay
+        scores[dead] = 0
     pointers = numpy.empty((steps, batch, beam), dtype=numpy.intp)
-    pointers[0] = identity
-    score = scores[:, 0]
-    alive = numpy.arange(steps)[:, None] < lengths[None, :]      # (steps, batch)
-    every_row = alive.all(axis=1)
+    pointers[0] = numpy.arange(beam)
+    score = scores[0].copy()
+    candidates = numpy.empty((batch, beam, beam), dtype=numpy.result_type(score, moves))
+    flat = candidates.reshape(-1)
+    # Where candidates[row, to, 0] is in ``flat``: the best score is read there, at the
+    # best tag's offset, rather than reduced again.
+    first = numpy.arange(batch * beam).reshape(batch, beam) * beam
+    at = numpy.empty((batch, beam), dtype=numpy.intp)
     for step in range(1, steps):
-        candidates = score[:, :, None] + moves[:, step - 1]       # (batch, from, to)
-        best = candidates.argmax(axis=1)
-        new_score = candidates.max(axis=1) + scores[:, step]
-        if every_row[step]:
-            score = new_score
-            pointers[step] = best
-        else:
-            live = alive[step][:, None]
-            score = numpy.where(live, new_score, score)
-            pointers[step] = numpy.where(live, best, identity)
-    choice = numpy.empty((batch, steps), dtype=numpy.intp)
-    choice[:, -1] = score.argmax(axis=1)
+        numpy.add(score[:, None, :], moves[step - 1], out=candidates)
+        best = candidates.argmax(axis=2, out=pointers[step])
+        numpy.add(first, best, out=at)
+        flat.take(at, out=score)
+        score += scores[step]
+    choice = numpy.empty((steps, batch), dtype=numpy.intp)
+    choice[-1] = score.argmax(axis=1)
+    rows = numpy.arange(batch) * beam
     for step in range(steps - 1, 0, -1):
-        choice[:, step - 1] = pointers[step][rows[:, 0], choice[:, step]]
-    return numpy.take_along_axis(tags, choice[:, :, None], axis=2)[:, :, 0]
+        pointers[step].reshape(-1).take(rows + choice[step], out=choice[step - 1])
+    return numpy.take_along_axis(by_step, choice[:, :, None], axis=2)[:, :, 0].T
 
 
 @cache

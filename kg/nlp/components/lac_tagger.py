@@ -74,10 +74,10 @@ class LacTagger:
                 ends: list[int] = []
                 tags: list[str] = []
                 for offset, _ in spans:
-                    for a, b, tag in next(words):
-                        starts.append(offset + a)
-                        ends.append(offset + b)
-                        tags.append(tag)
+                    clause = next(words)
+                    starts += [offset + a for a, _, _ in clause]
+                    ends += [offset + b for _, b, _ in clause]
+                    tags += [tag for _, _, tag in clause]
                 doc.user_data[MODEL_KEY] = ModelWords(starts, ends, tags)
             yield from batch
 
@@ -85,21 +85,16 @@ class LacTagger:
         """The (start, end) of the clauses of the doc that can hold a name."""
         table = token_table(doc)
         text, starts, words = table.text, table.starts, table.words
-        bounds = [0]
-        for match in CLAUSE_END.finditer(text):
-            bounds.append(match.end())
-        bounds.append(len(text))
+        bounds = [0, *(match.end() for match in CLAUSE_END.finditer(text)), len(text)]
         found = []
         for start, end in zip(bounds, bounds[1:]):
             while start < end and text[start].isspace():
                 start += 1
             if start >= end:
                 continue
-            first = bisect.bisect_left(starts, start)
-            last = bisect.bisect_left(starts, end)
-            if not (self._could_hold_name(words[first:last])
-                    or self._character_run(words[first:last])
-                    or STOCK_CODE.search(text, start, end)):
+            clause = words[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            if not (self._could_hold_name(clause) or self._character_run(clause)
+                    or _stock_code(text, start, end)):
                 continue
             found.extend((a, min(a + MAX_CLAUSE, end)) for a in range(start, end, MAX_CLAUSE))
         return found
@@ -109,7 +104,10 @@ class LacTagger:
         with a suffix counts only after a word that is not a determiner, or in a clause
         with a character standing alone that is no function word (越南|芒|街市: a name
         jieba does not know, cut into known pieces)."""
-        flags = list(map(self.could_name, words))
+        flags = list(map(self._could_name.get, words))     # the answers known, at C speed
+        if None in flags:
+            flags = [self.could_name(word) if flag is None else flag
+                     for word, flag in zip(words, flags)]
         if True not in flags:
             return False
         first = flags.index(True)
@@ -124,6 +122,8 @@ class LacTagger:
     def _character_run(self, words: list[str]) -> bool:
         """Whether the words hold a surname standing alone before another lone character:
         jieba cut a name it does not know into characters (钱|立|群)."""
+        if self.surnames.isdisjoint(words):
+            return False
         for word, following in zip(words, words[1:]):
             if word in self.surnames and len(following) == 1 and _HAN.match(following):
                 return True
@@ -139,6 +139,13 @@ class LacTagger:
             if len(self._could_name) < 200_000:
                 self._could_name[word] = answer
         return answer
+
+
+def _stock_code(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a stock code in brackets (looked for only where a
+    bracket opens: the pattern's leading spaces make a search try every position)."""
+    return (text.find("（", start, end) >= 0 or text.find("(", start, end) >= 0) \
+        and STOCK_CODE.search(text, start, end) is not None
 
 
 @Language.factory("kg_lac")

@@ -59,6 +59,10 @@ def _legal_name_in_brackets(text: str, end: int) -> str | None:
     return re.sub(r"^.*?(?:注册名|全称|即|为)", "", names[-1]) or None
 
 
+# Every name read here holds a capital letter: a doc without one is skipped.
+_CAPITAL = re.compile("[A-Z]")
+
+
 class LatinNameRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_latin"):
         self.titles = tuple(sorted({t for t in titles() if len(t) >= 2} | set(ENGLISH_TITLES),
@@ -66,7 +70,7 @@ class LatinNameRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = token_table(doc).text
-        if not any("A" <= ch <= "Z" for ch in text):
+        if _CAPITAL.search(text) is None:
             return doc
         found = candidates(doc)
         for match in COMPANY.finditer(text):
