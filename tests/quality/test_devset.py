@@ -17,10 +17,10 @@ pytestmark = [
 ]
 
 
-HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
+HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9",
           "heldout", "heldout2", "heldout3", "heldout4")
-# The batches written in 2026-12-07's fourth session; the others had no over-merge left.
-NEW_HALVES = ("tune5", "heldout3")
+# The batches with an over-merge left (see RESULTS.md); the others have none.
+NEW_HALVES = ("tune5", "tune9", "heldout3")
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,7 @@ def test_both_halves_clear_their_floors(figures):
     assert entities_f1(figures, "tune6") >= 0.91
     assert entities_f1(figures, "tune7") >= 0.88
     assert entities_f1(figures, "tune8") >= 0.88
+    assert entities_f1(figures, "tune9") >= 0.85
     assert entities_f1(figures, "heldout") >= 0.92
     assert entities_f1(figures, "heldout2") >= 0.91
     assert entities_f1(figures, "heldout3") >= 0.88
@@ -56,7 +57,9 @@ def test_both_halves_clear_their_floors(figures):
     assert figures["tune6", "hybrid"]["facts"]["ALL"]["f1"] >= 0.79
     assert figures["tune7", "hybrid"]["facts"]["ALL"]["f1"] >= 0.73
     assert figures["tune8", "hybrid"]["facts"]["ALL"]["f1"] >= 0.78
-    assert figures["tune8", "hybrid"]["linking"]["rate"] >= 0.78
+    assert figures["tune8", "hybrid"]["linking"]["rate"] >= 0.80
+    assert figures["tune9", "hybrid"]["facts"]["ALL"]["f1"] >= 0.71
+    assert figures["tune9", "hybrid"]["linking"]["rate"] >= 0.71
     assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.86
     # The later held-out batches (written in 2026-12-07's second and fourth sessions, in
     # new styles) score lower on facts: their floors guard today's figures (RESULTS.md).
@@ -64,12 +67,14 @@ def test_both_halves_clear_their_floors(figures):
     assert figures["heldout3", "hybrid"]["facts"]["ALL"]["f1"] >= 0.73
     assert figures["heldout4", "hybrid"]["facts"]["ALL"]["f1"] >= 0.71
     assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.95
+    assert figures["heldout3", "hybrid"]["linking"]["rate"] >= 0.80
     for half in HALVES:
         if half not in NEW_HALVES:
             assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
     # The new batches' over-merges (see RESULTS.md) may not grow.
     assert figures["tune5", "hybrid"]["linking"]["over_merged"] <= 2
     assert figures["heldout3", "hybrid"]["linking"]["over_merged"] <= 3
+    assert figures["tune9", "hybrid"]["linking"]["over_merged"] <= 1
 
 
 def test_the_model_helps_on_both_halves(figures):
