@@ -207,7 +207,8 @@ class Linker:
                 continue
             for name in self._identifying_names(group):
                 owners[name].append(key)
-        for name, keys in owners.items():
+        # (in the names' order, not the sets': the report names the same name on every run)
+        for name, keys in sorted(owners.items()):
             for other in keys[1:]:
                 if uf.find(keys[0]) != uf.find(other):
                     uf.union(keys[0], other)
@@ -609,6 +610,10 @@ class Linker:
                 abbreviation = core.removesuffix("集团")
                 if 3 <= len(abbreviation) <= 5 and abbreviation.endswith(NUMBERED_UNITS):
                     short.append((key, abbreviation, True))   # 中建三局集团有限公司: 中建三局
+        # A short form and the core it abbreviates open with the same character.
+        by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key, core in legal:
+            by_first[core[:1]].append((key, core))
         parents = ([(subject, obj) for subject, fact, obj in self.facts
                     if fact.predicate == "subsidiaryOf" and obj is not None],
                    {key for key, _ in legal
@@ -618,9 +623,9 @@ class Linker:
             own = self._company_core(_without_company_word(written))
             # (赣州某某 opens 赣州某某数据科技有限公司 with its place: 某某 alone says too little)
             forms = {own} if len(own) >= 3 or own == written else {own, written}
-            targets = {uf.find(k) for k, core in legal
+            targets = {uf.find(k) for form in forms for k, core in by_first.get(form[:1], ())
                        if k != key and uf.find(k) != uf.find(key)
-                       and any(_abbreviates(form, core, prefix=not of_legal) for form in forms)
+                       and _abbreviates(form, core, prefix=not of_legal)
                        and self._places_agree(written, k)}
             targets = self._parent_among(uf, targets, parents)
             if len(targets) == 1:
@@ -634,7 +639,7 @@ class Linker:
         # the legal name its own articles begin with, when no other company there does.
         for key, written in two:
             docs = self.groups[key].docs
-            targets = {uf.find(k) for k, core in legal
+            targets = {uf.find(k) for k, core in by_first.get(written[:1], ())
                        if self.groups[k].docs & docs and core.startswith(written)}
             targets = self._parent_among(uf, targets, parents)
             if len(targets) == 1 and uf.find(key) not in targets:
