@@ -697,7 +697,14 @@ class Linker:
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
                 if _HAN_NAME.fullmatch(name):
-                    chinese.append((key, name, self._company_core(name)))
+                    core = self._company_core(name)
+                    chinese.append((key, name, core))
+                    split = self._place_prefix(name)
+                    if split is not None:
+                        # (Shenzhen Pengqing: 深圳市鹏擎… with its place written short)
+                        rest, divisions = split
+                        chinese.extend((key, d.short + rest, core) for d in divisions[:1]
+                                       if d.short and name.startswith(d.name))
         for key, words in latin:
             for whole in (True, False):
                 targets = {uf.find(k) for k, name, after_place in chinese

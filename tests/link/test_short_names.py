@@ -171,3 +171,10 @@ def test_works_after_two_ways_of_writing_one_operator_are_one_project():
     graph, _ = _linked("哈密丙丁新能源科技有限公司5GW光伏组件项目开工。",
                        "哈密戊己新能源科技有限公司5GW光伏组件项目投产。")
     assert len([e for e in graph.entities if e.type == "Project"]) == 2
+
+
+def test_a_latin_name_spelling_the_place_short_is_the_company():
+    graph, _ = _linked("深圳市丙丁数据科技有限公司发布公告。",
+                       "The venture was set up by Shenzhen Bingding Data Technology Co., Ltd. in 2022.")
+    [company] = [e for e in graph.entities if e.type == "Company"]
+    assert company.label == "深圳市丙丁数据科技有限公司" and company.docs == ["doc0", "doc1"]
