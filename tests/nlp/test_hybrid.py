@@ -500,3 +500,9 @@ def test_a_verb_on_one_character_before_a_name_the_model_reads_is_cut_off(hybrid
         found = names(entities(hybrid, text))
         assert any(n == name for n, _ in found), (text, found)
         assert not any(n.endswith(name) and n != name for n, _ in found), (text, found)
+
+
+def test_an_organ_acting_on_a_facility_is_not_part_of_its_name(hybrid):
+    found = names(entities(hybrid, "4月15日，市生态环境局批复甲乙信丰项目二期环评。"))
+    assert ("甲乙信丰项目", "Project") in found
+    assert not any(n.startswith("市生态环境局") and label == "Project" for n, label in found)

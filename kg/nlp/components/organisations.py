@@ -26,7 +26,9 @@ more boundaries:
   name of the project's own words before it (某县高纯石英砂深加工项目|车间);
 - a conjunction before a name the model reads is between two names (某某与|某某集团);
 - a verb of two characters the model reads running into the name's first token (jieba's
-  走|访华|岳…集团) is cut off where the model's name begins.
+  走|访华|岳…集团) is cut off where the model's name begins;
+- in a facility's name, an organ followed by a verb (市生态环境局|批复|某某项目) is an organ
+  acting on the facility: the name begins after the verb.
 
 A kind of company said before a legal name (上市公司|某某股份有限公司) is not the name's,
 and a body ending in 上市 (A股上市|公司) names a kind, not a company.
@@ -396,6 +398,9 @@ class _NameScan:
         max_tokens, max_chars = MAX_BODY_TOKENS, MAX_BODY_CHARS
         while i >= 0 and at - first < max_tokens:
             text = words[i]
+            if entity_type in ("Project", "ComputeCenter") and i + 1 < at and \
+                    self._kind_of(text) == "GovernmentBody" and self._verb_after(i):
+                break      # 市生态环境局|批复某某项目: an organ acting on a facility, not its name
             if text == CLOSE_QUOTE and entity_type in FACILITY_TYPES:
                 opened = self._quoted_words_before(i)
                 if opened is None:
@@ -819,6 +824,13 @@ class _NameScan:
     def _full_form(self, word: str) -> bool:
         """Is the word a division's full name (某某省, 某某市, 某某县), not a short form?"""
         return any(d.name == word for d in self.rec.gazetteer.lookup(word))
+
+    def _verb_after(self, i: int) -> bool:
+        """Does the model read the word after token ``i`` as a verb?"""
+        model = self.model
+        if model is None:
+            return False
+        return model.tag_at(self.starts[i] + len(self.words[i])) in ("v", "vd")
 
     def _kind_of(self, word: str) -> str | None:
         return self.rec.kind_of(word)
