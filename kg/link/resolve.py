@@ -502,13 +502,16 @@ class Linker:
                 if name.endswith(PARK_ENDS + ("园区",)):
                     split = self._address_prefix(name)
                     parks.append((key, split[0] if split else name))
+        by_opening: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key, name in parks:
+            by_opening[name[:2]].append((key, name))
         for key, short in parks:
             body = short.removesuffix("园区").removesuffix("园")
             if len(body) < 2 or body in GENERIC_ZONE_CORES or body in GENERIC_MODIFIERS:
                 continue
             docs = self.groups[key].docs
-            longer = [other for other, name in parks
-                      if len(name) > len(short) and name.startswith(body[:2])
+            longer = [other for other, name in by_opening[body[:2]]
+                      if len(name) > len(short)
                       and _in_order(short.removesuffix("区"), name)
                       and self.groups[other].docs & docs]
             if longer:
