@@ -19,7 +19,9 @@ writes them; words ending in an organisation suffix are a name of their own, for
 recognisers of full names.  Before a post, words from the clause's start that abbreviate
 no company of the article are a company's short name of their own: the linker may find
 its full name in another article; so are words shaped like a short name (an unlisted
-brand, then its trade: 某某|建设) in the other slots.  Runs after those.
+brand, then its trade: 某某|建设) in the other slots.  A project named after a company of
+the article (its brand, then words of what it makes, then 项目) is a project's name even
+when those words are everyday ones.  Runs after those.
 """
 from __future__ import annotations
 
@@ -316,13 +318,14 @@ def _brand_projects(found: list[Candidate], text: str, doc: Doc,
         return
     table = token_table(doc)
     starts = set(table.starts)
+    edges = starts | {len(text)}
     taken = [(c.start, c.end) for c in found]
     words = dict(zip(table.starts, table.words))
     for brand in sorted(brands):
         at = text.find(brand)
         while at != -1:
             end = text.find("项目", at + len(brand), at + MAX_BRAND_PROJECT) + len("项目")
-            if at in starts and end > len("项目") and end in starts | {len(text)} \
+            if at in starts and end > len("项目") and end in edges \
                     and _product_words(text, words, at + len(brand), end - len("项目")) \
                     and not any(a < end and at < b for a, b in taken):
                 found.append(Candidate(at, end, "Project", priority=1))
