@@ -52,8 +52,8 @@ from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.components.national import trie_pattern
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import (GENERIC_MODIFIERS, listed_words, national_bodies, org_abbreviations,
-                            org_suffixes)
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, listed_words, longest_suffix, national_bodies,
+                            org_abbreviations, org_suffixes)
 from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
                         Mention, Source)
 
@@ -627,10 +627,12 @@ class Linker:
             own = self._company_core(_without_company_word(written))
             # (赣州某某 opens 赣州某某数据科技有限公司 with its place: 某某 alone says too little)
             forms = {own} if len(own) >= 3 or own == written else {own, written}
+            place = self._place_prefix(written)
+            places = [d.code for d in place[1]] if place else None
             targets = {uf.find(k) for form in forms for k, core in by_first.get(form[:1], ())
                        if k != key and uf.find(k) != uf.find(key)
                        and _abbreviates(form, core, prefix=not of_legal)
-                       and self._places_agree(written, k)}
+                       and self._places_agree(places, k)}
             targets = self._parent_among(uf, targets, parents)
             if len(targets) == 1:
                 target = targets.pop()
@@ -652,13 +654,12 @@ class Linker:
                 self._record("merged", "short name of a company in its articles", (key, target),
                              written)
 
-    def _places_agree(self, short: str, key: str) -> bool:
-        """A short name opening with a place (某市城投集团) is no short name of a legal name
-        whose own place lies apart from it (某县城市发展投资集团有限公司)."""
-        written = self._place_prefix(short)
-        if written is None:
+    def _places_agree(self, codes: list[str] | None, key: str) -> bool:
+        """A short name opening with a place (某市城投集团, ``codes`` its divisions; None
+        when it opens with none) is no short name of a legal name whose own place lies apart
+        from it (某县城市发展投资集团有限公司)."""
+        if codes is None:
             return True
-        codes = [d.code for d in written[1]]
         for name in self.groups[key].names:
             own = self._place_prefix(normalise_name(name))
             if own is not None and not self._on_one_line(codes, [d.code for d in own[1]]):
@@ -1372,11 +1373,6 @@ def _unclaimed_text(article_facts: ArticleFacts) -> bytes:
     return zlib.compress(text.encode("utf-8"), 1)
 
 
-@cache
-def _suffix_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(s) for s in org_suffixes()}))
-
-
 def _ends_with_suffix(name: str) -> bool:
     return bool(_without_suffixes(name)[1])
 
@@ -1384,15 +1380,12 @@ def _ends_with_suffix(name: str) -> bool:
 def _without_suffixes(name: str) -> tuple[str, list[str]]:
     """``name`` without the organisation and facility suffixes it ends with (智算中心项目:
     项目, then 智算中心), and the types those suffixes give."""
-    suffixes = org_suffixes()
     kinds = []
-    while True:
-        size = next((size for size in reversed(_suffix_lengths())
-                     if size < len(name) and name[-size:] in suffixes), None)
-        if size is None:
-            return name, kinds
-        kinds.append(suffixes[name[-size:]])
-        name = name[:-size]
+    # (a suffix of name[1:]: one shorter than the name, which keeps a body)
+    while len(name) > 1 and (suffix := longest_suffix(name[1:])) is not None:
+        kinds.append(org_suffixes()[suffix])
+        name = name[:-len(suffix)]
+    return name, kinds
 
 
 def _is_parent_form(name: str) -> bool:

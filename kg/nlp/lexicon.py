@@ -91,15 +91,21 @@ def _longest_suffix() -> int:
     return max(map(len, org_suffixes()))
 
 
-def suffix_kind(name: str, shortest: int = 1) -> str | None:
-    """The entity type the longest suffix ``name`` ends with gives (of ``shortest``
+def longest_suffix(name: str, shortest: int = 1) -> str | None:
+    """The longest organisation or facility suffix ``name`` ends with (of ``shortest``
     characters or more), or None."""
     suffixes = org_suffixes()
     for size in range(min(len(name), _longest_suffix()), shortest - 1, -1):
-        kind = suffixes.get(name[-size:])
-        if kind is not None:
-            return kind
+        if name[-size:] in suffixes:
+            return name[-size:]
     return None
+
+
+def suffix_kind(name: str, shortest: int = 1) -> str | None:
+    """The entity type the longest suffix ``name`` ends with gives (of ``shortest``
+    characters or more), or None."""
+    suffix = longest_suffix(name, shortest)
+    return None if suffix is None else org_suffixes()[suffix]
 
 
 # Parts of speech of proper names in jieba's dictionary: persons, places, organisations,

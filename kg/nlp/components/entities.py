@@ -47,7 +47,7 @@ class EntitySetter:
                                  if (p := self.gazetteer.province_of(d.code)) is not None}
                     if len(provinces) == 1:
                         context.extend(provinces)
-        areas = {(c.start, c.end) for c in chosen if c.label == "AdminArea"}
+        areas = {c.start: c.end for c in chosen if c.label == "AdminArea"}
         iob = [OUTSIDE] * len(doc)
         types = [0] * len(doc)
         labels = doc.vocab.strings
@@ -77,14 +77,13 @@ class EntitySetter:
         return doc
 
 
-def _in_place_list(text: str, start: int, end: int, areas: set[tuple[int, int]]) -> bool:
-    """Is text[start:end] one of a list of places joined by 、 that ends in 等地 (甲市、乙等地)?"""
-    starts = {s: e for s, e in areas}
-    ends = {e for _, e in areas}
-    listed = start >= 2 and text[start - 1] == "、" and start - 1 in ends
-    while text.startswith("、", end) and end + 1 in starts:
+def _in_place_list(text: str, start: int, end: int, areas: dict[int, int]) -> bool:
+    """Is text[start:end] one of a list of places joined by 、 that ends in 等地 (甲市、乙等地)?
+    ``areas``: the end of each area read, by its start."""
+    listed = start >= 2 and text[start - 1] == "、" and start - 1 in areas.values()
+    while text.startswith("、", end) and end + 1 in areas:
         listed = True
-        end = starts[end + 1]
+        end = areas[end + 1]
     return listed and text.startswith(PLACE_LIST_ENDS, end)
 
 
