@@ -16,7 +16,9 @@ from functools import cache, cached_property
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
-from kg.extract.organs import RELATIVE_PREFIXES, working_committee
+from kg.extract.organs import (GOVERNMENT_ABBREVIATION, PARTY_ABBREVIATION,
+                               PARTY_COMMITTEE_ENDINGS, RELATIVE_PREFIXES, party_committee,
+                               working_committee)
 from kg.nlp.gazetteer import Division, Gazetteer
 from kg.nlp.lexicon import STOCK_CODE, org_suffixes
 from kg.nlp.spans import token_table
@@ -233,6 +235,15 @@ class ArticleContext:
         codes = [d.code for d in self.home_areas]
         return self.gazetteer.resolve(form, codes)
 
+    def committee_area(self, written: str, position: int) -> Division | None:
+        """The area whose party committee ``written`` (某某州党委, 中共某某市委, 自治区党委)
+        names, or None."""
+        match = PARTY_ABBREVIATION.match(written)
+        if not match or not written.endswith(PARTY_COMMITTEE_ENDINGS):
+            return None
+        area = self.area_named(match["area"]) if len(match["area"]) > 1 else None
+        return area or self.relative_area(match["area"], position)
+
     def relative_area(self, word: str, position: int | None = None) -> Division | None:
         """The area 自治区, 省, 地区, 州, 市 or 县 written alone stands for: the area of that
         level the sentence names last before ``position`` (吉林省委书记某某，省委副书记…),
@@ -264,12 +275,23 @@ class ArticleContext:
         """The area of ``levels`` whose name ends in ``ending`` that the sentence holding
         ``position`` names last before it."""
         sentence = self.sentence_at(position)
-        for m in reversed(self.mentions_between(sentence.start, position, ("AdminArea",))):
-            division = self.gazetteer.by_code(m.code) if m.code and m.code.isdigit() else None
+        for m in reversed(self.mentions_between(sentence.start, position,
+                                                ("AdminArea", "GovernmentBody"))):
+            division = self._organ_area(m) if m.type == "GovernmentBody" else \
+                self.gazetteer.by_code(m.code) if m.code and m.code.isdigit() else None
             if division is not None and division.level in levels and \
                     division.name.endswith(ending):
                 return division
         return None
+
+    def _organ_area(self, organ: Mention) -> Division | None:
+        """The area whose party committee or people's government ``organ`` is (中共某市委,
+        某市人民政府), or None."""
+        match = GOVERNMENT_ABBREVIATION.fullmatch(organ.text)
+        if match:
+            return self.area_named(match["area"]) if self.gazetteer.lookup(match["area"]) \
+                else None
+        return self.committee_area(organ.text, organ.start) if len(organ.text) > 3 else None
 
     def _areas_and_ancestors(self, levels) -> list[Division]:
         out = []
@@ -453,6 +475,10 @@ class ArticleContext:
                        (m.text,))
 
     def _expanded(self, m: Mention) -> Mention:
+        if m.type == "GovernmentBody" and (area := self.committee_area(m.text, m.start)):
+            # 中共某某市委, 某某州党委 written as a name: the area's party committee.
+            name, aliases = party_committee(area, m.text)
+            return Mention(m.text, m.type, m.source, m.start, m.end, name, None, aliases)
         if m.type in ORGANISATION_LABELS | {"Zone"}:
             expanded = self.expand_relative(m.text)
             if m.type == "GovernmentBody" and expanded.endswith("党工委") and len(expanded) > 3:

@@ -12,6 +12,8 @@ from kg.nlp.gazetteer import Division, Gazetteer
 CENTRAL_COMMITTEE = ("中国共产党中央委员会", ("中共中央", "党中央"))
 # 某某市委 / 某某州党委 / 某某地委 written before a title.
 PARTY_ABBREVIATION = re.compile(r"^(?:中共)?(?P<area>.+?)(?:党委|委)$")
+# What a party committee's short name ends with (某某州党委, 中共某某市委).
+PARTY_COMMITTEE_ENDINGS = ("党委", "省委", "市委", "州委", "县委", "地委", "区委", "旗委", "盟委")
 GOVERNMENT_ABBREVIATION = re.compile(r"^(?P<area>.+?)(?:人民政府|政府)$")
 HEAD_TITLES = ("州长", "市长", "县长", "区长", "省长", "旗长", "盟长")
 

@@ -478,16 +478,11 @@ def _implied_from_name(ctx: ArticleContext, org: Mention) -> Mention | None:
             name, aliases = administrative_office(area, written)
             return ctx.add(Mention(written, "GovernmentBody", org.source, org.start, org.end,
                                    name, None, aliases))
-    match = PARTY_ABBREVIATION.match(written)
-    if match and written.endswith(("党委", "市委", "州委", "县委", "地委", "区委")):
-        area = ctx.area_named(match["area"]) if len(match["area"]) > 1 else None
-        if area is None:
-            # 自治区党委, 州委 (read as a name): the article's region's, prefecture's …
-            area = ctx.relative_area(match["area"], org.start)
-        if area is not None:
-            name, aliases = party_committee(area, written)
-            return ctx.add(Mention(written, "GovernmentBody", org.source, org.start, org.end,
-                                   name, None, aliases))
+    area = ctx.committee_area(written, org.start)
+    if area is not None:
+        name, aliases = party_committee(area, written)
+        return ctx.add(Mention(written, "GovernmentBody", org.source, org.start, org.end,
+                               name, None, aliases))
     return None
 
 

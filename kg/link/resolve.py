@@ -83,6 +83,8 @@ ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMI
 
 # A shorter name found again in another article would too often be part of another word.
 RECOVERED_MIN_LENGTH = 3
+OPENING_PLACES_KEPT = 200_000      # distinct names whose opening places are kept
+PARTY = "中共"
 
 _BARE = Mention("", "", Source("", "", 0, 0, ""))
 
@@ -137,6 +139,9 @@ class Linker:
         self.person_orgs: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
         # article id -> (doc, its text with every mention blanked, compressed)
         self.unclaimed: dict[str, tuple[str, bytes]] = {}
+        # division code -> the (doc, article) pairs whose names open with the division
+        self.places_in_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._opening_places: dict[str, tuple] = {}
 
     # -- collecting -------------------------------------------------------------------
     def mention_key(self, mention: Mention) -> str:
@@ -161,6 +166,31 @@ class Linker:
                 self.person_orgs[normalise_name(fact.subject.label)][fact.source.doc].add(
                     (obj, fact.title or ""))
         self.unclaimed[article.id] = (article.doc, _unclaimed_text(article_facts))
+        for mention in article_facts.mentions:
+            if mention.type not in ("AdminArea", "Person"):
+                for division in self._places_opening(mention.text):
+                    self.places_in_names[division.code].add((article.doc, article.id))
+
+    def _places_opening(self, name: str) -> tuple:
+        """The places a name opens with, each inside the one before (中共某市委 -> 某市;
+        某省某县某某公司 -> 某省, 某县), where the name says which divisions they are."""
+        found = self._opening_places.get(name)
+        if found is not None:
+            return found
+        places = []
+        split = self._place_prefix(name.removeprefix(PARTY))
+        while split:
+            rest, divisions = split
+            if places:
+                divisions = [d for d in divisions if self.gazetteer.contains(places[-1].code, d.code)
+                             and d.code != places[-1].code]
+            if len(divisions) != 1:
+                break
+            places.append(divisions[0])
+            split = self._place_prefix(rest) if len(rest) >= 3 else None
+        if len(self._opening_places) < OPENING_PLACES_KEPT:
+            self._opening_places[name] = tuple(places)
+        return tuple(places)
 
     def _add_mention(self, mention: Mention) -> str:
         key = self.mention_key(mention)
@@ -179,6 +209,11 @@ class Linker:
 
     # -- linking ----------------------------------------------------------------------
     def result(self) -> KnowledgeGraph:
+        for code, seen in self.places_in_names.items():
+            group = self.groups.get(f"area:{code}")
+            if group is not None:       # a place named elsewhere, written inside a name here
+                group.docs.update(doc for doc, _ in seen)
+                group.articles.update(article for _, article in seen)
         uf = _UnionFind()
         for key in self.groups:
             uf.find(key)

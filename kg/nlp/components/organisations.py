@@ -108,6 +108,12 @@ EVIDENCE_SUFFIXES = frozenset({"公司"})
 COMPANY_NAME_WORDS = frozenset({"建设", "发展", "投资", "开发", "运营"})
 AREA_ORGANS = frozenset({"政府", "人民政府", "党委", "行署", "人大常委会", "政协"})
 RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", "盟", "旗"})
+# 某某市委, 中共某某县委: a place's party committee by its short name, the place written
+# in the same token or right before it (市委 and 县委 written alone name the article's own;
+# kg.extract reads those).  Not suffixes of the table: the segmenter would then cut every
+# 市委书记 in two.
+AREA_COMMITTEE = re.compile(r"(?P<party>中共)?(?P<area>\w*?)(?:[省市县区州旗盟地]?委|党委)")
+PARTY = "中共"
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
 # Verbs after which a generic name is a goal, not a place that exists (打造某省…先行区).
 GOAL_VERBS = frozenset({"打造", "创建", "争创", "建成", "构建", "争当", "成为", "建设成"})
@@ -290,6 +296,7 @@ class OrganisationRecognizer:
         found = candidates(doc)
         area_starts = {c.start for c in found if c.label == "AdminArea"}
         area_ends = {c.end for c in found if c.label == "AdminArea"}
+        area_at_end = {c.end: c.start for c in found if c.label == "AdminArea"}
         table = token_table(doc)
         words = table.words
         # Only tokens ending in a suffix's last character can end a name: pick them at C speed.
@@ -297,6 +304,8 @@ class OrganisationRecognizer:
                                                  map(itemgetter(-1), words)))
         model = model_words(doc)
         for i in ending:
+            if words[i][-1] == "委":
+                self._area_committee(table, i, area_at_end, found)
             suffix = self.suffix_of_text(words[i])
             if suffix is None:
                 continue
@@ -332,6 +341,27 @@ class OrganisationRecognizer:
                 found.append(Candidate(start, end, entity_type, priority=2,
                                        attrs={"suffix": suffix}))
         return doc
+
+    def _area_committee(self, table: TokenTable, i: int, area_at_end: dict[int, int],
+                        found: list[Candidate]) -> None:
+        """Token ``i`` ends a place's party committee: 中共某省委 or 某省委 as one token, or
+        市委 (县委 …) right after a place."""
+        match = AREA_COMMITTEE.fullmatch(table.words[i])
+        if match is None:
+            return
+        start, end = table.starts[i], table.starts[i] + len(table.words[i])
+        if match["area"]:
+            if not self.gazetteer.lookup(match["area"]):
+                return
+        elif match["party"] is None and (start in area_at_end or start + 1 in area_at_end):
+            # 某某|市委, and 某某州|委 where the place is read with the level (昌吉|州委)
+            start = area_at_end.get(start, area_at_end.get(start + 1))
+        else:
+            return
+        if table.text.endswith(PARTY, 0, start):
+            start -= len(PARTY)
+        found.append(Candidate(start, end, "GovernmentBody", priority=2,
+                               attrs={"suffix": table.words[i][-2:]}))
 
     def is_boundary(self, text: str) -> bool:
         if text in self.boundary_words or text.isspace():
