@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
-SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "heldout",
+SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "heldout",
         "heldout2", "heldout3", "heldout4", "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-TUNING_SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9")
+TUNING_SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9",
+               "tune10")
 HELD_OUT_SETS = ("heldout", "heldout2", "heldout3", "heldout4")
 HALVES = (("tuning, all batches", TUNING_SETS), ("held out, all batches", HELD_OUT_SETS))
 
