@@ -513,12 +513,12 @@ class ArticleContext:
 
     @cached_property
     def zones_in_names(self) -> list[tuple[Mention, Mention]]:
-        """(named thing, zone) for zones that open facility and company names
-        (某某经济开发区智算产业园项目): the zone is named inside the name, so it is
-        mentioned too, and holds the thing."""
+        """(named thing, zone) for zones that open facility, company and park names
+        (某某经济开发区智算产业园项目, 某某高新区某某产业园): the zone is named inside the
+        name, so it is mentioned too, and holds the thing."""
         pairs = []
         for m in self.title_mentions + self.mentions:
-            if m.type not in FACILITY_LABELS and m.type != "Company":
+            if m.type not in FACILITY_LABELS and m.type != "Company" and m.type != "Zone":
                 continue
             zone = _zone_prefix(m.text)
             if zone:

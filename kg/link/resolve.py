@@ -490,15 +490,34 @@ class Linker:
                 if inner and (self._proper_zone_name(rest) if kind == "Zone"
                               else _proper_facility_name(rest)):
                     addressed[(kind, rest)].append((key, [d.code for d in inner]))
-        for (_kind, rest), entries in sorted(addressed.items()):
+        located = None
+        for (kind, rest), entries in sorted(addressed.items()):
             keys = sorted({key for key, _ in entries})
             if len({uf.find(k) for k in keys}) < 2 or not all(
                     self._on_one_line(a, b) for (_, a), (_, b) in combinations(entries, 2)):
                 continue
+            if kind != "Zone":
+                located = located if located is not None else self._located_facilities()
             for other in keys[1:]:
+                if kind != "Zone" and self._placed_apart(located, keys[0], other):
+                    # 营口某某中心 in 某区 and 盖州某某中心 in 盖州市: one operator's two
+                    # centres, named after the city and the county
+                    self._record("rejected", "address at two lengths", (keys[0], other),
+                                 f"{rest}: the text places them apart")
+                    continue
                 if uf.find(keys[0]) != uf.find(other):
                     uf.union(keys[0], other)
                     self._record("merged", "address at two lengths", (keys[0], other), rest)
+
+    def _placed_apart(self, located: dict[str, set[str]], key: str, other: str) -> bool:
+        """Are the most specific places the text gives two facilities apart?"""
+        places = [self._innermost(located.get(k, set())) for k in (key, other)]
+        return all(places) and not self._on_one_line(*places)
+
+    def _innermost(self, codes: set[str]) -> list[str]:
+        """The codes no other of ``codes`` lies inside."""
+        return sorted(c for c in codes if not any(
+            o != c and self.gazetteer.contains(c, o) for o in codes))
 
     def _on_one_line(self, codes: list[str], others: list[str]) -> bool:
         """Can a division of ``codes`` and one of ``others`` be one inside the other?"""

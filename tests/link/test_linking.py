@@ -2,7 +2,7 @@
 from kg.extract import extract
 from kg.link.resolve import link
 from kg.nlp.pipeline import analyse
-from tests.helpers import article
+from tests.helpers import article, facts_of
 
 
 def _graph(*texts):
@@ -240,6 +240,24 @@ def test_a_zone_its_address_at_two_lengths_its_short_form_and_its_organs_are_one
     # A city's own 临港经济开发区 is not its 经济技术开发区.
     g = _graph("防城港临港经济开发区开工。", "防城港经济技术开发区签约。")
     assert len(_of_type(g, "Zone")) == 2
+
+
+def test_one_operators_centres_named_after_a_city_and_its_county_stay_two_when_placed_apart():
+    city = "岳阳甲乙智算中心位于岳阳楼区，一期已投运。"
+    county = "丙丁公司还在筹划第二座中心——华容甲乙智算中心，位于华容县，规划算力500P。"
+    g = _graph(city, county)
+    assert len(_of_type(g, "ComputeCenter")) == 2
+    # without a place of its own in the text, the county's form is the city's centre
+    g = _graph(city, "华容甲乙智算中心二期开工。")
+    assert len(_of_type(g, "ComputeCenter")) == 1
+
+
+def test_a_zone_opening_a_parks_name_is_mentioned_and_holds_the_park():
+    facts = facts_of("该项目位于岳阳甲乙经济技术开发区丙丁数字产业园。")
+    zones = {m.label for m in facts.mentions if m.type == "Zone"}
+    assert zones == {"岳阳甲乙经济技术开发区丙丁数字产业园", "岳阳甲乙经济技术开发区"}
+    assert ("岳阳甲乙经济技术开发区丙丁数字产业园", "岳阳甲乙经济技术开发区") in {
+        (f.subject.label, f.object.label) for f in facts.facts if f.predicate == "locatedIn"}
 
 
 def test_a_short_name_written_with_the_word_company_is_the_company():
