@@ -53,7 +53,7 @@ from kg.link.iri import entity_key, normalise_name
 from kg.nlp.components.national import trie_pattern
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import (GENERIC_MODIFIERS, listed_words, longest_suffix, national_bodies,
-                            org_abbreviations, org_suffixes)
+                            org_abbreviations, org_suffixes, surnames)
 from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
                         Mention, Source)
 
@@ -141,6 +141,7 @@ class Linker:
         self.unclaimed: dict[str, tuple[str, bytes]] = {}
         # division code -> the (doc, article) pairs whose names open with the division
         self.places_in_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.latin_names: list[tuple[str, str, str]] = []     # (article id, doc, name)
         self._opening_places: dict[str, tuple] = {}
 
     # -- collecting -------------------------------------------------------------------
@@ -166,6 +167,9 @@ class Linker:
                 self.person_orgs[normalise_name(fact.subject.label)][fact.source.doc].add(
                     (obj, fact.title or ""))
         self.unclaimed[article.id] = (article.doc, _unclaimed_text(article_facts))
+        # Names in Latin letters, kept to read the places and persons they spell
+        self.latin_names.extend((article.id, article.doc, m.text) for m in article_facts.mentions
+                                if m.text[:1].isascii() and m.text[:1].isalpha())
         for mention in article_facts.mentions:
             if mention.type not in ("AdminArea", "Person"):
                 for division in self._places_opening(mention.text):
@@ -1064,11 +1068,27 @@ class Linker:
         when another article established the name: a name or alias of the entity, part of
         its legal or organ name, distinctive, and no other entity's."""
         forms, articles = self._recoverable_forms(uf)
-        if not forms:
+        latin = self._latin_forms(uf, articles)
+        if not forms and not latin:
             return
-        pattern = re.compile(trie_pattern(sorted(forms)))
+        patterns = [re.compile(trie_pattern(sorted(found))) if found else None
+                    for found in (forms, latin)]
+        if latin:
+            # A Latin word is read whole: Mianyang, not Mian in Mianzhu.
+            patterns[1] = re.compile(rf"(?<![A-Za-z])(?:{patterns[1].pattern})(?![A-Za-z])")
+        forms = {**forms, **latin}
+        latin_names = defaultdict(list)
+        for article_id, _, name in self.latin_names:
+            latin_names[article_id].append(name)
         for article_id, (doc, packed) in self.unclaimed.items():
-            for match in pattern.finditer(zlib.decompress(packed).decode("utf-8")):
+            text = zlib.decompress(packed).decode("utf-8")
+            matches = [m for pattern in patterns if pattern is not None
+                       for m in pattern.finditer(text)]
+            if latin and article_id in latin_names:
+                # (the places a Latin name spells: Shenyang Yunzhan Information Technology)
+                matches += [m for name in latin_names[article_id]
+                            for m in patterns[1].finditer(name)]
+            for match in matches:
                 root = forms[match.group()]
                 if article_id in articles[root]:
                     continue
@@ -1103,6 +1123,26 @@ class Linker:
                 root = roots.pop()
                 forms.update(dict.fromkeys(written[root][form], root))
         return forms, articles
+
+    def _latin_forms(self, uf: _UnionFind, articles: dict[str, set]) -> dict[str, str]:
+        """Places and persons the corpus names in Chinese, spelled in pinyin as an English
+        text writes them (绵阳 Mianyang, 林启航 Lin Qihang or Qihang Lin) -> root key; a
+        spelling two of them share is read for neither.  Adds their roots' articles to
+        ``articles``."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for key, group in self.groups.items():
+            spelled: tuple = ()
+            if key.startswith("area:"):
+                division = self.gazetteer.by_code(key.removeprefix("area:"))
+                spelled = _spelled_place(division.short) if division is not None else ()
+            elif key.startswith("person:"):
+                spelled = tuple(s for name in group.names for s in _spelled_person(name))
+            if any(spelled):
+                root = uf.find(key)
+                articles[root] |= group.articles
+                for form in filter(None, spelled):
+                    owners[form].add(root)
+        return {form: roots.pop() for form, roots in sorted(owners.items()) if len(roots) == 1}
 
     def _distinctive(self, form: str) -> bool:
         """A form that names one thing wherever it is written: long enough, not a place,
@@ -1308,6 +1348,46 @@ def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:
             if chars >= 2 and not gazetteer.lookup(name[:chars]):
                 return True
     return False
+
+
+# Latin spellings shorter than this name too many things (Xi, Lin).
+MIN_SPELLED_PLACE = 5
+
+
+@lru_cache(maxsize=65536)
+def _spelled_place(short: str) -> tuple[str, ...]:
+    """A place's short form in pinyin as an English text writes it (绵阳 -> Mianyang, and
+    MIANYANG in a dateline)."""
+    if len(short) < 2:
+        return ()
+    spelled = "".join(_pinyin_words(short)).capitalize()
+    if len(spelled) < MIN_SPELLED_PLACE or not spelled.isalpha():
+        return ()
+    return spelled, spelled.upper()
+
+
+def _spelled_person(name: str) -> tuple[str, ...]:
+    """A Chinese name in pinyin, family name first and last (林启航 -> Lin Qihang, Qihang Lin)."""
+    single, double = surnames()
+    size = 2 if name[:2] in double else 1 if name[:1] in single else 0
+    if not size or not 2 <= len(name) <= 4 or not all(_is_han(c) for c in name):
+        return ()
+    family = "".join(_pinyin_words(name[:size])).capitalize()
+    given = "".join(_pinyin_words(name[size:])).capitalize()
+    if not (family + given).isalpha():
+        return ()
+    return f"{family} {given}", f"{given} {family}"
+
+
+def _pinyin_words(chars: str) -> list[str]:
+    """Each character's most common reading, without tones."""
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(chars, style=Style.NORMAL)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 @lru_cache(maxsize=65536)

@@ -37,3 +37,17 @@ def test_a_generic_form_is_not_read_again():
         "合资公司的智算中心已经投运。")
     assert holders_of(graph, "庚辛智算科技有限公司")[0].docs == ["doc0"]
     assert not any(d.rule == "name read again" for d in decisions)
+
+
+def test_places_and_persons_named_in_chinese_are_read_in_an_english_article():
+    chinese = "绵阳市游仙区甲乙智算中心开工，四川丙丁科技有限公司董事长林启航出席。"
+    english = ("MIANYANG -- The centre in Youxian District opened on Monday, "
+               "said Lin Qihang, chairman of Sichuan Bingding Technology.")
+    graph, decisions = linked(chinese, english)
+    for name in ("绵阳市", "游仙区", "林启航"):
+        assert holders_of(graph, name)[0].docs == ["doc0", "doc1"], name
+    # a place inside a Latin name is read too (Sichuan in Sichuan Bingding Technology)
+    assert holders_of(graph, "四川省")[0].docs == ["doc0", "doc1"]
+    # a spelling only inside a longer word, or a family name alone, is no mention
+    graph, _ = linked(chinese, "Mianyangese food and Lin said hello in Youxiantown.")
+    assert all(holders_of(graph, n)[0].docs == ["doc0"] for n in ("绵阳市", "游仙区", "林启航"))
