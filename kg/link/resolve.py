@@ -50,6 +50,7 @@ from typing import Iterable
 from kg.extract import ArticleFacts
 from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES
 from kg.link.iri import entity_key, normalise_name
+from kg.nlp.components.latin import chinese_endings
 from kg.nlp.components.national import trie_pattern
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import (GENERIC_MODIFIERS, listed_words, longest_suffix, national_bodies,
@@ -139,7 +140,8 @@ class Linker:
         self.person_orgs: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
         # article id -> (doc, its text with every mention blanked, compressed)
         self.unclaimed: dict[str, tuple[str, bytes]] = {}
-        # division code -> the (doc, article) pairs whose names open with the division
+        # the key of a place or name -> the (doc, article) pairs of names opening with it
+        # (中共某市委: 某市; 某某开发区管委会: 某某开发区)
         self.places_in_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self.latin_names: list[tuple[str, str, str]] = []     # (article id, doc, name)
         self._opening_places: dict[str, tuple] = {}
@@ -173,7 +175,9 @@ class Linker:
         for mention in article_facts.mentions:
             if mention.type not in ("AdminArea", "Person"):
                 for division in self._places_opening(mention.text):
-                    self.places_in_names[division.code].add((article.doc, article.id))
+                    self.places_in_names[f"area:{division.code}"].add((article.doc, article.id))
+                for name in _names_opening(mention.text):
+                    self.places_in_names[f"name:{name}"].add((article.doc, article.id))
 
     def _places_opening(self, name: str) -> tuple:
         """The places a name opens with, each inside the one before (中共某市委 -> 某市;
@@ -213,9 +217,9 @@ class Linker:
 
     # -- linking ----------------------------------------------------------------------
     def result(self) -> KnowledgeGraph:
-        for code, seen in self.places_in_names.items():
-            group = self.groups.get(f"area:{code}")
-            if group is not None:       # a place named elsewhere, written inside a name here
+        for key, seen in self.places_in_names.items():
+            group = self.groups.get(key)
+            if group is not None:       # a thing named elsewhere, written inside a name here
                 group.docs.update(doc for doc, _ in seen)
                 group.articles.update(article for _, article in seen)
         uf = _UnionFind()
@@ -747,32 +751,42 @@ class Linker:
         name (Qingyang Huachu Cloud = 庆阳华楚云计算有限公司, Huayue Group = 华岳…集团有限公司)
         is that organisation: the one whose name opens so, else the one whose name after
         its place does; two of them, no link, both logged."""
-        latin = [(key, words) for key, group in self._named()
-                 if not key.startswith("person:")
-                 and group.types.most_common(1)[0][0] in ORGANISATION_TYPES
-                 and (words := _latin_words(group.names.most_common(1)[0][0]))]
+        latin = [(key, _latin_kind(group), words, chinese_endings(name))
+                 for key, group in self._named()
+                 if not key.startswith("person:") and _latin_kind(group) in LATIN_KINDS
+                 and (words := _latin_words(name := group.names.most_common(1)[0][0]))]
         if not latin:
             return
-        chinese: list[tuple[str, str, str]] = []         # (key, name, name after its place)
+        # (key, kind, name, name after its place)
+        chinese: list[tuple[str, str, str, str]] = []
         for key, group in self._named():
-            if key.startswith("person:") or \
-                    group.types.most_common(1)[0][0] not in ORGANISATION_TYPES:
+            kind = _latin_kind(group)
+            if key.startswith("person:") or kind not in LATIN_KINDS:
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
                 if _HAN_NAME.fullmatch(name):
                     core = self._company_core(name)
-                    chinese.append((key, name, core))
+                    chinese.append((key, kind, name, core))
                     split = self._place_prefix(name)
                     if split is not None:
                         # (Shenzhen Pengqing: 深圳市鹏擎… with its place written short)
                         rest, divisions = split
-                        chinese.extend((key, d.short + rest, core) for d in divisions[:1]
+                        chinese.extend((key, kind, d.short + rest, core) for d in divisions[:1]
                                        if d.short and name.startswith(d.name))
-        for key, words in latin:
+        for key, kind, words, endings in latin:
             for whole in (True, False):
-                targets = {uf.find(k) for k, name, after_place in chinese
-                           if _spells(words, name if whole else after_place, self.gazetteer)}
-                targets.discard(uf.find(key))
+                # (a zone, port or centre only by a Chinese name of its kind: Some Science
+                # City is 某某科学城, not 某某产业园)
+                stems: dict[str, set[str]] = defaultdict(set)
+                for k, other_kind, name, after_place in chinese:
+                    if other_kind == kind and uf.find(k) != uf.find(key) \
+                            and (endings is None or _without_phase(name).endswith(endings)) \
+                            and _spells(words, name if whole else after_place, self.gazetteer):
+                        stems[uf.find(k)].add(_without_phase(name))
+                targets = set(stems)
+                if len(targets) > 1 and kind != "organisation" and \
+                        len(set.union(*stems.values())) == 1:
+                    targets = {min(targets)}  # 某某中心 and 某某中心项目: one thing, linked later
                 if len(targets) == 1:
                     target = targets.pop()
                     uf.union(key, target)
@@ -1330,12 +1344,32 @@ def _proper_facility_name(name: str) -> bool:
 
 
 # A name in Latin letters: two words or more, each a capitalised word (not an acronym).
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:(?: & | and | of | |-)[A-Z][A-Za-z0-9]*)+")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
+# The kinds of entity named in Latin letters that are linked to Chinese names; organisations
+# are one kind among themselves.
+LATIN_KINDS = frozenset({"organisation", "ComputeCenter", "Zone", "Port"})
+_PHASE_ENDING = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|工程)?$")
+
+
+def _latin_kind(group: _Group) -> str:
+    kind = group.types.most_common(1)[0][0]
+    return "organisation" if kind in ORGANISATION_TYPES else kind
+
+
+def _without_phase(name: str) -> str:
+    return _PHASE_ENDING.sub("", name)
+
+
+# Directions an English name translates where the Chinese name spells them (East Tianshan:
+# 东天山).
+DIRECTIONS = {"east": "dong", "west": "xi", "south": "nan", "north": "bei", "central": "zhong"}
 
 
 def _latin_words(name: str) -> list[str]:
-    return [w.lower() for w in re.split(r"[ -]", name)] if _LATIN_NAME.fullmatch(name) else []
+    if not _LATIN_NAME.fullmatch(name):
+        return []
+    return [DIRECTIONS.get(w, w) for w in (w.lower() for w in re.split(r" & | and | of |[ -]", name))]
 
 
 def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:
@@ -1350,6 +1384,17 @@ def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _names_opening(text: str) -> tuple[str, ...]:
+    """The names a name opens with, each ending in a suffix with words after it
+    (某某开发区管委会 -> 某某开发区; 某市人民政府办公室 -> 某市人民政府), normalised."""
+    name = normalise_name(text)
+    return tuple(name[:end] for end in range(len(name) - 2, MIN_OPENING_NAME - 1, -1)
+                 if longest_suffix(name[:end], 2) is not None)
+
+
+# A name opening a longer one is at least this long (four characters: 某某集团).
+MIN_OPENING_NAME = 4
 # Latin spellings shorter than this name too many things (Xi, Lin).
 MIN_SPELLED_PLACE = 5
 

@@ -40,3 +40,10 @@ def test_a_place_named_elsewhere_is_mentioned_where_it_opens_an_organs_name():
     # a place written only inside names makes no entity of its own
     graph, _ = linked("中共屏山县委召开会议。", "屏山县人民政府印发通知。")
     assert not holders_of(graph, "屏山县")
+
+
+def test_a_zone_or_government_opening_an_organs_name_is_mentioned_there():
+    graph, _ = linked("宜宾甲乙经济技术开发区举行签约仪式。宜宾市人民政府召开会议。",
+                      "宜宾甲乙经济技术开发区管委会、宜宾市人民政府办公室印发通知。")
+    for name in ("宜宾甲乙经济技术开发区", "宜宾市人民政府"):
+        assert holders_of(graph, name)[0].docs == ["doc0", "doc1"], name

@@ -30,3 +30,31 @@ def test_a_bracket_giving_the_legal_name_makes_the_english_name_that_company():
     result = facts_of("9月2日，Zentora Cloud（甲乙云，工商注册名黑龙江甲乙云计算有限公司）宣布上线。")
     [english] = [m for m in result.mentions if m.text == "Zentora Cloud"]
     assert english.name == "黑龙江甲乙云计算有限公司"
+
+
+def test_english_names_of_centres_zones_and_ports_end_in_their_kind(nlp):
+    names = found(nlp, "DALIAN -- The Jinbo Port & Shipping AI Computing Center (金渤港航智算中心) "
+                       "in the Jinbo Economic and Technological Development Zone opened, "
+                       "said Shanghai-listed Jinbo Port Co., Ltd. and the Laboratory for "
+                       "Intelligent Computing.")
+    assert ("Jinbo Port & Shipping AI Computing Center", "ComputeCenter") in names
+    assert ("Jinbo Economic and Technological Development Zone", "Zone") in names
+    # a kind of place followed by Co., Ltd. is a company's; a hyphenated adjective is no word
+    # of the name; descriptive words alone name nothing
+    assert ("Jinbo Port", "Company") in names
+    assert not any(text.startswith(("Shanghai-listed", "The ")) or text == "Intelligent Computing"
+                   for text, _ in names)
+
+
+def test_english_names_link_to_the_chinese_names_of_their_kind():
+    from tests.helpers import linked
+    graph, decisions = linked(
+        "大连金渤科学城丙丁智算中心开工。金渤数字经济产业园同日开园。",
+        "The Jinbo Science City hosts the Dalian Jinbo Bingding Computing Center, "
+        "next to the Jinbo Industrial Park.")
+    aliases = {e.label: (e.aliases, e.docs) for e in graph.entities}
+    assert aliases["大连金渤科学城丙丁智算中心"] == (["Dalian Jinbo Bingding Computing Center"],
+                                           ["doc0", "doc1"])
+    # each English zone is the Chinese zone of its kind, though both names open with 金渤
+    assert aliases["大连金渤科学城"][0] == ["Jinbo Science City"]
+    assert aliases["金渤数字经济产业园"][0] == ["Jinbo Industrial Park"]
