@@ -912,7 +912,8 @@ class Linker:
                                   "ways", rest)
             self._join_unique(uf, facilities[rest], keys, "facility named with its operator",
                               rest)
-        # 某某曲靖绿色智算中心 = 某某曲靖智算中心 (a generic modifier left out before the kind),
+        # 某某曲靖绿色智算中心 = 某某曲靖智算中心 (a generic modifier or a capacity left out
+        # before the kind),
         # and 某某智算中心 for 某某曲靖智算中心 (the place after the operator's brand left out):
         # joined when one longer name leads to the shorter one, in any article.
         modifiers = sorted((m for m in GENERIC_MODIFIERS if len(m) >= 2), key=len, reverse=True)
@@ -922,10 +923,11 @@ class Linker:
             if kind is None:
                 continue
             body = name[: -len(kind)]
-            plain = body
+            plain = CAPACITY_IN_NAME.sub("", body)     # 某某1000P智算中心 = 某某智算中心
+            shortest = 2 if plain != body else 3
             for modifier in modifiers:
                 plain = plain.replace(modifier, "")
-            forms = {plain + kind} if plain != body and len(plain) >= 3 else set()
+            forms = {plain + kind} if plain != body and len(plain) >= shortest else set()
             brand = body[:2]
             if brand in brands:
                 place = self._place_prefix(body[2:] + kind)
@@ -1393,6 +1395,8 @@ def _names_opening(text: str) -> tuple[str, ...]:
                  if longest_suffix(name[:end], 2) is not None)
 
 
+# A capacity written inside a facility's name (某某1000P智算中心, 某某20万千瓦光伏电站).
+CAPACITY_IN_NAME = re.compile(r"\d+(?:\.\d+)?(?:P|PFLOPS|EFLOPS|万千瓦|千瓦|MW|GW|兆瓦)")
 # A name opening a longer one is at least this long (four characters: 某某集团).
 MIN_OPENING_NAME = 4
 # Latin spellings shorter than this name too many things (Xi, Lin).

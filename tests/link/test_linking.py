@@ -396,3 +396,11 @@ def test_a_place_and_a_kind_of_facility_is_the_articles_one_such_centre_placed_t
     g = _graph("天津智算中心首期算力规划3000P。甲乙滨海智算中心位于天津市滨海新区，由甲乙公司投资建设。")
     [centre] = [e for e in g.entities if e.type == "ComputeCenter"]
     assert centre.label == "甲乙滨海智算中心" and "天津智算中心" in centre.aliases
+
+
+def test_a_centre_named_with_its_capacity_is_the_centre_named_without_it():
+    g = _graph("甲乙智算中心一期投运。", "甲乙1000P智算中心一期机柜开始上架。")
+    assert len(_of_type(g, "ComputeCenter")) == 1
+    # two capacities leading to one name: which one it is stays open
+    g = _graph("甲乙智算中心一期投运。", "甲乙1000P智算中心开工。", "甲乙500P智算中心开工。")
+    assert len(_of_type(g, "ComputeCenter")) == 3
