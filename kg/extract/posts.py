@@ -26,6 +26,8 @@ SEPARATORS = "、，,"
 # Where a run of posts cannot reach back past: a bracket or a label closing before it
 # (【同期声】某市委副书记、市长 某某, 包联领导：某县委常委…).
 OPENERS = "】]：:“”\"\n"
+# ——某市委常委某某: the dash that attributes a quote opens the post (one dash joins names).
+ATTRIBUTION_DASH = "——"
 LEADING_WORDS = re.compile(r"由|并")
 # A remark in brackets after an organisation's name (（以下简称“某某”）).
 REMARK = re.compile(r"（[^（）]*）")
@@ -190,7 +192,8 @@ def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segme
     right = end
     while right > start:
         left = right
-        while left > start and text[left - 1] not in SEPARATORS + OPENERS:
+        while left > start and text[left - 1] not in SEPARATORS + OPENERS and \
+                not text.startswith(ATTRIBUTION_DASH, left - len(ATTRIBUTION_DASH)):
             opened = text.rfind("（", start, left - 1) if text[left - 1] == "）" else -1
             # 某公司（以下简称“某某”）董事长: the remark in brackets is passed over whole.
             left = opened if opened != -1 else left - 1

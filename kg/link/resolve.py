@@ -48,7 +48,7 @@ from itertools import combinations
 from typing import Iterable
 
 from kg.extract import ArticleFacts
-from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES
+from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES, party_committee
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.components.latin import chinese_endings
 from kg.nlp.components.national import trie_pattern
@@ -176,8 +176,17 @@ class Linker:
             if mention.type not in ("AdminArea", "Person"):
                 for division in self._places_opening(mention.text):
                     self.places_in_names[f"area:{division.code}"].add((article.doc, article.id))
-                for name in _names_opening(mention.text):
+                for name in _names_opening(mention.text) + self._committee_opening(mention.text):
                     self.places_in_names[f"name:{name}"].add((article.doc, article.id))
+
+    def _committee_opening(self, name: str) -> tuple[str, ...]:
+        """The party committee a name opens with (中共某市委宣传部 -> 中共某市委员会), by the
+        full name it is known by."""
+        match = COMMITTEE_OPENING.match(name)
+        if match is None or len(match.group(0)) == len(name):
+            return ()
+        areas = self.gazetteer.lookup(match["area"])
+        return (normalise_name(party_committee(areas[0])[0]),) if len(areas) == 1 else ()
 
     def _places_opening(self, name: str) -> tuple:
         """The places a name opens with, each inside the one before (中共某市委 -> 某市;
@@ -1397,6 +1406,8 @@ def _names_opening(text: str) -> tuple[str, ...]:
 
 # A capacity written inside a facility's name (某某1000P智算中心, 某某20万千瓦光伏电站).
 CAPACITY_IN_NAME = re.compile(r"\d+(?:\.\d+)?(?:P|PFLOPS|EFLOPS|万千瓦|千瓦|MW|GW|兆瓦)")
+# 中共某市委… or 某县委… opening a longer name: the place's party committee.
+COMMITTEE_OPENING = re.compile(r"(?:中共)?(?P<area>\w{1,12}?[省市县区州旗盟])委(?!员)")
 # A name opening a longer one is at least this long (four characters: 某某集团).
 MIN_OPENING_NAME = 4
 # Latin spellings shorter than this name too many things (Xi, Lin).

@@ -47,3 +47,15 @@ def test_a_zone_or_government_opening_an_organs_name_is_mentioned_there():
                       "宜宾甲乙经济技术开发区管委会、宜宾市人民政府办公室印发通知。")
     for name in ("宜宾甲乙经济技术开发区", "宜宾市人民政府"):
         assert holders_of(graph, name)[0].docs == ["doc0", "doc1"], name
+
+
+def test_a_post_after_the_dash_of_an_attribution():
+    posts = {(f.subject.label, f.object.label, f.title) for f in facts_of(
+        "“这是一个里程碑。”\n——宜宾市委常委、翠屏区委书记周明远").facts
+        if f.predicate == "holdsPosition"}
+    assert posts == {("周明远", "中共宜宾市委员会", "常委"), ("周明远", "中共翠屏区委员会", "书记")}
+
+
+def test_a_committee_opening_a_departments_name_is_mentioned_there():
+    graph, _ = linked("宜宾市委书记周明远出席。", "宜宾晚报\n中共宜宾市委宣传部主管\n本报讯 会议召开。")
+    assert holders_of(graph, "中共宜宾市委员会")[0].docs == ["doc0", "doc1"]
