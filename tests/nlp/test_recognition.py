@@ -179,6 +179,11 @@ def test_goals_in_quotes_and_generic_bodies_are_not_names():
                    for text, label in found if "甲省" not in text)
 
 
+def test_words_said_in_quotes_are_no_name_though_they_end_in_a_suffix():
+    found = ents("董事长王明远说，“甲乙在宜宾的这个项目，将是集团在西部最大的生产基地”。")
+    assert not any("这个项目" in text for text, _ in found)
+
+
 def test_zone_named_by_a_place_and_generic_words():
     found = ents("依托宁夏信息产业园建设数据中心。")
     assert ("宁夏信息产业园", "Zone") in found

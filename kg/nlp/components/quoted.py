@@ -20,6 +20,10 @@ MEDIA_TITLE = re.compile(r"《([^《》\n]{2,20}(?:报|刊|杂志))》(?=记者|
 RANK = re.compile(r"(?:[一二三四五六七八九十百0-9]+号|头号|一把手|第[一二三四五六七八九十0-9]+)")
 # “某建设工程有限公司”: a name the writer withholds (某某 stands for a name in examples).
 WITHHELD = re.compile(r"某(?!某)")
+# A clause mark inside quotation marks: a quote of speech, not a name.
+SPEECH = re.compile(r"[，。；！？：,;!?]")
+# A clause mark inside quotation marks: a quote of speech, not a name.
+SPEECH = re.compile(r"[，。；！？：,;!?]")
 # “十大标志性项目”, “百个重点项目”: a count of several, a programme, not one thing's name.
 SEVERAL = re.compile(r"(?:[一二三四五六七八九十百千两几数多]+|\d+)[大个项批类]")
 
@@ -46,8 +50,8 @@ class QuotedNameRecognizer:
         for m in QUOTED.finditer(text):
             inner = m.group(1)
             suffix = self._suffix_of(inner)
-            if suffix is None:
-                continue
+            if suffix is None or SPEECH.search(inner):
+                continue     # “…，将是集团在西部最大的生产基地”: words said, not a name
             body = inner[:-len(suffix)]
             if all(ch in NAME_STOP_WORDS for ch in body) or RANK.fullmatch(body) or \
                     SEVERAL.match(body) or WITHHELD.match(inner):
