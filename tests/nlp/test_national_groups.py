@@ -207,6 +207,12 @@ def test_a_brand_before_a_product_is_the_product(nlp):
     assert not {"华为技术有限公司", "京东集团股份有限公司"} & full_names(doc)
 
 
+def test_a_banks_short_name_before_a_provinces_branch_is_the_branchs(nlp):
+    found = {e.text for e in nlp("截至10月末，工行甘肃省分行对甲乙集团的融资余额超过50亿元，"
+                                 "农行甘肃省分行对农行兰州分行的参贷申请进行审批。").ents}
+    assert {"工行甘肃省分行", "农行甘肃省分行", "农行兰州分行"} <= found
+
+
 def test_the_corps_by_its_names_but_not_a_bare_corps(nlp):
     assert ("新疆兵团", "GovernmentBody", "新疆生产建设兵团") in names(nlp("新疆兵团代表出席。"))
     assert "新疆生产建设兵团" not in full_names(nlp("兵团代表出席。"))

@@ -45,8 +45,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import LEVEL_RANK, Gazetteer
-from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, org_suffixes, \
-    titles, verbs
+from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, national_bodies, \
+    org_suffixes, titles, verbs
 from kg.nlp.spans import Candidate, ModelWords, TokenTable, candidates, model_words, \
     token_table
 
@@ -486,9 +486,10 @@ class _NameScan:
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…: a name starts at its place
             elif first < at and entity_type == "Company" and starts[first] in area_starts \
                     and len(text) > 1 and text in rec.common and not rec.suffix_of_text(text) \
-                    and rec.area_ranks(words[first])[1] == 1:
-                break      # 招标代理机构|广西某某公司: an everyday word does not come before the
-                           # province that opens a company's name (某集团甘肃有限公司 does)
+                    and rec.area_ranks(words[first])[1] == 1 and text not in national_bodies():
+                break      # 招标代理机构|广西某某公司: an everyday word (not a bank's short
+                           # name: 农行|四川省分行) does not come before the province that
+                           # opens a company's name (某集团甘肃有限公司 does)
             elif first < at and starts[i] in area_starts and starts[first] in area_starts \
                     and first == i + 1 and suffix not in HOMETOWN_SUFFIXES \
                     and rec.area_ranks(text)[0] > rec.area_ranks(words[first])[1] >= 1 \
