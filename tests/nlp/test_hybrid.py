@@ -223,6 +223,12 @@ def test_a_metadata_line_run_into_the_headline_still_names_its_source(hybrid):
     # In an article's text, a phrase with a colon is no field.
     text = next(analyse([article("项目资金来源：政府专项债券。")], hybrid))[1]
     assert not any(e.label_ == "Organization" for e in text.ents)
+    # Nor is 资金来源 run into the fields before it in furniture: money has no publisher.
+    furniture = dataclasses.replace(
+        article("建设地点：宜宾市翠屏区甲乙产业园资金来源：企业自筹及银行贷款，资金已落实", number=0),
+        kind="furniture")
+    doc = next(analyse([furniture], hybrid))[1]
+    assert not any("自筹" in e.text for e in doc.ents)
 
 
 def test_a_year_before_a_suffix_is_no_part_of_a_name(hybrid):

@@ -75,6 +75,8 @@ NOT_NAMES = frozenset({"本网", "本报", "本站", "本台", "综合", "网络
 MIDDLE_DOTS = "·"
 # A person's value that ends in a role is the desk, not a name (本刊记者).
 ROLE_ENDS = ("记者", "编辑", "通讯员", "摄影", "编者", "实习生")
+# Words before 来源 that make it another field's label (资金来源, 收入来源): no publisher.
+NOT_A_SOURCE = ("资金", "经费", "收入", "资本", "原料", "数据", "能源", "电力", "水")
 # What a source's value may end with that is no part of its name (来源：某某网综合).
 SOURCE_ENDS = ("综合", "整理", "编辑", "消息")
 
@@ -138,6 +140,8 @@ class FieldNameRecognizer:
             label, value = match.group(1), match.group(2)
             start = match.start(2)
             if label in ORGANISATION_LABELS:
+                if text.endswith(NOT_A_SOURCE, 0, match.start(1)):
+                    continue     # 资金来源：企业自筹及银行贷款: where money comes from
                 name = self._organisation(re.split(f"[{_NAME_SEPARATORS}]", value)[0])
                 for end in SOURCE_ENDS:
                     if name.endswith(end) and len(name) > len(end) + 1:
