@@ -391,5 +391,17 @@ def test_a_project_named_after_its_companys_brand():
     assert not any(label == "Project" for _, label in found)
 
 
+def test_a_station_named_after_a_zone_or_a_town_of_the_article():
+    found = ents("宜宾丙丁经济技术开发区位于翠屏区。由甲乙储能科技有限公司投资4.2亿元建设的"
+                 "丙丁共享储能电站，7月31日实现全容量并网。")
+    assert ("丙丁共享储能电站", "Project") in found
+    found = ents("戊己农光互补光伏电站位于屏山县戊己镇，总投资9.6亿元。")
+    assert ("戊己农光互补光伏电站", "Project") in found
+    # a park named by its trade lends no brand; a count of several is no name
+    found = ents("屏山光伏产业园开园，光伏储能项目开工。甲乙科技有限公司在甲乙锂电产业园三个锂电项目。")
+    assert not any(label == "Project" and (text.startswith("光伏") or "三个" in text)
+                   for text, label in found), found
+
+
 def test_units_times_a_units_capacity_stay_in_a_projects_name():
     assert ("伊吾县2×66万千瓦煤电项目", "Project") in ents("伊吾县2×66万千瓦煤电项目总投资56亿元。")

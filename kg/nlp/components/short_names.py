@@ -144,8 +144,12 @@ def _undeclared(found: list[Candidate], text: str, doc: Doc) -> None:
         _abbreviations(found, text, companies)
     _brands_before_posts(found, text, companies)
     _brands_in_slots(found, text, lambda: set(token_table(doc).starts) | {len(text)})
-    if full_names:
-        _brand_projects(found, text, doc, full_names)
+    # (a zone's and a town's brand name facilities too: 某某经开区 … 某某共享储能电站)
+    namers = full_names + [c for c in found if c.label == "Zone" and text[
+        c.start:c.end].endswith(ADMINISTERED_ZONE_ENDS) or c.label == "AdminArea"
+                           and text[c.start:c.end].endswith(TOWN_ENDS)]
+    if namers:
+        _brand_projects(found, text, doc, namers)
 
 
 def _abbreviations(found: list[Candidate], text: str, companies: set[str]) -> None:
@@ -305,15 +309,24 @@ NOT_IN_BRAND_PROJECTS = frozenset({"投资", "建设", "总投资", "投资建�
                                    "的", "与", "和", "及", "在", "将", "已", "为", "是", "等", "了",
                                    "对", "向", "把", "从", "于", "以", "并", "其", "该", "个"})
 MAX_BRAND_PROJECT = 20
+# A count (三个, 5个): several things, not one thing's name.
+COUNT = re.compile(r"[\d一二三四五六七八九十两几]+[个项座家]")
+# What a facility named after a brand ends with.
+BRAND_FACILITY_KINDS = ("项目", "电站")
+TOWN_ENDS = ("镇", "乡")
+# Zones an administration names (某某经济技术开发区, 某某科学城): their own word is a brand.
+ADMINISTERED_ZONE_ENDS = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "开发区", "经开区",
+                          "高新区", "新区", "科学城", "综合保税区", "保税区")
 
 
 def _brand_projects(found: list[Candidate], text: str, doc: Doc,
-                    companies: list[Candidate]) -> None:
-    """A project named after a company of the article (某某精工股份有限公司 … 某某镁合金精密
-    压铸件项目): its brand (the first two characters of its name after its place), then
-    words of what it makes, then 项目, at token edges, overlapping no name read — a name
+                    namers: list[Candidate]) -> None:
+    """A project named after a company, zone or town of the article (某某精工股份有限公司 …
+    某某镁合金精密压铸件项目; 某某经济技术开发区 … 某某共享储能电站): its brand (the first
+    two characters of its name after its place; a town's name without 镇), then words of
+    what it makes, then 项目 or 电站, at token edges, overlapping no name read — a name
     the recognisers leave unread when its words are everyday ones (高端铜箔)."""
-    brands = {b for c in companies if (b := _brand(text[c.start:c.end])) is not None}
+    brands = {b for c in namers if (b := _brand(text[c.start:c.end])) is not None}
     if not brands:
         return
     table = token_table(doc)
@@ -324,24 +337,32 @@ def _brand_projects(found: list[Candidate], text: str, doc: Doc,
     for brand in sorted(brands):
         at = text.find(brand)
         while at != -1:
-            end = text.find("项目", at + len(brand), at + MAX_BRAND_PROJECT) + len("项目")
-            if at in starts and end > len("项目") and end in edges \
-                    and _product_words(text, words, at + len(brand), end - len("项目")) \
-                    and not any(a < end and at < b for a, b in taken):
-                found.append(Candidate(at, end, "Project", priority=1))
-                taken.append((at, end))
+            for kind in BRAND_FACILITY_KINDS:
+                end = text.find(kind, at + len(brand), at + MAX_BRAND_PROJECT) + len(kind)
+                if at in starts and end > len(kind) and end in edges \
+                        and _product_words(text, words, at + len(brand), end - len(kind)) \
+                        and not any(a < end and at < b for a, b in taken):
+                    found.append(Candidate(at, end, "Project", priority=1))
+                    taken.append((at, end))
+                    break
             at = text.find(brand, at + len(brand))
 
 
 def _brand(name: str) -> str | None:
-    """The brand of a company's legal name: its first two characters after its place."""
+    """The brand of a company's legal name or a zone's: its first two characters after its
+    place; of a town (某某镇): its name."""
     gazetteer = Gazetteer.load()
+    if name.endswith(TOWN_ENDS):
+        brand = name[:-1]      # (a town's name may be an everyday word: 擂鼓镇)
+        return brand if len(brand) == 2 else None
     rest = name
     for size in range(min(len(name) - 2, 9), 1, -1):
         if gazetteer.lookup(name[:size]):
             rest = name[size:]
             break
     brand = rest[:2]
+    if name.endswith(ADMINISTERED_ZONE_ENDS) and rest[2:] not in ADMINISTERED_ZONE_ENDS:
+        return None      # 某县光伏产业园: a zone named by its trade, not by a brand
     if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand) or \
             brand in common_words() or brand in GENERIC_MODIFIERS or gazetteer.lookup(brand) or \
             rest.startswith(_suffixes()):
@@ -357,8 +378,8 @@ def _product_words(text: str, words: dict[int, str], start: int, end: int) -> bo
     position = start
     while position < end:
         word = words.get(position)
-        if word is None or word in NOT_IN_BRAND_PROJECTS or \
-                not all(ch.isalnum() or ch in "/." for ch in word):
+        if word is None or word in NOT_IN_BRAND_PROJECTS or word in org_suffixes() or \
+                COUNT.fullmatch(word) or not all(ch.isalnum() or ch in "/." for ch in word):
             return False
         position += len(word)
     return position == end
