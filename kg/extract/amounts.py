@@ -247,9 +247,10 @@ def _compute(ctx: ArticleContext, q) -> Fact | None:
 
 
 # Figures that are no facility's or area's capacity: a demand or a gap, one card's or one
-# server's, what a customer rents, a company's across its centres.
+# server's, what a customer rents or is given (向某实验室开放…), a company's across its
+# centres.
 NOT_A_HOLDERS_COMPUTE = re.compile(r"需求|缺口|单卡|每卡|单台|一台|每台|单颗|每颗|单芯片|单机柜|"
-                                   r"租用|租赁了|(?:该|本)?公司(?:在全国|累计|共|旗下)|"
+                                   r"租用|租赁了|向[^，。；]{1,20}(?:提供|开放)|(?:该|本)?公司(?:在全国|累计|共|旗下)|"
                                    r"(?:该|本)?集团(?:在全国|累计|共|旗下)")
 # A figure for the whole country (我国算力总规模…, 全国在用算力…): not scored, and not the
 # article's centre's.
@@ -292,12 +293,16 @@ def _area_subject(ctx: ArticleContext, sentence, position: int) -> Mention | Non
     if own_zone is not None:
         # …，园区规划算力规模1万P: the clause opens with the zone, whatever was named before
         return ctx.last_before(own_zone.start(), {"Zone"})
-    if ctx.mentions_between(sentence.start, position, COMPUTE_SUBJECTS) or "项目" in head or \
-            head.lstrip("“\" ").startswith(("该", "项目", "一期", "二期", "三期", "本项目")):
+    collective = COLLECTIVE_AREA.search(ctx.text, clause_start, position)
+    if collective is not None and ctx.mentions_between(clause_start, position, COMPUTE_SUBJECTS):
+        collective = None
+    if collective is None and (ctx.mentions_between(sentence.start, position, COMPUTE_SUBJECTS)
+                               or "项目" in head or head.lstrip("“\" ").startswith(
+                                   ("该", "项目", "一期", "二期", "三期", "本项目"))):
         return None
     areas = [m for m in ctx.mentions_between(sentence.start, position) if m.type == "AdminArea"]
-    collective = COLLECTIVE_AREA.search(ctx.text, clause_start, position)
     if collective is not None:
+        # (全市算力规模…: the area's, though a centre is named in a clause before)
         word = collective.group(1)
         named = [m for m in areas if m.label.endswith("自治区" if word == "区" and
                                                        m.label.endswith("自治区") else word)]

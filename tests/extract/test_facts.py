@@ -35,6 +35,13 @@ def test_compute_capacity_status():
     assert got == {(500.0, "current"), (20000.0, "planned")}
 
 
+def test_compute_given_away_is_no_capacity_and_the_citys_total_is_the_citys():
+    text = ("宜宾丙丁智算中心位于翠屏区。副市长王明远表示，宜宾将以“丙丁智算中心”为核心构建产业生态，"
+            "力争到2027年全市智能算力规模突破5000P。丙丁公司将每年向联合实验室开放不少于50P的免费算力。")
+    got = {(f.subject.label, f.quantity.value) for f in _facts(text, "computeCapacity")}
+    assert got == {("宜宾市", 5000.0)}
+
+
 def test_title_list_gives_both_posts_and_implied_organs():
     text = "哈密市委副书记、市长王明远出席会议。"
     posts = {(f.object.label, f.title) for f in _facts(text, "holdsPosition")}
