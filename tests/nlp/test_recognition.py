@@ -344,6 +344,9 @@ def test_a_capacity_opens_a_project_name_with_its_count_and_joined_products():
         ents("年产3000台套风电齿轮箱精密零部件项目开工。")
     assert ("年产5万吨高纯石英砂及石英坩埚项目", "Project") in \
         ents("年产5万吨高纯石英砂及石英坩埚项目开工。")
+    # a product's character the segmenter leaves alone, words the model reads apart
+    assert ("年产3600万平方米高频高速覆铜板及2万吨电子铜箔项目", "Project") in \
+        ents("据介绍，年产3600万平方米高频高速覆铜板及2万吨电子铜箔项目总投资45亿元。")
     # two names joined by 和 stay two; a count with no capacity is no name
     found = ents("年产5万吨正极材料项目和年产3万吨负极材料项目开工。")
     assert {("年产5万吨正极材料项目", "Project"), ("年产3万吨负极材料项目", "Project")} <= found

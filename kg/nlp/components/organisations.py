@@ -137,6 +137,8 @@ CAPACITY_WORDS = frozenset({"年产", "日产", "年处理", "日处理", "年�
 # them, in words, the capacity word may stand.
 PRODUCT_JOINS = frozenset({"及", "和", "与"})
 CAPACITY_REACH = 8
+# Characters that stand alone as words of a sentence, never inside a product's name.
+FUNCTION_CHARACTERS = frozenset("的在将和与及为是于对向把从以并其该由已了等个并或")
 # Conjunctions join two names even where the model reads one (某市与某某公司).
 CONJUNCTIONS = frozenset("与及、")
 # Characters that open names too (同方…, 和林…) but join two after a whole organisation's
@@ -465,7 +467,9 @@ class _NameScan:
                     and words[i + 1] != JOINING_DASH and _is_cjk(words[i - 1][-1]) \
                     and _is_cjk(words[i + 1][0]):
                 pass       # 中国—东盟: one dash between two words joins them in a name
-            elif (boundary := rec.is_boundary(text)) and self._glued_stop_char(i, first):
+            elif (boundary := rec.is_boundary(text)) and self._product_character(i):
+                pass       # 年产…覆|铜板及…项目: a character of a product after the capacity
+            elif boundary and self._glued_stop_char(i, first):
                 first = i      # the name's first character: nothing before it is the name's
                 break
             elif boundary and self._stop_char_after_area(i, first):
@@ -475,7 +479,8 @@ class _NameScan:
                     and not (entity_type == "Company" and text in COMPANY_NAME_WORDS):
                 break
             elif not boundary and self.model is not None and self._model_boundary(i, first) \
-                    and not self._trade_before_bracketed_place(i, first):
+                    and not self._trade_before_bracketed_place(i, first) \
+                    and not self._after_capacity(i + 1):
                 break      # the model's reading ends the name (see the module docstring)
             elif MONEY_WORD.search(text) or (entity_type == "GovernmentBody" and any(
                     ch.isascii() and ch.isalpha() for ch in text)):
@@ -892,9 +897,28 @@ class _NameScan:
             word = self.words[k]
             if word in CAPACITY_WORDS:
                 return True
-            if word in PRODUCT_JOINS or self.rec.is_boundary(word) or \
-                    self.rec.suffix_of_text(word):
+            if word in PRODUCT_JOINS or self.rec.is_boundary(word) and not \
+                    self._product_character(k) or self.rec.suffix_of_text(word):
                 return False      # 年产…甲项目和年产…乙项目: two names
+        return False
+
+    def _product_character(self, i: int) -> bool:
+        """Is token ``i`` one character of a product named after a facility's capacity word
+        (年产…高频高速|覆|铜板): a Chinese character, no function word, after the capacity?"""
+        word = self.words[i]
+        return len(word) == 1 and _is_cjk(word) and word not in FUNCTION_CHARACTERS \
+            and self._after_capacity(i)
+
+    def _after_capacity(self, i: int) -> bool:
+        """Is token ``i`` a word of the products a facility's capacity word names (年产…):
+        the capacity word a few words before, no clause mark or join between?"""
+        if self.entity_type not in FACILITY_TYPES:
+            return False
+        for k in range(i - 1, max(-1, i - CAPACITY_REACH), -1):
+            if self.words[k] in CAPACITY_WORDS:
+                return True
+            if not CLAUSE_MARKS.isdisjoint(self.words[k]) or self.words[k] in PRODUCT_JOINS:
+                return False
         return False
 
     def _inner_conjunction(self, i: int) -> bool:
