@@ -28,6 +28,8 @@ ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Or
 FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
 # 公司全称：某某股份有限公司 on an announcement or an investor Q&A page.
 ISSUER_FIELD = re.compile(r"(?:公司全称|公司名称|发行人)[：:]\s*$")
+# A project described, not named, after what builds it (该公司投资建设的高端铜箔项目).
+DESCRIBED_PROJECT = re.compile(r"(?:建设|投建|实施|推进)的([\u4e00-\u9fff]{4,20})项目")
 # Words that refer back to a facility named before (…建设该项目).
 FACILITY_REFERENCES = ("该项目", "本项目", "该中心", "该基地", "该工程")
 # What opens a part of a sentence that refers back rather than naming its subject.
@@ -397,6 +399,11 @@ class ArticleContext:
         index = self.sentences.index(sentence)
         window_start = self.sentences[max(0, index - 2)].start
         named = [m for m in self.mentions_between(window_start, position, FACILITY_LABELS)]
+        described = [m for m in DESCRIBED_PROJECT.finditer(
+            self.text, named[-1].end if named else window_start, position)
+            if not self.mentions_between(m.start(1), m.end())]
+        if described:
+            return None     # 该公司投资建设的某某新材料项目…。该项目…: a project not named
         if named:
             return named[-1]
         topic = self.topic_facility

@@ -622,3 +622,11 @@ def test_short_names_after_a_role_and_in_a_list_of_companies_are_companies():
     companies = {m.label for m in facts_of("积极引进汽车零部件、电子信息等企业落户。").mentions
                  if m.type == "Company"}
     assert not companies
+
+
+def test_that_project_after_a_project_described_not_named_is_not_the_articles_centre():
+    text = ("宜宾丙丁智算中心位于翠屏区，规划算力1000P。在三江新区，甲乙电子材料有限公司投资建设的"
+            "高频高速覆铜板及电子铜箔项目首条生产线已试产。据介绍，该项目由甲乙控股与戊己投资合资建设，"
+            "总投资45亿元。")
+    amounts = [(f.subject.label, f.quantity.value) for f in _facts(text, "investmentAmount")]
+    assert ("宜宾丙丁智算中心", 4_500_000_000) not in amounts
