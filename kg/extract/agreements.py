@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
-from kg.extract.organs import government
+from kg.extract.organs import HEAD_TITLES, government
 from kg.records import Fact, Mention, Signing
 
 PARTY_LABELS = ORGANISATION_LABELS | FACILITY_LABELS | {"Zone"}
@@ -413,6 +413,12 @@ def _group_before(ctx: ArticleContext, start: int, position: int) -> list[Mentio
         if len(gap) > (REPRESENTATIVE_TITLE_CHARS if represented is not None and not group
                        else 4) or any(ch in gap for ch in "，。；"):
             break
+        if represented is not None and not group and gap.endswith(HEAD_TITLES) and \
+                (area := ctx.committee_area(m.text, m.start)) is not None:
+            # 某市委副书记、市长某某与…: the mayor signs for the city's government
+            name, aliases = government(area)
+            m = ctx.add(Mention(name, "GovernmentBody", m.source, m.start, m.end, name, None,
+                                aliases))
         group.insert(0, m)
         cursor = m.start
         if ctx.text[cursor - 1:cursor] != "、":

@@ -665,6 +665,9 @@ def test_signings_by_representatives_and_sides_named_after_the_signing():
     assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
     text = "签约双方为甲乙科技有限公司和丙丁集团有限公司。"
     assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
+    # the mayor, also the city's party deputy secretary, signs for the city's government
+    text = "宜宾市委副书记、市长王明远与丙丁集团有限公司总经理王刚代表双方签约。"
+    assert _pairs(text, "agreementWith") == {("宜宾市人民政府", "丙丁集团有限公司")}
 
 
 def test_posts_after_words_that_bring_them_in_after_a_remark_and_of_founders():
