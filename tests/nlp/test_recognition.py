@@ -347,6 +347,11 @@ def test_a_capacity_opens_a_project_name_with_its_count_and_joined_products():
     # a product's character the segmenter leaves alone, words the model reads apart
     assert ("年产3600万平方米高频高速覆铜板及2万吨电子铜箔项目", "Project") in \
         ents("据介绍，年产3600万平方米高频高速覆铜板及2万吨电子铜箔项目总投资45亿元。")
+    # a company opening the name, then its capacity and what it counts in (台套)
+    assert ("宜宾甲乙氢能装备有限公司年产500台套碱性电解槽项目", "Project") in \
+        ents("宜宾甲乙氢能装备有限公司年产500台套碱性电解槽项目开工。")
+    # a numeral opening a place's name is no count (三|塘湖); one before 大 is (两|大)
+    assert ("巴里坤三塘湖风光储一体化基地", "Project") in ents("巴里坤三塘湖风光储一体化基地开工。")
     # two names joined by 和 stay two; a count with no capacity is no name
     found = ents("年产5万吨正极材料项目和年产3万吨负极材料项目开工。")
     assert {("年产5万吨正极材料项目", "Project"), ("年产3万吨负极材料项目", "Project")} <= found

@@ -90,6 +90,8 @@ WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂",
 # A count before a suffix (三大项目, 23个重点项目, 第一大口岸) makes a description, not a name.
 COUNTED = re.compile(r"^(?:第|\d|[一二三四五六七八九十两几数多百千万]).*[个大家类批项座条所台辆名位处]$"
                      r"|^[一二三四五六七八九十两几]$")
+# A numeral alone counts (两|大…) unless it opens a place's name (三|塘湖, 六|盘水).
+LONE_NUMERAL = re.compile(r"[一二三四五六七八九十两几]")
 DESCRIPTIVE_WORDS = frozenset({"重要", "主要", "重点", "最大", "首个", "首家", "新型", "传统", "大型", "该"})
 # A facility's state before its name (在建|某某中心); in an organ's name 规划 is a word of
 # its own (某市规划和自然资源局).
@@ -535,9 +537,13 @@ class _NameScan:
                               or words[first] in NAME_PUNCTUATION):
             first += 1
         body = words[first:at]
-        # 年产3000台套…项目: a count after a capacity word is what the facility makes a year.
-        counted = [] if body and body[0] in CAPACITY_WORDS else body
-        if (any(COUNTED.match(word) or COUNTED.match(word + following)
+        # 年产3000台套…项目: a count after a capacity word is what the facility makes a year
+        # (某某有限公司年产500台套…项目 too).
+        capacity = next((k for k, word in enumerate(body) if word in CAPACITY_WORDS), len(body))
+        counted = body[:capacity]
+        if (any(COUNTED.match(word) and not (LONE_NUMERAL.fullmatch(word)
+                                             and self._opens_a_place(word + following))
+                or COUNTED.match(word + following)
                 for word, following in zip(counted, counted[1:])) or
                 (counted and COUNTED.match(counted[-1]))) and \
                 not self._model_reads_one_name(first):
@@ -836,6 +842,11 @@ class _NameScan:
         return self.model is not None and first < self.at and \
             self.model.within_name(self.starts[first], end) and \
             self.model.tag_at(self.starts[first]) in ("ORG", "LOC")
+
+    def _opens_a_place(self, words: str) -> bool:
+        """Do ``words`` name a division, a town written without 镇 included (三塘湖)?"""
+        lookup = self.rec.gazetteer.lookup
+        return bool(lookup(words) or lookup(words + "镇") or lookup(words + "乡"))
 
     def _verb(self, i: int) -> bool:
         """Is token ``i`` a verb? Not where it is read as a place: jieba's dictionary tags
