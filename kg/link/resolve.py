@@ -328,6 +328,20 @@ class Linker:
                 return name[size:], found
         return None
 
+    def _town_prefix(self, name: str, inside: list | None, proper) -> tuple[str, list] | None:
+        """A town written without 镇 or 乡 opening ``name`` right after its county (伊吾|淖毛湖…),
+        with the town's division, when the name after it is ``proper`` (not 某镇|共享储能电站:
+        there the town's name is the facility's own word)."""
+        if not inside:
+            return None
+        for size in range(min(len(name) - 2, 4), 1, -1):
+            towns = [d for ending in TOWN_ENDINGS
+                     for d in self.gazetteer.lookup(name[:size] + ending)
+                     if any(self.gazetteer.contains(o.code, d.code) for o in inside)]
+            if towns:
+                return (name[size:], towns) if proper(name[size:]) else None
+        return None
+
     def _address_prefix(self, name: str) -> tuple[str, list] | None:
         """The rest of ``name`` after the places that open it, each inside the one before
         (山西灵丘|滑车岭…电站, 抚州临川|云溪…产业园), with the innermost place's divisions."""
@@ -496,7 +510,10 @@ class Linker:
                 # The innermost place of the address, read inside the places before it
                 # (大同 may be several divisions; 大同云州区 only the city's district).
                 rest, inner = name, None
-                while (split := self._place_prefix(rest)) is not None and len(split[0]) >= 4:
+                proper = self._proper_zone_name if kind == "Zone" else _proper_facility_name
+                while (split := self._place_prefix(rest) or self._town_prefix(rest, inner,
+                                                                             proper)) \
+                        is not None and len(split[0]) >= 4:
                     found = split[1]
                     if inner is not None:
                         found = [d for d in found if any(self.gazetteer.contains(o.code, d.code)
@@ -504,8 +521,7 @@ class Linker:
                         if not found:
                             break    # 细河区|玉龙数字产业园: a place's name outside it is a word
                     rest, inner = split[0], found
-                if inner and (self._proper_zone_name(rest) if kind == "Zone"
-                              else _proper_facility_name(rest)):
+                if inner and proper(rest):
                     addressed[(kind, rest)].append((key, [d.code for d in inner]))
         located = None
         for (kind, rest), entries in sorted(addressed.items()):
@@ -1349,9 +1365,17 @@ ADDRESSED_TYPES = frozenset({"Zone", "Project", "ComputeCenter"})
 
 def _proper_facility_name(name: str) -> bool:
     """Does a facility's name (its address left out) open with a word no dictionary lists,
-    and hold no figure (a capacity describes; it does not name)?"""
-    return len(name) >= 6 and name[:2] not in listed_words() and \
+    or run to a long description of its own (煤制烯烃耦合绿氢示范项目), and hold no figure
+    (a capacity describes; it does not name)?"""
+    return len(name) >= 6 and (name[:2] not in listed_words()
+                               or len(name) >= LONG_DESCRIPTION) and \
         not any(ch.isdigit() for ch in name)
+
+
+TOWN_ENDINGS = ("镇", "乡")
+# A facility's name after its address this long is its own, though it opens with a listed
+# word (煤制烯烃耦合绿氢示范项目, not 风光储一体化项目).
+LONG_DESCRIPTION = 12
 
 
 # A name in Latin letters: two words or more, each a capitalised word (not an acronym).

@@ -404,3 +404,14 @@ def test_a_centre_named_with_its_capacity_is_the_centre_named_without_it():
     # two capacities leading to one name: which one it is stays open
     g = _graph("甲乙智算中心一期投运。", "甲乙1000P智算中心开工。", "甲乙500P智算中心开工。")
     assert len(_of_type(g, "ComputeCenter")) == 3
+
+
+def test_a_facility_addressed_by_its_county_and_by_the_county_and_its_town_is_one():
+    g = _graph("四川江油煤制烯烃耦合绿氢示范项目开工。", "江油义新煤制烯烃耦合绿氢示范项目投资120亿元。")
+    assert len(_of_type(g, "Project")) == 1
+    # (a short description in two places of one line stays two: 风光储一体化项目)
+    g = _graph("四川江油风光储一体化项目开工。", "江油义新风光储一体化项目投资20亿元。")
+    assert len(_of_type(g, "Project")) == 2
+    # a town's name that is the facility's own word is no address (义新|共享储能电站)
+    g = _graph("四川义新共享储能电站开工。", "江油义新共享储能电站并网。")
+    assert len(_of_type(g, "Project")) == 1
