@@ -7,8 +7,8 @@ The development set (``tests/data/devset/``, see its README) holds invented arti
 with gold answers, split before any rule was written into a ``tune`` half (errors may be
 read and acted on; with more tuning batches ``tune2``, ``tune3`` (twelve other styles),
 ``tune4`` (twenty more, longer articles), ``tune5``, ``tune6`` and ``tune7``
-(twenty-four in twenty-four styles each), ``tune8`` and ``tune9`` (twenty-four each about
-linking))
+(twenty-four in twenty-four styles each), ``tune8``, ``tune9`` and ``tune10`` (twenty-four
+each about linking))
 and a held-out half, ``heldout``, ``heldout2``, ``heldout3`` and ``heldout4`` (scored, never read: this
 script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
@@ -27,8 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
-SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "heldout",
-        "heldout2", "heldout3", "heldout4", "seeds")
+SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10",
+        "heldout", "heldout2", "heldout3", "heldout4", "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
 
