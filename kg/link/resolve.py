@@ -243,6 +243,7 @@ class Linker:
         self._link_phases(uf)
         self._link_short_names(uf)
         self._link_declared(uf)
+        self._link_relative_organs(uf)
         self._link_latin_names(uf)
         self._link_facility_forms(uf)
         self._link_persons(uf)
@@ -822,6 +823,33 @@ class Linker:
                     self._record("rejected", "Latin letters of a name", tuple(sorted(targets)),
                                  f"{' '.join(words)}: more than one name opens so")
                     break
+
+    def _link_relative_organs(self, uf: _UnionFind) -> None:
+        """An organ written relative to a place (市发展改革委) where nothing says which place
+        (a page's furniture: 来源：市发展改革委) is the organ the same document writes so and
+        names in full (大同市发展改革委), when it is one."""
+        expanded: dict[tuple[str, str], set[str]] = defaultdict(set)
+        bare = []
+        for key, group in self._named():
+            if group.types.most_common(1)[0][0] not in ORGANISATION_TYPES:
+                continue
+            names = {normalise_name(n) for n in group.names}
+            for text in group.texts:
+                if text.startswith(RELATIVE_PREFIXES):
+                    written = normalise_name(text)
+                    if names == {written}:
+                        bare.append((key, written, group.docs))
+                    elif written not in names:
+                        for doc in group.docs:
+                            expanded[doc, written].add(key)
+        for key, written, docs in sorted(bare, key=lambda b: b[0]):
+            targets = {uf.find(k) for doc in docs for k in expanded.get((doc, written), ())}
+            if len(targets) == 1:
+                target = targets.pop()
+                if uf.find(key) != target:
+                    uf.union(key, target)
+                    self._record("merged", "relative organ in its document", (key, target),
+                                 written)
 
     def _link_declared(self, uf: _UnionFind) -> None:
         """A short name one article declares (以下简称“某某电信”) is that organisation where

@@ -415,3 +415,23 @@ def test_a_facility_addressed_by_its_county_and_by_the_county_and_its_town_is_on
     # a town's name that is the facility's own word is no address (义新|共享储能电站)
     g = _graph("四川义新共享储能电站开工。", "江油义新共享储能电站并网。")
     assert len(_of_type(g, "Project")) == 1
+
+
+def test_an_organ_written_relative_in_a_pages_furniture_is_the_one_its_page_names(tmp_path):
+    import json
+
+    from kg import build
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "notice.txt").write_text(
+        "首页 > 政务公开 > 重大建设项目\n\n宜宾市2024年重点项目名单公布\n\n"
+        "发布时间：2024-03-08 10:21　　来源：市发展改革委　　浏览次数：3856　　【字体：大 中 小】\n\n"
+        "近日，经宜宾市人民政府同意，宜宾市发展和改革委员会印发重点项目名单。\n\n"
+        "市发展改革委党组书记、主任王明远表示，名单内项目将加快建设。\n", encoding="utf-8")
+    # (another city's page writes the same relative form for its own organ)
+    (pages / "other.txt").write_text("泸州市召开会议。市发展改革委主任李华讲话。\n", encoding="utf-8")
+    build([pages], tmp_path / "out")
+    organs = {json.loads(line)["label"]: json.loads(line)["docs"]
+              for line in (tmp_path / "out" / "entities.jsonl").open()
+              if '"GovernmentBody"' in line and "发展" in line}
+    assert organs == {"宜宾市发展和改革委员会": ["notice"], "泸州市发展改革委": ["other"]}, organs
