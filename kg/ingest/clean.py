@@ -71,6 +71,8 @@ _JUMP_OUT = re.compile(r"\s*[（(]\s*(?:下转|转)第?\s*[\u4e00-\u9fff\d]{1,4}
 _CREDIT = re.compile(r"(?:[□■]\s*)?(.{1,40}?)\s*摄(?:影)?")
 _INLINE_CREDIT = re.compile(rf"(?:\s*[□■]|(?<=[。！\s]))\s*({ROLE}\s*[\u4e00-\u9fff·\s]{{1,16}}?)"
                             r"\s*摄(?:影)?$")
+# A medium named before the names of a credit, with no role word (某县融媒体中心 某某 摄).
+_MEDIUM_BEFORE_NAMES = re.compile(r"[\u4e00-\u9fff]{2,16}(?:融媒体中心|日报|晚报|报社|电视台)[ 　]+")
 _BYLINE = re.compile(r"(?:[□■]\s*)?(.{2,60})")
 _CAPTION = re.compile(r"(?:^|[。！\s])图为")
 
@@ -115,7 +117,8 @@ def _is_table_row(text: str) -> bool:
 # The credit fields that close a web article or a broadcast transcript: who edited, checked
 # and signed it (编辑：某某　审核：某某, （编辑：某某　责编：某某）, 签发人：副局长 某某).
 CREDIT_LABELS = ("责任编辑", "值班编辑", "编辑", "责编", "审核", "审校", "校对", "签发人", "签发",
-                 "终审", "初审", "复审", "监制", "主编", "美编", "编审", "统筹", "策划", "制作")
+                 "终审", "初审", "复审", "监制", "主编", "美编", "编审", "统筹", "策划", "制作",
+                 "本版摄影", "本版编辑", "本版责编", "本版统筹")
 _CREDIT_LABEL = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))
 _CREDIT_FIELDS = re.compile(rf"[（(]?\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*[^:：，。；;]{{1,30}}?\s*)+"
                             r"[）)]?")
@@ -451,7 +454,12 @@ def _credit(text: str) -> tuple[str, ...] | None:
     if match is None:
         return None
     content = match.group(1)
-    if not (has_role(content) or text[0] in "□■") or _SENTENCE_STOP.search(content):
+    medium = _MEDIUM_BEFORE_NAMES.match(content)
+    if medium is not None:
+        content = content[medium.end():]     # 某县融媒体中心 某某 摄: the medium's photographer
+    elif not (has_role(content) or text[0] in "□■"):
+        return None
+    if _SENTENCE_STOP.search(content):
         return None
     names = parse_names(content)
     return names if names else None

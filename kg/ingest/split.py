@@ -181,7 +181,10 @@ def _segment(paragraphs: list[Paragraph]) -> tuple[list[_Draft], list[_TitleUnit
             if current is None or current.photo:
                 current = start()
             current.add(paragraph)
-        # credits met here belong to pictures already dropped
+        elif kind == CREDIT and current is not None:
+            # a picture's credit after an article's text: the article's picture, its
+            # photographer credited with it
+            current.byline.extend(paragraph.byline)
         index += 1
     if pending:
         for head in pending:

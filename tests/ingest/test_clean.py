@@ -327,6 +327,19 @@ def test_a_credit_closing_a_caption_and_an_all_media_reporter_give_the_byline():
     assert "丁某某" in article.byline
 
 
+def test_a_credit_after_an_articles_text_and_a_pages_photo_credits_give_the_byline():
+    # a photo credit on its own line after the text, with the medium's full name before
+    # the role, or the medium alone before the name
+    [article] = split("记者在银岭县看到，项目进展顺利。\n银岭日报全媒体记者 王立新 摄\n\n"
+                      "图为项目现场。\n银岭县融媒体中心 阿依古丽·买买提 摄\n")
+    assert {"王立新", "阿依古丽·买买提"} <= set(article.byline)
+    # 本版摄影：… is a credits line, the page's furniture, its names read there
+    articles = split_articles(page("银岭某某项目开工\n\n5日，银岭某某项目开工。\n\n"
+                                   "本版摄影：王立新 李东明\n责任编辑：丁某某\n"), furniture=True)
+    [furniture] = [a.text for a in articles if a.kind == "furniture"]
+    assert "本版摄影：王立新 李东明" in furniture
+
+
 def test_a_numbered_item_after_a_blank_line_is_a_paragraph_of_its_own():
     articles = split("银岭某某项目中标结果公告\n\n银岭某某项目评标工作已经结束，现将结果公告如下。\n\n"
                      "五、评审专家名单：王立新、李东明\n\n六、公告期限：自本公告发布之日起1个工作日。\n")
