@@ -254,6 +254,15 @@ def test_every_name_of_a_field_counts_and_the_next_label_is_none(recogniser, req
 
 
 @pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
+def test_an_announcements_signatures_name_their_persons(recogniser, request):
+    nlp = request.getfixturevalue(recogniser)
+    line = "董事会秘书：王立新　　联系电话：0417-6200000　　邮箱：ir@example.com"
+    furniture = dataclasses.replace(article(line, number=0), kind="furniture")
+    found = {(e.text, e.label_) for e in next(analyse([furniture], nlp))[1].ents}
+    assert ("王立新", "Person") in found
+
+
+@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
 def test_two_character_names_padded_with_a_space_in_credits(recogniser, request):
     nlp = request.getfixturevalue(recogniser)
     lines = ("作者：王立新 乔 栋　编辑：方 媛　美术编辑：舒\u3000畅\n"
