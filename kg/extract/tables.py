@@ -75,6 +75,8 @@ def extract_tables(ctx: ArticleContext) -> list[Fact]:
         if columns is not None and len(cells) == columns.count:
             facts.extend(_row(ctx, columns, cells, start, start + len(line)))
             continue
+        if columns is not None and len(cells) < 2:
+            continue      # 二、先进制造类: a heading between the parts of one table
         columns = _header([text for _, _, text in cells], _declared_unit(ctx.text, start))
         if columns is None and len(cells) >= 2:
             facts.extend(_record(ctx, cells, start, start + len(line)))

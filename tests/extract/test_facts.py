@@ -446,6 +446,11 @@ def test_a_markdown_table_keeps_its_rows_and_its_contractor_column_builds():
     assert ("丙丁市50万千瓦风电制氢一体化项目", "白城甲乙新能源有限公司") in pairs("investor")
     assert ("丙丁市50万千瓦风电制氢一体化项目", 3.2e9) in pairs("investmentAmount")
 
+    # a heading between the parts of one table leaves its columns as they were
+    text = text + "二、能源类\n| 3 | 戊己县30万千瓦光伏项目 | 戊己新能源有限公司 | 壬癸电力建设有限公司 | 12 |\n"
+    facts = facts_of(text).facts
+    assert ("戊己县30万千瓦光伏项目", "戊己新能源有限公司") in pairs("investor")
+
 
 def test_a_budget_column_takes_the_unit_declared_over_the_table():
     text = ("3. 重大在建项目\n单位：万元　币种：人民币\n"
