@@ -719,12 +719,17 @@ def _next_kinds(paragraphs: list[Paragraph], transparent: tuple[str, ...]) -> li
     return kinds
 
 
+# A note of the unit of the figures that follow (（单位：万元）, 金额单位：亿元).
+_UNIT_NOTE = re.compile(r"[（(]?\s*(?:金额|投资)?单位\s*[：:]\s*(?:亿元|万元|元)[^（）()]{0,12}[）)]?")
+
+
 def _plain_title(paragraph: Paragraph, previous_kind: str | None, next_kind: str | None) -> bool:
     text = paragraph.text
     if not paragraph.whole_block or not _CJK.search(text) or _SENTENCE_STOP.search(text):
         return False
-    if text[-1] in "，、：,:（(“‘《[" or _FURNITURE_LINE.fullmatch(text):
-        return False
+    if text[-1] in "，、：,:（(“‘《[" or _FURNITURE_LINE.fullmatch(text) or \
+            _UNIT_NOTE.fullmatch(text):
+        return False                # (（单位：万元）: the unit of the figures below, text)
     if any(text.count(o) != text.count(c) for o, c in _PAIRS):
         return False                # an unclosed quote: a broken-off sentence, not a title
     size = len(text)

@@ -340,6 +340,13 @@ def test_a_credit_after_an_articles_text_and_a_pages_photo_credits_give_the_byli
     assert "本版摄影：王立新 李东明" in furniture
 
 
+def test_a_note_of_the_unit_of_a_tables_figures_stays_in_the_text_above_the_table():
+    articles = split("银岭重点项目名单（节选）\n\n（单位：万元）\n\n一、数字经济类\n\n"
+                     "| 序号 | 项目名称 | 总投资 |\n|---|---|---|\n| 1 | 银岭甲乙智算中心 | 280000 |\n")
+    [table] = [a for a in articles if "280000" in a.text]
+    assert table.text.startswith("（单位：万元）")
+
+
 def test_a_numbered_item_after_a_blank_line_is_a_paragraph_of_its_own():
     articles = split("银岭某某项目中标结果公告\n\n银岭某某项目评标工作已经结束，现将结果公告如下。\n\n"
                      "五、评审专家名单：王立新、李东明\n\n六、公告期限：自本公告发布之日起1个工作日。\n")
