@@ -42,6 +42,8 @@ REPRESENTATIVE_TITLE_CHARS = 12
 # 三方协议, 四方签约, 多方: one agreement of all the parties (A与B、C签订三方协议); without
 # it, A、B与C、D is each left party with each right one.
 MULTILATERAL = re.compile(r"[三四五六多]方")
+# What joins the sides named after the words for them (A、B; A——B in a list of signings).
+SIDE_JOINS = frozenset({"", "、", "和", "及", "与", "——", "—", "-", "/", "；", ";"})
 # 签约双方为A和B: the sides named after the words for them.
 SIDES_ARE = re.compile(r"签约(?:双方|三方|四方|各方|方)(?:分别)?(?:为|是|：|:)")
 DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
@@ -174,7 +176,7 @@ def _sides_named(ctx: ArticleContext, sentence) -> list[Fact]:
         for m in ctx.mentions_between(sides.end(), sentence.end, PARTY_LABELS | {"AdminArea"}):
             if _in_brackets(ctx, m):
                 continue
-            if PARTY_GAP.sub("", ctx.text[cursor:m.start]) not in ("", "、", "和", "及", "与"):
+            if PARTY_GAP.sub("", ctx.text[cursor:m.start]).strip() not in SIDE_JOINS:
                 break
             parties.append(_as_party(ctx, m))
             cursor = m.end

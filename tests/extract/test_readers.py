@@ -665,6 +665,8 @@ def test_signings_by_representatives_and_sides_named_after_the_signing():
     assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
     text = "签约双方为甲乙科技有限公司和丙丁集团有限公司。"
     assert _pairs(text, "agreementWith") == {("甲乙科技有限公司", "丙丁集团有限公司")}
+    text = "一、甲乙智算中心项目（二期）\n签约双方：宜宾市翠屏区人民政府——甲乙科技有限公司\n投资金额：23.2亿元\n"
+    assert _pairs(text, "agreementWith") == {("宜宾市翠屏区人民政府", "甲乙科技有限公司")}
     # the mayor, also the city's party deputy secretary, signs for the city's government
     text = "宜宾市委副书记、市长王明远与丙丁集团有限公司总经理王刚代表双方签约。"
     assert _pairs(text, "agreementWith") == {("宜宾市人民政府", "丙丁集团有限公司")}
