@@ -39,12 +39,15 @@ Every merge and every rejected candidate is recorded for the link report.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import combinations
+from pathlib import Path
 from typing import Iterable
 
 from kg.extract import ArticleFacts
@@ -84,7 +87,7 @@ ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMI
 
 # A shorter name found again in another article would too often be part of another word.
 RECOVERED_MIN_LENGTH = 3
-OPENING_PLACES_KEPT = 200_000      # distinct names whose opening places are kept
+OPENING_PLACES_KEPT = 65_536       # distinct names whose opening places are kept
 PARTY = "中共"
 
 _BARE = Mention("", "", Source("", "", 0, 0, ""))
@@ -140,9 +143,9 @@ class Linker:
         self.person_orgs: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
         # article id -> (doc, its text with every mention blanked, compressed)
         self.unclaimed: dict[str, tuple[str, bytes]] = {}
-        # the key of a place or name -> the (doc, article) pairs of names opening with it
-        # (中共某市委: 某市; 某某开发区管委会: 某某开发区)
-        self.places_in_names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        # the key of a place or name -> the articles of names opening with it (中共某市委:
+        # 某市; 某某开发区管委会: 某某开发区)
+        self.places_in_names: dict[str, set[str]] = defaultdict(set)
         self.latin_names: list[tuple[str, str, str]] = []     # (article id, doc, name)
         self._opening_places: dict[str, tuple] = {}
 
@@ -175,9 +178,9 @@ class Linker:
         for mention in article_facts.mentions:
             if mention.type not in ("AdminArea", "Person"):
                 for division in self._places_opening(mention.text):
-                    self.places_in_names[f"area:{division.code}"].add((article.doc, article.id))
+                    self.places_in_names[f"area:{division.code}"].add(article.id)
                 for name in _names_opening(mention.text) + self._committee_opening(mention.text):
-                    self.places_in_names[f"name:{name}"].add((article.doc, article.id))
+                    self.places_in_names[f"name:{name}"].add(article.id)
 
     def _committee_opening(self, name: str) -> tuple[str, ...]:
         """The party committee a name opens with (中共某市委宣传部 -> 中共某市委员会), by the
@@ -226,11 +229,13 @@ class Linker:
 
     # -- linking ----------------------------------------------------------------------
     def result(self) -> KnowledgeGraph:
+        doc_of = {info.id: info.doc for info in self.articles}
         for key, seen in self.places_in_names.items():
             group = self.groups.get(key)
             if group is not None:       # a thing named elsewhere, written inside a name here
-                group.docs.update(doc for doc, _ in seen)
-                group.articles.update(article for _, article in seen)
+                group.docs.update(doc_of[article] for article in seen)
+                group.articles.update(seen)
+        self.places_in_names.clear()
         uf = _UnionFind()
         for key in self.groups:
             uf.find(key)
@@ -1140,33 +1145,26 @@ class Linker:
         latin = self._latin_forms(uf, articles)
         if not forms and not latin:
             return
-        patterns = [re.compile(trie_pattern(sorted(found))) if found else None
-                    for found in (forms, latin)]
-        if latin:
-            # A Latin word is read whole: Mianyang, not Mian in Mianzhu.
-            patterns[1] = re.compile(rf"(?<![A-Za-z])(?:{patterns[1].pattern})(?![A-Za-z])")
-        forms = {**forms, **latin}
+        pattern = re.compile(trie_pattern(sorted(forms))) if forms else None
         latin_names = defaultdict(list)
         for article_id, _, name in self.latin_names:
             latin_names[article_id].append(name)
         for article_id, (doc, packed) in self.unclaimed.items():
             text = zlib.decompress(packed).decode("utf-8")
-            matches = [m for pattern in patterns if pattern is not None
-                       for m in pattern.finditer(text)]
-            if latin and article_id in latin_names:
-                # (the places a Latin name spells: Shenyang Yunzhan Information Technology)
-                matches += [m for name in latin_names[article_id]
-                            for m in patterns[1].finditer(name)]
-            for match in matches:
-                root = forms[match.group()]
+            found = [(m.group(), forms[m.group()]) for m in pattern.finditer(text)] \
+                if pattern is not None else []
+            if latin:
+                # (and the places a Latin name spells: Shenyang Yunzhan Information Technology)
+                found += [(word, latin[word]) for written in (text, *latin_names[article_id])
+                          for word in _latin_words_of(written) if word in latin]
+            for written, root in found:
                 if article_id in articles[root]:
                     continue
                 articles[root].add(article_id)
                 group = self.groups[root]
                 group.docs.add(doc)
                 group.articles.add(article_id)
-                self._record("merged", "name read again", (root,),
-                             f"{match.group()} in {article_id}")
+                self._record("merged", "name read again", (root,), f"{written} in {article_id}")
 
     def _recoverable_forms(self, uf: _UnionFind) -> tuple[dict[str, str], dict[str, set]]:
         """The forms worth looking for again, as written (form -> root key), and each root's
@@ -1462,6 +1460,21 @@ CAPACITY_IN_NAME = re.compile(r"\d+(?:\.\d+)?(?:P|PFLOPS|EFLOPS|万千瓦|千瓦
 COMMITTEE_OPENING = re.compile(r"(?:中共)?(?P<area>\w{1,12}?[省市县区州旗盟])委(?!员)")
 # A name opening a longer one is at least this long (four characters: 某某集团).
 MIN_OPENING_NAME = 4
+# A capitalised Latin word, or two of them (Mianyang, Lin Qihang), or a word in capitals
+# (MIANYANG in a dateline), read whole.
+_LATIN_WORDS = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{5,})(?![A-Za-z])")
+
+
+def _latin_words_of(text: str) -> Iterable[str]:
+    """Each Latin word or pair of words of ``text`` as a place or a person may be spelled:
+    the pair, and each of its words."""
+    for match in _LATIN_WORDS.finditer(text):
+        words = match.group()
+        yield words
+        if " " in words:
+            yield from words.split(" ")
+
+
 # Latin spellings shorter than this name too many things (Xi, Lin).
 MIN_SPELLED_PLACE = 5
 
@@ -1469,13 +1482,12 @@ MIN_SPELLED_PLACE = 5
 @lru_cache(maxsize=65536)
 def _spelled_place(short: str) -> tuple[str, ...]:
     """A place's short form in pinyin as an English text writes it (绵阳 -> Mianyang, and
-    MIANYANG in a dateline)."""
+    MIANYANG in a dateline), in each reading of its characters (成都: Chengdu)."""
     if len(short) < 2:
         return ()
-    spelled = "".join(_pinyin_words(short)).capitalize()
-    if len(spelled) < MIN_SPELLED_PLACE or not spelled.isalpha():
-        return ()
-    return spelled, spelled.upper()
+    return tuple(form for spelled in _spellings(short)
+                 if len(spelled) >= MIN_SPELLED_PLACE and spelled.isalpha()
+                 for form in (spelled.capitalize(), spelled.upper()))
 
 
 def _spelled_person(name: str) -> tuple[str, ...]:
@@ -1484,18 +1496,45 @@ def _spelled_person(name: str) -> tuple[str, ...]:
     size = 2 if name[:2] in double else 1 if name[:1] in single else 0
     if not size or not 2 <= len(name) <= 4 or not all(_is_han(c) for c in name):
         return ()
-    family = "".join(_pinyin_words(name[:size])).capitalize()
-    given = "".join(_pinyin_words(name[size:])).capitalize()
-    if not (family + given).isalpha():
-        return ()
-    return f"{family} {given}", f"{given} {family}"
+    return tuple(form for family in _spellings(name[:size]) for given in _spellings(name[size:])
+                 if (family + given).isalpha()
+                 for form in (f"{family.capitalize()} {given.capitalize()}",
+                              f"{given.capitalize()} {family.capitalize()}"))
 
 
-def _pinyin_words(chars: str) -> list[str]:
-    """Each character's most common reading, without tones."""
-    from pypinyin import Style, lazy_pinyin
+# At most this many spellings of a name in its characters' readings (长春: chang-, zhang-).
+MAX_SPELLINGS = 8
 
-    return lazy_pinyin(chars, style=Style.NORMAL)
+
+def _spellings(chars: str) -> list[str]:
+    """``chars`` spelled in pinyin without tones, in each combination of its characters'
+    readings (at most MAX_SPELLINGS, the most common readings first)."""
+    table = _character_readings()
+    spellings = [""]
+    for char in chars:
+        readings = list(dict.fromkeys(_toneless(r) for r in table[ord(char)].split(","))) \
+            if ord(char) in table else [char]
+        spellings = [s + r for s in spellings for r in readings][:MAX_SPELLINGS]
+    return spellings
+
+
+@cache
+def _character_readings() -> dict[int, str]:
+    """pypinyin's table of single characters (code point -> readings with tones), read
+    from its file without importing pypinyin: its import loads a table of phrases of some
+    50 MB, which a build needs only for names in Latin letters."""
+    origin = importlib.util.find_spec("pypinyin").origin
+    spec = importlib.util.spec_from_file_location(
+        "kg_pinyin_characters", Path(origin).parent / "pinyin_dict.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pinyin_dict
+
+
+def _toneless(reading: str) -> str:
+    """lǚ -> lv, as pypinyin writes ü without tones."""
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _is_han(char: str) -> bool:
