@@ -242,24 +242,23 @@ def test_a_conjunction_joins_two_names_the_model_reads_as_one(hybrid):
     assert not any(text.startswith("哈密市与") for text, _ in found)
 
 
+def _in_furniture(nlp, line: str) -> set[tuple[str, str]]:
+    """The names read in ``line`` as a page's furniture."""
+    furniture = dataclasses.replace(article(line, number=0), kind="furniture")
+    return {(e.text, e.label_) for e in next(analyse([furniture], nlp))[1].ents}
+
+
 @pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
 def test_every_name_of_a_field_counts_and_the_next_label_is_none(recogniser, request):
     nlp = request.getfixturevalue(recogniser)
-    line = "锐岭在线　|　来源：银岭日报　|　记者：王立新　李东明　|　编辑：赵敏　责任编辑：钱晓云"
-    furniture = dataclasses.replace(article(line, number=0), kind="furniture")
-    found = {(e.text, e.label_) for e in next(analyse([furniture], nlp))[1].ents}
+    found = _in_furniture(nlp, "锐岭在线　|　来源：银岭日报　|　记者：王立新　李东明　|　编辑：赵敏　"
+                               "责任编辑：钱晓云")
     assert {("银岭日报", "Organization"), ("王立新", "Person"), ("李东明", "Person"),
             ("赵敏", "Person"), ("钱晓云", "Person")} <= found
     assert not any(e[0] in ("编辑", "责任编辑", "记者") for e in found)
-
-
-@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
-def test_an_announcements_signatures_name_their_persons(recogniser, request):
-    nlp = request.getfixturevalue(recogniser)
-    line = "董事会秘书：王立新　　联系电话：0417-6200000　　邮箱：ir@example.com"
-    furniture = dataclasses.replace(article(line, number=0), kind="furniture")
-    found = {(e.text, e.label_) for e in next(analyse([furniture], nlp))[1].ents}
-    assert ("王立新", "Person") in found
+    # an announcement's signature fields name their persons
+    assert ("王立新", "Person") in _in_furniture(
+        nlp, "董事会秘书：王立新　　联系电话：0417-6200000　　邮箱：ir@example.com")
 
 
 @pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
