@@ -146,7 +146,7 @@ class Linker:
         # the key of a place or name -> the articles of names opening with it (中共某市委:
         # 某市; 某某开发区管委会: 某某开发区)
         self.places_in_names: dict[str, set[str]] = defaultdict(set)
-        self.latin_names: list[tuple[str, str, str]] = []     # (article id, doc, name)
+        self.latin_names: list[tuple[str, str]] = []     # (article id, name in Latin letters)
         self._opening_places: dict[str, tuple] = {}
 
     # -- collecting -------------------------------------------------------------------
@@ -173,7 +173,7 @@ class Linker:
                     (obj, fact.title or ""))
         self.unclaimed[article.id] = (article.doc, _unclaimed_text(article_facts))
         # Names in Latin letters, kept to read the places and persons they spell
-        self.latin_names.extend((article.id, article.doc, m.text) for m in article_facts.mentions
+        self.latin_names.extend((article.id, m.text) for m in article_facts.mentions
                                 if m.text[:1].isascii() and m.text[:1].isalpha())
         for mention in article_facts.mentions:
             if mention.type not in ("AdminArea", "Person"):
@@ -202,8 +202,9 @@ class Linker:
         while split:
             rest, divisions = split
             if places:
-                divisions = [d for d in divisions if self.gazetteer.contains(places[-1].code, d.code)
-                             and d.code != places[-1].code]
+                outer = places[-1].code
+                divisions = [d for d in divisions
+                             if self.gazetteer.contains(outer, d.code) and d.code != outer]
             if len(divisions) != 1:
                 break
             places.append(divisions[0])
@@ -1147,7 +1148,7 @@ class Linker:
             return
         pattern = re.compile(trie_pattern(sorted(forms))) if forms else None
         latin_names = defaultdict(list)
-        for article_id, _, name in self.latin_names:
+        for article_id, name in self.latin_names:
             latin_names[article_id].append(name)
         for article_id, (doc, packed) in self.unclaimed.items():
             text = zlib.decompress(packed).decode("utf-8")
@@ -1204,10 +1205,10 @@ class Linker:
                 spelled = _spelled_place(division.short) if division is not None else ()
             elif key.startswith("person:"):
                 spelled = tuple(s for name in group.names for s in _spelled_person(name))
-            if any(spelled):
+            if spelled:
                 root = uf.find(key)
                 articles[root] |= group.articles
-                for form in filter(None, spelled):
+                for form in spelled:
                     owners[form].add(root)
         return {form: roots.pop() for form, roots in sorted(owners.items()) if len(roots) == 1}
 
@@ -1404,7 +1405,8 @@ TOWN_ENDINGS = ("镇", "乡")
 LONG_DESCRIPTION = 12
 
 
-# A name in Latin letters: two words or more, each a capitalised word (not an acronym).
+# A name in Latin letters: two words or more, each capitalised (Some Port & Shipping AI
+# Computing Center; joined by &, and, of).
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:(?: & | and | of | |-)[A-Z][A-Za-z0-9]*)+")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
 # The kinds of entity named in Latin letters that are linked to Chinese names; organisations
@@ -1430,7 +1432,8 @@ DIRECTIONS = {"east": "dong", "west": "xi", "south": "nan", "north": "bei", "cen
 def _latin_words(name: str) -> list[str]:
     if not _LATIN_NAME.fullmatch(name):
         return []
-    return [DIRECTIONS.get(w, w) for w in (w.lower() for w in re.split(r" & | and | of |[ -]", name))]
+    words = (w.lower() for w in re.split(r" & | and | of |[ -]", name))
+    return [DIRECTIONS.get(w, w) for w in words]
 
 
 def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:

@@ -140,7 +140,7 @@ CAPACITY_WORDS = frozenset({"年产", "日产", "年处理", "日处理", "年�
 PRODUCT_JOINS = frozenset({"及", "和", "与"})
 CAPACITY_REACH = 8
 # Characters that stand alone as words of a sentence, never inside a product's name.
-FUNCTION_CHARACTERS = frozenset("的在将和与及为是于对向把从以并其该由已了等个并或")
+FUNCTION_CHARACTERS = frozenset("的在将和与及为是于对向把从以并其该由已了等个或")
 # Conjunctions join two names even where the model reads one (某市与某某公司).
 CONJUNCTIONS = frozenset("与及、")
 # Characters that open names too (同方…, 和林…) but join two after a whole organisation's
