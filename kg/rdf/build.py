@@ -575,8 +575,8 @@ def load_graph(graph: KnowledgeGraph, store: ox.Store | None,
 
     The text goes in pieces of :data:`LOAD_LINES` triples: one call over everything
     would let the loader buffer the whole dataset (1.2 GB at 10^6 triples).  Each piece is
-    loaded in a thread (Oxigraph releases the GIL) while the next one is made and written:
-    on a second core the text costs no time, and no more than one piece is ever loading.
+    loaded in a thread (Oxigraph releases the GIL) while the next one is made and written,
+    at the same time where a second core is free; one piece is loading at a time.
     The loader gives no transaction: on an error the store may hold part of the graph, so
     load into a fresh store and throw it away on failure (as ``write_rdf`` does).
     ``store`` may be None to write the Turtle only.
