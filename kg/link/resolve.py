@@ -47,6 +47,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import combinations
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable
 
@@ -103,6 +104,13 @@ class _Group:
     docs: set = field(default_factory=set)
     articles: set = field(default_factory=set)
     code: str | None = None
+
+    @property
+    def main_type(self) -> str:
+        """The type the group's mentions have most often, the first counted among equals
+        (``types.most_common(1)``, without its heap machinery: asked about 270,000 times
+        while linking the 10 MB benchmark)."""
+        return max(self.types.items(), key=itemgetter(1))[0]
 
 
 @dataclass(frozen=True)
@@ -281,7 +289,7 @@ class Linker:
             if self._starts_with_place(norm) or norm.startswith("中共"):
                 names.add(norm)
         names |= {BRACKETED.sub("", n) for n in names if BRACKETED.search(n)}
-        main_type = group.types.most_common(1)[0][0]
+        main_type = group.main_type
         if main_type in ABBREVIATING_TYPES:
             names |= {_abbreviated(n) for n in names}
         if main_type == "GovernmentBody":
@@ -381,7 +389,7 @@ class Linker:
                 rest, found = split
                 prefix = name[: len(name) - len(rest)]
                 core = rest.removesuffix("项目")
-                after_zone = _after_zone(core) if group.types.most_common(1)[0][0] in (
+                after_zone = _after_zone(core) if group.main_type in (
                     "Project", "ComputeCenter") else None
                 for stem in sorted({d.short or d.name for d in found}):
                     entry = (key, prefix, any(d.name == prefix for d in found))
@@ -418,7 +426,7 @@ class Linker:
             targets = {uf.find(k) for core, members in by_stem[stem]
                        if core != suffix and core.endswith(suffix)
                        for k, _, _ in members if self.groups[k].articles & articles
-                       and (suffix or self.groups[k].types.most_common(1)[0][0] in
+                       and (suffix or self.groups[k].main_type in
                             ("Project", "ComputeCenter"))}
             if not targets and suffix:
                 # 某市智算中心 for the article's one such centre the text places in 某市
@@ -443,7 +451,7 @@ class Linker:
         located: dict[str, set[str]] = defaultdict(set)
         for subject, fact, obj in self.facts:
             if fact.predicate == "locatedIn" and obj and obj.startswith("area:") and \
-                    self.groups[subject].types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
+                    self.groups[subject].main_type in ("Project", "ComputeCenter"):
                 located[subject].add(obj.removeprefix("area:"))
         return located
 
@@ -510,7 +518,7 @@ class Linker:
         its district's bureau are two.)"""
         addressed: dict[tuple[str, str], list[tuple[str, list[str]]]] = defaultdict(list)
         for key, group in named:
-            kind = group.types.most_common(1)[0][0]
+            kind = group.main_type
             if kind not in ADDRESSED_TYPES:
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
@@ -590,7 +598,7 @@ class Linker:
         and holds the short form's in order."""
         parks: list[tuple[str, str]] = []        # (key, name after its place)
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] != "Zone":
+            if group.main_type != "Zone":
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
                 if name.endswith(PARK_ENDS + ("园区",)):
@@ -614,7 +622,7 @@ class Linker:
     def _link_zones(self, uf: _UnionFind) -> None:
         cores: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] != "Zone":
+            if group.main_type != "Zone":
                 continue
             for name in group.names:
                 core = self._zone_core(normalise_name(name))
@@ -635,7 +643,7 @@ class Linker:
         zones: dict[str, set[str]] = defaultdict(set)
         cores: dict[tuple, set[str]] = defaultdict(set)
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] == "Zone":
+            if group.main_type == "Zone":
                 for name in group.names:
                     zones[normalise_name(name)].add(uf.find(key))
                     core = self._zone_core(normalise_name(name))
@@ -643,7 +651,7 @@ class Linker:
                         cores[core].add(uf.find(key))
         bodies: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] != "GovernmentBody":
+            if group.main_type != "GovernmentBody":
                 continue
             for name in sorted({normalise_name(n).removeprefix("中共") for n in group.names}):
                 for suffix, kind in ZONE_BODY_SUFFIXES:
@@ -665,7 +673,7 @@ class Linker:
         when one facility of that name is in the corpus."""
         facilities = {}
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] in ("Project", "ComputeCenter"):
+            if group.main_type in ("Project", "ComputeCenter"):
                 for name in group.names:
                     facilities.setdefault(normalise_name(name), []).append(key)
         for key, group in self._named():
@@ -691,7 +699,7 @@ class Linker:
         short: list[tuple[str, str, bool]] = []      # (key, written, a legal name's)
         two: list[tuple[str, str]] = []              # (key, a two-character short name)
         for key, group in self._named():
-            if key.startswith("person:") or group.types.most_common(1)[0][0] not in SHORT_NAMED:
+            if key.startswith("person:") or group.main_type not in SHORT_NAMED:
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
                 form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
@@ -837,7 +845,7 @@ class Linker:
         expanded: dict[tuple[str, str], set[str]] = defaultdict(set)
         bare = []
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] not in ORGANISATION_TYPES:
+            if group.main_type not in ORGANISATION_TYPES:
                 continue
             names = {normalise_name(n) for n in group.names}
             for text in group.texts:
@@ -862,7 +870,7 @@ class Linker:
         another article writes it alone, when only one organisation was given it."""
         declared: dict[str, set[str]] = defaultdict(set)
         for key, group in self._named():
-            if key.startswith("person:") or group.types.most_common(1)[0][0] not in \
+            if key.startswith("person:") or group.main_type not in \
                     ORGANISATION_TYPES:
                 continue
             names = {normalise_name(n) for n in group.names}
@@ -898,7 +906,7 @@ class Linker:
         facilities: dict[str, list[str]] = defaultdict(list)
         parks: dict[str, list[str]] = defaultdict(list)
         for key, group in self._named():
-            kind = group.types.most_common(1)[0][0]
+            kind = group.main_type
             if kind in ("Project", "ComputeCenter"):
                 for name in sorted({normalise_name(n) for n in group.names}):
                     facilities[name].append(key)
@@ -910,7 +918,7 @@ class Linker:
         operators: dict[str, set[str]] = defaultdict(set)
         brands: dict[str, set[str]] = defaultdict(set)
         for key, group in self._named():
-            if group.types.most_common(1)[0][0] in ("Company", "Organization"):
+            if group.main_type in ("Company", "Organization"):
                 names = {normalise_name(n) for n in set(group.names) | group.texts}
                 for name in names:
                     operators[name].add(key)
@@ -1128,7 +1136,7 @@ class Linker:
         (某县人民政府, 中共某县委员会: the county), else None: posts at organs of one place,
         or of a place and one inside it, are one official's, promoted or holding both."""
         group = self.groups.get(key)
-        if group is None or group.types.most_common(1)[0][0] != "GovernmentBody":
+        if group is None or group.main_type != "GovernmentBody":
             return None
         name = normalise_name(group.names.most_common(1)[0][0]).removeprefix("中共")
         for suffix in AREA_ORGAN_SUFFIXES:
@@ -1416,7 +1424,7 @@ _PHASE_ENDING = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|�
 
 
 def _latin_kind(group: _Group) -> str:
-    kind = group.types.most_common(1)[0][0]
+    kind = group.main_type
     return "organisation" if kind in ORGANISATION_TYPES else kind
 
 
