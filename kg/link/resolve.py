@@ -1501,6 +1501,7 @@ def _spelled_place(short: str) -> tuple[str, ...]:
                  for form in (spelled.capitalize(), spelled.upper()))
 
 
+@lru_cache(maxsize=65536)
 def _spelled_person(name: str) -> tuple[str, ...]:
     """A Chinese name in pinyin, family name first and last (林启航 -> Lin Qihang, Qihang Lin)."""
     single, double = surnames()
