@@ -6,7 +6,9 @@ own).  The header says what each cell is, so a row gives its facility's facts wi
 verb: the name column's facility is the subject; the owner column (建设单位, 项目单位,
 业主单位, 投资主体 …) names its investors, the contractor column (中标单位, 施工单位 …) its
 builders; the place column (建设地点 …) where it is (the
-article keeps the most specific of the areas written); the investment column its total,
+article keeps the most specific of the areas written); a post's column (项目经理,
+总监理工程师) the post its person holds at the row's bidder or owner, facility or not;
+the investment column its total,
 in the unit the header gives (亿元, 万元, 元); a compute column (算力（P）) its capacity,
 planned when the header says 建成后 or 规划.  Each fact's evidence is its row.
 
@@ -21,7 +23,8 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
-from kg.records import Fact, Quantity
+from kg.nlp.lexicon import surnames
+from kg.records import Fact, Mention, Quantity
 
 CELL_SEPARATOR = re.compile(r"[ ]*[　|｜\t][ 　]*")
 NAME_COLUMNS = ("项目名称", "名称", "项目")
@@ -30,6 +33,9 @@ INVESTOR_COLUMNS = ("建设单位", "项目单位", "业主单位", "投资主�
 BUILDER_COLUMNS = ("中标单位", "中标人", "施工单位", "承建单位", "总承包单位", "EPC总承包单位", "中标候选人",
                    "成交单位", "成交供应商")
 PLACE_COLUMNS = ("建设地点", "项目地点", "实施地点", "所在地", "建设地址", "地点", "所在地区")
+# A post's column (a tender's 项目经理, 总监理工程师): the row's person holds it at the row's
+# organisation (its bidder's or owner's column).
+POST_COLUMNS = ("项目经理", "项目负责人", "总监理工程师", "技术负责人", "负责人", "法定代表人")
 # A total's column, in the unit it gives or the one the text declares above the table
 # (单位：万元 over 预算数 in an annual report's table of projects).
 MONEY_COLUMN = re.compile(r"^(?:计划|项目)?(?:总投资(?:额)?|投资总额|预算数|预算总额|概算总投资)"
@@ -39,13 +45,16 @@ PLANNED_WORDS = ("建成后", "规划", "设计", "预计")
 MONEY_UNITS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 COMPUTE_UNITS = {"P": 1.0, "PFLOPS": 1.0, "EFLOPS": 1000.0}
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
 
 
 @dataclass(frozen=True)
 class _Columns:
     count: int
-    name: int
+    name: int | None = None
+    post: int | None = None
+    post_title: str | None = None
     investor: int | None = None
     builder: int | None = None
     place: int | None = None
@@ -149,8 +158,11 @@ def _header(cells: list[str], declared_unit: str | None = None) -> _Columns | No
         elif "compute" not in found and (compute := COMPUTE_COLUMN.search(cell)):
             found["compute"], compute_scale = index, COMPUTE_UNITS[compute.group(1)]
             compute_planned = cell.startswith(PLANNED_WORDS)
-    if "name" not in found or len(found) < 2:
-        return None
+        elif "post" not in found and cell in POST_COLUMNS:
+            found["post"], found["post_title"] = index, cell
+    holders = "post" in found and ("builder" in found or "investor" in found)
+    if "name" not in found and not holders or len(found) < 2:
+        return None       # (a tender's bidders with their managers: no facility column)
     return _Columns(len(cells), money_scale=money_scale, compute_scale=compute_scale,
                     compute_planned=compute_planned, **found)
 
@@ -163,11 +175,18 @@ def _row(ctx: ArticleContext, columns: _Columns, cells, row_start: int, row_end:
         start, end, _ = cells[column]
         return ctx.mentions_between(start, end, labels)
 
+    source = ctx.evidence(row_start, row_end)
+    organisations = mentions(columns.builder, ORGANISATION_LABELS) or \
+        mentions(columns.investor, ORGANISATION_LABELS)
+    posts = [Fact(person, "holdsPosition", source, object=organisations[0],
+                  title=columns.post_title)
+             for person in mentions(columns.post, {"Person"}) or _person_in_cell(ctx, cells,
+                                                                              columns.post)
+             ] if organisations else []
     facilities = mentions(columns.name, FACILITY_LABELS)
     if not facilities:
-        return []
+        return posts
     subject = facilities[0]
-    source = ctx.evidence(row_start, row_end)
     facts = [Fact(subject, "investor", source, object=org)
              for org in mentions(columns.investor, ORGANISATION_LABELS)]
     facts += [Fact(subject, "builtBy", source, object=org)
@@ -185,7 +204,22 @@ def _row(ctx: ArticleContext, columns: _Columns, cells, row_start: int, row_end:
         facts.append(Fact(subject, "computeCapacity", source, quantity=Quantity(
             value * columns.compute_scale, "PFLOPS", text,
             status="planned" if columns.compute_planned else "current")))
-    return facts
+    return facts + posts
+
+
+def _person_in_cell(ctx: ArticleContext, cells, column: int | None) -> list[Mention]:
+    """The name a post's cell holds, two to four characters opening with a family name
+    (the column says it is a person's: 孟凡 in 项目经理's cell), as a mention."""
+    if column is None:
+        return []
+    start, end, text = cells[column]
+    name = text.strip()
+    at = start + text.index(name) if name else start
+    single, double = surnames()
+    if not PERSON_NAME.fullmatch(name) or not (name[:1] in single or name[:2] in double):
+        return []
+    return [ctx.add(Mention(name, "Person", ctx.evidence(at, at + len(name)), at,
+                            at + len(name), name))]
 
 
 def _number(cells, column: int | None) -> tuple[float, str] | None:

@@ -452,6 +452,18 @@ def test_a_markdown_table_keeps_its_rows_and_its_contractor_column_builds():
     assert ("戊己县30万千瓦光伏项目", "戊己新能源有限公司") in pairs("investor")
 
 
+def test_a_tenders_bidders_and_their_managers_in_a_table_give_posts():
+    text = ("标段一：EPC总承包\n"
+            "| 排名 | 中标候选人 | 投标报价（元） | 项目经理 |\n"
+            "|---|---|---|---|\n"
+            "| 第一中标候选人（中标人） | 中国庚辛建设集团有限公司 | 1,036,820,000.00 | 赵一鸣 |\n"
+            "| 第二中标候选人 | 壬癸电力建设有限公司 | 1,049,500,000.00 | 孟凡 |\n")
+    posts = {(f.subject.label, f.object.label, f.title) for f in facts_of(text).facts
+             if f.predicate == "holdsPosition"}
+    assert posts == {("赵一鸣", "中国庚辛建设集团有限公司", "项目经理"),
+                     ("孟凡", "壬癸电力建设有限公司", "项目经理")}
+
+
 def test_a_budget_column_takes_the_unit_declared_over_the_table():
     text = ("3. 重大在建项目\n单位：万元　币种：人民币\n"
             "| 项目名称 | 实施主体 | 预算数 | 本期投入金额 |\n"
