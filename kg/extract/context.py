@@ -564,12 +564,13 @@ def _zone_prefix(name: str) -> str | None:
         suffix = next(s for s in suffixes if prefix.endswith(s))
         if len(prefix) - len(suffix) < 2:
             continue
-        rest = _PHASED_PROJECT.sub("", name[end:])
+        rest = PHASE_ENDING.sub("", name[end:])
         return prefix if len(rest) >= 2 else None
     return None
 
 
-_PHASED_PROJECT = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|工程)?$")
+# A phase and 项目 ending a facility's name (某某产业园一期项目): no name of their own.
+PHASE_ENDING = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|工程)?$")
 
 
 def _company_suffixes() -> tuple[str, ...]:

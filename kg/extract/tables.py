@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
-from kg.nlp.lexicon import surnames
+from kg.nlp.lexicon import family_name_length
 from kg.records import Fact, Mention, Quantity
 
 CELL_SEPARATOR = re.compile(r"[ ]*[　|｜\t][ 　]*")
@@ -215,8 +215,7 @@ def _person_in_cell(ctx: ArticleContext, cells, column: int | None) -> list[Ment
     start, end, text = cells[column]
     name = text.strip()
     at = start + text.index(name) if name else start
-    single, double = surnames()
-    if not PERSON_NAME.fullmatch(name) or not (name[:1] in single or name[:2] in double):
+    if not PERSON_NAME.fullmatch(name) or not family_name_length(name):
         return []
     return [ctx.add(Mention(name, "Person", ctx.evidence(at, at + len(name)), at,
                             at + len(name), name))]

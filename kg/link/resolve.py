@@ -52,13 +52,14 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.extract import ArticleFacts
+from kg.extract.context import PHASE_ENDING
 from kg.extract.organs import BARE_ORGAN, RELATIVE_PREFIXES, party_committee
 from kg.link.iri import entity_key, normalise_name
 from kg.nlp.components.latin import chinese_endings
 from kg.nlp.components.national import trie_pattern
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import (GENERIC_MODIFIERS, listed_words, longest_suffix, national_bodies,
-                            org_abbreviations, org_suffixes, surnames)
+from kg.nlp.lexicon import (GENERIC_MODIFIERS, family_name_length, listed_words, longest_suffix,
+                            national_bodies, org_abbreviations, org_suffixes)
 from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
                         Mention, Source)
 
@@ -350,8 +351,7 @@ class Linker:
         if not inside:
             return None
         for size in range(min(len(name) - 2, 4), 1, -1):
-            towns = [d for ending in TOWN_ENDINGS
-                     for d in self.gazetteer.lookup(name[:size] + ending)
+            towns = [d for d in self.gazetteer.towns_written_short(name[:size])
                      if any(self.gazetteer.contains(o.code, d.code) for o in inside)]
             if towns:
                 return (name[size:], towns) if proper(name[size:]) else None
@@ -1407,7 +1407,6 @@ def _proper_facility_name(name: str) -> bool:
         not any(ch.isdigit() for ch in name)
 
 
-TOWN_ENDINGS = ("镇", "乡")
 # A facility's name after its address this long is its own, though it opens with a listed
 # word (煤制烯烃耦合绿氢示范项目, not 风光储一体化项目).
 LONG_DESCRIPTION = 12
@@ -1420,7 +1419,6 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
 # The kinds of entity named in Latin letters that are linked to Chinese names; organisations
 # are one kind among themselves.
 LATIN_KINDS = frozenset({"organisation", "ComputeCenter", "Zone", "Port"})
-_PHASE_ENDING = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|工程)?$")
 
 
 def _latin_kind(group: _Group) -> str:
@@ -1429,7 +1427,7 @@ def _latin_kind(group: _Group) -> str:
 
 
 def _without_phase(name: str) -> str:
-    return _PHASE_ENDING.sub("", name)
+    return PHASE_ENDING.sub("", name)
 
 
 # Directions an English name translates where the Chinese name spells them (East Tianshan:
@@ -1504,8 +1502,7 @@ def _spelled_place(short: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _spelled_person(name: str) -> tuple[str, ...]:
     """A Chinese name in pinyin, family name first and last (林启航 -> Lin Qihang, Qihang Lin)."""
-    single, double = surnames()
-    size = 2 if name[:2] in double else 1 if name[:1] in single else 0
+    size = family_name_length(name)
     if not size or not 2 <= len(name) <= 4 or not all(_is_han(c) for c in name):
         return ()
     return tuple(form for family in _spellings(name[:size]) for given in _spellings(name[size:])

@@ -36,6 +36,8 @@ LEVELS = ("country", "province", "prefecture", "county", "town", "foreign-region
 LEVEL_RANK = {"country": 0, "province": 1, "foreign-region": 1, "prefecture": 2,
               "county": 3, "town": 4}
 TOWN_SUFFIXES = ("街道", "镇", "乡", "苏木")
+# What a town's name may be written without (三塘湖 for 三塘湖镇).
+TOWN_SHORT_ENDINGS = ("镇", "乡")
 
 # How a written form was obtained; a smaller number is stronger evidence.
 FULL, OFFICIAL_SHORT, GENERATED = 0, 1, 2
@@ -211,6 +213,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Division]:
         """All divisions a written name can denote, strongest evidence and highest level first."""
         return [self._by_code[code] for code, _ in self._ranked(normalise(name))]
+
+    def towns_written_short(self, form: str) -> list[Division]:
+        """The towns ``form`` names written without 镇 or 乡 (三塘湖: 三塘湖镇)."""
+        return [d for ending in TOWN_SHORT_ENDINGS for d in self.lookup(form + ending)]
 
     def _ranked(self, form: str) -> tuple[tuple[str, int], ...]:
         ranked = self._ranked_forms.get(form)

@@ -258,6 +258,13 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(single), frozenset(double)
 
 
+def family_name_length(name: str) -> int:
+    """How many characters of ``name`` its family name is: 2, 1, or 0 when it opens with
+    none (a two-character family name first: 欧阳 before 欧)."""
+    single, double = surnames()
+    return 2 if name[:2] in double else 1 if name[:1] in single else 0
+
+
 @cache
 def person_followers() -> tuple[str, ...]:
     """Words that may follow a name, longest first."""

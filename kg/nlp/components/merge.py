@@ -70,7 +70,8 @@ from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, RELATION_WORDS, W
 from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import (ADDRESS_FORMS, GENERIC_MODIFIERS, ORGANISATION_WORDS_AFTER_NAMES,
-                             STOCK_CODE, common_words, org_suffixes, surnames, titles)
+                             STOCK_CODE, common_words, family_name_length, org_suffixes,
+                             surnames, titles)
 from kg.nlp.spans import Candidate, candidates, model_words, token_table
 
 MODEL_PRIORITY = -1
@@ -142,7 +143,7 @@ class Merge:
         self.gazetteer = Gazetteer.load()
         self.known = self.common | GENERIC_MODIFIERS | frozenset(self.suffixes) \
             | {form for form, _ in self.gazetteer.surface_forms()}
-        self.single, self.double = surnames()
+        self.single = surnames()[0]
         self.titles = titles()
         self.title_words = tuple(self.titles)
 
@@ -264,7 +265,7 @@ class Merge:
             return False
         if cue:
             return True
-        family = 2 if name[:2] in self.double else 1 if name[0] in self.single else 0
+        family = family_name_length(name)
         return family > 0 and len(name) == family + 2 - (family == 2)
 
     def _titled(self, model, text: str, start: int) -> bool:

@@ -845,8 +845,8 @@ class _NameScan:
 
     def _opens_a_place(self, words: str) -> bool:
         """Do ``words`` name a division, a town written without 镇 included (三塘湖)?"""
-        lookup = self.rec.gazetteer.lookup
-        return bool(lookup(words) or lookup(words + "镇") or lookup(words + "乡"))
+        gazetteer = self.rec.gazetteer
+        return bool(gazetteer.lookup(words) or gazetteer.towns_written_short(words))
 
     def _verb(self, i: int) -> bool:
         """Is token ``i`` a verb? Not where it is read as a place: jieba's dictionary tags

@@ -19,7 +19,8 @@ from operator import lt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import Title, common_words, person_followers, surnames, titles, verbs
+from kg.nlp.lexicon import (Title, common_words, family_name_length, person_followers, titles,
+                             verbs)
 from kg.nlp.spans import Candidate, ModelWords, candidates, model_words, token_table
 
 SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
@@ -60,7 +61,6 @@ def _cjk(ch: str) -> bool:
 class PersonRecognizer:
     def __init__(self, nlp: Language, name: str = "kg_persons"):
         self.titles = titles()
-        self.single, self.double = surnames()
         self.followers = person_followers()
         # Followers of two characters or more: inside a run before a speech verb they end
         # the name (one character may be the name's own: 巴图孟和).
@@ -105,10 +105,9 @@ class PersonRecognizer:
             return True
         return text.endswith(self.title_words, 0, pos) or text[pos - 1] in "的和与及"
 
-    def surname_at(self, text: str, pos: int) -> int:
-        if text[pos:pos + 2] in self.double:
-            return 2
-        return 1 if pos < len(text) and text[pos] in self.single else 0
+    @staticmethod
+    def surname_at(text: str, pos: int) -> int:
+        return family_name_length(text[pos:pos + 2])
 
     # -- names ------------------------------------------------------------------------
     def name_after(self, text: str, pos: int) -> tuple[int, int] | None:

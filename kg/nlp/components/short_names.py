@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.organisations import kind_of_company
-from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.gazetteer import TOWN_SHORT_ENDINGS, Gazetteer
 from kg.nlp.lexicon import (GENERIC_MODIFIERS, NAME_STOP_WORDS, STOCK_CODE, TRADE_ABBREVIATIONS,
                              common_words, listed_words, org_suffixes)
 from kg.nlp.spans import Candidate, candidates, token_table
@@ -147,7 +147,7 @@ def _undeclared(found: list[Candidate], text: str, doc: Doc) -> None:
     # (a zone's and a town's brand name facilities too: 某某经开区 … 某某共享储能电站)
     namers = full_names + [c for c in found if c.label == "Zone" and text[
         c.start:c.end].endswith(ADMINISTERED_ZONE_ENDS) or c.label == "AdminArea"
-                           and text[c.start:c.end].endswith(TOWN_ENDS)]
+                           and text[c.start:c.end].endswith(TOWN_SHORT_ENDINGS)]
     if namers:
         _brand_projects(found, text, doc, namers)
 
@@ -313,7 +313,6 @@ MAX_BRAND_PROJECT = 20
 COUNT = re.compile(r"[\d一二三四五六七八九十两几]+[个项座家]")
 # What a facility named after a brand ends with.
 BRAND_FACILITY_KINDS = ("项目", "电站")
-TOWN_ENDS = ("镇", "乡")
 # Zones an administration names (某某经济技术开发区, 某某科学城): their own word is a brand.
 ADMINISTERED_ZONE_ENDS = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "开发区", "经开区",
                           "高新区", "新区", "科学城", "综合保税区", "保税区")
@@ -352,7 +351,7 @@ def _brand(name: str) -> str | None:
     """The brand of a company's legal name or a zone's: its first two characters after its
     place; of a town (某某镇): its name."""
     gazetteer = Gazetteer.load()
-    if name.endswith(TOWN_ENDS):
+    if name.endswith(TOWN_SHORT_ENDINGS):
         brand = name[:-1]      # (a town's name may be an everyday word: 擂鼓镇)
         return brand if len(brand) == 2 else None
     rest = name
