@@ -345,6 +345,8 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
             if document is None:
                 continue
             linked += 1
+            if linked == 1 and not in_process:
+                linker.load_tables()    # while the workers read on, not after them
             extraction = decode_document(document.encoded if document.encoded is not None
                                          else json.loads(document.line))
             if extraction.doc != document.doc:

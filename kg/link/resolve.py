@@ -157,6 +157,13 @@ class Linker:
         self.places_in_names: dict[str, set[str]] = defaultdict(set)
         self.latin_names: list[tuple[str, str]] = []     # (article id, name in Latin letters)
         self._opening_places: dict[str, tuple] = {}
+        self._place_prefixes: dict[str, tuple[str, list] | None] = {}
+
+    @staticmethod
+    def load_tables() -> None:
+        """Read the word lists :meth:`result` uses; a build calls it while its workers
+        still read, so that the reading is not left to after the last document."""
+        listed_words()
 
     # -- collecting -------------------------------------------------------------------
     def mention_key(self, mention: Mention) -> str:
@@ -338,11 +345,19 @@ class Linker:
         return False
 
     def _place_prefix(self, name: str) -> tuple[str, list] | None:
+        """The rest of ``name`` after the longest place opening it, with that place's
+        divisions (a list the caller must not change), or None."""
+        if name in self._place_prefixes:
+            return self._place_prefixes[name]
+        split = None
         for size in range(min(len(name) - 2, 9), 1, -1):
             found = self.gazetteer.lookup(name[:size])
             if found:
-                return name[size:], found
-        return None
+                split = name[size:], found
+                break
+        if len(self._place_prefixes) < OPENING_PLACES_KEPT:
+            self._place_prefixes[name] = split
+        return split
 
     def _town_prefix(self, name: str, inside: list | None, proper) -> tuple[str, list] | None:
         """A town written without 镇 or 乡 opening ``name`` right after its county (伊吾|淖毛湖…),
