@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from kg.ingest.byline import ROLE, has_role, parse_names
+from kg.nlp.lexicon import suffix_kind
 
 Span = tuple[int, int]
 
@@ -106,6 +107,13 @@ _CELL_SEPARATORS = re.compile(r"[　|｜\t]+")
 # A line whose last column, set off by spaces, is a short value (某市副市长  某某): two such
 # lines running are rows of a list, not lines wrapped in the middle of a sentence.
 _LAST_COLUMN = re.compile(r"\S(?: {2,}|[　\t]+)[^\s，。；：,;:]{2,10}$")
+# A list's row naming one organisation (成员单位名单： / 某某科技有限公司 / 某某研究院): a short
+# line with no punctuation, ending in an organisation's suffix.  Three such lines running
+# are a list (two may be a signature over a date, a block read as a whole).
+_NAME_ROW_LONGEST = 30
+_NAME_ROWS_RUNNING = 3
+_NAME_ROW_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
+_PUNCTUATION = re.compile(r"[，。；：、！？,;:!?（）()“”]")
 
 
 def _is_table_row(text: str) -> bool:
@@ -164,6 +172,7 @@ class Paragraph:
     byline: tuple[str, ...] = ()
     body: int = 0                # text offset where the article text begins (leads, jumps)
     heading_line: bool = False   # a short line above a long one: it runs into nothing
+    row: bool = False            # a row of a list of names: it runs into nothing
 
     def body_spans(self) -> list[Span]:
         return slice_spans(self.spans, self.body, len(self.text)) if self.body else self.spans
@@ -309,15 +318,39 @@ def _starts_structure(text: str) -> bool:
 def _continues(line: _Line, following: _Line) -> bool:
     if line.level or following.level or line.hard_break:
         return False
-    if _is_table_row(line.text) or _is_table_row(following.text):
-        return False      # a table's rows: 32.0 + 2　某某 would read 32.02
-    if _LAST_COLUMN.search(line.text) and _LAST_COLUMN.search(following.text):
-        return False      # 某市副市长  某某: a list's rows end with their last column
+    if _rows_of_a_list(line.text, following.text):
+        return False
     if ends_sentence(line.text) or _starts_structure(following.text) \
             or _META_FIELD_LINE.match(line.text) or _LABEL_LINE.match(line.text):
         return False
     return not (line.text[-1].isascii() and line.text[-1].isalpha()
                 and following.text[0].isascii() and following.text[0].isalpha())
+
+
+def _rows_of_a_list(text: str, following: str) -> bool:
+    """Are two lines rows of a table or a list, each a line of its own?"""
+    return (_is_table_row(text) or _is_table_row(following)  # 32.0 + 2　某某 is no 32.02
+            # 某市副市长  某某: a list's rows end with their last column
+            or bool(_LAST_COLUMN.search(text) and _LAST_COLUMN.search(following)))
+
+
+def _names_a_row(text: str) -> bool:
+    return (len(text) <= _NAME_ROW_LONGEST and not _PUNCTUATION.search(text)
+            and suffix_kind(text, 2) in _NAME_ROW_TYPES)
+
+
+def _name_rows(lines: list[_Line]) -> set[int]:
+    """The indices of the lines in a run of organisations' names, one a line."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, _BLANK]):
+        if not line.blank and _names_a_row(line.text):
+            run.append(index)
+            continue
+        if len(run) >= _NAME_ROWS_RUNNING:
+            rows.update(run)
+        run.clear()
+    return rows
 
 
 def _heads(line: _Line, following: _Line) -> bool:
@@ -339,12 +372,14 @@ def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     block: list[Paragraph] = []
     group: list[_Line] = []
+    rows = _name_rows(lines)
+    row_lines = {id(lines[index]) for index in rows}
 
     def close() -> None:
         if len(group) == 1:
             line = group[0]
             block.append(Paragraph(list(line.spans), line.text, line.newline, False,
-                                   level=line.level))
+                                   level=line.level, row=id(line) in row_lines))
         elif group:
             spans: list[Span] = []
             for line in group:
@@ -354,7 +389,7 @@ def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
                                    group[-1].newline, False, level=group[0].level))
         group.clear()
 
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.blank:
             close()
             if len(block) == 1:
@@ -365,7 +400,7 @@ def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
         if group and _heads(group[-1], line):
             close()
             block[-1].heading_line = True
-        elif group and not _continues(group[-1], line):
+        elif group and (index in rows or index - 1 in rows or not _continues(group[-1], line)):
             close()
         group.append(line)
     close()
@@ -641,8 +676,7 @@ def _can_continue(host: Paragraph, paragraph: Paragraph) -> bool:
     first, last = paragraph.text[0], host.text[-1]
     if first in "□■" or first.isspace() or _NUMBERED.match(paragraph.text):
         return False     # 六、公告期限…: a numbered item of its own
-    if _is_table_row(host.text) or _is_table_row(paragraph.text) or \
-            _LAST_COLUMN.search(host.text) and _LAST_COLUMN.search(paragraph.text):
+    if _rows_of_a_list(host.text, paragraph.text):
         return False
     # Gluing two Latin words would make a new word; keep the line break between them.
     return not (first.isascii() and first.isalpha() and last.isascii() and last.isalpha())
@@ -663,7 +697,7 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
             continue
         if paragraph.kind == _WEAK:
             headline = _heads_fields(paragraph, paragraphs[index + 1:index + 2])
-            if open_index is not None and not headline and \
+            if open_index is not None and not headline and not paragraph.row and \
                     _can_continue(out[open_index], paragraph):
                 host = out[open_index]
                 host.spans = host.spans + paragraph.spans
@@ -683,7 +717,7 @@ def _join_broken(paragraphs: list[Paragraph]) -> list[Paragraph]:
         previous_kind = paragraph.kind
         open_index = (len(out) - 1 if paragraph.kind in (TEXT, LEAD, JUMP)
                       and paragraph.text and not ends_sentence(paragraph.text)
-                      and not paragraph.heading_line
+                      and not paragraph.heading_line and not paragraph.row
                       and not _FIELD_LINE.match(paragraph.text)
                       and not _LABEL_LINE.match(paragraph.text) else None)
     return out

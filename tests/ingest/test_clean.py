@@ -219,6 +219,19 @@ def test_rows_of_a_list_of_posts_and_names_stay_lines():
     assert "副市长  王一鸣\n甲乙市发展和改革委员会主任  李四海\n丙丁科技" in article.text
 
 
+def test_a_list_of_organisations_one_a_line_stays_lines():
+    [article] = split("本报讯 联盟成立。\n\n首批成员单位名单：\n甲乙智算科技有限公司\n"
+                      "丙丁数据股份有限公司\n中国电信股份有限公司甲乙分公司\n甲乙算力应用研究院\n")
+    assert "甲乙智算科技有限公司\n丙丁数据股份有限公司\n中国电信股份有限公司甲乙分公司\n" \
+           "甲乙算力应用研究院" in article.text
+    # a line ending in a suffix inside a hard-wrapped sentence is still joined
+    [wrapped] = split("本报讯 项目由甲乙科技有限公司\n投资建设，丙丁研究院\n参与设计。\n")
+    assert wrapped.text == "项目由甲乙科技有限公司投资建设，丙丁研究院参与设计。"
+    # two names over a date are a signature, read as a block of its own (furniture)
+    [notice] = split("本报讯 公告如下。\n\n甲乙智算科技有限公司\n丙丁工程管理有限公司\n2025年9月22日\n")
+    assert notice.text == "公告如下。"
+
+
 def test_plain_headline_over_its_text_opens_an_article():
     articles = split("本报讯（记者 王某）甲乙县召开会议。\n\n丙丁县冷水鱼丰收\n\n"
                      "今年丙丁县冷水鱼丰收，产量增长。\n")
