@@ -1120,31 +1120,47 @@ class Linker:
     def _link_persons(self, uf: _UnionFind) -> None:
         """One name in two documents is one person when their posts agree: an organisation
         (as linked) or a title in common; or when one document gives no post to compare.
-        Posts in both that share neither keep two persons, and the report says so."""
+        Posts in both that share neither keep two persons, and the report says so.  A
+        document joins the first person of the name whose documents it agrees with one of
+        (a director moved to a zone, written in two articles after, is the director)."""
         by_name: dict[str, list[str]] = defaultdict(list)
         for key in self.groups:
             if key.startswith("person:"):
                 by_name[key.split(":")[1]].append(key)
         for name, keys in by_name.items():
             posts = self.person_orgs.get(name, {})
+            persons: list[list[str]] = [keys[:1]]
             for other in keys[1:]:
-                first_doc, other_doc = keys[0].split(":")[2], other.split(":")[2]
-                a, b = posts.get(first_doc, set()), posts.get(other_doc, set())
-                orgs_a, orgs_b = {uf.find(o) for o, _ in a}, {uf.find(o) for o, _ in b}
-                titles_a = {t for _, t in a for t in t.split("、") if t}
-                titles_b = {t for _, t in b for t in t.split("、") if t}
-                areas_a = {self._organ_area(o) for o, _ in a} - {None}
-                areas_b = {self._organ_area(o) for o, _ in b} - {None}
-                if a and b and not (orgs_a & orgs_b) and not (titles_a & titles_b) \
-                        and not self._on_one_line(list(areas_a), list(areas_b)):
+                joined = next((person for person in persons
+                               if any(self._posts_agree(posts, member, other, uf)
+                                      for member in person)), None)
+                if joined is None:
                     self._record("rejected", "same person name", (keys[0], other),
                                  f"{name}: posts at different organisations with no title "
                                  f"in common")
+                    persons.append([other])
                     continue
-                reason = (f"{name}: posts agree" if a and b else
+                given = [bool(posts.get(key.split(":")[2])) for key in (joined[0], other)]
+                reason = (f"{name}: posts agree" if all(given) else
                           f"{name}: one document gives no post to compare")
-                uf.union(keys[0], other)
-                self._record("merged", "same person name", (keys[0], other), reason)
+                uf.union(joined[0], other)
+                joined.append(other)
+                self._record("merged", "same person name", (joined[0], other), reason)
+
+    def _posts_agree(self, posts: dict[str, set], key: str, other: str,
+                     uf: _UnionFind) -> bool:
+        """Do the posts of one name in two documents allow one person (either gives none,
+        or they share an organisation, a title, or places on one line)?"""
+        a, b = posts.get(key.split(":")[2], set()), posts.get(other.split(":")[2], set())
+        if not a or not b:
+            return True
+        orgs_a, orgs_b = {uf.find(o) for o, _ in a}, {uf.find(o) for o, _ in b}
+        titles_a = {t for _, t in a for t in t.split("、") if t}
+        titles_b = {t for _, t in b for t in t.split("、") if t}
+        areas_a = {self._organ_area(o) for o, _ in a} - {None}
+        areas_b = {self._organ_area(o) for o, _ in b} - {None}
+        return bool(orgs_a & orgs_b or titles_a & titles_b
+                    or self._on_one_line(list(areas_a), list(areas_b)))
 
     def _organ_area(self, key: str) -> str | None:
         """The division whose government, party committee, congress or CPPCC the group is

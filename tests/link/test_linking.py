@@ -37,6 +37,14 @@ def test_persons_with_conflicting_posts_in_two_documents_stay_apart():
     assert len([e for e in g.entities if e.label == "王明远"]) == 2
 
 
+def test_a_person_joins_the_document_whose_posts_agree_not_only_the_first():
+    # moved from a bureau to a zone: the two articles after agree with each other
+    g = _graph("哈密市数字化发展局局长王明远讲话。", "甲乙产业园管委会主任王明远汇报。",
+               "甲乙产业园管委会主任王明远出席。")
+    docs = sorted(e.docs for e in g.entities if e.label == "王明远")
+    assert docs == [["doc0"], ["doc1", "doc2"]]
+
+
 def test_an_official_at_two_organs_of_one_place_is_one_person():
     # promoted from the county's government to its party committee
     g = _graph("青冈县县长刘振朋出席签约仪式。", "青冈县委书记刘振朋主持会议。")
