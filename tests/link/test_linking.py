@@ -84,6 +84,11 @@ def test_standard_abbreviations_inside_names_link():
     bodies = [e for e in g.entities if e.type == "GovernmentBody"]
     assert len(bodies) == 1
     assert bodies[0].label == "哈密市发展和改革委员会" and "哈密市发展改革委" in bodies[0].aliases
+    for full, short in (("哈密市发展和改革局", "哈密市发展改革局"),
+                        ("哈密市数据资源管理局", "哈密市数据资源局")):
+        g = _graph(f"{full}召开会议。", f"{short}发布通知。")
+        [body] = [e for e in g.entities if e.type == "GovernmentBody"]
+        assert body.docs == ["doc0", "doc1"]
 
 
 def test_a_high_tech_zone_and_its_short_form_are_one_zone():
