@@ -89,6 +89,9 @@ ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMI
 
 # A shorter name found again in another article would too often be part of another word.
 RECOVERED_MIN_LENGTH = 3
+# A bay named after its city (某市湾) opens names of the city's zones and centres, written
+# without it as without a place.
+BAY = "湾"
 OPENING_PLACES_KEPT = 65_536       # distinct names whose opening places are kept
 PARTY = "中共"
 
@@ -486,6 +489,8 @@ class Linker:
                     bare = rest.removesuffix("项目")     # 某县某某中心项目 = 某某中心
                     if outer and bare != rest and len(bare) >= 4:
                         by_rest[bare].append((key, divisions))
+                    if outer and rest[:1] == BAY and len(rest) >= 5:
+                        by_rest[rest[1:]].append((key, divisions))   # 某市湾|某某中心
                     outer = False
                     split = self._place_prefix(rest) if len(rest) >= 6 else None
         self._link_addresses(uf, named)

@@ -25,6 +25,12 @@ def test_name_without_place_prefix_links_in_the_same_document():
     assert "丙丁智算中心" in centres[0].aliases
 
 
+def test_a_name_opening_with_its_citys_bay_links_to_the_name_without_it():
+    g = _graph("哈密湾丙丁智算中心开工。", "丙丁智算中心在哈密市投运。")
+    [centre] = [e for e in g.entities if e.type == "ComputeCenter"]
+    assert centre.label == "哈密湾丙丁智算中心" and centre.docs == ["doc0", "doc1"]
+
+
 def test_areas_are_their_codes_with_parents():
     g = _graph("哈密市位于新疆。", "伊吾县属哈密。")
     by_code = {e.code: e for e in g.entities if e.code}
