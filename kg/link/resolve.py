@@ -977,11 +977,13 @@ class Linker:
                           for k in facilities[other] if self.groups[k].docs & docs]
                 if len({uf.find(k) for k in longer}) == 1:
                     self._join_unique(uf, keys, longer, "facility with a word left out", name)
-            bare = name.removesuffix("项目")
-            if bare != name and len(bare) >= 4:
-                # (某某物流园项目 is the park being built: 某某物流园 written alone)
-                self._join_unique(uf, keys, facilities.get(bare) or parks.get(bare, []),
-                                  "facility with 项目", name)
+            for ending in PROJECT_ENDINGS:
+                bare = name.removesuffix(ending)
+                if bare != name and len(bare) >= 4:
+                    # (某某物流园项目 is the park being built: 某某物流园 written alone)
+                    self._join_unique(uf, keys, facilities.get(bare) or parks.get(bare, []),
+                                      "facility with 项目", name)
+                    break
             for size in range(2, len(name) - 3):
                 prefix, rest = name[:size], name[size:]
                 if (prefix in operators and size >= 3 or prefix in brands) and not (
@@ -1403,6 +1405,9 @@ class Linker:
 # The organs of an administrative area, longest first (see Linker._organ_area).
 AREA_ORGAN_SUFFIXES = ("人民代表大会常务委员会", "人大常委会", "人民政府", "委员会", "政府", "政协",
                        "人大", "党委", "委")
+# The words a facility's name ends with when it is written as its project: 某某平台建设项目
+# and 某某中心项目 are 某某平台 and 某某中心.
+PROJECT_ENDINGS = ("建设项目", "项目")
 # A park is built as a project: 某某物流园项目 is 某某物流园.
 PARK_ENDS = ("园",)
 # The organs a zone's name is written before: its administration and its party committee.

@@ -386,6 +386,12 @@ def test_a_centre_named_as_a_project_is_also_named_as_the_centre():
     assert not any("甲乙储能" in n for n in names.values())      # no kind of facility before 项目
 
 
+def test_a_platform_written_as_its_construction_project_is_the_platform():
+    g = _graph("哈密市算力调度平台已接入算力资源。", "哈密市算力调度平台建设项目完成验收。")
+    [platform] = [e for e in g.entities if e.type in ("ComputeCenter", "Project")]
+    assert platform.docs == ["doc0", "doc1"]
+
+
 def test_the_link_report_is_the_same_whatever_the_hash_seed(tmp_path):
     """Names and the stems of their places are read in sorted order, not a set's (string
     hashes, and so set order, change from one process to the next): 湘潭 is the short form
