@@ -150,6 +150,8 @@ AFTER_NAME = re.compile(r"[，,（(]|(?:现)?(?:担任|出任|任)")
 APPOINTED_AS = re.compile("为")
 APPOINTING = ("任命", "聘任", "聘请", "聘", "提名", "拟任")
 POST_END = "，,）)。；、（("
+# How long a post after 任 may be that names its organ only through its title.
+IMPLIED_POST_LONGEST = 16
 # How far after a post the next name may stand whose chain of posts it opens.
 NEXT_HOLDER_REACH = 30
 CLAUSE_ENDS = "，,。；;：:（("
@@ -170,7 +172,7 @@ def _post_after_name(ctx: ArticleContext, person: Mention, at: int, post_words):
         return None
     org = ctx.mention_at(opener.end(), HOLDER_LABELS, end=opener.end() + 40)
     if org is None:
-        return None
+        return _implied_post_after_name(ctx, opener.end(), post_words)
     end = min([i for i in (text.find(p, org.end, org.end + 12) for p in POST_END) if i != -1]
               or [-1])
     if end == -1:
@@ -179,10 +181,30 @@ def _post_after_name(ctx: ArticleContext, person: Mention, at: int, post_words):
     if not title or _title_at_end(title, post_words) is None or \
             len(title) > _longest(post_words) + 4:
         return None
-    following = ctx.mentions_between(end, end + NEXT_HOLDER_REACH, ("Person",))
-    if following and not any(c in CLAUSE_ENDS for c in text[end:following[0].start]):
-        return None      # 某某，甲区党工委书记、管委会主任王某: the posts of the name after them
+    if _next_name_holds(ctx, end):
+        return None
     return org, title, end
+
+
+def _next_name_holds(ctx: ArticleContext, end: int) -> bool:
+    """Does a name follow the post ending at ``end`` in its clause (某某，甲区党工委书记、
+    管委会主任王某: the posts are the name's after them)?"""
+    following = ctx.mentions_between(end, end + NEXT_HOLDER_REACH, ("Person",))
+    return bool(following) and not any(c in CLAUSE_ENDS for c in ctx.text[end:following[0].start])
+
+
+def _implied_post_after_name(ctx: ArticleContext, start: int, post_words):
+    """A post after 任 that names its organ only through the title (某某任中共某市委书记, 某某任某市
+    副市长): (organ, title, where the title ends), or None."""
+    text = ctx.text
+    end = min([i for i in (text.find(p, start, start + IMPLIED_POST_LONGEST) for p in POST_END)
+               if i != -1] or [-1])
+    if end == -1 or not _title_at_end(text[start:end], post_words):
+        return None
+    segment = _segment(ctx, start, end, text[start:end], post_words)
+    if segment is None or segment.org is None or _next_name_holds(ctx, end):
+        return None
+    return segment.org, segment.title, end
 
 
 def _chain(ctx: ArticleContext, start: int, end: int, post_words) -> list[_Segment]:

@@ -332,6 +332,18 @@ def test_an_appointment_gives_its_posts_and_a_removal_none():
     assert "鲁三邦" in {m.label for m in facts_of(text).mentions if m.type == "Person"}
 
 
+def test_a_post_after_ren_names_its_organ_through_the_title_or_in_full():
+    text = ("11月，贺一鸣任中共乌兰察布市委书记；市人大常委会决定范二行任乌兰察布市人民政府副市长。"
+            "鲁三邦任乌兰察布市副市长。")
+    posts = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert posts == {("贺一鸣", "中共乌兰察布市委员会", "书记"),
+                     ("范二行", "乌兰察布市人民政府", "副市长"),
+                     ("鲁三邦", "乌兰察布市人民政府", "副市长")}, posts
+    # the organ's name opens at its place, not at the person appointed to it
+    organs = {m.label for m in facts_of(text).mentions if m.type == "GovernmentBody"}
+    assert not any("范二行" in organ for organ in organs), organs
+
+
 def test_a_customs_head_and_a_legal_representative_in_fields():
     customs = {(f.subject.label, f.object.label, f.title)
                for f in _facts("甲乙海关关长梁一鸣介绍了情况。", "holdsPosition")}
