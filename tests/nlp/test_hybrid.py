@@ -147,6 +147,11 @@ def test_model_persons_need_a_chinese_or_transliterated_name(hybrid):
     assert ("覃立群", "Person") in names(found)
 
 
+def test_a_short_name_before_a_post_begins_after_the_preposition_opening_the_clause(hybrid):
+    found = names(entities(hybrid, "据锐岭数字副总裁覃立群介绍，一期已投运。"))
+    assert ("锐岭数字", "Company") in found and not any(n.startswith("据") for n, _ in found)
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

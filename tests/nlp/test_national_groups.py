@@ -211,6 +211,12 @@ def test_a_banks_short_name_before_a_provinces_branch_is_the_branchs(nlp):
     found = {e.text for e in nlp("截至10月末，工行甘肃省分行对甲乙集团的融资余额超过50亿元，"
                                  "农行甘肃省分行对农行兰州分行的参贷申请进行审批。").ents}
     assert {"工行甘肃省分行", "农行甘肃省分行", "农行兰州分行"} <= found
+    # a city's branch; a preposition jieba glues to the short name (在建|行); a unit after
+    # the branch (公司业务部)
+    found = {e.text for e in nlp("建行兰州分行将在建行甘肃省分行的指导下加大投放，"
+                                 "建行兰州分行公司业务部总经理王一鸣介绍。").ents}
+    assert {"建行兰州分行", "建行甘肃省分行"} <= found, found
+    assert not any(name.startswith("在") or name.endswith("公司") for name in found), found
 
 
 def test_the_corps_by_its_names_but_not_a_bare_corps(nlp):

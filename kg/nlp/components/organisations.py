@@ -54,6 +54,8 @@ from kg.nlp.spans import Candidate, ModelWords, TokenTable, candidates, model_wo
 # and capacities fit (某某新能源某县30万千瓦/60万千瓦时共享储能电站项目).
 MAX_BODY_CHARS = 28
 SUFFIX_CACHE_SIZE = 200_000     # distinct tokens whose suffix is kept (bounded memory)
+# A bank's branches: 公司 after one opens a unit (公司业务部), not the suffix of a name.
+BANK_BRANCH_ENDS = ("分行", "支行")
 MAX_BODY_TOKENS = 12
 # A facility's name may open with its owner's legal name (某省某某新材料有限公司年产4万吨
 # 磷酸铁锂正极材料项目): the owner's words come on top of the facility's.
@@ -424,6 +426,9 @@ class _NameScan:
         rec, words, starts, at = self.rec, self.words, self.starts, self.at
         suffix, entity_type, area_starts = self.suffix, self.entity_type, self.area_starts
         suffix_word = words[at]
+        if suffix_word == "公司" and at > 0 and words[at - 1].endswith(BANK_BRANCH_ENDS) and \
+                self.text.startswith("业务", starts[at] + len(suffix_word)):
+            return None    # 某行某市分行|公司业务部: the bank's corporate business, a unit
         own_prefix = suffix_word[: len(suffix_word) - len(suffix)]
         chars = len(own_prefix)
         depth = 0
@@ -660,20 +665,25 @@ class _NameScan:
     def _past_glued_verb(self, start: int, end: int) -> int:
         """Where the name starts when the model reads a verb or a function word running from
         its start into its first token and then a name to its suffix (jieba's 走|访华|岳…
-        集团, the model's 走访|华岳…集团): after that word."""
+        集团, the model's 走访|华岳…集团), or a preposition and a company's short name
+        (在建|行某省分行, the model's 在|建行): after that word."""
         model = self.model
         k = model.at(start)
-        # A verb of two characters or more only: a conjunction or preposition read in one
-        # character may be a place's (和|林格尔新区 for 和林格尔新区).
-        if k is None or model.starts[k] != start or model.tags[k] not in ("v", "vd") \
-                or model.ends[k] - start < 2:
+        if k is None or model.starts[k] != start:
+            return start
+        # A verb of two characters or more; a conjunction or preposition read in one
+        # character may be a place's (和|林格尔新区 for 和林格尔新区), so only before a
+        # company's short name the model reads (在建|行某省分行, the model's 在|建行).
+        preposition = model.tags[k] == "p" and model.ends[k] - start == 1
+        if not (model.tags[k] in ("v", "vd") and model.ends[k] - start >= 2 or preposition):
             return start
         cut = model.ends[k]
         at = bisect.bisect_left(self.starts, cut)
         if at < len(self.starts) and self.starts[at] == cut or cut >= end:
             return start           # on a token boundary: the token rules above decide
         name = model.at(cut)
-        if name is None or model.tags[name] not in ("ORG", "LOC", "nz") or model.ends[name] < end:
+        if name is None or preposition and model.tags[name] != "ORG" or not preposition and (
+                model.tags[name] not in ("ORG", "LOC", "nz") or model.ends[name] < end):
             return start
         return cut
 
@@ -851,8 +861,10 @@ class _NameScan:
 
     def _verb(self, i: int) -> bool:
         """Is token ``i`` a verb? Not where it is read as a place: jieba's dictionary tags
-        some places' short forms as verbs (遵义, 开封, 保定)."""
-        return self.words[i] in self.rec.verbs and self.starts[i] not in self.area_starts
+        some places' short forms as verbs (遵义, 开封, 保定); nor a national body's short
+        name (建行 before 某市分行)."""
+        return self.words[i] in self.rec.verbs and self.starts[i] not in self.area_starts \
+            and self.words[i] not in national_bodies()
 
     def _town_after_county(self, county: str, town: str) -> bool:
         """某县某镇…项目: a project keeps its county before its town (the town alone names

@@ -184,6 +184,8 @@ NOT_BRANDS = frozenset({"公司", "集团", "企业", "该公司", "该集团", 
                         "现任", "时任", "原", "前", "新任", "首任", "常务", "执行", "董事会", "监事会",
                         "党委", "合资公司", "子公司", "母公司", "工厂", "厂"})
 BRAND_BOUNDARY = "。，；：！？、“”‘’\"（）()【】《》 \u3000\n"
+# Prepositions that open a clause before the name of a post's company (据某某数字副总裁…介绍).
+LEADING_PREPOSITIONS = "据由经在从对向"
 
 
 def _brands_before_posts(found: list[Candidate], text: str, companies: set[str]) -> None:
@@ -205,9 +207,12 @@ def _brands_before_posts(found: list[Candidate], text: str, companies: set[str])
         while start > 0 and at - start <= _LONGEST_SHORT_NAME and \
                 "\u4e00" <= text[start - 1] <= "\u9fff":
             start -= 1
+        if (start == 0 or text[start - 1] in BRAND_BOUNDARY) and \
+                text[start:start + 1] in LEADING_PREPOSITIONS:
+            start += 1                # 据|某某数字副总裁…介绍: the words bringing the name in
         short = text[start:at]
         if not 2 <= len(short) <= _LONGEST_SHORT_NAME or \
-                (start > 0 and text[start - 1] not in BRAND_BOUNDARY):
+                (start > 0 and text[start - 1] not in BRAND_BOUNDARY + LEADING_PREPOSITIONS):
             continue
         if short in NOT_BRANDS or short in common or short.endswith(suffixes + UNIT_ENDS) or \
                 any(a < at and start < b for a, b in taken) or \
