@@ -259,12 +259,14 @@ def _chain_as(ctx: ArticleContext, start: int, name_start: int, post_words) -> l
 
 
 def _after_leading_words(ctx: ArticleContext, left: int, right: int) -> int:
-    """Past the last 由/均由/并 in [left, right) that a place's name or a bare organ (市委)
-    follows (以上项目均由某市委常委…): the words before it bring the post in."""
+    """Past the last 由/均由/并 in [left, right) that a place's name, a bare organ (市委) or
+    the article's company (公司) follows (以上项目均由某市委常委…): the words before it bring
+    the post in."""
     for lead in reversed(list(LEADING_WORDS.finditer(ctx.text, left, right))):
         after = lead.end()
         if any(ctx.gazetteer.lookup(ctx.text[after:after + size]) for size in (2, 3, 4)) or \
-                BARE_ORGAN.match(ctx.text, after):        # 会议由市委常委、…主持
+                BARE_ORGAN.match(ctx.text, after) or \
+                ctx.text.startswith(COREFERENT_COMPANY, after):   # 合同由|公司董事长某某…签署
             return after
     return left
 

@@ -344,6 +344,23 @@ def test_a_post_after_ren_names_its_organ_through_the_title_or_in_full():
     assert not any("范二行" in organ for organ in organs), organs
 
 
+def test_a_universitys_news_calls_it_our_school_and_its_college_ours():
+    text = ("近日，甲乙海洋大学与丙丁智算科技有限公司签署战略合作协议。"
+            "我校计算机科学与工程学院院长戊一鸣出席。根据协议，我校将与丙丁智算科技有限公司共建实验室。")
+    posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}
+    assert posts == {("戊一鸣", "甲乙海洋大学计算机科学与工程学院")}
+    assert ("甲乙海洋大学", "丙丁智算科技有限公司") in _pairs(text, "agreementWith")
+    # no university named: 我校 is no word of the college's name
+    alone = {m.label for m in facts_of("我校计算机科学与工程学院院长戊一鸣出席。").mentions}
+    assert "计算机科学与工程学院" in alone and not any("我校" in m for m in alone)
+
+
+def test_the_articles_company_after_you_brings_its_officers_post_in():
+    text = "甲乙港口股份有限公司发布公告。合同由公司董事长庞一栋与丙丁港航董事林二辉代表双方签署。"
+    posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}
+    assert ("庞一栋", "甲乙港口股份有限公司") in posts, posts
+
+
 def test_a_customs_head_and_a_legal_representative_in_fields():
     customs = {(f.subject.label, f.object.label, f.title)
                for f in _facts("甲乙海关关长梁一鸣介绍了情况。", "holdsPosition")}

@@ -21,7 +21,8 @@ no company of the article are a company's short name of their own: the linker ma
 its full name in another article; so are words shaped like a short name (an unlisted
 brand, then its trade: 某某|建设) in the other slots.  A project named after a company of
 the article (its brand, then words of what it makes, then 项目) is a project's name even
-when those words are everyday ones.  Runs after those.
+when those words are everyday ones.  A university's news calls it 我校 or 本校: the one
+university the article names.  Runs after those.
 """
 from __future__ import annotations
 
@@ -70,7 +71,40 @@ def recognise_short_names(doc: Doc) -> Doc:
     _declared(found, text)
     _undeclared(found, text, doc)
     _facility_tails(found, text)
+    _own_university(found, text)
     return doc
+
+
+# How a university's own news names it: 我校与某某公司签约, 我校某某学院院长.
+SELF_REFERENCES = ("我校", "本校")
+_SELF_REFERENCE = re.compile("|".join(SELF_REFERENCES))
+
+
+def _own_university(found: list[Candidate], text: str) -> None:
+    """我校 and 本校 are the one university the article names in full (a university's news),
+    and 我校某某学院 is its college; with no such university, 我校 is no word of a name."""
+    if not _SELF_REFERENCE.search(text):
+        return
+    universities = {c.attrs.get("name") or text[c.start:c.end] for c in found
+                    if c.label == "ResearchOrg" and not text.startswith(SELF_REFERENCES, c.start)
+                    and (c.attrs.get("name") or text[c.start:c.end]).endswith("大学")}
+    university = universities.pop() if len(universities) == 1 else None
+    for index, c in enumerate(found):
+        if c.label in PARTY_TYPES and text.startswith(SELF_REFERENCES, c.start) and \
+                c.end - c.start > len(SELF_REFERENCES[0]) + 1:
+            own = text[c.start + len(SELF_REFERENCES[0]):c.end]
+            if university is not None:
+                found[index] = Candidate(c.start, c.end, c.label, c.priority,
+                                         {**c.attrs, "name": university + own})
+            else:
+                found[index] = Candidate(c.start + len(SELF_REFERENCES[0]), c.end, c.label,
+                                         c.priority, dict(c.attrs))
+    if university is None:
+        return
+    for reference in _SELF_REFERENCE.finditer(text):
+        if not any(c.start <= reference.start() < c.end for c in found):
+            found.append(Candidate(reference.start(), reference.end(), "ResearchOrg", priority=1,
+                                   attrs={"name": university, "short_form": True}))
 
 
 def _facility_tails(found: list[Candidate], text: str) -> None:
