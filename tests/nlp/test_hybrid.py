@@ -152,6 +152,18 @@ def test_a_short_name_before_a_post_begins_after_the_preposition_opening_the_cla
     assert ("锐岭数字", "Company") in found and not any(n.startswith("据") for n, _ in found)
 
 
+def test_an_everyday_word_before_shuo_is_no_speaker(hybrid):
+    assert not any(label == "Person" for _, label in names(entities(
+        hybrid, "啥概念？简单说，就是每秒能做200亿亿次浮点运算。")))
+    assert ("覃立群", "Person") in names(entities(hybrid, "覃立群说，项目进展顺利。"))
+
+
+def test_an_organ_acting_on_a_project_starts_after_the_verb_glued_to_it(hybrid):
+    found = names(entities(hybrid, "3月，锐岭角尾湾海上风电场项目获省发展改革委核准。"))
+    assert ("省发展改革委", "GovernmentBody") in found, found
+    assert not any(label == "GovernmentBody" and "项目" in name for name, label in found)
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

@@ -54,6 +54,12 @@ from kg.nlp.spans import Candidate, ModelWords, TokenTable, candidates, model_wo
 # and capacities fit (某某新能源某县30万千瓦/60万千瓦时共享储能电站项目).
 MAX_BODY_CHARS = 28
 SUFFIX_CACHE_SIZE = 200_000     # distinct tokens whose suffix is kept (bounded memory)
+# What the model reads after a verb of one character (a token, or glued to a name's first
+# token), running to the suffix, for the name to start after the verb (获|省发展改革委, read
+# as a noun).
+ONE_CHARACTER_VERB_BEFORE = ("ORG", "LOC", "nz", "n", "nt")
+# Words ending the names of works, which no organ's name holds.
+WORKS_ENDS = ("项目", "工程")
 # A bank's branches: 公司 after one opens a unit (公司业务部), not the suffix of a name.
 BANK_BRANCH_ENDS = ("分行", "支行")
 MAX_BODY_TOKENS = 12
@@ -440,6 +446,8 @@ class _NameScan:
             if entity_type in ("Project", "ComputeCenter") and i + 1 < at and \
                     self._kind_of(text) == "GovernmentBody" and self._verb_after(i):
                 break      # 市生态环境局|批复某某项目: an organ acting on a facility, not its name
+            if entity_type == "GovernmentBody" and text.endswith(WORKS_ENDS):
+                break      # 某某项目获|省发展改革委核准: an organ acting on a facility
             if text == CLOSE_QUOTE and entity_type in FACILITY_TYPES:
                 opened = self._quoted_words_before(i)
                 if opened is None:
@@ -673,17 +681,23 @@ class _NameScan:
             return start
         # A verb of two characters or more; a conjunction or preposition read in one
         # character may be a place's (和|林格尔新区 for 和林格尔新区), so only before a
-        # company's short name the model reads (在建|行某省分行, the model's 在|建行).
-        preposition = model.tags[k] == "p" and model.ends[k] - start == 1
-        if not (model.tags[k] in ("v", "vd") and model.ends[k] - start >= 2 or preposition):
+        # company's short name the model reads (在建|行某省分行, the model's 在|建行); a verb
+        # of one character before a word running to the suffix (项目获|省发展改革委核准).
+        one = model.ends[k] - start == 1
+        preposition = model.tags[k] == "p" and one
+        if not (model.tags[k] in ("v", "vd") or preposition):
             return start
         cut = model.ends[k]
         at = bisect.bisect_left(self.starts, cut)
         if at < len(self.starts) and self.starts[at] == cut or cut >= end:
             return start           # on a token boundary: the token rules above decide
         name = model.at(cut)
-        if name is None or preposition and model.tags[name] != "ORG" or not preposition and (
-                model.tags[name] not in ("ORG", "LOC", "nz") or model.ends[name] < end):
+        if name is None:
+            return start
+        if preposition:
+            return cut if model.tags[name] == "ORG" else start
+        if model.ends[name] < end or model.tags[name] not in (
+                ONE_CHARACTER_VERB_BEFORE if one else ("ORG", "LOC", "nz")):
             return start
         return cut
 
@@ -808,8 +822,9 @@ class _NameScan:
         return k is not None and tag in NUMBER_TAGS and self.model.starts[k] < self.starts[i]
 
     def _right_before_model_name(self, i: int) -> bool:
-        """Does one organisation or place the model reads begin right after the model's word
-        holding token ``i`` and run to the suffix (请|县工信局, 起任|某市某某有限公司)?  Then
+        """Does one organisation, place or noun the model reads begin right after the model's
+        word holding token ``i`` and run to the suffix (请|县工信局, 起任|某市某某有限公司,
+        获|省发展改革委)?  Then
         the model's verb on the one character is evidence, not a guess inside an unknown
         name."""
         model = self.model
@@ -819,7 +834,7 @@ class _NameScan:
             return False            # (走访|华岳…: the model's verb ends inside a token)
         k = model.at(model.ends[word])
         return k is not None and model.starts[k] == model.ends[word] and \
-            model.tags[k] in ("ORG", "LOC") and \
+            model.tags[k] in ONE_CHARACTER_VERB_BEFORE and \
             model.ends[k] >= self.starts[self.at] + len(self.words[self.at])
 
     def _token_edge(self, position: int) -> bool:

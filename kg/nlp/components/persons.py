@@ -217,7 +217,8 @@ class PersonRecognizer:
             elif word in SPEECH_WORDS or word in MEETING_WORDS:
                 span = (self.name_before(text, idx) if word in SPEECH_WORDS else None) or \
                     self._between_title_and_speech(table, i, model_words(doc))
-                if span:
+                # (简单说, 具体来说: an everyday word before 说 is no name)
+                if span and text[span[0]:span[1]] not in self.common:
                     found.append((span[0], span[1], "speaker"))
             elif word in ATTENDANCE_WORDS:
                 found.extend((s, e, "attendee") for s, e in self._attendees(text, idx))
