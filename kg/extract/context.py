@@ -28,6 +28,9 @@ ORGANISATION_LABELS = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Or
 FACILITY_LABELS = frozenset({"ComputeCenter", "Project"})
 # 公司全称：某某股份有限公司 on an announcement or an investor Q&A page.
 ISSUER_FIELD = re.compile(r"(?:公司全称|公司名称|发行人)[：:]\s*$")
+# What follows an announcing company's name on a line of its own: its board signing, or the
+# rest of the announcement's title.
+ISSUER_LINE = re.compile(r"董事会\s*$|关于[^\n]*公告\s*$", re.M)
 # A project described, not named, after what builds it (该公司投资建设的高端铜箔项目).
 DESCRIBED_PROJECT = re.compile(r"(?:建设|投建|实施|推进)的([\u4e00-\u9fff]{4,20})项目")
 # Words that refer back to a facility named before (…建设该项目).
@@ -177,11 +180,14 @@ class ArticleContext:
     def issuer(self) -> Mention | None:
         """The listed company an announcement or an investor Q&A is by, which it calls 公司:
         the company written in a 公司全称/公司名称 field, or the first followed by its stock
-        code (某某科技（688592）)."""
+        code (某某科技（688592）), or signing for its board or heading the announcement on a
+        line of its own (某某股份有限公司董事会, 某某股份有限公司关于…的公告)."""
         for m in self.mentions:
             if m.type == "Company" and (
                     ISSUER_FIELD.search(self.text, max(0, m.start - 8), m.start)
-                    or STOCK_CODE.match(self.text, m.end)):
+                    or STOCK_CODE.match(self.text, m.end)
+                    or (m.start == 0 or self.text[m.start - 1] == "\n")
+                    and ISSUER_LINE.match(self.text, m.end)):
                 return m
         return None
 

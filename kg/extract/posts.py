@@ -126,19 +126,24 @@ def extract_positions(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
-LABELLED_POST = re.compile(r"(法定代表人|董事长|总经理|负责人)[：:]")
+LABELLED_POST = re.compile(r"(法定代表人|董事长|总经理|负责人|董事会秘书|证券事务代表)[：:]")
+# Fields of a listed company's own officers, whose company is the announcement's when no
+# record around the field names one (a 法定代表人 field may be a counterparty's).
+ISSUER_POSTS = frozenset({"董事会秘书", "证券事务代表"})
 
 
 def _labelled_posts(ctx: ArticleContext) -> list[Fact]:
     """名称：某公司…法定代表人：王某 (fields of an announcement, often run together): the
-    person holds the post at the company its block names."""
+    person holds the post at the company its block names, or at the announcement's company
+    (董事会秘书：王某 under its text)."""
     facts = []
     text = ctx.text
     for field in LABELLED_POST.finditer(text):
         person = ctx.mention_at(field.end(), ("Person",), end=field.end() + 12)
         if person is None:
             continue
-        org = ctx.record_holder(field.start(), ORGANISATION_LABELS)
+        org = ctx.record_holder(field.start(), ORGANISATION_LABELS) or (
+            ctx.issuer if field.group(1) in ISSUER_POSTS else None)
         if org is not None:
             facts.append(Fact(person, "holdsPosition", ctx.evidence(field.start(), person.end),
                               object=org, title=field.group(1)))

@@ -361,6 +361,14 @@ def test_the_articles_company_after_you_brings_its_officers_post_in():
     assert ("庞一栋", "甲乙港口股份有限公司") in posts, posts
 
 
+def test_the_board_secretary_under_an_announcement_is_the_announcing_companys():
+    text = ("甲乙港口股份有限公司关于设立合资公司的公告\n本公司拟与丙丁港航有限公司设立合资公司。"
+            "董事会秘书：莫一蕾，联系电话：0759-2216603。\n2. 法定代表人：汪二俊")
+    posts = {(f.subject.label, f.object.label, f.title) for f in _facts(text, "holdsPosition")}
+    assert ("莫一蕾", "甲乙港口股份有限公司", "董事会秘书") in posts, posts
+    assert not any(person == "汪二俊" for person, _, _ in posts)
+
+
 def test_a_customs_head_and_a_legal_representative_in_fields():
     customs = {(f.subject.label, f.object.label, f.title)
                for f in _facts("甲乙海关关长梁一鸣介绍了情况。", "holdsPosition")}
