@@ -308,13 +308,31 @@ class Linker:
             names |= {n.removesuffix("人民政府") + "政府" for n in names
                       if n.endswith("人民政府") and self._starts_with_place(n)}
         if main_type == "Company":
-            names |= {m["brand"] + m["branch"] for n in names if (m := BRANCH.fullmatch(n))}
+            branches = [m for n in names if (m := BRANCH.fullmatch(n))]
+            names |= {m["brand"] + m["branch"] for m in branches}
+            # 某某集团某省有限公司某市分公司 is 某某集团某市分公司: the province's company left out
+            names |= {brand + m["branch"] for m in branches
+                      if (brand := self._without_province(m["brand"], m["branch"]))}
             names |= {v for n in list(names) if n.endswith(BRANCH_ENDS)
                       for v in self._branch_forms(n)}
         # 某某电网有限责任公司某某供电局 is 某某电网某某供电局: a unit named with or without
         # its company's legal form (typed as a company or, by its 局, an organ).
         names |= {m["brand"] + m["unit"] for n in names if (m := UNIT_OF.fullmatch(n))}
         return names
+
+    def _without_province(self, brand: str, branch: str) -> str | None:
+        """``brand`` without the place it ends with (中国某某集团|辽宁), when the branch's
+        place (营口分公司) lies inside it; else None."""
+        inner = self._place_prefix(branch)
+        if inner is None:
+            return None
+        for size in range(min(len(brand) - 2, 9), 1, -1):
+            outer = self.gazetteer.lookup(brand[-size:])
+            if outer:
+                inside = any(self.gazetteer.contains(o.code, d.code) and o.code != d.code
+                             for o in outer for d in inner[1])
+                return brand[:-size] if inside else None
+        return None
 
     def _branch_forms(self, name: str) -> set[str]:
         """A branch's name with its national brand and its place each written in full and

@@ -65,6 +65,15 @@ def test_an_official_of_a_district_and_then_of_its_city_is_one_person():
     assert len([e for e in g.entities if e.label == "刘振朋"]) == 2
 
 
+def test_a_groups_city_branch_is_one_with_and_without_its_provinces_company():
+    g = _graph("中国移动通信集团辽宁有限公司营口分公司与甲乙公司签约。", "中国移动营口分公司负责网络建设。")
+    [branch] = [e for e in g.entities if e.label.endswith("营口分公司")]
+    assert branch.docs == ["doc0", "doc1"]
+    # a city outside the province: two branches
+    g = _graph("中国移动通信集团辽宁有限公司营口分公司与甲乙公司签约。", "中国移动湛江分公司负责网络建设。")
+    assert len([e for e in g.entities if e.label.endswith("分公司")]) == 2
+
+
 def test_a_government_written_short_is_the_peoples_government():
     g = _graph("哈密市人民政府与甲乙科技有限公司签约。", "哈密市政府党组成员王明远出席。")
     [body] = [e for e in g.entities if e.type == "GovernmentBody"]
