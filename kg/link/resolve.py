@@ -89,9 +89,12 @@ ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMI
 
 # A shorter name found again in another article would too often be part of another word.
 RECOVERED_MIN_LENGTH = 3
-# A bay named after its city (某市湾) opens names of the city's zones and centres, written
-# without it as without a place.
+# A bay named after its city (某市湾) opens names of the city's zones and centres, and a
+# port named after its city (某市港) the names of its port areas, written without it as
+# without a place.
 BAY = "湾"
+PORT = "港"
+PORT_AREA_ENDS = ("港区", "作业区", "码头")
 OPENING_PLACES_KEPT = 65_536       # distinct names whose opening places are kept
 PARTY = "中共"
 
@@ -507,8 +510,10 @@ class Linker:
                     bare = rest.removesuffix("项目")     # 某县某某中心项目 = 某某中心
                     if outer and bare != rest and len(bare) >= 4:
                         by_rest[bare].append((key, divisions))
-                    if outer and rest[:1] == BAY and len(rest) >= 5:
-                        by_rest[rest[1:]].append((key, divisions))   # 某市湾|某某中心
+                    if outer and len(rest) >= 5 and (rest[:1] == BAY or rest[:1] == PORT
+                                                     and rest.endswith(PORT_AREA_ENDS)):
+                        by_rest[rest[1:]].append((key, divisions))   # 某市湾|某某中心,
+                                                                     # 某市港|某某港区
                     outer = False
                     split = self._place_prefix(rest) if len(rest) >= 6 else None
         self._link_addresses(uf, named)

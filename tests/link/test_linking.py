@@ -25,10 +25,14 @@ def test_name_without_place_prefix_links_in_the_same_document():
     assert "丙丁智算中心" in centres[0].aliases
 
 
-def test_a_name_opening_with_its_citys_bay_links_to_the_name_without_it():
+def test_a_name_opening_with_its_citys_bay_or_port_links_to_the_name_without_it():
     g = _graph("哈密湾丙丁智算中心开工。", "丙丁智算中心在哈密市投运。")
     [centre] = [e for e in g.entities if e.type == "ComputeCenter"]
     assert centre.label == "哈密湾丙丁智算中心" and centre.docs == ["doc0", "doc1"]
+    # and a port area opening with its city's port
+    g = _graph("营口港鲅鱼圈港区吞吐量增长。", "鲅鱼圈港区新建泊位，营口市加快建设。")
+    [area] = [e for e in g.entities if e.type == "Port"]
+    assert area.label == "营口港鲅鱼圈港区" and area.docs == ["doc0", "doc1"]
 
 
 def test_areas_are_their_codes_with_parents():
