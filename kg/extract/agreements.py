@@ -9,6 +9,7 @@ every pair, when the text says 三方/多方 or names one document, 《…》);
 before how many sides sign); ``A、B、C在某地举行…三方签约仪式`` (the parties listed before the
 ceremony is held); ``A当天宣布…，并与B签署…`` (a clause going on with the sentence's subject);
 ``由A牵头，B、C参与组建的银团…，与D签约`` (each member of the group with D);
+``A作为牵头行，联合B、C组建银团，与D签署…`` (A and those it joins to it, each with D);
 ``A与该公司签订…`` (the company named last before);
 ``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government);
 ``公司与A签署…`` on an announcement or an investor Q&A page (the listed company: its
@@ -53,8 +54,9 @@ PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近
                        r"已经|已|还|将|正式|共同|"
                        r"[两双三四五多]方|[两三四五]家|成功|现场|"
                        r"(?:我们|其|本公司|公司)?的?(?:全资|控股)?(?:子公司|孙公司)")
-# 由甲牵头，乙、丙参与组建的银团: a group the sentence forms, one leading, the others joining.
-LEADS, JOINS = "牵头", "参与"
+# 由甲牵头，乙、丙参与组建的银团: a group the sentence forms, one leading, the others joining;
+# 甲联合乙、丙…: the subject joining others to it.
+LEADS, JOINS, JOINING = "牵头", "参与", "联合"
 # A clause that goes on with the sentence's subject (…，并与B签署…).
 CONTINUING = re.compile(r"(?:并|还|同时|也|并且|此外|另外|随后|当天|现场)*")
 # 甲、乙、丙在某地举行…签约仪式: the parties listed before the ceremony is held.
@@ -103,6 +105,7 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                     left = left_before     # 甲与乙签署《…》，与丙签署《…》: the same side
                 if not left:
                     left = [m for m in (_sentence_subject(ctx, sentence, with_at),) if m]
+                    left += _joined_by_subject(ctx, left, with_at)
                 if not left:
                     left = _led_group(ctx, sentence.start, with_at)
                 parties_end = _parties_end(ctx, with_at, sign.start())
@@ -268,6 +271,23 @@ def _sentence_subject(ctx: ArticleContext, sentence, with_at: int) -> Mention | 
     return _as_party(ctx, first)
 
 
+def _joined_by_subject(ctx: ArticleContext, subject: list[Mention],
+                       with_at: int) -> list[Mention]:
+    """甲作为牵头行，联合乙、丙组建银团，与丁签署…: those the subject joins to it before
+    signing (联合 and a list of organisations, in its own clause)."""
+    if not subject:
+        return []
+    text = ctx.text
+    joining = text.find(JOINING, subject[0].end, with_at)
+    if joining == -1:
+        return []
+    clause_end = min([i for i in (text.find(p, joining, with_at) for p in "，,；") if i != -1]
+                     or [with_at])
+    return [_as_party(ctx, m) for m in ctx.mentions_between(joining + len(JOINING), clause_end)
+            if m.type in ORGANISATION_LABELS and not _in_brackets(ctx, m)
+            and not _opens_a_name(m, ctx.mentions)]
+
+
 def _led_group(ctx: ArticleContext, start: int, with_at: int) -> list[Mention]:
     """由甲牵头，乙、丙参与组建的银团…，与丁签约: the members of the group the sentence forms
     before 与 (the one that leads and those that join)."""
@@ -282,8 +302,9 @@ def _led_group(ctx: ArticleContext, start: int, with_at: int) -> list[Mention]:
 def _opens_sentence(text: str, start: int, position: int) -> bool:
     """Only a date or a time word stands before ``position`` in the sentence."""
     head = text[start:position].strip()
-    return not head or re.fullmatch(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?|近日[，,]?|"
-                                    r"当天[，,]?|日前[，,]?|此外[，,]?|同时[，,]?", head) is not None
+    return not head or re.fullmatch(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?|"
+                                    r"(?:近日|当天|当日|同日|次日|日前|此外|同时|随后)[，,]?",
+                                    head) is not None
 
 
 def _opens_a_name(m: Mention, mentions: list[Mention]) -> bool:

@@ -430,6 +430,15 @@ def test_a_syndicate_led_by_one_bank_signs_with_each_of_its_members():
         ("国家开发银行甲乙省分行", "中国农业银行甲乙省分行", "中国建设银行甲乙省分行")}
 
 
+def test_a_lead_bank_and_the_banks_it_joins_to_it_each_sign_with_the_borrower():
+    text = ("同日，中国建设银行股份有限公司甲乙分行（以下简称“建行甲乙分行”）作为牵头行和代理行，"
+            "联合中国工商银行甲乙分行、中国农业银行甲乙分行组建银团，与丙丁海上风电有限公司签署"
+            "项目银团贷款合同，贷款金额52亿元。")
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+        frozenset({bank, "丙丁海上风电有限公司"}) for bank in
+        ("中国建设银行股份有限公司甲乙分行", "中国工商银行甲乙分行", "中国农业银行甲乙分行")}
+
+
 def test_the_members_a_ceremony_lists_sign_with_the_borrower_not_with_the_project():
     # 参与的 holds 与 but joins no party: the project after it is no side of the loan.
     text = ("7月8日，由国家开发银行甲乙省分行牵头，中国农业银行股份有限公司丙丁分行、"
