@@ -10,6 +10,7 @@ before how many sides sign); ``A、B、C在某地举行…三方签约仪式`` (
 ceremony is held); ``A当天宣布…，并与B签署…`` (a clause going on with the sentence's subject);
 ``由A牵头，B、C参与组建的银团…，与D签约`` (each member of the group with D);
 ``A作为牵头行，联合B、C组建银团，与D签署…`` (A and those it joins to it, each with D);
+``甲与乙分别代表A和B签署…`` (the organisations the signatories stand for);
 ``A与该公司签订…`` (the company named last before);
 ``区政府与A签订…``, ``A与市政府签订…`` (the article's district's or city's government);
 ``公司与A签署…`` on an announcement or an investor Q&A page (the listed company: its
@@ -57,6 +58,8 @@ PARTY_GAP = re.compile(r"（[^（）]*）|于\d{4}年\d{1,2}月\d{1,2}日|于近
 # 由甲牵头，乙、丙参与组建的银团: a group the sentence forms, one leading, the others joining;
 # 甲联合乙、丙…: the subject joining others to it.
 LEADS, JOINS, JOINING = "牵头", "参与", "联合"
+# 甲与乙分别代表A和B签署…: the signatories stand for the organisations after it.
+REPRESENTING = "分别代表"
 # A clause that goes on with the sentence's subject (…，并与B签署…).
 CONTINUING = re.compile(r"(?:并|还|同时|也|并且|此外|另外|随后|当天|现场)*")
 # 甲、乙、丙在某地举行…签约仪式: the parties listed before the ceremony is held.
@@ -97,6 +100,10 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                 parties_end = together[-1].end
             elif _clauses_between(text, with_at, sign.start()) > MAX_CLAUSES:
                 continue
+            elif len(represented := _represented(ctx, with_at, sign.start())) >= 2:
+                # 甲与乙分别代表A和B签署…: the organisations the signatories stand for
+                left, right = represented[:1], represented[1:]
+                parties_end = represented[-1].end
             else:
                 left = [_as_party(ctx, m) for m in _group_before(ctx, sentence.start, with_at)]
                 if not left:
@@ -269,6 +276,16 @@ def _sentence_subject(ctx: ArticleContext, sentence, with_at: int) -> Mention | 
             not _opens_sentence(text, sentence.start, first.start):
         return None
     return _as_party(ctx, first)
+
+
+def _represented(ctx: ArticleContext, with_at: int, sign_at: int) -> list[Mention]:
+    """The organisations named after 分别代表 between 与 and the signing verb, in order."""
+    at = ctx.text.find(REPRESENTING, with_at, sign_at)
+    if at == -1:
+        return []
+    return [_as_party(ctx, m) for m in ctx.mentions_between(at + len(REPRESENTING), sign_at)
+            if m.type in PARTY_LABELS and not _in_brackets(ctx, m)
+            and not _opens_a_name(m, ctx.mentions)]
 
 
 def _joined_by_subject(ctx: ArticleContext, subject: list[Mention],

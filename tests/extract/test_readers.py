@@ -439,6 +439,15 @@ def test_a_lead_bank_and_the_banks_it_joins_to_it_each_sign_with_the_borrower():
         ("中国建设银行股份有限公司甲乙分行", "中国工商银行甲乙分行", "中国农业银行甲乙分行")}
 
 
+def test_signatories_for_two_organisations_and_a_short_name_before_an_adverb():
+    text = ("会后，省长孟一彬与甲乙集团董事长潘二言分别代表黑龙江省人民政府和甲乙集团签署战略合作框架协议。")
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+        frozenset({"黑龙江省人民政府", "甲乙集团"})}
+    text = "江西丙丁数智科技有限公司发布公告。丙丁数智还与抚州戊己职业学院签署了人才培养合作协议。"
+    assert {frozenset(p) for p in _pairs(text, "agreementWith")} == {
+        frozenset({"江西丙丁数智科技有限公司", "抚州戊己职业学院"})}
+
+
 def test_the_members_a_ceremony_lists_sign_with_the_borrower_not_with_the_project():
     # 参与的 holds 与 but joins no party: the project after it is no side of the loan.
     text = ("7月8日，由国家开发银行甲乙省分行牵头，中国农业银行股份有限公司丙丁分行、"

@@ -59,6 +59,7 @@ _BEFORE_POST = re.compile("|".join(sorted(COMPANY_POSTS, key=len, reverse=True))
 # A unit of a company written before a post (大中华区总裁, 投资部总经理): not the company.
 UNIT_ENDS = ("区", "部", "处", "室", "中心")
 _PARTNER = re.compile(r"[与和同]")
+ADVERBS_BEFORE_PARTNER = ("还", "也", "又", "已", "将", "已经", "分别", "共同", "正式", "先后")
 _BY_WHOM = re.compile(r"由[\u4e00-\u9fff]{2,8}?((?:投资|承建|建设|负责|出资|控股))")
 PARTY_TYPES = frozenset({"Company", "GovernmentBody", "ResearchOrg", "Organization"})
 _LONGEST_SHORT_NAME = 8
@@ -163,7 +164,12 @@ def _party_slots(found: list[Candidate], text: str) -> list[int]:
     and between 由 and 投资/承建/建设/负责 (由某某橙乡投资建设)."""
     slots = [post.start() for post in _BEFORE_POST.finditer(text)]
     organisations = {c.start for c in found if c.label in PARTY_TYPES}
-    slots += [m.start() for m in _PARTNER.finditer(text) if m.end() in organisations]
+    for partner in _PARTNER.finditer(text):
+        if partner.end() in organisations:
+            slots.append(partner.start())
+            # 某某数字还与…: an adverb between the short name and 与
+            slots += [partner.start() - len(a) for a in ADVERBS_BEFORE_PARTNER
+                      if text.endswith(a, 0, partner.start())]
     slots += [m.start(1) for m in _BY_WHOM.finditer(text)]
     return sorted(set(slots))
 
