@@ -72,6 +72,9 @@ BRANCH = re.compile(r"(?P<brand>.{2,12}?)(?:集团)?(?:股份有限公司|有限
                     r"(?P<branch>.{2,10}分(?:公司|行|院|局))")
 UNIT_OF = re.compile(r"(?P<brand>.{2,12}?)(?:股份有限公司|有限责任公司|有限公司)"
                      r"(?P<unit>.{2,10}(?:局|院|所|中心|厂|分公司|分行))")
+# The State Grid's city companies, under its province's: 国网某省电力有限公司某市供电公司.
+STATE_GRID = "国网"
+GRID_UNIT = re.compile(r"(?:国网|国家电网)(?P<province>.{2,8}?)电力有限公司(?P<unit>.{2,10}供电公司)")
 # A phase of a facility, with what it adds: 某某矿一期1000万吨/年项目, 某某中心二期工程.
 PHASE_OF = re.compile(r"(?P<core>.{2,}?)[一二三四五六七八九十]期.{0,16}(?:项目|工程)")
 ZONE_FAMILIES = (
@@ -318,6 +321,8 @@ class Linker:
                       if (brand := self._without_province(m["brand"], m["branch"]))}
             names |= {v for n in list(names) if n.endswith(BRANCH_ENDS)
                       for v in self._branch_forms(n)}
+            # 国网某省电力有限公司某市供电公司 is 国网某市供电公司
+            names |= {STATE_GRID + m["unit"] for n in names if (m := GRID_UNIT.fullmatch(n))}
         # 某某电网有限责任公司某某供电局 is 某某电网某某供电局: a unit named with or without
         # its company's legal form (typed as a company or, by its 局, an organ).
         names |= {m["brand"] + m["unit"] for n in names if (m := UNIT_OF.fullmatch(n))}

@@ -78,6 +78,13 @@ def test_a_groups_city_branch_is_one_with_and_without_its_provinces_company():
     assert len([e for e in g.entities if e.label.endswith("分公司")]) == 2
 
 
+def test_a_state_grid_city_company_is_one_name_and_one_company_with_its_short_form():
+    g = _graph("国网安徽省电力有限公司宿州供电公司投资建设输变电工程。", "国网宿州供电公司负责电力保障。")
+    [company] = [e for e in g.entities if e.type == "Company"]
+    assert company.label == "国网安徽省电力有限公司宿州供电公司"
+    assert company.docs == ["doc0", "doc1"]
+
+
 def test_a_government_written_short_is_the_peoples_government():
     g = _graph("哈密市人民政府与甲乙科技有限公司签约。", "哈密市政府党组成员王明远出席。")
     [body] = [e for e in g.entities if e.type == "GovernmentBody"]

@@ -193,7 +193,7 @@ LISTING_WORDS = frozenset({"上市", "挂牌", "创业板", "科创板", "主板
 LEGAL_FORM_ENDS = ("有限公司", "有限责任公司")
 # A company's unit named after its legal name (某某有限公司某市分公司).
 BRANCH_SUFFIXES = ("分公司", "分行", "支行", "分厂", "工厂", "营业部", "办事处", "分部", "分中心",
-                   "子公司", "项目部", "指挥部")
+                   "子公司", "项目部", "指挥部", "供电公司")
 # An organ's suffix after the name of another kind of organisation names that one's unit.
 UNITS_OF_OTHER_KINDS = ((LEGAL_FORM_ENDS, "Company"),
                         (("协会", "学会", "商会", "联合会", "联盟"), "Organization"))
@@ -469,7 +469,7 @@ class _NameScan:
                     self._kind_of(words[i - 1]) in ORGANISATION_TYPES:
                 break      # 某某有限公司同|某某集团: after a whole name, 同 and 和 join two
             elif entity_type == "Company" and text.endswith(LEGAL_FORM_ENDS) \
-                    and not suffix_word.endswith(BRANCH_SUFFIXES):
+                    and not self.text.endswith(BRANCH_SUFFIXES, 0, starts[at] + len(suffix_word)):
                 break      # 某某有限公司系|公司, …|控股股东某某集团: a whole legal name
                            # ends before what follows it (a branch's name holds one)
             elif self.model is not None and len(text) == 1 and text not in CONJUNCTIONS \
