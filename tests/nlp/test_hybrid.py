@@ -164,6 +164,14 @@ def test_an_organ_acting_on_a_project_starts_after_the_verb_glued_to_it(hybrid):
     assert not any(label == "GovernmentBody" and "项目" in name for name, label in found)
 
 
+def test_a_centre_named_after_its_operators_brand_and_place(hybrid):
+    found = names(entities(hybrid, "北京锐岭互动网络科技有限公司投资建设的锐岭互动中卫智算基地于今年3月投运。"))
+    assert ("锐岭互动中卫智算基地", "ComputeCenter") in found, found
+    # what the company does is no centre's name
+    found = names(entities(hybrid, "锐岭智算科技股份有限公司发布公告。锐岭智算加速布局自有算力中心。"))
+    assert not any(label == "ComputeCenter" for _, label in found), found
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

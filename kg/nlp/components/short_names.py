@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.organisations import kind_of_company
 from kg.nlp.gazetteer import TOWN_SHORT_ENDINGS, Gazetteer
 from kg.nlp.lexicon import (GENERIC_MODIFIERS, NAME_STOP_WORDS, STOCK_CODE, TRADE_ABBREVIATIONS,
-                             common_words, listed_words, org_suffixes)
+                             common_words, listed_words, org_suffixes, verbs)
 from kg.nlp.spans import Candidate, candidates, token_table
 
 # （以下简称“某某”）, (下称某某), （简称：某某）
@@ -356,8 +356,9 @@ NOT_IN_BRAND_PROJECTS = frozenset({"投资", "建设", "总投资", "投资建�
 MAX_BRAND_PROJECT = 20
 # A count (三个, 5个): several things, not one thing's name.
 COUNT = re.compile(r"[\d一二三四五六七八九十两几]+[个项座家]")
-# What a facility named after a brand ends with.
-BRAND_FACILITY_KINDS = ("项目", "电站")
+# What a facility named after a brand ends with, and the compute facilities among them.
+COMPUTE_KINDS = ("智算中心", "算力中心", "数据中心", "智算基地", "算力基地")
+BRAND_FACILITY_KINDS = ("项目", "电站") + COMPUTE_KINDS
 # Zones an administration names (某某经济技术开发区, 某某科学城): their own word is a brand.
 ADMINISTERED_ZONE_ENDS = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "开发区", "经开区",
                           "高新区", "新区", "科学城", "综合保税区", "保税区")
@@ -385,11 +386,25 @@ def _brand_projects(found: list[Candidate], text: str, doc: Doc,
                 end = text.find(kind, at + len(brand), at + MAX_BRAND_PROJECT) + len(kind)
                 if at in starts and end > len(kind) and end in edges \
                         and _product_words(text, words, at + len(brand), end - len(kind)) \
-                        and not any(a < end and at < b for a, b in taken):
-                    found.append(Candidate(at, end, "Project", priority=1))
+                        and not (kind in COMPUTE_KINDS and _acts(words, at + len(brand),
+                                                                 end - len(kind))) \
+                        and not any(a < end and at < b and not (
+                                        kind in COMPUTE_KINDS and at <= a and b <= end)
+                                    for a, b in taken):
+                    # (a name read inside a centre's is a part: 某地智算中心, the brand alone)
+                    found.append(Candidate(at, end, "ComputeCenter" if kind in COMPUTE_KINDS
+                                           else "Project", priority=1))
                     taken.append((at, end))
                     break
             at = text.find(brand, at + len(brand))
+
+
+def _acts(words: dict[int, str], start: int, end: int) -> bool:
+    """Is a word in text[start:end] a verb (某某智算|加速布局|自有算力中心: what the company
+    does, not its centre's name)?"""
+    verb_words = verbs()
+    return any(start <= position < end and word in verb_words
+               for position, word in words.items())
 
 
 def _brand(name: str) -> str | None:
