@@ -24,6 +24,10 @@ def test_contractors_in_every_style_build_the_facility_not_the_investor():
             ("甲乙风光储一体化项目", "戊己建设有限公司"),
         "该项目总投资3亿元，由戊己建设工程有限公司负责建设。":
             ("甲乙风光储一体化项目", "戊己建设工程有限公司"),
+        "项目由丙丁能源有限公司投资建设，戊己工程设计有限公司负责勘察设计。":
+            ("甲乙风光储一体化项目", "戊己工程设计有限公司"),
+        "项目由丙丁能源有限公司投资建设，戊己机电安装工程有限公司负责机电安装。":
+            ("甲乙风光储一体化项目", "戊己机电安装工程有限公司"),
     }
     for sentence, expected in cases.items():
         text = "5月3日，甲乙风光储一体化项目开工。" + sentence if "智算中心" not in sentence else sentence
