@@ -9,7 +9,7 @@ read and acted on; with more tuning batches ``tune2``, ``tune3`` (twelve other s
 ``tune4`` (twenty more, longer articles), ``tune5``, ``tune6`` and ``tune7``
 (twenty-four in twenty-four styles each), ``tune8``, ``tune9``, ``tune10`` and ``tune11``
 (twenty-four each about linking))
-and a held-out half, ``heldout``, ``heldout2``, ``heldout3`` and ``heldout4`` (scored, never read: this
+and a held-out half, ``heldout`` to ``heldout5`` (scored, never read: this
 script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
 SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10",
-        "tune11", "heldout", "heldout2", "heldout3", "heldout4", "seeds")
+        "tune11", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
 
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
 TUNING_SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9",
                "tune10", "tune11")
-HELD_OUT_SETS = ("heldout", "heldout2", "heldout3", "heldout4")
+HELD_OUT_SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 HALVES = (("tuning, all batches", TUNING_SETS), ("held out, all batches", HELD_OUT_SETS))
 
 

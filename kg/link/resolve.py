@@ -644,26 +644,31 @@ class Linker:
         (储潭园区 = 某市储潭数字经济产业园; 稀金锂电产业园 = 某县稀金锂电新材料产业园): the one
         park of the document whose name after its place opens with the same two characters
         and holds the short form's in order."""
-        parks: list[tuple[str, str]] = []        # (key, name after its place)
+        # (key, name after its place, the place's codes)
+        parks: list[tuple[str, str, list[str]]] = []
         for key, group in self._named():
             if group.main_type != "Zone":
                 continue
             for name in sorted({normalise_name(n) for n in group.names}):
                 if name.endswith(PARK_ENDS + ("园区",)):
                     split = self._address_prefix(name)
-                    parks.append((key, split[0] if split else name))
-        by_opening: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for key, name in parks:
-            by_opening[name[:2]].append((key, name))
-        for key, short in parks:
+                    parks.append((key, split[0], [d.code for d in split[1]]) if split
+                                 else (key, name, []))
+        by_opening: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
+        for park in parks:
+            by_opening[park[1][:2]].append(park)
+        for key, short, places in parks:
             body = short.removesuffix("园区").removesuffix("园")
             if len(body) < 2 or body in GENERIC_ZONE_CORES or body in GENERIC_MODIFIERS:
                 continue
             docs = self.groups[key].docs
-            longer = [other for other, name in by_opening[body[:2]]
+            # (a park with a place of its own is no short form of a park placed apart:
+            # 甲市某某产业园 and 乙市某某数字经济产业园 are two)
+            longer = [other for other, name, where in by_opening[body[:2]]
                       if len(name) > len(short)
                       and _in_order(short.removesuffix("区"), name)
-                      and self.groups[other].docs & docs]
+                      and self.groups[other].docs & docs
+                      and (not places or not where or self._on_one_line(places, where))]
             if longer:
                 self._join_unique(uf, [key], longer, "park written short", short)
 

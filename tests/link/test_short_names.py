@@ -148,6 +148,9 @@ def test_a_park_written_short_in_the_document_naming_it_in_full():
     # Two parks opening with the same words: neither.
     graph, _ = linked("赣州丙丁数字经济产业园和赣州丙丁物流园相邻。丙丁园区已引进企业12家。")
     assert len([e for e in graph.entities if e.type == "Zone"]) == 3
+    # A park with a place of its own in another city is no short form.
+    graph, _ = linked("甲乙智算中心落户宿州丙丁数字经济产业园，淮北丙丁数字产业园也已签约。")
+    assert len([e for e in graph.entities if e.type == "Zone"]) == 2
 
 
 def test_works_after_two_ways_of_writing_one_operator_are_one_project():
