@@ -403,8 +403,7 @@ def _acts(words: dict[int, str], start: int, end: int) -> bool:
     """Is a word in text[start:end] a verb (某某智算|加速布局|自有算力中心: what the company
     does, not its centre's name)?"""
     verb_words = verbs()
-    return any(start <= position < end and word in verb_words
-               for position, word in words.items())
+    return any(words.get(position) in verb_words for position in range(start, end))
 
 
 def _brand(name: str) -> str | None:
