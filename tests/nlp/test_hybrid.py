@@ -172,6 +172,12 @@ def test_a_centre_named_after_its_operators_brand_and_place(hybrid):
     assert not any(label == "ComputeCenter" for _, label in found), found
 
 
+def test_a_citys_seaport_read_as_one_word_is_a_port(hybrid):
+    found = names(entities(hybrid, "货轮从湛江港缓缓驶离，青岛港吞吐量居前。香港投资者到访防城港市。"))
+    assert {("湛江港", "Port"), ("青岛港", "Port")} <= found, found
+    assert ("香港", "Port") not in found and ("防城港", "Port") not in found
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

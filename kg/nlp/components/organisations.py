@@ -60,6 +60,8 @@ SUFFIX_CACHE_SIZE = 200_000     # distinct tokens whose suffix is kept (bounded 
 ONE_CHARACTER_VERB_BEFORE = ("ORG", "LOC", "nz", "n", "nt")
 # Words ending the names of works, which no organ's name holds.
 WORKS_ENDS = ("项目", "工程")
+# A city's seaport is named by the city and 港 (jieba reads 某市港 as one word).
+CITY_PORT = "港"
 # A bank's branches: 公司 after one opens a unit (公司业务部), not the suffix of a name.
 BANK_BRANCH_ENDS = ("分行", "支行")
 MAX_BODY_TOKENS = 12
@@ -1017,6 +1019,9 @@ class _NameScan:
         words = body + ([own_prefix] if own_prefix else [])
         if not words:
             return False
+        if entity_type == "Port" and not body and suffix == CITY_PORT \
+                and rec.gazetteer.lookup(own_prefix):
+            return True       # 某市港 read as one word: the city's seaport
         if all(map(_generic_word, words)) and not suffix.endswith(MEDIA_SUFFIXES):
             return False      # (a paper's title may be made of everyday words: 储能与新能源周刊)
         if len(body) == 1 and not own_prefix and body[0] in rec.suffixes \
