@@ -178,6 +178,14 @@ def test_a_citys_seaport_read_as_one_word_is_a_port(hybrid):
     assert ("香港", "Port") not in found and ("防城港", "Port") not in found
 
 
+def test_a_name_before_its_post_in_brackets_is_a_person(hybrid, rules):
+    for recogniser in (hybrid, rules):
+        found = names(entities(recogniser, "[01:16] 关永昌（锐岭海上风电有限公司总经理）：我们今年开工。"))
+        assert ("关永昌", "Person") in found, found
+    found = names(entities(hybrid, "中标人的项目经理（项目负责人）须与投标文件一致。"))
+    assert not any(label == "Person" for _, label in found), found
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

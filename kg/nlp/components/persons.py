@@ -37,6 +37,8 @@ AFTER_NAME_CHARACTERS = frozenset("在的也还就等则都又将已曾正")
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
 # An appointment or a removal names a person between the act and 为/的 (任命某某为…).
+# A post in brackets right after a name (某某（某某公司总经理）：…).
+POST_IN_BRACKETS = re.compile(r"（([^（）\n]{2,30})）")
 APPOINTMENT = re.compile(r"任命|聘任|聘请|免去|提名|拟任命")
 APPOINTED_AFTER = ("为", "的", "同志")
 # Family names that are also prepositions, and what follows them as a preposition after a
@@ -227,6 +229,15 @@ class PersonRecognizer:
             span = self.name_after(text, act.end())
             if span and text.startswith(APPOINTED_AFTER, span[1]):
                 found.append((span[0], span[1], "appointed"))
+        for post in POST_IN_BRACKETS.finditer(text):
+            # 某某（某某公司总经理）：…, 某某（某县副县长）表示: the post in brackets after a name
+            inside = post.group(1)
+            if self._title_ending(inside) or self.titles.get(inside) is not None and \
+                    self.titles[inside].kind not in ("press", "role"):
+                span = self.name_before(text, post.start())
+                if span and not text.endswith(self.title_words, 0, span[1]) and \
+                        text[span[0]:span[1]] not in self.common:
+                    found.append((span[0], span[1], "post"))   # (not 项目经理（…）)
         for title in NAME_BEFORE_TITLES:
             at = text.find(title)
             while at != -1:
