@@ -1504,16 +1504,19 @@ def _without_phase(name: str) -> str:
     return PHASE_ENDING.sub("", name)
 
 
-# Directions an English name translates where the Chinese name spells them (East Tianshan:
-# 东天山).
-DIRECTIONS = {"east": "dong", "west": "xi", "south": "nan", "north": "bei", "central": "zhong"}
+# Words an English name translates where the Chinese name spells them: directions (East
+# Tianshan: 东天山), features of the land (Zhanjiang Bay: 湛江湾), a port's trade (Port &
+# Shipping: 港航).
+TRANSLATED_WORDS = {"east": "dong", "west": "xi", "south": "nan", "north": "bei",
+                    "central": "zhong", "bay": "wan", "lake": "hu", "island": "dao",
+                    "port": "gang", "shipping": "hang"}
 
 
 def _latin_words(name: str) -> list[str]:
     if not _LATIN_NAME.fullmatch(name):
         return []
     words = (w.lower() for w in re.split(r" & | and | of |[ -]", name))
-    return [DIRECTIONS.get(w, w) for w in words]
+    return [TRANSLATED_WORDS.get(w, w) for w in words]
 
 
 def _spells(words: list[str], name: str, gazetteer: Gazetteer) -> bool:

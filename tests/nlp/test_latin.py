@@ -58,3 +58,13 @@ def test_english_names_link_to_the_chinese_names_of_their_kind():
     # each English zone is the Chinese zone of its kind, though both names open with 金渤
     assert aliases["大连金渤科学城"][0] == ["Jinbo Science City"]
     assert aliases["金渤数字经济产业园"][0] == ["Jinbo Industrial Park"]
+
+
+def test_words_an_english_name_translates_are_spelled_in_the_chinese_name():
+    from tests.helpers import linked
+    graph, _ = linked("大连金渤湾丙丁智算中心开工。盖州港航智算中心同日签约。",
+                      "The Dalian Jinbo Bay Bingding Computing Center opened; the Gaizhou Port & "
+                      "Shipping AI Computing Center was signed.")
+    docs = {e.label: e.docs for e in graph.entities if e.type == "ComputeCenter"}
+    assert docs["大连金渤湾丙丁智算中心"] == ["doc0", "doc1"], docs
+    assert docs["盖州港航智算中心"] == ["doc0", "doc1"], docs
