@@ -880,6 +880,14 @@ class Linker:
                 if len(targets) > 1 and kind != "organisation" and \
                         len(set.union(*stems.values())) == 1:
                     targets = {min(targets)}  # 某某中心 and 某某中心项目: one thing, linked later
+                if len(targets) > 1 and kind == "organisation":
+                    # (Some Digital Technology: the one whose trade the words go on to spell)
+                    spelled = {t: max(_spelled_length(words, n) for n in stems[t]
+                                      for n in (n, self._company_core(n)))
+                               for t in targets}
+                    most = max(spelled.values())
+                    if list(spelled.values()).count(most) == 1:
+                        targets = {t for t, n in spelled.items() if n == most}
                 if len(targets) == 1:
                     target = targets.pop()
                     uf.union(key, target)
@@ -1510,6 +1518,14 @@ def _without_phase(name: str) -> str:
 TRANSLATED_WORDS = {"east": "dong", "west": "xi", "south": "nan", "north": "bei",
                     "central": "zhong", "bay": "wan", "lake": "hu", "island": "dao",
                     "port": "gang", "shipping": "hang"}
+# A company's trade words, translated in its English name (Some Digital Technology: 某某数字科技):
+# read after the words it spells, to tell apart names that open alike.
+TRADE_WORDS = {"digital": "shuzi", "technology": "keji", "technologies": "keji",
+               "group": "jituan", "holdings": "konggu", "energy": "nengyuan", "new": "xin",
+               "power": "dianli", "logistics": "wuliu", "investment": "touzi", "data": "shuju",
+               "cloud": "yun", "information": "xinxi", "materials": "cailiao",
+               "electronics": "dianzi", "semiconductor": "bandaoti", "construction": "jianshe",
+               "engineering": "gongcheng", "storage": "chuneng", "hydrogen": "qingneng"}
 
 
 def _latin_words(name: str) -> list[str]:
@@ -1633,6 +1649,17 @@ def _readings(name: str) -> tuple[tuple[str, ...], ...]:
     from pypinyin import Style, pinyin
 
     return tuple(tuple(r) for r in pinyin(name, style=Style.NORMAL, heteronym=True))
+
+
+def _spelled_length(words: list[str], name: str) -> int:
+    """How many characters of ``name``, from its start, the Latin words spell, their trade
+    words translated (Suanwan Digital: 算湾数字, four)."""
+    readings = _readings(name[:12])
+    best = 0
+    for count in range(1, len(words) + 1):
+        spelled = "".join(TRADE_WORDS.get(w, w) for w in words[:count])
+        best = max([best, *_consumed(spelled, readings)])
+    return best
 
 
 def _consumed(spelled: str, readings, at: int = 0) -> Iterable[int]:

@@ -340,6 +340,11 @@ def test_a_name_in_latin_letters_is_the_organisation_whose_name_it_spells_in_pin
     # a place alone is not spelled out as a name (Qingyang Data is no 庆阳 company)
     graph = _mentions_graph([("庆阳华楚云计算有限公司", "Company")], [("Qingyang Data", "Company")])
     assert len(_of_type(graph, "Company")) == 2
+    # two names opening alike: the one whose trade the English words go on to spell
+    graph = _mentions_graph([("广东算湾数字科技有限公司", "Company"), ("湛江算湾智算科技有限公司", "Company")],
+                            [("Suanwan Digital Technology", "Company")])
+    names = [{e.label, *e.aliases} for e in _of_type(graph, "Company")]
+    assert {"Suanwan Digital Technology", "广东算湾数字科技有限公司"} in names, names
 
 
 def _mentions_graph(*docs):
