@@ -763,11 +763,15 @@ class _NameScan:
                 # is the model's guess, not evidence — unless it opens its clause, alone
                 # right before the place that opens the name (——访|某市某某开发区管委会)
                 k = model.at(start)
-                return tag == "v" and first == i + 1 and (
+                return tag == "v" and (first == i + 1 and (
                     self.starts[first] in self.area_starts
-                    or model.tag_at(self.starts[first]) == "LOC") \
-                    and model.starts[k] == start and model.ends[k] == end \
+                    or model.tag_at(self.starts[first]) == "LOC")
+                    and model.starts[k] == start and model.ends[k] == end
                     and (i == 0 or self.rec.is_boundary(self.words[i - 1]))
+                    # (or the model's verb ends here and one organisation it reads runs
+                    # from here to the suffix: 项目需|国网某市供电公司, 某某拉上|某市…集团)
+                    or first == i + 1 and model.ends[k] == end
+                    and self._right_before_model_name(i, ("ORG",)))
             # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
             # one, only a function word or a time, or a verb between a place or a name and
             # the rest (选址|某县产业园, 某区|自建…电站, 某某公司|负责|项目), ends the body.
@@ -823,7 +827,7 @@ class _NameScan:
         k = self.model.at(self.starts[i])
         return k is not None and tag in NUMBER_TAGS and self.model.starts[k] < self.starts[i]
 
-    def _right_before_model_name(self, i: int) -> bool:
+    def _right_before_model_name(self, i: int, tags=None) -> bool:
         """Does one organisation, place or noun the model reads begin right after the model's
         word holding token ``i`` and run to the suffix (请|县工信局, 起任|某市某某有限公司,
         获|省发展改革委)?  Then
@@ -836,7 +840,7 @@ class _NameScan:
             return False            # (走访|华岳…: the model's verb ends inside a token)
         k = model.at(model.ends[word])
         return k is not None and model.starts[k] == model.ends[word] and \
-            model.tags[k] in ONE_CHARACTER_VERB_BEFORE and \
+            model.tags[k] in (tags or ONE_CHARACTER_VERB_BEFORE) and \
             model.ends[k] >= self.starts[self.at] + len(self.words[self.at])
 
     def _token_edge(self, position: int) -> bool:
