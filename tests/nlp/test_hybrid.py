@@ -193,6 +193,13 @@ def test_a_one_character_verb_the_model_reads_before_an_organisation_ends_the_wo
     assert ("赣州锦江数字产业投资集团", "Company") in found, found
 
 
+def test_a_person_taking_a_post_and_a_bullet_before_a_name_are_no_part_of_names(hybrid):
+    found = names(entities(hybrid, "由锐岭科技大学教授秦岚任实验室主任。"))
+    assert ("秦岚", "Person") in found and not any(n.startswith("秦岚任") for n, _ in found), found
+    found = names(entities(hybrid, "📍东北亚冷链物流中心：总投资3亿元。"))
+    assert found and not any(n.startswith("📍") for n, _ in found), found
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

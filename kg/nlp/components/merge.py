@@ -180,6 +180,8 @@ class Merge:
                 end -= 1      # (a person's name may end in 和 where nothing follows: 巴图孟和)
             while end - start > 2 and text[start] in GLUED_BEFORE:
                 start += 1
+            while end - start > 2 and not (text[start].isalnum() or _is_cjk(text[start])):
+                start += 1    # 📍某某物流中心: a mark before the name, a bullet or an emoji
             if tag == "ORG":
                 # …与某某国投合资|组建: a joint act the model glued to the name's end.
                 end = next((end - len(w) for w in GLUED_ACTS if text.endswith(w, start, end)

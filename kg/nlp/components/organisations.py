@@ -62,6 +62,8 @@ ONE_CHARACTER_VERB_BEFORE = ("ORG", "LOC", "nz", "n", "nt")
 WORKS_ENDS = ("项目", "工程")
 # A city's seaport is named by the city and 港 (jieba reads 某市港 as one word).
 CITY_PORT = "港"
+# 任 after a person's name takes up a post (某某任某实验室主任).
+APPOINTED_TO = "任"
 # A bank's branches: 公司 after one opens a unit (公司业务部), not the suffix of a name.
 BANK_BRANCH_ENDS = ("分行", "支行")
 MAX_BODY_TOKENS = 12
@@ -450,6 +452,9 @@ class _NameScan:
                 break      # 市生态环境局|批复某某项目: an organ acting on a facility, not its name
             if entity_type == "GovernmentBody" and text.endswith(WORKS_ENDS):
                 break      # 某某项目获|省发展改革委核准: an organ acting on a facility
+            if text == APPOINTED_TO and self.model is not None and i > 0 and \
+                    self.model.tag_at(starts[i] - 1) == "PER":
+                break      # 教授某某任|实验室主任: a person taking a post, not the name
             if text == CLOSE_QUOTE and entity_type in FACILITY_TYPES:
                 opened = self._quoted_words_before(i)
                 if opened is None:

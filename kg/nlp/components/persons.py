@@ -37,6 +37,8 @@ AFTER_NAME_CHARACTERS = frozenset("在的也还就等则都又将已曾正")
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
 # An appointment or a removal names a person between the act and 为/的 (任命某某为…).
+# 任 taking up a post after a name (某某任某实验室主任).
+APPOINTED_TO = "任"
 # A post in brackets right after a name (某某（某某公司总经理）：…).
 POST_IN_BRACKETS = re.compile(r"（([^（）\n]{2,30})）")
 APPOINTMENT = re.compile(r"任命|聘任|聘请|免去|提名|拟任命")
@@ -271,6 +273,12 @@ class PersonRecognizer:
         earlier and a verb, time or function word after it (某某·某某|带队, 某某·某某|清晨七点):
         the rules run such a name on to the next boundary."""
         if "·" not in text[start:end]:
+            # 某某任|实验室主任: a name of three the model reads as two, then 任 as a verb
+            i = model.at(start)
+            if end - start == 3 and text[end - 1] == APPOINTED_TO and i is not None and \
+                    model.tags[i] == "PER" and model.starts[i] == start and \
+                    model.ends[i] == end - 1 and model.tag_at(end - 1) == "v":
+                return end - 1
             return end
         i = model.at(start)
         if i is None or model.tags[i] != "PER" or model.starts[i] != start \
