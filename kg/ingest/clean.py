@@ -126,10 +126,12 @@ def _is_table_row(text: str) -> bool:
 # and signed it (编辑：某某　审核：某某, （编辑：某某　责编：某某）, 签发人：副局长 某某).
 CREDIT_LABELS = ("责任编辑", "值班编辑", "编辑", "责编", "审核", "审校", "校对", "签发人", "签发",
                  "终审", "初审", "复审", "监制", "主编", "美编", "编审", "统筹", "策划", "制作",
-                 "本版摄影", "本版编辑", "本版责编", "本版统筹")
+                 "本版摄影", "本版编辑", "本版责编", "本版统筹", "本版责任编辑", "美术编辑")
 _CREDIT_LABEL = "|".join(sorted(CREDIT_LABELS, key=len, reverse=True))
 _CREDIT_FIELDS = re.compile(rf"[（(]?\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*[^:：，。；;]{{1,30}}?\s*)+"
                             r"[）)]?")
+# A page's credits line with the roles set off by spaces (本版责任编辑 某某　美术编辑 某某).
+_SPACED_CREDITS = re.compile(rf"(?:(?:{_CREDIT_LABEL})[ 　]+[\u4e00-\u9fff·]{{2,6}}[ 　]*){{2,}}")
 # A line of a page's metadata (来源：…　作者：…) is a line of its own: it neither continues
 # the line before (a headline without a full stop, which it marks as the headline) nor is
 # continued by the paragraph after it.  A paragraph opening with any labelled field
@@ -475,7 +477,8 @@ def _is_furniture(text: str) -> bool:
     if len(text) <= 100 and not _SENTENCE_STOP.search(text) and \
             (_META_FIELD_LINE.match(text) or _TIME_STAMP.search(text)):
         return True         # a web page's metadata line: 作者：某某　2025-09-18 10:12
-    if len(text) <= 80 and (_CREDIT_FIELDS.fullmatch(text) or _TAG_LINE.fullmatch(text)):
+    if len(text) <= 80 and (_CREDIT_FIELDS.fullmatch(text) or _TAG_LINE.fullmatch(text)
+                            or _SPACED_CREDITS.fullmatch(text)):
         return True
     return (_SENTENCE_STOP.search(text) is None
             and _FURNITURE_WORDS.search(text) is not None)
@@ -511,6 +514,9 @@ def _standalone_byline(text: str) -> tuple[str, ...] | None:
     if match is None:
         return None
     content = match.group(1)
+    medium = _MEDIUM_BEFORE_NAMES.match(content)
+    if medium is not None:
+        content = content[medium.end():]     # 某县融媒体中心 记者 某某: the medium's reporter
     boxed = text[0] in "□■"
     if "/" in content:
         content = content.rsplit("/", 1)[1]

@@ -232,6 +232,13 @@ def test_a_list_of_organisations_one_a_line_stays_lines():
     assert notice.text == "公告如下。"
 
 
+def test_a_closing_byline_with_its_medium_and_a_spaced_credits_line():
+    [article] = split("本报讯 项目开工建设，总投资5亿元。\n\n（甲乙县融媒体中心 记者 王一鸣 通讯员 李四海）\n\n"
+                      "本版责任编辑 赵五常　美术编辑 钱六一　校对 孙七\n")
+    assert article.text == "项目开工建设，总投资5亿元。"
+    assert article.byline == ("王一鸣", "李四海")
+
+
 def test_plain_headline_over_its_text_opens_an_article():
     articles = split("本报讯（记者 王某）甲乙县召开会议。\n\n丙丁县冷水鱼丰收\n\n"
                      "今年丙丁县冷水鱼丰收，产量增长。\n")

@@ -494,6 +494,8 @@ def test_dotted_names_a_name_after_a_spaced_credit_and_a_name_ending_in_he(hybri
     assert {e.text for e in hybrid("藏族青年扎西·才让推开二号机房的门。").ents} == {"扎西·才让"}
     assert "吾斯曼·热合曼" in {e.text for e in hybrid("县领导吾斯曼·热合曼、刘春燕参加调研。").ents}
     assert {"周晓岚", "韩露"} <= {e.text for e in hybrid("《高原经济》特稿　记者 周晓岚　实习生 韩露").ents}
+    assert {"赵五常", "钱六一", "孙七"} <= {
+        e.text for e in hybrid("本版责任编辑 赵五常　美术编辑 钱六一　校对 孙七").ents}
     assert "巴图孟和" in {e.text for e in hybrid("内蒙古甲乙化工有限公司总经理　巴图孟和").ents}
     assert {e.text for e in hybrid("县长张三和李四出席。").ents} >= {"张三", "李四"}
 

@@ -40,7 +40,9 @@ PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄
                  "总监理工程师")
 # In page furniture a reporter's role may be followed by the names without a colon
 # (2025-10-22 10:05　某某客户端　记者 某某 实习生 某某).
-SPACED_ROLES = ("记者", "通讯员", "实习生", "见习记者", "实习记者", "摄影", "摄像")
+SPACED_ROLES = ("记者", "通讯员", "实习生", "见习记者", "实习记者", "摄影", "摄像",
+                # a page's credits (本版责任编辑 某某　美术编辑 某某　校对 某某)
+                "本版责任编辑", "责任编辑", "美术编辑", "校对")
 _LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=True))
 _LONG_LABELS = "|".join(sorted((label for label in ORGANISATION_LABELS + PERSON_LABELS
                                 if len(label) > 1), key=len, reverse=True))
