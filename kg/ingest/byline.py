@@ -18,6 +18,8 @@ ROLE = (r"(?:[\u4e00-\u9fff]{1,8}?(?:日报|晚报|报社|电视台|广播电视
 _ROLE_RE = re.compile(ROLE)
 _SEPARATORS = re.compile(r"[\s、,，/；;：:（）()]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*")
+# The longest name a credit holds without a middle dot (a compound family name and three).
+LONGEST_PLAIN_NAME = 6
 _NOT_NAMES = frozenset({"报道", "本报", "摄影", "摄", "本报讯", "综合", "整理", "手记"})
 
 # The commonest single-character surnames (generic knowledge, used only to split runs such
@@ -41,7 +43,9 @@ def parse_names(content: str) -> tuple[str, ...]:
         tokens = [t for t in _SEPARATORS.split(part) if t]
         for token in _close_up(tokens):
             if _NAME.fullmatch(token) and len(token) >= 2 and token not in _NOT_NAMES:
-                names.extend(_split_run(token))
+                # (a run longer than a name that splits into none is words: 图片由某某提供)
+                names.extend(n for n in _split_run(token)
+                             if "·" in n or len(n) <= LONGEST_PLAIN_NAME)
     return tuple(dict.fromkeys(names))
 
 

@@ -200,6 +200,16 @@ def test_a_person_taking_a_post_and_a_bullet_before_a_name_are_no_part_of_names(
     assert found and not any(n.startswith("📍") for n, _ in found), found
 
 
+def test_an_everyday_word_after_a_title_is_a_name_only_where_the_model_reads_one(hybrid):
+    found = names(entities(hybrid, "选举锐岭智算科技有限公司为理事长单位，该公司董事长岑予安当选理事长。"
+                                   "市发展改革委主任龚立群关于重大项目的汇报。局长高峰出席会议。"))
+    persons = {n for n, label in found if label == "Person"}
+    assert {"岑予安", "龚立群", "高峰"} <= persons and not {"单位", "关于"} & persons, found
+    # and a credit's run of words is no name (图片由某某提供)
+    from kg.ingest.byline import parse_names
+    assert parse_names("本报记者 任小麦 整理  图片由甲乙报社摄影部提供 摄影 段一") == ("任小麦", "段一")
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

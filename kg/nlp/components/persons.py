@@ -251,6 +251,10 @@ class PersonRecognizer:
         model = model_words(doc)
         if model is not None:
             found = [(s, self._model_end(model, text, s, e), kind) for s, e, kind in found]
+            # an everyday word where a name was looked for (理事长|单位, 某某|关于…) is a name
+            # only where the model reads a person there
+            found = [(s, e, kind) for s, e, kind in found
+                     if text[s:e] not in self.common or model.tag_at(s) == "PER"]
         names = {text[s:e] for s, e, _ in found}
         out = candidates(doc)
         for s, e, kind in found:
