@@ -74,31 +74,56 @@ def _worker_start(initializer: Callable[[], None] | None) -> None:
 
 
 def _in_processes(function, items, jobs, initializer) -> Iterator:
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start,
-                               initargs=(initializer,))
+    """Results in input order from a pool of ``jobs`` processes.  When a worker dies, every
+    item still in the pool fails with it: each is run again alone, so that the one that
+    kills its worker is the one reported, and the others go on in a new pool."""
+    def new_pool(size: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start, initargs=(initializer,))
+
+    pool = new_pool(jobs)
     window = 2 * jobs
     pending: deque = deque()
+
+    def next_result():
+        nonlocal pool
+        item, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        pool.shutdown(wait=True, cancel_futures=True)
+        result = _alone(function, item, new_pool)     # raises if the item kills it again
+        pool = new_pool(jobs)
+        for index, (other, _future) in enumerate(pending):
+            pending[index] = (other, pool.submit(function, other))
+        return result
+
     try:
         for item in items:
             pending.append((item, pool.submit(function, item)))
             if len(pending) >= window:
-                yield _result(*pending.popleft())
+                yield next_result()
         while pending:
-            yield _result(*pending.popleft())
+            yield next_result()
     finally:
         for _item, future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(item, future):
+def _alone(function, item, new_pool):
+    """``function(item)`` in a pool of its own: the item a dead worker was on, or one that
+    died with it."""
+    pool = new_pool(1)
     try:
-        return future.result()
+        return pool.submit(function, item).result()
     except BrokenProcessPool:
         raise WorkerError(item, "a worker process died while working on it (killed, out "
                                 "of memory, or started from a script that lacks "
                                 "`if __name__ == '__main__':`)") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _on_dask(function, items, address: str) -> Iterator:

@@ -20,7 +20,8 @@ _SEPARATORS = re.compile(r"[\s、,，/；;：:（）()]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)*")
 # The longest name a credit holds without a middle dot (a compound family name and three).
 LONGEST_PLAIN_NAME = 6
-_NOT_NAMES = frozenset({"报道", "本报", "摄影", "摄", "本报讯", "综合", "整理", "手记"})
+_NOT_NAMES = frozenset({"报道", "本报", "摄影", "摄", "本报讯", "综合", "整理", "手记", "摄影报道",
+                        "图文", "通讯"})
 
 # The commonest single-character surnames (generic knowledge, used only to split runs such
 # as 张某某李某 written without a separator).

@@ -95,6 +95,7 @@ FALSE_SUFFIX_WORDS = frozenset("""
 工程师 公司制 集团化 集团军 子公司
 香港 海港 军港 渔港 空港 避风港 不冻港 母港 出海港 内港 外港 商港 良港 大港 强港
 开港 建港 进港 出港 离港 抵港 到港 在港 驻港 来港 赴港 访港 回港 临港
+重大项目 高载能项目
 """.split())
 # Suffixes that need firm evidence in the body (a place, an organisation, a quotation).
 WEAK_SUFFIXES = frozenset({"工程", "基地", "项目", "平台", "矿", "厂", "局", "厅", "办", "电站", "港",
@@ -576,7 +577,7 @@ class _NameScan:
                 if words[k] in CLOSE_BRACKETS:
                     first = k + 1
                     break
-        if first < at and (words[at - 1] + suffix_word).endswith(rec.false_words):
+        if first < at and ("".join(words[first:at]) + suffix_word).endswith(rec.false_words):
             return None
         while first < at and words[first] in NAME_STOP_WORDS and \
                 not self._glued_stop_char(first, first + 1):
