@@ -210,6 +210,12 @@ def test_an_everyday_word_after_a_title_is_a_name_only_where_the_model_reads_one
     assert parse_names("本报记者 任小麦 整理  图片由甲乙报社摄影部提供 摄影 段一") == ("任小麦", "段一")
 
 
+def test_major_projects_and_a_whole_places_project_are_no_names(hybrid, rules):
+    for nlp in (hybrid, rules):
+        found = names(entities(nlp, "锐岭开发区重大项目集中开工。整个青冈项目进展顺利。高载能项目受限。"))
+        assert not any(label == "Project" for _, label in found), found
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}
