@@ -216,6 +216,11 @@ def test_major_projects_and_a_whole_places_project_are_no_names(hybrid, rules):
         assert not any(label == "Project" for _, label in found), found
 
 
+def test_words_after_a_role_that_cut_the_models_words_are_no_name(hybrid):
+    found = names(entities(hybrid, "市政府各部门要严格执行干部任免相关规定，及时做好工作交接。"))
+    assert not any(label == "Person" for _, label in found), found
+
+
 def test_rules_win_where_they_speak_and_say_so(hybrid):
     found = entities(hybrid, "广西锐岭数据科技有限公司在南宁市建设算力中心。")
     sources = {text: source for text, _, source in found}

@@ -255,6 +255,11 @@ class PersonRecognizer:
             # only where the model reads a person there
             found = [(s, e, kind) for s, e, kind in found
                      if text[s:e] not in self.common or model.tag_at(s) == "PER"]
+            # a name after a role word (干部, 学生) whose edge cuts a word the model reads,
+            # where it reads no person (干部|任免相|关规定: 任免 相关 规定), is words
+            found = [(s, e, kind) for s, e, kind in found
+                     if kind != "role" or not _cuts_a_model_word(model, s, e)
+                     or model.tag_at(s) == "PER"]
         names = {text[s:e] for s, e, _ in found}
         out = candidates(doc)
         for s, e, kind in found:
@@ -348,6 +353,15 @@ class PersonRecognizer:
             else:
                 break
         return items if len(items) >= 2 else []
+
+
+def _cuts_a_model_word(model: ModelWords, start: int, end: int) -> bool:
+    """Does a word the model reads (not a person) run across ``start`` or ``end``?"""
+    for edge in (start, end):
+        k = model.at(edge)
+        if k is not None and model.starts[k] < edge < model.ends[k] and model.tags[k] != "PER":
+            return True
+    return False
 
 
 @Language.factory("kg_persons")
