@@ -1272,12 +1272,35 @@ class Linker:
             for form in names:
                 if any(form in name for name in full) and self._distinctive(form):
                     owners[form].add(root)
+            # a company's short name no article wrote, made as writers make them: its legal
+            # name without its place and legal form, and without its last generic word or
+            # 国际 (某省晶曜光能股份有限公司: 晶曜光能; 某市天驰国际物流有限公司: 天驰物流)
+            for name in full:
+                for form in self._short_forms(name) - set(names):
+                    if self._distinctive(form):
+                        owners[form].add(root)
+                        written[root][form].add(form)
         forms = {}
         for form, roots in sorted(owners.items()):
             if len(roots) == 1:
                 root = roots.pop()
                 forms.update(dict.fromkeys(written[root][form], root))
         return forms, articles
+
+    def _short_forms(self, name: str) -> set[str]:
+        """The short names a company's legal name is written by: the words between its
+        place and its legal form, less a generic last word (科技, 集团) or 国际."""
+        form = next((f for f in LEGAL_FORMS if name.endswith(f)), None)
+        if form is None:
+            return set()
+        core = name[: -len(form)]
+        split = self._address_prefix(core)
+        core = split[0] if split else core
+        forms = {core}
+        for generic in SHORT_FORM_DROPS:
+            forms |= {f.removesuffix(generic) for f in forms} | {f.replace(generic, "")
+                                                                for f in forms}
+        return {f for f in forms if len(f) >= SHORT_FORM_LENGTH}
 
     def _latin_forms(self, uf: _UnionFind, articles: dict[str, set]) -> dict[str, str]:
         """Places and persons the corpus names in Chinese, spelled in pinyin as an English
@@ -1466,6 +1489,10 @@ GENERIC_DECLARED = frozenset({"公司", "本公司", "项目公司", "合资公�
 # A legal name is the short form of another only as a numbered unit: 中建三局 (局), 某某二院.
 NUMBERED_UNITS = ("局", "院", "所", "处")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+# Words a company's short name leaves out (某某氢能科技 → 某某氢能, 某某国际物流 → 某某物流), and
+# the least length of a short name made so.
+SHORT_FORM_DROPS = ("科技", "集团", "国际", "控股", "实业", "发展")
+SHORT_FORM_LENGTH = 4
 # The legal forms of a group or a joint-stock company: what a brand alone names.
 PARENT_FORMS = ("集团有限公司", "集团股份有限公司", "股份有限公司", "集团有限责任公司")
 # Openings of company names that are no brand of one company.

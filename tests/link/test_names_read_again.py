@@ -18,6 +18,15 @@ def test_a_short_name_written_bare_is_a_mention_of_the_company_established_elsew
                for d in decisions)
 
 
+def test_a_short_name_made_from_the_legal_name_is_read_where_no_article_declared_it():
+    graph, _ = linked("江苏丙丁光能股份有限公司与哈密戊己国际物流有限公司签约。浙江庚辛氢能科技有限公司出席。",
+                      "清单里，来自江苏的丙丁光能、来自浙江的庚辛氢能都在。戊己物流投资18亿元。")
+    docs = {e.label: e.docs for e in graph.entities if e.type == "Company"}
+    assert docs == {"江苏丙丁光能股份有限公司": ["doc0", "doc1"],
+                    "哈密戊己国际物流有限公司": ["doc0", "doc1"],
+                    "浙江庚辛氢能科技有限公司": ["doc0", "doc1"]}, docs
+
+
 def test_a_short_name_two_legal_names_share_is_read_for_neither():
     graph, decisions = linked(DECLARED, BARE.replace("中卫", "贵阳"),
                                "贵州丙丁智算科技有限公司（以下简称“丙丁智算”）在贵安建设数据中心。")
