@@ -373,6 +373,13 @@ def test_the_board_secretary_under_an_announcement_is_the_announcing_companys():
     assert not any(person == "汪二俊" for person, _, _ in posts)
 
 
+def test_the_city_of_a_page_visiting_two_county_level_cities_is_their_prefectures():
+    text = ("10月15日，市委书记韩一群深入盖州市、大石桥市调研重点项目。在盖州市仙人岛，他察看了"
+            "海上风电项目。市委副书记、市长周二岩一同调研。")
+    posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}
+    assert ("周二岩", "营口市人民政府") in posts, posts
+
+
 def test_a_customs_head_and_a_legal_representative_in_fields():
     customs = {(f.subject.label, f.object.label, f.title)
                for f in _facts("甲乙海关关长梁一鸣介绍了情况。", "holdsPosition")}
