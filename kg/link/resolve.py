@@ -882,8 +882,8 @@ class Linker:
                     targets = {min(targets)}  # 某某中心 and 某某中心项目: one thing, linked later
                 if len(targets) > 1 and kind == "organisation":
                     # (Some Digital Technology: the one whose trade the words go on to spell)
-                    spelled = {t: max(_spelled_length(words, n) for n in stems[t]
-                                      for n in (n, self._company_core(n)))
+                    spelled = {t: max(_spelled_length(words, form) for stem in stems[t]
+                                      for form in (stem, self._company_core(stem)))
                                for t in targets}
                     most = max(spelled.values())
                     if list(spelled.values()).count(most) == 1:

@@ -510,7 +510,7 @@ class _NameScan:
                 break      # 投资55亿元|某某中心; WANBAO|中共某某市委宣传部: no organ has letters
             elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS
                                  or words[first] in NAME_OPENING_WORDS) \
-                    and (self._verb(i) or text[-1] in "与和在对向从于及" or text == "任"):
+                    and (self._verb(i) or text[-1] in "与和在对向从于及" or text == APPOINTED_TO):
                 break      # 有效提升|某某州铁路, 屏幕上与|某某省…, 某某任|某市人民政府副市长:
                            # a name starts at its place
             elif first < at and entity_type == "Company" and starts[first] in area_starts \
