@@ -271,11 +271,10 @@ class ArticleContext:
             if named is not None and named.level == "county":
                 # 市委书记 on a page that names two county-level cities of one prefecture
                 # (a visit to 甲市 and 乙市): the prefecture's city, not the first county's
-                parents = {p.code: p for a in self.home_areas if a.level == "county"
-                           and a.name.endswith("市") for p in self.gazetteer.ancestors(a.code)
-                           if p.level == "prefecture" and p.name.endswith("市")}
                 counties = [a for a in self.home_areas if a.level == "county"
                             and a.name.endswith("市")]
+                parents = {p.code: p for a in counties for p in self.gazetteer.ancestors(a.code)
+                           if p.level == "prefecture" and p.name.endswith("市")}
                 if len(parents) == 1 and len(counties) >= 2:
                     return next(iter(parents.values()))
             if named is not None:

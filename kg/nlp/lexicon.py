@@ -49,6 +49,9 @@ TRADE_ABBREVIATIONS = frozenset({"绿能", "新能", "数智", "数科", "新材
                                  "储能", "光伏", "风电", "氢能", "新材料", "锂电", "电科", "云计算"})
 
 # Leading modifiers that make a name generic when nothing else in it is proper.
+# 任 after a person's name: the person takes up a post (某某任某市人民政府副市长, 某某任实验室主任).
+APPOINTED_TO = "任"
+
 GENERIC_MODIFIERS = frozenset("""
 重点 重大 传统 大型 新型 相关 各类 各级 一批 多个 多家 新建 续建 在建 储备 配套 主要 其他 有关 上述 下属 所属 直属 地方 基层
 国有 民营 私营 外资 合资 龙头 骨干 优质 头部 领先 一流 知名 大 小 新 老 首个 首家 唯一 一家 一个 两个 三个 该类

@@ -45,8 +45,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import LEVEL_RANK, Gazetteer
-from kg.nlp.lexicon import GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, national_bodies, \
-    org_suffixes, titles, verbs
+from kg.nlp.lexicon import APPOINTED_TO, GENERIC_MODIFIERS, NAME_STOP_WORDS, common_words, \
+    national_bodies, org_suffixes, titles, verbs
 from kg.nlp.spans import Candidate, ModelWords, TokenTable, candidates, model_words, \
     token_table
 
@@ -62,8 +62,6 @@ ONE_CHARACTER_VERB_BEFORE = ("ORG", "LOC", "nz", "n", "nt")
 WORKS_ENDS = ("项目", "工程")
 # A city's seaport is named by the city and 港 (jieba reads 某市港 as one word).
 CITY_PORT = "港"
-# 任 after a person's name takes up a post (某某任某实验室主任).
-APPOINTED_TO = "任"
 # A bank's branches: 公司 after one opens a unit (公司业务部), not the suffix of a name.
 BANK_BRANCH_ENDS = ("分行", "支行")
 MAX_BODY_TOKENS = 12

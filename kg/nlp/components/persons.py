@@ -19,8 +19,8 @@ from operator import lt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import (Title, common_words, family_name_length, person_followers, titles,
-                             verbs)
+from kg.nlp.lexicon import (APPOINTED_TO, Title, common_words, family_name_length,
+                             person_followers, titles, verbs)
 from kg.nlp.spans import Candidate, ModelWords, candidates, model_words, token_table
 
 SPEECH_WORDS = frozenset({"说", "表示", "介绍", "指出", "认为", "强调", "坦言", "透露", "感慨道",
@@ -37,8 +37,6 @@ AFTER_NAME_CHARACTERS = frozenset("在的也还就等则都又将已曾正")
 NAME_BEFORE_TITLES = frozenset({"总书记"})
 ATTENDANCE_WORDS = frozenset({"参加", "出席", "陪同"})
 # An appointment or a removal names a person between the act and 为/的 (任命某某为…).
-# 任 taking up a post after a name (某某任某实验室主任).
-APPOINTED_TO = "任"
 # A post in brackets right after a name (某某（某某公司总经理）：…).
 POST_IN_BRACKETS = re.compile(r"（([^（）\n]{2,30})）")
 APPOINTMENT = re.compile(r"任命|聘任|聘请|免去|提名|拟任命")
@@ -233,9 +231,8 @@ class PersonRecognizer:
                 found.append((span[0], span[1], "appointed"))
         for post in POST_IN_BRACKETS.finditer(text):
             # 某某（某某公司总经理）：…, 某某（某县副县长）表示: the post in brackets after a name
-            inside = post.group(1)
-            if self._title_ending(inside) or self.titles.get(inside) is not None and \
-                    self.titles[inside].kind not in ("press", "role"):
+            title = self.titles.get(post.group(1)) or self._title_ending(post.group(1))
+            if title is not None and title.kind not in ("press", "role"):
                 span = self.name_before(text, post.start())
                 if span and not text.endswith(self.title_words, 0, span[1]) and \
                         text[span[0]:span[1]] not in self.common:
@@ -251,15 +248,9 @@ class PersonRecognizer:
         model = model_words(doc)
         if model is not None:
             found = [(s, self._model_end(model, text, s, e), kind) for s, e, kind in found]
-            # an everyday word where a name was looked for (理事长|单位, 某某|关于…) is a name
-            # only where the model reads a person there
             found = [(s, e, kind) for s, e, kind in found
-                     if text[s:e] not in self.common or model.tag_at(s) == "PER"]
-            # a name after a role word (干部, 学生) whose edge cuts a word the model reads,
-            # where it reads no person (干部|任免相|关规定: 任免 相关 规定), is words
-            found = [(s, e, kind) for s, e, kind in found
-                     if kind != "role" or not _cuts_a_model_word(model, s, e)
-                     or model.tag_at(s) == "PER"]
+                     if model.tag_at(s) == "PER" or not self._words_not_name(model, text, s, e,
+                                                                             kind)]
         names = {text[s:e] for s, e, _ in found}
         out = candidates(doc)
         for s, e, kind in found:
@@ -275,6 +266,14 @@ class PersonRecognizer:
                                          attrs={"context": "repeat"}))
                 start = text.find(name, end)
         return doc
+
+    def _words_not_name(self, model: ModelWords, text: str, start: int, end: int,
+                        kind: str) -> bool:
+        """Where the model reads no person: an everyday word where a name was looked for
+        (理事长|单位, 某某|关于…), or words after a role word (干部, 学生) whose edge cuts a word
+        the model reads (干部|任免相|关规定: 任免 相关 规定)."""
+        return text[start:end] in self.common or \
+            kind == "role" and _cuts_a_model_word(model, start, end)
 
     @staticmethod
     def _model_end(model: ModelWords, text: str, start: int, end: int) -> int:
