@@ -7,9 +7,9 @@ The development set (``tests/data/devset/``, see its README) holds invented arti
 with gold answers, split before any rule was written into a ``tune`` half (errors may be
 read and acted on; with more tuning batches ``tune2``, ``tune3`` (twelve other styles),
 ``tune4`` (twenty more, longer articles), ``tune5``, ``tune6`` and ``tune7``
-(twenty-four in twenty-four styles each), ``tune8``, ``tune9``, ``tune10`` and ``tune11``
+(twenty-four in twenty-four styles each), ``tune8`` to ``tune12``
 (twenty-four each about linking))
-and a held-out half, ``heldout`` to ``heldout5`` (scored, never read: this
+and a held-out half, ``heldout`` to ``heldout6`` (scored, never read: this
 script prints no errors for them).  Scoring uses the shared scorer, ``score.py`` of the
 ``shared/eval`` folder beside the checkout (``--scorer`` to point elsewhere); without it
 the script says so and stops.  The seed pages are scored too when the shared seed gold
@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
 SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10",
-        "tune11", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "seeds")
+        "tune11", "tune12", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+        "seeds")
 DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds-dev.jsonl"
 
@@ -114,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 TUNING_SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9",
-               "tune10", "tune11")
-HELD_OUT_SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+               "tune10", "tune11", "tune12")
+HELD_OUT_SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 HALVES = (("tuning, all batches", TUNING_SETS), ("held out, all batches", HELD_OUT_SETS))
 
 
