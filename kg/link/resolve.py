@@ -59,7 +59,8 @@ from kg.nlp.components.latin import chinese_endings
 from kg.nlp.components.national import trie_pattern
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.lexicon import (GENERIC_MODIFIERS, family_name_length, listed_words, longest_suffix,
-                            national_bodies, org_abbreviations, org_suffixes)
+                            national_bodies, org_abbreviations, org_full_forms,
+                            org_suffixes)
 from kg.records import (RELATION_PREDICATES, ArticleInfo, Entity, KnowledgeGraph, LinkedFact,
                         Mention, Source)
 
@@ -527,16 +528,17 @@ class Linker:
                 targets = by_rest.get(name, [])
                 in_reach = []
                 prefixes = []
+                reached: dict[str, set[str]] = defaultdict(set)   # root -> docs it is in reach of
                 for target, divisions in targets:
-                    target_group = self.groups[target]
-                    same_doc = bool(target_group.docs & group.docs)
-                    about = any(self.doc_areas[d].get(div.code) for d in group.docs
-                                for div in divisions)
                     # 甘州某某园区 and 张掖甘州某某园区: the name opens with a place inside
                     # the other's address.
-                    if same_doc or about or self._one_chain([divisions], name):
+                    docs = group.docs if self._one_chain([divisions], name) else {
+                        d for d in group.docs if d in self.groups[target].docs
+                        or any(self.doc_areas[d].get(div.code) for div in divisions)}
+                    if docs:
                         in_reach.append(target)
                         prefixes.append(divisions)
+                        reached[uf.find(target)] |= docs
                 roots = {uf.find(t) for t in in_reach}
                 if len(roots) > 1 and self._one_chain(prefixes, name):
                     # 贵州都匀某某产业园 and 黔南州都匀某某产业园: one park, its place written
@@ -547,6 +549,11 @@ class Linker:
                             self._record("merged", "place prefix at another level",
                                          (in_reach[0], other), name)
                     roots = {uf.find(t) for t in in_reach}
+                if len(roots) > 1 and (only := self._in_reach_throughout(reached, group.docs)):
+                    # 某某中心 in three articles, two naming 营口某某中心 alone and one naming
+                    # it beside 盖州某某中心: the one name is the centre every article reaches.
+                    in_reach = [only]
+                    roots = {only}
                 if len(roots) == 1:
                     target = in_reach[0]
                     if uf.find(key) != uf.find(target):
@@ -555,6 +562,16 @@ class Linker:
                 elif len(roots) > 1:
                     self._record("rejected", "place prefix left out", tuple(sorted(roots)),
                                  f"{name}: more than one prefixed entity in reach")
+
+    @staticmethod
+    def _in_reach_throughout(reached: dict[str, set[str]], docs: set[str]) -> str | None:
+        """Of the prefixed entities a short name may be, the one in reach in each of its
+        documents, when another document reaches that one alone; else None."""
+        everywhere = [root for root, found in reached.items() if found >= docs]
+        if len(everywhere) != 1:
+            return None
+        others = set().union(*(found for root, found in reached.items() if root != everywhere[0]))
+        return everywhere[0] if docs - others else None
 
     def _link_addresses(self, uf: _UnionFind, named: list) -> None:
         """某省某市某区某某开发区 and 某省某市某某开发区: one zone, its address written at two
@@ -1070,10 +1087,15 @@ class Linker:
             self._join_unique(uf, facilities[form], keys, "facility with a word left out", form)
         # 某某湘潭智算中心 = 湘潭某某智算中心: the operator's brand and the place in either order.
         swapped: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(dict)
+        brand_words: dict[str, set[str]] = defaultdict(set)     # brand -> its companies' cores
+        for word, keys in operators.items():
+            if len(word) > 2 and keys & brands.get(word[:2], set()) and \
+                    not _ends_with_suffix(word):
+                brand_words[word[:2]].add(word)
         for name, keys in sorted(facilities.items()):
             # The brands written in the name's first six characters, looked up, not scanned.
             for brand in {name[i:i + 2] for i in range(min(len(name), 6) - 1)} & brands.keys():
-                split = self._brand_and_place(name, brand)
+                split = self._brand_and_place(name, brand, brand_words[brand])
                 if split is not None:
                     swapped[split][name] = keys
         for (place, brand, rest), by_name in sorted(swapped.items()):
@@ -1111,17 +1133,23 @@ class Linker:
                         uf.union(keys[0], other)
                         self._record("merged", "works of one operator", (keys[0], other), rest)
 
-    def _brand_and_place(self, name: str, brand: str) -> tuple[str, str, str] | None:
-        """(place, brand, rest) of a facility named 某地+brand+rest or brand+某地+rest."""
+    def _brand_and_place(self, name: str, brand: str, operator_words: set[str]
+                         ) -> tuple[str, str, str] | None:
+        """(place, brand, rest) of a facility named 某地+brand+rest, brand+某地+rest or
+        operator+某地+rest, the operator written short (某某科技宿州智算中心 for 某省某某智算
+        科技有限公司; ``operator_words`` are the core names of the brand's companies)."""
         at = name.find(brand)
         if at > 0:
             place, rest = name[:at], name[at + len(brand):]
         else:
-            split = self._place_prefix(name[len(brand):] + "X")     # X: leave a rest
+            opening = next((k for k in range(len(brand) + 4, len(brand), -1)
+                            if any(_in_order(name[len(brand):k], word[len(brand):])
+                                   for word in operator_words)), len(brand))
+            split = self._place_prefix(name[opening:] + "X")     # X: leave a rest
             if split is None:
                 return None
             rest = split[0][:-1]
-            place = name[len(brand): len(name) - len(rest)]
+            place = name[opening: len(name) - len(rest)]
         if not place or not self.gazetteer.lookup(place) or len(rest) < 2:
             return None
         return place, brand, rest
@@ -1441,6 +1469,10 @@ class Linker:
         # 发展和改革委员会) leaves the IRI as it was.
         identity = _abbreviated(normalise_name(label)) if best_type in ABBREVIATING_TYPES \
             else label
+        if best_type == "GovernmentBody" and self._place_prefix(label) is not None:
+            # An organ is called by its full name, however the articles wrote it
+            # (某市发展改革委: 某市发展和改革委员会); the written forms stay aliases.
+            label = _expanded(identity) if _expanded(identity) != identity else label
         # 市委, 县政府 as written where the place is understood name no one organ.
         aliases = {a for a in aliases if a == label or not BARE_ORGAN.fullmatch(a)}
         if best_type in ("ComputeCenter", "Project"):
@@ -1781,6 +1813,20 @@ def _abbreviated(name: str) -> str:
     """某某州发展和改革委员会 -> 某某州发改委: every standard part in its short form."""
     for full, short in org_abbreviations():
         name = name.replace(full, short)
+    return name
+
+
+# Short forms whose full form varies too much to be written for an organ (大数据局: 大数据
+# 管理局, 大数据发展管理局…), or is no name by itself (某市政协: 中国人民政治协商会议某市委员会).
+NOT_EXPANDED = frozenset({"大数据局", "政协"})
+
+
+def _expanded(name: str) -> str:
+    """某市发改委 -> 某市发展和改革委员会: each standard short form of ``name`` (as
+    :func:`_abbreviated` leaves it) in the full form the table lists first for it."""
+    for short, full in org_full_forms().items():
+        if short in name and short not in NOT_EXPANDED:
+            name = name.replace(short, full)
     return name
 
 

@@ -182,6 +182,17 @@ def org_abbreviations() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
+@cache
+def org_full_forms() -> dict[str, str]:
+    """Short form -> the full form the table lists first for it (发改委: 发展和改革委员会),
+    longest short form first."""
+    full_of: dict[str, str] = {}
+    for line in _lines("org_abbreviations.tsv"):
+        full, short = line.split("\t")
+        full_of.setdefault(short, full)
+    return dict(sorted(full_of.items(), key=lambda pair: -len(pair[0])))
+
+
 # The types a national table may give (see the gold GUIDELINES).
 NATIONAL_TYPES = frozenset({"Company", "GovernmentBody", "Organization", "ResearchOrg"})
 # A written form shorter than this would match inside any word.

@@ -485,3 +485,40 @@ def test_an_organ_written_relative_in_a_pages_furniture_is_the_one_its_page_name
               for line in (tmp_path / "out" / "entities.jsonl").open()
               if '"GovernmentBody"' in line and "发展" in line}
     assert organs == {"宜宾市发展和改革委员会": ["notice"], "泸州市发展改革委": ["other"]}, organs
+
+
+def test_a_short_name_is_the_prefixed_centre_each_of_its_articles_reaches():
+    """丙丁智算中心 in three articles: two name 宿州丙丁智算中心 alone, one names it beside
+    蚌埠丙丁智算中心.  The short name is 宿州's; with no article naming one alone, neither."""
+    suzhou, bengbu = ("宿州丙丁智算中心", "ComputeCenter"), ("蚌埠丙丁智算中心", "ComputeCenter")
+    short = ("丙丁智算中心", "ComputeCenter")
+    graph = _mentions_graph([suzhou, short], [suzhou, short], [suzhou, bengbu, short])
+    centres = {e.label: e.docs for e in graph.entities if e.type == "ComputeCenter"}
+    assert centres == {"宿州丙丁智算中心": ["doc0", "doc1", "doc2"], "蚌埠丙丁智算中心": ["doc2"]}
+    graph = _mentions_graph([suzhou, bengbu, short], [suzhou, bengbu, short])
+    assert "丙丁智算中心" in {e.label for e in graph.entities}
+
+
+def test_a_centre_named_after_its_operators_short_name_and_its_place_is_the_centre():
+    """甲乙科技宿州智算中心 for 宿州甲乙智算中心, the operator 某省甲乙智算科技有限公司 written
+    short; a company of the brand in another trade does not make the form."""
+    company = ("安徽甲乙智算科技有限公司", "Company")
+    graph = _mentions_graph([("宿州甲乙智算中心", "ComputeCenter"), company],
+                            [("甲乙科技宿州智算中心", "ComputeCenter")])
+    centres = [e for e in graph.entities if e.type == "ComputeCenter"]
+    assert len(centres) == 1 and centres[0].docs == ["doc0", "doc1"]
+    graph = _mentions_graph([("宿州甲乙智算中心", "ComputeCenter"),
+                             ("河南甲乙信息技术有限公司", "Company")],
+                            [("甲乙科技宿州智算中心", "ComputeCenter")])
+    assert len([e for e in graph.entities if e.type == "ComputeCenter"]) == 2
+
+
+def test_an_organ_written_short_is_called_by_its_full_name():
+    graph = _mentions_graph([("营口市发展改革委", "GovernmentBody")],
+                            [("营口市发改委", "GovernmentBody")])
+    [organ] = [e for e in graph.entities if e.type == "GovernmentBody"]
+    assert organ.label == "营口市发展和改革委员会" and organ.docs == ["doc0", "doc1"]
+    assert {"营口市发展改革委", "营口市发改委"} <= set(organ.aliases)
+    # 政协 has no full name of the place's own form: kept as written.
+    graph = _mentions_graph([("营口市政协", "GovernmentBody")])
+    assert {e.label for e in graph.entities if e.type == "GovernmentBody"} == {"营口市政协"}
