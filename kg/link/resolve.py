@@ -91,6 +91,9 @@ DESCRIBED_ZONE_SUFFIXES = frozenset({"临港经济开发区", "临空经济开�
 ZONE_SUFFIXES = sorted(((suffix, index) for index, family in enumerate(ZONE_FAMILIES)
                        for suffix in family), key=lambda pair: -len(pair[0]))
 
+# Words that say what power a facility runs on, left out of its name as writers shorten it
+# (某某绿电智算中心: 某某智算中心); linking only — in recognition they may begin a trade name.
+FACILITY_MODIFIERS = frozenset({"绿电", "零碳"})
 # A shorter name found again in another article would too often be part of another word.
 RECOVERED_MIN_LENGTH = 3
 # A bay named after its city (某市湾) opens names of the city's zones and centres, and a
@@ -549,7 +552,7 @@ class Linker:
                             self._record("merged", "place prefix at another level",
                                          (in_reach[0], other), name)
                     roots = {uf.find(t) for t in in_reach}
-                if len(roots) > 1 and (only := self._in_reach_throughout(reached, group.docs)):
+                if len(roots) > 1 and (only := self._in_reach_throughout(reached)):
                     # 某某中心 in three articles, two naming 营口某某中心 alone and one naming
                     # it beside 盖州某某中心: the one name is the centre every article reaches.
                     in_reach = [only]
@@ -563,15 +566,40 @@ class Linker:
                     self._record("rejected", "place prefix left out", tuple(sorted(roots)),
                                  f"{name}: more than one prefixed entity in reach")
 
+    def _after_place(self, name: str) -> str:
+        """``name`` after the place it opens with, if it does; else ""."""
+        split = self._place_prefix(name + "X")        # X: leave a rest
+        return split[0][:-1] if split else ""
+
+    def _docs_by_root(self, uf: _UnionFind) -> dict[str, set[str]]:
+        """The documents of each thing linked so far (root key -> documents)."""
+        docs: dict[str, set[str]] = defaultdict(set)
+        for key, group in self.groups.items():
+            docs[uf.find(key)] |= group.docs
+        return docs
+
+    def _met_throughout(self, uf: _UnionFind, keys: list[str], candidates: list[str]
+                        ) -> list[str]:
+        """Of the things a shorter name may be (``candidates``, more than one), the one
+        named in every document of the name that names another, and in one that names no
+        other (:meth:`_in_reach_throughout`): as a list of its keys, else empty."""
+        if len({uf.find(c) for c in candidates}) < 2:
+            return []
+        root_docs = self._docs_by_root(uf)      # (rarely: names that may be two things)
+        docs = set().union(*(self.groups[k].docs for k in keys))
+        reached = {uf.find(c): root_docs[uf.find(c)] & docs for c in candidates}
+        only = self._in_reach_throughout(reached)
+        return [c for c in candidates if uf.find(c) == only] if only else []
+
     @staticmethod
-    def _in_reach_throughout(reached: dict[str, set[str]], docs: set[str]) -> str | None:
-        """Of the prefixed entities a short name may be, the one in reach in each of its
-        documents, when another document reaches that one alone; else None."""
-        everywhere = [root for root, found in reached.items() if found >= docs]
-        if len(everywhere) != 1:
-            return None
-        others = set().union(*(found for root, found in reached.items() if root != everywhere[0]))
-        return everywhere[0] if docs - others else None
+    def _in_reach_throughout(reached: dict[str, set[str]]) -> str | None:
+        """Of the things a short name may be (root -> the short name's documents that reach
+        it), the one that every document reaching another reaches too, and some document
+        reaches alone; else None."""
+        ranked = sorted(reached.items(), key=lambda item: (-len(item[1]), item[0]))
+        (best, found), others = ranked[0], ranked[1:]
+        covered = set().union(*(other for _, other in others))
+        return best if covered <= found and found - covered else None
 
     def _link_addresses(self, uf: _UnionFind, named: list) -> None:
         """某省某市某区某某开发区 and 某省某市某某开发区: one zone, its address written at two
@@ -1063,7 +1091,8 @@ class Linker:
         # before the kind),
         # and 某某智算中心 for 某某曲靖智算中心 (the place after the operator's brand left out):
         # joined when one longer name leads to the shorter one, in any article.
-        modifiers = sorted((m for m in GENERIC_MODIFIERS if len(m) >= 2), key=len, reverse=True)
+        modifiers = sorted((m for m in GENERIC_MODIFIERS | FACILITY_MODIFIERS if len(m) >= 2),
+                           key=len, reverse=True)
         shorter: dict[str, list[str]] = defaultdict(list)
         for name, keys in sorted(facilities.items()):
             kind = kinds[name]
@@ -1075,6 +1104,10 @@ class Linker:
             for modifier in modifiers:
                 plain = plain.replace(modifier, "")
             forms = {plain + kind} if plain != body and len(plain) >= shortest else set()
+            # 某市某某绿电智算中心: its brand's centre (某某智算中心), its place left out too
+            for words in (plain, self._after_place(plain)) if plain != body else ():
+                if words in brands:
+                    forms.add(words + kind)
             brand = body[:2]
             if brand in brands:
                 place = self._place_prefix(body[2:] + kind)
@@ -1084,6 +1117,7 @@ class Linker:
                 if form in facilities:
                     shorter[form].extend(keys)
         for form, keys in sorted(shorter.items()):
+            keys = self._met_throughout(uf, facilities[form], keys) or keys
             self._join_unique(uf, facilities[form], keys, "facility with a word left out", form)
         # 某某湘潭智算中心 = 湘潭某某智算中心: the operator's brand and the place in either order.
         swapped: dict[tuple[str, str, str], dict[str, list[str]]] = defaultdict(dict)
