@@ -143,15 +143,15 @@ def extract_agreements(ctx: ArticleContext) -> list[Fact]:
                 parties = list({m.label: m for m in left + right}.values())
                 pairs = [(a, b, right.index(b) if b in right else 0)
                          for n, a in enumerate(parties) for b in parties[n + 1:]]
-            events = {} if respectively else {None: _signing(ctx, sign, left + right, text[
-                sign.end():last], sentence)}
+            events = {} if respectively else {None: _signing(
+                ctx, sign.start(), left + right, text[sign.end():last], sentence.start)}
             for party, other, i in pairs:
                 topic = topics[i] if respectively and len(topics) == len(right) else (
                     topics[0] if len(topics) == 1 else None)
                 if party.label == other.label:
                     continue
                 event = events.get(None) or events.setdefault(i, _signing(
-                    ctx, sign, [*left, other], text[sign.end():last], sentence))
+                    ctx, sign.start(), [*left, other], text[sign.end():last], sentence.start))
                 facts.append(Fact(party, "agreementWith", source, object=other, topic=topic,
                                   signing=event))
         previous_sentence = sentence
@@ -190,22 +190,36 @@ def _sides_named(ctx: ArticleContext, sentence) -> list[Fact]:
                 break
             parties.append(_as_party(ctx, m))
             cursor = m.end
-        parties = list({m.label: m for m in parties}.values())
-        if len(parties) < 2:
-            continue
-        event = _signing(ctx, sides, parties, "", sentence)
-        source = ctx.evidence(sides.start(), sides.end())
-        facts.extend(Fact(a, "agreementWith", source, object=b, signing=event)
-                     for n, a in enumerate(parties) for b in parties[n + 1:])
+        facts.extend(_every_pair(ctx, parties, sides.start(), sentence.start,
+                                 ctx.evidence(sides.start(), sides.end())))
     return facts
 
 
-def _signing(ctx: ArticleContext, sign, parties: list[Mention], signed: str,
-             sentence) -> Signing:
-    """The signing event: its parties, date (written in the sentence, else the article's),
-    place (在某地签订/举行) and what was signed."""
+def signed_by_sides(ctx: ArticleContext, sides: list[Mention], start: int, end: int,
+                    topic: str | None = None) -> list[Fact]:
+    """The agreement of the sides a table's row names (its 签约双方 cell, 甲—乙), with
+    the row (``start``-``end``) as evidence: one signing, every pair of its parties."""
+    return _every_pair(ctx, [_as_party(ctx, side) for side in sides], start, start,
+                       ctx.evidence(start, end), topic)
+
+
+def _every_pair(ctx: ArticleContext, parties: list[Mention], sign_at: int, sentence_start: int,
+                source, topic: str | None = None) -> list[Fact]:
+    """One signing of ``parties`` (each once), as the agreement of every pair of them."""
+    parties = list({m.label: m for m in parties}.values())
+    if len(parties) < 2:
+        return []
+    event = _signing(ctx, sign_at, parties, topic or "", sentence_start)
+    return [Fact(a, "agreementWith", source, object=b, topic=topic, signing=event)
+            for n, a in enumerate(parties) for b in parties[n + 1:]]
+
+
+def _signing(ctx: ArticleContext, sign_at: int, parties: list[Mention], signed: str,
+             sentence_start: int) -> Signing:
+    """The signing event: its parties, date (written in the sentence before ``sign_at``,
+    else the article's), place (在某地签订/举行) and what was signed."""
     text = ctx.text
-    head = text[sentence.start:sign.start()]
+    head = text[sentence_start:sign_at]
     date = DATE.search(head)
     iso = None
     if date is not None and date.group("year"):
@@ -213,13 +227,12 @@ def _signing(ctx: ArticleContext, sign, parties: list[Mention], signed: str,
     elif date is not None and ctx.article.date:
         iso = f"{ctx.article.date[:4]}-{int(date['month']):02d}-{int(date['day']):02d}"
     place = None
-    at = max(text.rfind("在", sentence.start, sign.start()), text.rfind("于", sentence.start,
-                                                                       sign.start()))
+    at = max(text.rfind("在", sentence_start, sign_at), text.rfind("于", sentence_start, sign_at))
     if at != -1:
         named = ctx.mention_at(at + 1, ("AdminArea", "Zone"), end=at + 16)
         place = named.label if named is not None else None
     written = DOCUMENT_TITLE.search(signed)
-    key = f"{ctx.article.id}@{sign.start()}"
+    key = f"{ctx.article.id}@{sign_at}"
     return Signing(key, tuple(dict.fromkeys(p.label for p in parties)),
                    iso or ctx.article.date, place,
                    written.group(1) if written else (signed.strip() or None))

@@ -8,7 +8,7 @@ verb: the name column's facility is the subject; the owner column (建设单位,
 builders; the place column (建设地点 …) where it is (the
 article keeps the most specific of the areas written); a post's column (项目经理,
 总监理工程师) the post its person holds at the row's bidder or owner, facility or not;
-the investment column its total,
+the sides' column (签约双方) the parties of the row's signing; the investment column its total,
 in the unit the header gives (亿元, 万元, 元); a compute column (算力（P）) its capacity,
 planned when the header says 建成后 or 规划.  Each fact's evidence is its row.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.agreements import signed_by_sides
 from kg.extract.context import FACILITY_LABELS, ORGANISATION_LABELS, ArticleContext
 from kg.nlp.lexicon import family_name_length
 from kg.records import Fact, Mention, Quantity
@@ -33,6 +34,8 @@ INVESTOR_COLUMNS = ("建设单位", "项目单位", "业主单位", "投资主�
 BUILDER_COLUMNS = ("中标单位", "中标人", "施工单位", "承建单位", "总承包单位", "EPC总承包单位", "中标候选人",
                    "成交单位", "成交供应商")
 PLACE_COLUMNS = ("建设地点", "项目地点", "实施地点", "所在地", "建设地址", "地点", "所在地区")
+# The sides of a signing, one row each (a conference's list: 某县人民政府—某某有限公司).
+SIDES_COLUMNS = ("签约双方", "签约主体", "签约单位", "签约方", "合作双方")
 # A post's column (a tender's 项目经理, 总监理工程师): the row's person holds it at the row's
 # organisation (its bidder's or owner's column).
 POST_COLUMNS = ("项目经理", "项目负责人", "总监理工程师", "技术负责人", "负责人", "法定代表人")
@@ -47,6 +50,7 @@ COMPUTE_UNITS = {"P": 1.0, "PFLOPS": 1.0, "EFLOPS": 1000.0}
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
+SIDE_LABELS = ORGANISATION_LABELS | {"AdminArea"}     # a place signs through its government
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class _Columns:
     investor: int | None = None
     builder: int | None = None
     place: int | None = None
+    sides: int | None = None
     money: int | None = None
     money_scale: float = 1.0
     compute: int | None = None
@@ -152,6 +157,8 @@ def _header(cells: list[str], declared_unit: str | None = None) -> _Columns | No
             found["builder"] = index
         elif "place" not in found and cell in PLACE_COLUMNS:
             found["place"] = index
+        elif "sides" not in found and cell in SIDES_COLUMNS:
+            found["sides"] = index
         elif "money" not in found and (money := MONEY_COLUMN.match(cell)) and \
                 (unit := money.group(1) or declared_unit) is not None:
             found["money"], money_scale = index, MONEY_UNITS[unit]
@@ -161,7 +168,7 @@ def _header(cells: list[str], declared_unit: str | None = None) -> _Columns | No
         elif "post" not in found and cell in POST_COLUMNS:
             found["post"], found["post_title"] = index, cell
     holders = "post" in found and ("builder" in found or "investor" in found)
-    if "name" not in found and not holders or len(found) < 2:
+    if "sides" not in found and ("name" not in found and not holders or len(found) < 2):
         return None       # (a tender's bidders with their managers: no facility column)
     return _Columns(len(cells), money_scale=money_scale, compute_scale=compute_scale,
                     compute_planned=compute_planned, **found)
@@ -178,11 +185,13 @@ def _row(ctx: ArticleContext, columns: _Columns, cells, row_start: int, row_end:
     source = ctx.evidence(row_start, row_end)
     organisations = mentions(columns.builder, ORGANISATION_LABELS) or \
         mentions(columns.investor, ORGANISATION_LABELS)
+    # (a row's facts about organisations, whether or not it names a facility)
     posts = [Fact(person, "holdsPosition", source, object=organisations[0],
                   title=columns.post_title)
              for person in mentions(columns.post, {"Person"}) or _person_in_cell(ctx, cells,
                                                                               columns.post)
              ] if organisations else []
+    posts += signed_by_sides(ctx, mentions(columns.sides, SIDE_LABELS), row_start, row_end)
     facilities = mentions(columns.name, FACILITY_LABELS)
     if not facilities:
         return posts

@@ -452,6 +452,22 @@ def test_a_markdown_table_keeps_its_rows_and_its_contractor_column_builds():
     assert ("戊己县30万千瓦光伏项目", "戊己新能源有限公司") in pairs("investor")
 
 
+def test_a_signing_lists_sides_joined_by_a_dash_sign_with_each_other():
+    text = ("推介会现场集中签约项目12个。主要签约项目如下：\n"
+            "| 序号 | 项目名称 | 签约双方 | 投资额 |\n"
+            "|---|---|---|---|\n"
+            "| 1 | 临洮县30万千瓦光伏项目 | 临洮县人民政府—甲乙新能源有限公司 | 12亿元 |\n"
+            "| 2 | 金融支持产业发展战略合作 | 定西市人民政府—壬癸银行股份有限公司定西分行 | — |\n")
+    facts = facts_of(text)
+    assert {(f.subject.label, f.object.label) for f in facts.facts
+            if f.predicate == "agreementWith"} == {
+        ("临洮县人民政府", "甲乙新能源有限公司"), ("定西市人民政府", "壬癸银行股份有限公司定西分行")}
+    # two sides, not one name across the dash; a joint unit keeps both in its name
+    assert "临洮县人民政府—甲乙新能源有限公司" not in {m.text for m in facts.mentions}
+    joint = facts_of("甲乙大学—丙丁科技联合实验室揭牌。").mentions
+    assert "甲乙大学—丙丁科技联合实验室" in {m.text for m in joint}
+
+
 def test_a_tenders_bidders_and_their_managers_in_a_table_give_posts():
     text = ("标段一：EPC总承包\n"
             "| 排名 | 中标候选人 | 投标报价（元） | 项目经理 |\n"

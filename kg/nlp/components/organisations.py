@@ -170,6 +170,8 @@ MODIFIER_SUFFIXES = frozenset({"项目", "工程"})
 NAME_PUNCTUATION = frozenset("·-/")
 # A single dash between two words of a name (中国—东盟跨境…中心); doubled, it is a sentence's.
 JOINING_DASH = "—"
+# 某大学—某某联合实验室: a unit two organisations run together is named after both.
+JOINT = "联合"
 # Between two figures in a facility's capacity (2×66万千瓦).
 TIMES = frozenset("×xX*")
 # Stop words jieba cuts apart, gluing a character to the next word (等|地布局|智算中心,
@@ -421,6 +423,14 @@ class _NameScan:
         return start > 0 and text[start - 1] == ANONYMOUS and \
             text[start - 2:start - 1] != ANONYMOUS
 
+    def _two_sides(self, dash: int) -> bool:
+        """某县人民政府—某某有限公司: a whole organisation's name before the dash and the
+        name's suffix a legal form or an organ's after it are two sides (of a signing), not
+        one name (某大学—某某联合实验室 is one: a joint unit)."""
+        return self._kind_of(self.words[dash - 1]) in ORGANISATION_TYPES and \
+            self.entity_type in ("Company", "GovernmentBody") and \
+            JOINT not in self.text[self.starts[dash]:self.starts[self.at]]
+
     def _after_role(self, start: int, body_end: int) -> int:
         """Where the name starts after the last role word in its body that ends on a token's
         start (运营方|黑龙江…), leaving at least two characters before the suffix."""
@@ -486,7 +496,7 @@ class _NameScan:
                 pass       # 2×66万千瓦煤电项目: units times a unit's capacity
             elif text == JOINING_DASH and 0 < i < at - 1 and words[i - 1] != JOINING_DASH \
                     and words[i + 1] != JOINING_DASH and _is_cjk(words[i - 1][-1]) \
-                    and _is_cjk(words[i + 1][0]):
+                    and _is_cjk(words[i + 1][0]) and not self._two_sides(i):
                 pass       # 中国—东盟: one dash between two words joins them in a name
             elif (boundary := rec.is_boundary(text)) and self._product_character(i):
                 pass       # 年产…覆|铜板及…项目: a character of a product after the capacity
