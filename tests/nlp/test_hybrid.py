@@ -364,6 +364,20 @@ def test_reporters_after_a_role_without_a_colon_and_credits_inside_a_field(recog
     assert ("锐岭网", "Organization") in found      # 综合: compiled by the site
 
 
+@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
+def test_a_county_medias_reviews_a_pages_layout_and_a_transcripts_closing_credits(recogniser,
+                                                                                   request):
+    nlp = request.getfixturevalue(recogniser)
+    lines = "本版责任编辑 赵敏　版式 钱晓云　校对 孙丽华\n一审：王立新　二审：李东明　三审：周海涛"
+    furniture = dataclasses.replace(article(lines, number=0), kind="furniture")
+    found = {e.text for e in next(analyse([furniture], nlp))[1].ents if e.label_ == "Person"}
+    assert found == {"赵敏", "钱晓云", "孙丽华", "王立新", "李东明", "周海涛"}
+    # a broadcast's closing credits in its text: each role's names
+    text = "节目正文。\n（片尾字幕：记者　吴一凡　|　摄像　郑可　冯二宝　|　剪辑　郑可）"
+    found = {e.text for e in nlp(text).ents if e.label_ == "Person"}
+    assert found == {"吴一凡", "郑可", "冯二宝"}
+
+
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
     for nlp in (hybrid, rules):
         found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}

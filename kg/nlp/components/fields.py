@@ -30,7 +30,9 @@ ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "
 PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄影", "摄像", "文", "撰文", "图",
                  "法定代表人", "负责人", "联系人", "值班编辑", "责编", "审核", "审校", "校对",
                  "签发人", "签发", "终审", "初审", "复审", "监制", "主编", "美编", "编审", "分析师",
-                 "版式设计", "版式", "美术编辑", "实习生", "见习记者", "实习记者",
+                 "版式设计", "版式", "排版", "美术编辑", "实习生", "见习记者", "实习记者", "剪辑",
+                 # a county media centre's three reviews (一审：某某　二审：某某　三审：某某)
+                 "一审", "二审", "三审",
                  # an announcement's signature (董事长：某某)
                  "董事长", "总经理", "董事会秘书",
                  # a page's credits (本版摄影：某某 某某)
@@ -42,7 +44,7 @@ PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄
 # (2025-10-22 10:05　某某客户端　记者 某某 实习生 某某).
 SPACED_ROLES = ("记者", "通讯员", "实习生", "见习记者", "实习记者", "摄影", "摄像",
                 # a page's credits (本版责任编辑 某某　美术编辑 某某　校对 某某)
-                "本版责任编辑", "责任编辑", "美术编辑", "校对")
+                "本版责任编辑", "责任编辑", "美术编辑", "版式", "校对", "剪辑")
 _LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=True))
 _LONG_LABELS = "|".join(sorted((label for label in ORGANISATION_LABELS + PERSON_LABELS
                                 if len(label) > 1), key=len, reverse=True))
@@ -136,9 +138,10 @@ class FieldNameRecognizer:
         found = candidates(doc)
         self._facilities(text, found)
         matches = list(FIELD.finditer(text))
+        # (a transcript's closing credits stand in its text: 记者　某某　|　摄像　某某)
+        matches += SPACED_FIELD.finditer(text)
         if furniture:
             matches += RUN_TOGETHER_FIELD.finditer(text)
-            matches += SPACED_FIELD.finditer(text)
         else:
             # A record's fields run together (…有限公司负责人：某某法定代表人：某某).
             matches += RECORD_PERSON_FIELD.finditer(text)
