@@ -378,6 +378,17 @@ def test_a_county_medias_reviews_a_pages_layout_and_a_transcripts_closing_credit
     assert found == {"吴一凡", "郑可", "冯二宝"}
 
 
+def test_a_verb_before_an_organ_of_the_area_in_context_is_no_part_of_its_name(hybrid, rules):
+    for nlp in (hybrid, rules):
+        for text in ("经属地发展改革部门审核后报市发展改革委。", "经商市发展改革委、市财政局，现答复如下。"):
+            organs = {e.text for e in nlp(text).ents if e.label_ == "GovernmentBody"}
+            assert "市发展改革委" in organs and not any(len(o) > 6 and o.endswith("发展改革委")
+                                                      for o in organs), (text, organs)
+        # a foreign county the gazetteer lacks is the place of its organ's name
+        found = {e.text for e in nlp("宁明县与越南同登县人民委员会签署协议。").ents}
+        assert "越南同登县人民委员会" in found
+
+
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
     for nlp in (hybrid, rules):
         found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}

@@ -127,6 +127,9 @@ RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", 
 # 市委书记 in two.
 AREA_COMMITTEE = re.compile(r"(?P<party>中共)?(?P<area>\w*?)(?:[省市县区州旗盟地]?委|党委)")
 PARTY = "中共"
+# One-character verbs that pass a matter to an organ (报市发展改革委, 经商市财政局): read where
+# no model tags them.
+SUBMITTING_VERBS = frozenset("报呈送交请经商向由")
 FACILITY_TYPES = frozenset({"Project", "ComputeCenter", "Zone", "Port"})
 # Verbs after which a generic name is a goal, not a place that exists (打造某省…先行区).
 GOAL_VERBS = frozenset({"打造", "创建", "争创", "建成", "构建", "争当", "成为", "建设成"})
@@ -516,6 +519,10 @@ class _NameScan:
             elif MONEY_WORD.search(text) or (entity_type == "GovernmentBody" and any(
                     ch.isascii() and ch.isalpha() for ch in text)):
                 break      # 投资55亿元|某某中心; WANBAO|中共某某市委宣传部: no organ has letters
+            elif first < at and entity_type == "GovernmentBody" and words[first] in RELATIVE_LEVELS \
+                    and starts[i] not in area_starts and self._acts_on_organ(i):
+                break      # 审核后报|市发展改革委, 经商|市发展改革委: a verb before the level of
+                           # an organ of the area in context is no place of its name
             elif first < at and (starts[first] in area_starts or words[first] in RELATIVE_LEVELS
                                  or words[first] in NAME_OPENING_WORDS) \
                     and (self._verb(i) or text[-1] in "与和在对向从于及" or text == APPOINTED_TO):
@@ -893,6 +900,17 @@ class _NameScan:
         """Do ``words`` name a division, a town written without 镇 included (三塘湖)?"""
         gazetteer = self.rec.gazetteer
         return bool(gazetteer.lookup(words) or gazetteer.towns_written_short(words))
+
+    def _acts_on_organ(self, i: int) -> bool:
+        """Is token ``i``, before the level that opens an organ's name (市发展改革委), a
+        word acting on the organ — a verb, an everyday word, a function word — rather than
+        a place the gazetteer lacks (a foreign county: 同登|县人民委员会)?"""
+        text = self.words[i]
+        if self._verb(i) or text in self.rec.common:
+            return True
+        if self.model is not None:
+            return self.model.vetoes(self.starts[i], self.starts[i] + len(text))
+        return text in SUBMITTING_VERBS
 
     def _verb(self, i: int) -> bool:
         """Is token ``i`` a verb? Not where it is read as a place: jieba's dictionary tags
