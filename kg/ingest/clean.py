@@ -151,6 +151,11 @@ _TIME_STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日
 _META_LINE = re.compile(r"来源\s*[:：]|发布(?:时间|日期)?\s*[:：]|(?:时间|日期)\s*[:：]")
 _META_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
+# Over a web page's headline: the site's name alone (某某学院新闻网), and its breadcrumb
+# (某某网 > 新闻 > 正文, 首页 > 学院要闻).
+_SITE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:网|在线|客户端|融媒)")
+_BREADCRUMB = re.compile(r"(?:当前位置[:：]\s*)?[^\s>＞»›]{1,14}(?:\s*[>＞»›]\s*[^\s>＞»›]{1,14})+"
+                         r"\s*[>＞»›]?")
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 _SENTENCE_STOP = re.compile(r"[。！？!?；;]")
@@ -666,7 +671,8 @@ def typed_paragraphs(text: str) -> list[Paragraph]:
     in_masthead = True
     for paragraph in paragraphs:
         _undouble(paragraph)
-        if in_masthead and _NEWSPAPER.fullmatch(paragraph.text):
+        if in_masthead and any(pattern.fullmatch(paragraph.text)
+                               for pattern in (_NEWSPAPER, _SITE, _BREADCRUMB)):
             paragraph.kind = FURNITURE
             continue
         _classify(paragraph)

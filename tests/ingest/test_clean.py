@@ -340,6 +340,16 @@ def test_a_web_pages_metadata_and_credit_lines_under_the_headline_are_furniture(
         assert line in furniture.text
 
 
+def test_a_sites_name_and_its_breadcrumb_over_the_headline_are_furniture():
+    for lines in ("锐岭网 > 新闻 > 本地 > 正文", "锐岭学院新闻网\n\n首页 > 学院要闻"):
+        articles = split_articles(page(f"{lines}\n\n银岭某某项目开工\n\n5日，银岭某某项目开工。\n"),
+                                  furniture=True)
+        [body] = [a for a in articles if a.kind == "article"]
+        [furniture] = [a for a in articles if a.kind == "furniture"]
+        assert body.title == "银岭某某项目开工" and body.text == "5日，银岭某某项目开工。"
+        assert all(line in furniture.text for line in lines.split("\n\n"))
+
+
 def test_a_credit_closing_a_caption_and_an_all_media_reporter_give_the_byline():
     [article] = split("银岭日报全媒体记者 王立新 通讯员 李东明\n\n本报讯 5日，银岭某某项目开工。\n")
     assert article.byline == ("王立新", "李东明")

@@ -389,6 +389,20 @@ def test_a_verb_before_an_organ_of_the_area_in_context_is_no_part_of_its_name(hy
         assert "越南同登县人民委员会" in found
 
 
+@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
+def test_a_pages_site_or_account_before_its_breadcrumb_or_posting_time(recogniser, request):
+    nlp = request.getfixturevalue(recogniser)
+    lines = ("锐岭网 > 新闻 > 本地 > 正文\n原创 数智银岭 数智银岭 2025年12月16日 18:30\n"
+             "【视频号】银岭融媒　　2025-12-26 19:30 发布\n"
+             "锐岭市人民政府网　2026-04-17 09:12　来源：市投资促进局\n"
+             "王立新　2025-04-18 09:30")
+    furniture = dataclasses.replace(article(lines, number=0), kind="furniture")
+    found = {(e.text, e.label_) for e in next(analyse([furniture], nlp))[1].ents}
+    assert {("锐岭网", "Organization"), ("数智银岭", "Organization"), ("银岭融媒", "Organization"),
+            ("锐岭市人民政府网", "Organization")} <= found
+    assert ("王立新", "Organization") not in found       # a byline's name, not a site
+
+
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
     for nlp in (hybrid, rules):
         found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}

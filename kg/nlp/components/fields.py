@@ -77,6 +77,15 @@ _NEXT_LABEL = "|".join(sorted(set(PERSON_LABELS + ORGANISATION_LABELS) | {
 RECORD_PERSON_FIELD = re.compile(rf"(?<![\s　|｜])({'|'.join(RECORD_PERSON_LABELS)})[:：]\s*"
                                  rf"([\u4e00-\u9fff·]{{2,12}}?)"
                                  rf"(?=$|[^\u4e00-\u9fff·]|(?:{_NEXT_LABEL})\s*[:：])", re.M)
+# A web page names its site or account over the article, where no label says so: as the
+# first place of its breadcrumb (某某网 > 新闻 > 正文), or before the time it was posted
+# (某某市人民政府网　2026-04-17 09:12; 原创 某某 某某 2025年12月16日; 【视频号】某某融媒　2025-…).
+SITE_ENDS = ("网", "在线", "客户端", "融媒", "日报", "晚报", "报", "台", "频道")
+BREADCRUMB_SITE = re.compile(r"^(?:当前位置[：:]\s*)?([\u4e00-\u9fff]{1,14}(?:"
+                             + "|".join(SITE_ENDS) + r"))\s*[>＞»›]", re.M)
+POSTED_BY = re.compile(r"^(?:【[^】]{1,6}】\s*|原创\s+)?([\u4e00-\u9fffA-Za-z]{2,14}?)"
+                       r"(?:\s+[\u4e00-\u9fffA-Za-z·]{2,14})?[ 　]+\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月)",
+                       re.M)
 # Values that name no one: the page's own desk, a compilation.
 NOT_NAMES = frozenset({"本网", "本报", "本站", "本台", "综合", "网络", "互联网", "转载", "网友",
                        "佚名", "不详", "未知", "其他", "整理", "编辑部", "本刊"})
@@ -142,6 +151,7 @@ class FieldNameRecognizer:
         matches += SPACED_FIELD.finditer(text)
         if furniture:
             matches += RUN_TOGETHER_FIELD.finditer(text)
+            self._sites(text, found)
         else:
             # A record's fields run together (…有限公司负责人：某某法定代表人：某某).
             matches += RECORD_PERSON_FIELD.finditer(text)
@@ -213,6 +223,21 @@ class FieldNameRecognizer:
     def _is_title(self, word: str) -> bool:
         """A post written before the name in the field (签发人：副局长 某某)."""
         return any(word[-size:] in self.titles for size in range(2, min(len(word), 6) + 1))
+
+    def _sites(self, text: str, found: list[Candidate]) -> None:
+        """The site or account a page's furniture names without a label: the first place
+        of its breadcrumb, or the name its posting time follows — not a person's name (a
+        byline: 某某　2025-04-18)."""
+        for match in (*BREADCRUMB_SITE.finditer(text), *POSTED_BY.finditer(text)):
+            name = match.group(1)
+            if name in NOT_NAMES or name.isascii() or not name.endswith(SITE_ENDS) and (
+                    len(name) <= 4 and self._family_name_first(name) or self._is_title(name)):
+                continue
+            found.append(Candidate(match.start(1), match.end(1), self._type(name), priority=4,
+                                   attrs={"field": "site"}))
+
+    def _family_name_first(self, name: str) -> bool:
+        return any(name.startswith(family) for family in self.family_names)
 
     def _organisation(self, value: str) -> str:
         """An organisation's name ends at its last suffix: what follows is another
