@@ -403,6 +403,11 @@ def test_a_pages_site_or_account_before_its_breadcrumb_or_posting_time(recognise
     assert ("王立新", "Organization") not in found       # a byline's name, not a site
 
 
+def test_a_person_and_a_verb_before_a_zone_are_no_part_of_its_name(hybrid):
+    found = {(e.text, e.label_) for e in hybrid("汇川区委副书记、区长杜一鸣作锐岭数字经济产业园推介。").ents}
+    assert {("杜一鸣", "Person"), ("锐岭数字经济产业园", "Zone")} <= found
+
+
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
     for nlp in (hybrid, rules):
         found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}

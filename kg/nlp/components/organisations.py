@@ -788,7 +788,9 @@ class _NameScan:
                     self.starts[first] in self.area_starts
                     or model.tag_at(self.starts[first]) == "LOC")
                     and model.starts[k] == start and model.ends[k] == end
-                    and (i == 0 or self.rec.is_boundary(self.words[i - 1]))
+                    and (i == 0 or self.rec.is_boundary(self.words[i - 1])
+                         # (a person acting on it: 区长某某作|某某产业园推介)
+                         or model.tag_at(start - 1) == "PER")
                     # (or the model's verb ends here and one organisation it reads runs
                     # from here to the suffix: 项目需|国网某市供电公司, 某某拉上|某市…集团)
                     or first == i + 1 and model.ends[k] == end
