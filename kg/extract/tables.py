@@ -33,7 +33,9 @@ INVESTOR_COLUMNS = ("建设单位", "项目单位", "业主单位", "投资主�
                     "投资单位", "承建主体", "申报单位", "项目法人")
 BUILDER_COLUMNS = ("中标单位", "中标人", "施工单位", "承建单位", "总承包单位", "EPC总承包单位", "中标候选人",
                    "成交单位", "成交供应商")
-PLACE_COLUMNS = ("建设地点", "项目地点", "实施地点", "所在地", "建设地址", "地点", "所在地区")
+PLACE_COLUMNS = ("建设地点", "项目地点", "实施地点", "所在地", "建设地址", "地点", "所在地区",
+                 # a signing list's county (落地县（市、区）: the bracket read off)
+                 "落地县", "落地地点", "所在县", "县", "县区", "属地")
 # The sides of a signing, one row each (a conference's list: 某县人民政府—某某有限公司).
 SIDES_COLUMNS = ("签约双方", "签约主体", "签约单位", "签约方", "合作双方")
 # A post's column (a tender's 项目经理, 总监理工程师): the row's person holds it at the row's
@@ -41,13 +43,15 @@ SIDES_COLUMNS = ("签约双方", "签约主体", "签约单位", "签约方", "�
 POST_COLUMNS = ("项目经理", "项目负责人", "总监理工程师", "技术负责人", "负责人", "法定代表人")
 # A total's column, in the unit it gives or the one the text declares above the table
 # (单位：万元 over 预算数 in an annual report's table of projects).
-MONEY_COLUMN = re.compile(r"^(?:计划|项目)?(?:总投资(?:额)?|投资总额|预算数|预算总额|概算总投资)"
-                          r"\s*(?:[（(]\s*(亿元|万元|元)\s*[）)])?$")
+MONEY_COLUMN = re.compile(r"^(?:计划|项目|协议)?(?:总投资(?:额)?|投资总额|投资额|投资金额|预算数|预算总额|"
+                          r"概算总投资)\s*(?:[（(]\s*(亿元|万元|元)\s*[）)])?$")
 COMPUTE_COLUMN = re.compile(r"算力(?:规模)?\s*[（(]\s*(P|PFLOPS|EFLOPS)\s*[）)]$")
 PLANNED_WORDS = ("建成后", "规划", "设计", "预计")
 MONEY_UNITS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 COMPUTE_UNITS = {"P": 1.0, "PFLOPS": 1.0, "EFLOPS": 1000.0}
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+PHASE = re.compile(r"[一二三四五六七八九十]期")
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 PLACE_LABELS = frozenset({"AdminArea", "Zone"})
 SIDE_LABELS = ORGANISATION_LABELS | {"AdminArea"}     # a place signs through its government
@@ -155,7 +159,7 @@ def _header(cells: list[str], declared_unit: str | None = None) -> _Columns | No
             found["investor"] = index
         elif "builder" not in found and cell in BUILDER_COLUMNS:
             found["builder"] = index
-        elif "place" not in found and cell in PLACE_COLUMNS:
+        elif "place" not in found and BRACKETED.sub("", cell) in PLACE_COLUMNS:
             found["place"] = index
         elif "sides" not in found and cell in SIDES_COLUMNS:
             found["sides"] = index
@@ -205,8 +209,11 @@ def _row(ctx: ArticleContext, columns: _Columns, cells, row_start: int, row_end:
     money = _number(cells, columns.money)
     if money is not None:
         value, text = money
+        # 某某中心二期: the row is a phase of the facility, its amount the phase's
+        phase = PHASE.search(ctx.text, subject.end, cells[columns.name][1])
         facts.append(Fact(subject, "investmentAmount", source, quantity=Quantity(
-            value * columns.money_scale, "CNY", text, qualifier="total", scope="project")))
+            value * columns.money_scale, "CNY", text, phase=phase.group() if phase else None,
+            qualifier="phase" if phase else "total", scope="project")))
     compute = _number(cells, columns.compute)
     if compute is not None:
         value, text = compute

@@ -468,6 +468,21 @@ def test_a_signing_lists_sides_joined_by_a_dash_sign_with_each_other():
     assert "甲乙大学—丙丁科技联合实验室" in {m.text for m in joint}
 
 
+def test_a_signing_lists_county_column_and_its_amounts_a_phases_its_own():
+    text = ("主要签约项目如下：\n"
+            "| 序号 | 项目名称 | 签约双方 | 协议投资额（亿元） | 落地县（市、区） |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | 临洮甲乙智算中心二期 | 临洮县人民政府—甲乙算力科技有限公司 | 40 | 临洮县 |\n"
+            "| 2 | 丙丁年产10万吨正极材料项目 | 渭源县人民政府—丙丁新能源有限公司 | 12.5 | 渭源县 |\n")
+    facts = facts_of(text).facts
+    amounts = {(f.subject.label, f.quantity.value, f.quantity.qualifier, f.quantity.phase)
+               for f in facts if f.predicate == "investmentAmount"}
+    assert amounts == {("临洮甲乙智算中心", 4e9, "phase", "二期"),
+                       ("丙丁年产10万吨正极材料项目", 1.25e9, "total", None)}
+    assert ("丙丁年产10万吨正极材料项目", "渭源县") in {
+        (f.subject.label, f.object.label) for f in facts if f.predicate == "locatedIn"}
+
+
 def test_a_tenders_bidders_and_their_managers_in_a_table_give_posts():
     text = ("标段一：EPC总承包\n"
             "| 排名 | 中标候选人 | 投标报价（元） | 项目经理 |\n"
