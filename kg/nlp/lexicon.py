@@ -15,7 +15,8 @@ from kg.errors import PathError
 DATA = Path(__file__).parent / "data"
 
 # Words that never belong to the start of a name: prepositions, conjunctions, particles,
-# determiners and the commonest verbs that take an organisation as object or subject.
+# determiners and the commonest verbs that take an organisation as object or subject; and
+# the names of a paper's sections (简讯, 编者按), no organisation's either.
 NAME_STOP_WORDS = frozenset("""
 由 与 和 及 同 跟 向 从 在 于 对 为 被 把 将 是 的 了 着 过 等 或 并 也 都 又 还 就 而 但 以 之 其 该 这 那 此 本 各 每 某 即
 以及 并且 或者 通过 经过 关于 按照 根据 依托 依靠 围绕 针对 作为 成为 包括 涵盖 位于 落户 落地 地处 来自 来到 前往 走进 走访
@@ -25,6 +26,7 @@ NAME_STOP_WORDS = frozenset("""
 更 较 最 很 非常 距离 相距 毗邻 紧邻 靠近 距 离 让 使 令 把 给 叫 让 成 到 至 向
 今年 去年 目前 近年来 当前 日前 近日 此次 这次 当天 当日 同时 此外 其中 另外 还有 已经 正在 已 将 要 建设 分别 简称 以下简称 感谢 奏响 跑出 以上 以下
 我们 他们 她们 你们 我 你 他 她 它 大家 我国 我省 我区 我州 我市 我县 全市 全州 全县 全区 全疆 全国 全省 当地 本地 辖区 整个 全部 所有 各个
+简讯 快讯 短讯 综述 述评 短评 编者按 图说 链接 新闻链接 相关新闻 延伸阅读 相关阅读
 招标人 中标人 投标人 发包人 承包人 发包方 承包方 建设单位 施工单位 业主 业主方 甲方 乙方 丙方 丁方 合作方 委托方 受托方
 投资方 出资方 签约方 交易对方 对方 上述 所述 前述 子公司 全资子公司 控股子公司 摄
 招标代理机构 代理机构 监理单位 设计单位 勘察单位 中标单位 投标单位 采购人 供应商 主办单位 承办单位 牵头单位 实施单位
@@ -61,7 +63,7 @@ GENERIC_MODIFIERS = frozenset("""
 高校 企业 公司 单位 机构 部门 园区 中心 平台 人才 研发 生产 建设 施工 运营 运维 公共 社会 政务 城市 农村 乡村 边境 跨境
 全资 合资 独资 参股 上市 挂牌 国产 自主 自研
 经济 融合 边贸 异地 煤炭 交易 综合 综合性 大数据 云计算 先进 高端 现代 未来 创新 服务 开放 合作 发展 高质量 高标准 高水平 高起点 智算 超算 计算 算力中心
-运营商 枢纽 液冷 风冷 边缘 超大型 中小型 东数西算 独立 共享
+运营商 枢纽 液冷 风冷 边缘 超大型 中小型 单体 东数西算 独立 共享
 西北 东北 华北 华东 华南 华中 西南 中部 东部 西部 全国 全球 亚洲 中亚 欧亚
 AI IT ICT IDC 5G 6G GPU CPU VR AR XR IoT APP
 """.split())

@@ -408,6 +408,24 @@ def test_a_person_and_a_verb_before_a_zone_are_no_part_of_its_name(hybrid):
     assert {("杜一鸣", "Person"), ("锐岭数字经济产业园", "Zone")} <= found
 
 
+def test_section_words_amounts_copulas_and_single_building_centres_make_no_names(hybrid, rules):
+    for nlp in (hybrid, rules):
+        for text in ("■简讯\n某某县召开会议。", "重磅！2亿美元液冷服务器基地在锐岭园区投产",
+                     "近三年内运营的单体数据中心规模不低于1000架标准机柜。"):
+            assert not [e for e in nlp(text).ents if e.label_ not in ("AdminArea", "Zone")], text
+        found = {e.text for e in nlp("股权结构：锐岭智算系公司与甲乙数字产业投资集团有限公司合资设立。").ents}
+        assert found == {"甲乙数字产业投资集团有限公司"}
+
+
+@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
+def test_a_section_before_a_contacts_name_is_no_person(recogniser, request):
+    nlp = request.getfixturevalue(recogniser)
+    furniture = dataclasses.replace(article("（联系人：投资科 向一蕾，电话：0851-2822）", number=0),
+                                    kind="furniture")
+    persons = {e.text for e in next(analyse([furniture], nlp))[1].ents if e.label_ == "Person"}
+    assert persons == {"向一蕾"}
+
+
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
     for nlp in (hybrid, rules):
         found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}

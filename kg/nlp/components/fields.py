@@ -22,7 +22,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import ADDRESS_FORMS, org_suffixes, suffix_kind, surnames, titles
+from kg.nlp.lexicon import (ADDRESS_FORMS, family_name_length, org_suffixes, suffix_kind,
+                             surnames, titles)
 from kg.nlp.spans import Candidate, candidates, token_table
 
 ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "承办单位", "供稿")
@@ -119,6 +120,8 @@ def _is_cjk(text: str) -> bool:
     return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+# What a government section's or a company department's name ends with (投资科, 办公室).
+SECTION_ENDS = ("科", "处", "室", "部", "局", "办", "股", "组")
 # A family name and one of these is how a person is addressed, not their name (刘工, 王总).
 ADDRESS_ENDS = "工总老"
 
@@ -129,7 +132,10 @@ def _reads_as_person(name: str) -> bool:
     if MIDDLE_DOTS in name:
         parts = name.split(MIDDLE_DOTS)
         return len(parts) >= 2 and all(len(p) <= 10 and _is_cjk(p) for p in parts)
-    return 2 <= len(name) <= 4 and _is_cjk(name)
+    # (a Han name opens with a family name: 联系人：投资科 某某 names a section first)
+    # (联系人：投资科 某某: a section before the person, no family name opening it)
+    return 2 <= len(name) <= 4 and _is_cjk(name) and not (
+        name.endswith(SECTION_ENDS) and not family_name_length(name))
 
 
 class FieldNameRecognizer:

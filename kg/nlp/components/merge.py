@@ -65,13 +65,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.organisations import EVIDENCE_SUFFIXES, RELATION_WORDS, WEAK_SUFFIXES, \
-    kind_of_company
+from kg.nlp.components.organisations import COPULA, EVIDENCE_SUFFIXES, RELATION_WORDS, \
+    WEAK_SUFFIXES, kind_of_company
 from kg.nlp.components.persons import ATTENDANCE_WORDS, SPEECH_WORDS
 from kg.nlp.gazetteer import Gazetteer
-from kg.nlp.lexicon import (ADDRESS_FORMS, GENERIC_MODIFIERS, ORGANISATION_WORDS_AFTER_NAMES,
-                             STOCK_CODE, common_words, family_name_length, org_suffixes,
-                             surnames, titles)
+from kg.nlp.lexicon import (ADDRESS_FORMS, GENERIC_MODIFIERS, NAME_STOP_WORDS,
+                             ORGANISATION_WORDS_AFTER_NAMES, STOCK_CODE, common_words,
+                             family_name_length, org_suffixes, surnames, titles)
 from kg.nlp.spans import Candidate, candidates, model_words, token_table
 
 MODEL_PRIORITY = -1
@@ -313,10 +313,12 @@ class Merge:
         """A name of an organisation's length, not a bare suffix, that holds a token
         which could be part of a name (see the module docstring)."""
         suffix = self._suffix(name)
-        if not 2 <= len(name) <= MAX_NAME or suffix == name or name.isascii() or (
+        if not 2 <= len(name) <= MAX_NAME or suffix == name or name.isascii() or \
+                name in NAME_STOP_WORDS or (
                 suffix and suffix not in WEAK_SUFFIXES | EVIDENCE_SUFFIXES) or \
-                name.endswith(RELATION_WORDS) or kind_of_company(name):
-            return False        # 某某控股子公司: a relation; 创业板公司: a kind
+                name.endswith(RELATION_WORDS) or kind_of_company(name) or \
+                name.endswith(COPULA + "公司"):
+            return False        # 某某控股子公司: a relation; 创业板公司: a kind; 某某系公司…: 是
         first = bisect.bisect_left(table.starts, start)
         # The body before a suffix must hold the proper word (合资|公司 is generic).
         last = bisect.bisect_left(table.starts, end - len(suffix or ""))

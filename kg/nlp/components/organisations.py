@@ -127,6 +127,8 @@ RELATIVE_LEVELS = frozenset({"自治区", "省", "市", "州", "县", "地区", 
 # 市委书记 in two.
 AREA_COMMITTEE = re.compile(r"(?P<party>中共)?(?P<area>\w*?)(?:[省市县区州旗盟地]?委|党委)")
 PARTY = "中共"
+# 系 is a written 是 (某某系公司全资子公司): before a bare 公司 it ends what comes before.
+COPULA = "系"
 # One-character verbs that pass a matter to an organ (报市发展改革委, 经商市财政局): read where
 # no model tags them.
 SUBMITTING_VERBS = frozenset("报呈送交请经商向由")
@@ -144,7 +146,7 @@ DESIGNATED_TYPES = frozenset({"Company", "Project", "ComputeCenter", "Zone", "Po
 # (某开发区|国家某某集团), where 建设, 投资 … continue the zone's (某开发区建设投资有限公司).
 NAME_OPENING_WORDS = frozenset({"国家", "中国"})
 # An amount of money ends a name's body: 投资55亿元|…中心.
-MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*元$|^[万亿]+元$")
+MONEY_WORD = re.compile(r"^\d[\d.,]*[万亿]*(?:美|港|欧)?元$|^[万亿]*(?:美|港|欧)元$|^[万亿]+元$")
 # The number of an item in a list: （一）, (2).
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
 # Words of a capacity that open project names (年产10万吨…项目).
@@ -451,6 +453,8 @@ class _NameScan:
         if suffix_word == "公司" and at > 0 and words[at - 1].endswith(BANK_BRANCH_ENDS) and \
                 self.text.startswith("业务", starts[at] + len(suffix_word)):
             return None    # 某行某市分行|公司业务部: the bank's corporate business, a unit
+        if suffix_word == "公司" and at > 0 and words[at - 1] == COPULA:
+            return None    # 某某智算系|公司与某某合资设立: 系 is 是, 公司 a common noun
         own_prefix = suffix_word[: len(suffix_word) - len(suffix)]
         chars = len(own_prefix)
         depth = 0
