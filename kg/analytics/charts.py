@@ -46,6 +46,16 @@ class Chart:
     png: bytes | None
 
 
+def warm_up() -> None:
+    """Import the plotting library and find the CJK font ahead of the first chart: a
+    parallel build does it while its workers read, before it forks the writers."""
+    import matplotlib.figure  # noqa: F401
+    import matplotlib.patches  # noqa: F401
+    import matplotlib.ticker  # noqa: F401
+    from matplotlib.backends import backend_agg  # noqa: F401
+    cjk_font()
+
+
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
     """The family name of a font on this system that has Chinese glyphs, if any.

@@ -1,6 +1,8 @@
 """--jobs and --scheduler: per-document stages elsewhere, outputs the same bytes."""
 import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import dask
@@ -10,7 +12,7 @@ from dask.distributed import LocalCluster
 
 from dying_worker import exit_on_b
 from kg.cli import main
-from kg.parallel import WorkerError, in_background, ordered_map
+from kg.parallel import WorkerError, _start_method, in_background, ordered_map
 from kg.pipeline import build
 
 # Three pages: enough for two workers to finish out of order.
@@ -42,6 +44,22 @@ def test_two_worker_processes_give_the_bytes_of_one(one_process, tmp_path):
     assert query.exit_code == 0, query.output
     assert query.output == CliRunner().invoke(
         main, ["query", str(one_process), "--name", "signings"]).output
+
+
+def test_workers_forked_from_a_fresh_process_give_the_same_bytes(one_process, tmp_path):
+    """A fresh ``kg build --jobs 2`` forks its workers (no model runtime loaded there yet);
+    a process that has loaded the model (this one) spawns them."""
+    script = ("import sys, kg.pipeline\n"
+              "from kg.parallel import _start_method\n"
+              "assert _start_method() == 'fork', _start_method()\n"
+              "from kg.cli import main\n"
+              "main(sys.argv[1:])\n")
+    done = subprocess.run([sys.executable, "-c", script, "build", *map(str, PAGES), "-o",
+                           str(tmp_path), "--jobs", "2"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert_same_files(one_process, tmp_path)
+    import onnxruntime  # noqa: F401  (loaded here by the fixture's build already)
+    assert _start_method() == "spawn"
 
 
 def test_a_dask_cluster_gives_the_bytes_of_a_local_build(one_process, tmp_path):
