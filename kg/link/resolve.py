@@ -1292,9 +1292,7 @@ class Linker:
         when another article established the name: a name or alias of the entity, part of
         its legal or organ name, distinctive, and no other entity's."""
         forms, articles = self._recoverable_forms(uf)
-        latin = self._latin_forms(uf, articles)
-        if not forms and not latin:
-            return
+        latin = None       # the spellings, made when an article first writes Latin words
         pattern = re.compile(trie_pattern(sorted(forms))) if forms else None
         latin_names = defaultdict(list)
         for article_id, name in self.latin_names:
@@ -1303,10 +1301,12 @@ class Linker:
             text = zlib.decompress(packed).decode("utf-8")
             found = [(m.group(), forms[m.group()]) for m in pattern.finditer(text)] \
                 if pattern is not None else []
-            if latin:
-                # (and the places a Latin name spells: Shenyang Yunzhan Information Technology)
-                found += [(word, latin[word]) for written in (text, *latin_names[article_id])
-                          for word in _latin_words_of(written) if word in latin]
+            # (and the places a Latin name spells: Shenyang Yunzhan Information Technology)
+            words = [word for written in (text, *latin_names[article_id])
+                     for word in _latin_words_of(written)]
+            if words:
+                latin = self._latin_forms(uf, articles) if latin is None else latin
+                found += [(word, latin[word]) for word in words if word in latin]
             for written, root in found:
                 if article_id in articles[root]:
                     continue
