@@ -1237,12 +1237,26 @@ class Linker:
         for key in self.groups:
             if key.startswith("person:"):
                 by_name[key.split(":")[1]].append(key)
+        organs: dict[str, list[str]] = defaultdict(list)     # root -> its organs' groups
+        for key, group in self.groups.items():
+            if group.main_type == "GovernmentBody":
+                organs[uf.find(key)].append(key)
+        areas: dict[str, str | None] = {}
+
+        def area_of(organ: str) -> str | None:
+            """The place of an organ as linked (市数据资源管理局 joined to 某市's)."""
+            root = uf.find(organ)
+            if root not in areas:
+                areas[root] = next((a for k in sorted(organs.get(root, [organ]))
+                                    if (a := self._organ_area(k))), None)
+            return areas[root]
+
         for name, keys in by_name.items():
             posts = self.person_orgs.get(name, {})
             persons: list[list[str]] = [keys[:1]]
             for other in keys[1:]:
                 joined = next((person for person in persons
-                               if any(self._posts_agree(posts, member, other, uf)
+                               if any(self._posts_agree(posts, member, other, uf, area_of)
                                       for member in person)), None)
                 if joined is None:
                     self._record("rejected", "same person name", (keys[0], other),
@@ -1257,25 +1271,27 @@ class Linker:
                 joined.append(other)
                 self._record("merged", "same person name", (joined[0], other), reason)
 
-    def _posts_agree(self, posts: dict[str, set], key: str, other: str,
-                     uf: _UnionFind) -> bool:
+    def _posts_agree(self, posts: dict[str, set], key: str, other: str, uf: _UnionFind,
+                     area_of) -> bool:
         """Do the posts of one name in two documents allow one person (either gives none,
-        or they share an organisation, a title, or places on one line)?"""
+        or they share an organisation, a title, or places on one line: ``area_of`` gives an
+        organ's place)?"""
         a, b = posts.get(key.split(":")[2], set()), posts.get(other.split(":")[2], set())
         if not a or not b:
             return True
         orgs_a, orgs_b = {uf.find(o) for o, _ in a}, {uf.find(o) for o, _ in b}
         titles_a = {t for _, t in a for t in t.split("、") if t}
         titles_b = {t for _, t in b for t in t.split("、") if t}
-        areas_a = {self._organ_area(o) for o, _ in a} - {None}
-        areas_b = {self._organ_area(o) for o, _ in b} - {None}
+        areas_a = {area_of(o) for o, _ in a} - {None}
+        areas_b = {area_of(o) for o, _ in b} - {None}
         return bool(orgs_a & orgs_b or titles_a & titles_b
                     or self._on_one_line(list(areas_a), list(areas_b)))
 
     def _organ_area(self, key: str) -> str | None:
         """The division whose government, party committee, congress or CPPCC the group is
-        (某县人民政府, 中共某县委员会: the county), else None: posts at organs of one place,
-        or of a place and one inside it, are one official's, promoted or holding both."""
+        (某县人民政府, 中共某县委员会: the county), or whose organ it is by the place its name
+        opens with (某市某某局), else None: posts at organs of one place, or of a place and
+        one inside it, are one official's, promoted or holding both."""
         group = self.groups.get(key)
         if group is None or group.main_type != "GovernmentBody":
             return None
@@ -1283,7 +1299,15 @@ class Linker:
         for suffix in AREA_ORGAN_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
                 found = self.gazetteer.lookup(name[:-len(suffix)])
-                return found[0].code if len(found) == 1 else None
+                if found:
+                    return found[0].code if len(found) == 1 else None
+                break
+        # 某市数据资源管理局, 某市某某产业园管理委员会: an organ of the place its name opens with
+        # (any name it is written by: 市数据资源管理局 read as 某市's too)
+        for written in sorted({normalise_name(n) for n in (*group.names, *group.aliases)}):
+            split = self._place_prefix(written)
+            if split is not None and len(split[1]) == 1:
+                return split[1][0].code
         return None
 
     def _recover_names(self, uf: _UnionFind) -> None:

@@ -69,6 +69,16 @@ def test_an_official_of_a_district_and_then_of_its_city_is_one_person():
     assert len([e for e in g.entities if e.label == "刘振朋"]) == 2
 
 
+def test_an_official_of_a_citys_bureau_or_zone_and_then_of_its_district_is_one_person():
+    """Organs named with their city's name (某市数据资源管理局, 某市某某产业园管理委员会, or
+    written short and joined to one: 市数据资源管理局) are that city's."""
+    g = _graph("哈密市数据资源管理局局长刘振朋出席。", "哈密伊吾数字经济产业园管理委员会主任刘振朋讲话。",
+               "伊州区委副书记、区长刘振朋主持会议。")
+    assert _only(g, "Person").docs == ["doc0", "doc1", "doc2"]
+    g = _graph("哈密市数据资源管理局局长刘振朋出席。", "乌鲁木齐市某某产业园管理委员会主任刘振朋讲话。")
+    assert len([e for e in g.entities if e.label == "刘振朋"]) == 2
+
+
 def test_a_groups_city_branch_is_one_with_and_without_its_provinces_company():
     g = _graph("中国移动通信集团辽宁有限公司营口分公司与甲乙公司签约。", "中国移动营口分公司负责网络建设。")
     [branch] = [e for e in g.entities if e.label.endswith("营口分公司")]
