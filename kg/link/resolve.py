@@ -714,8 +714,36 @@ class Linker:
                       and _in_order(short.removesuffix("区"), name)
                       and self.groups[other].docs & docs
                       and (not places or not where or self._on_one_line(places, where))]
-            if longer:
+            if len({uf.find(other) for other in longer}) == 1:
                 self._join_unique(uf, [key], longer, "park written short", short)
+            elif not places:
+                self._park_named_elsewhere(uf, key, short, by_opening[body[:2]])
+
+    def _park_named_elsewhere(self, uf: _UnionFind, key: str, short: str, parks: list) -> None:
+        """某某园区 in documents that do not name one park in full: the park named in full
+        that its documents are about (they name it, or its place or a place inside), when
+        no other such park is reached but where it is too."""
+        docs = self.groups[key].docs
+        reached: dict[str, set[str]] = defaultdict(set)
+        for other, name, where in parks:
+            if len(name) <= len(short) or not _in_order(short.removesuffix("区"), name):
+                continue
+            found = {d for d in docs if d in self.groups[other].docs
+                     or any(self._inside_any(code, where) for code in self.doc_areas[d])}
+            if found:
+                reached[uf.find(other)] |= found
+        target = next(iter(reached)) if len(reached) == 1 else \
+            self._in_reach_throughout(reached) if reached else None
+        if target is not None and uf.find(key) != target:
+            self._record("merged", "park written short", (key, target),
+                         f"{short}: the park its documents are about")
+            uf.union(key, target)
+        elif len(reached) > 1:
+            self._record("rejected", "park written short", tuple(sorted(reached)),
+                         f"{short}: more than one")
+
+    def _inside_any(self, code: str, places: list[str]) -> bool:
+        return any(code == place or self.gazetteer.contains(place, code) for place in places)
 
     def _link_zones(self, uf: _UnionFind) -> None:
         cores: dict[tuple[str, int], list[str]] = defaultdict(list)

@@ -359,15 +359,16 @@ def test_a_name_in_latin_letters_is_the_organisation_whose_name_it_spells_in_pin
 
 
 def _mentions_graph(*docs):
-    """A graph linked from mentions given directly: (text, type) pairs per document."""
+    """A graph linked from mentions given directly: (text, type) pairs per document (and
+    an area's code after its type)."""
     from kg.extract import ArticleFacts
     from kg.records import Mention, Source
     articles = []
     for i, mentions in enumerate(docs):
-        art = article("。".join(text for text, _ in mentions), doc=f"doc{i}")
+        art = article("。".join(text for text, *_ in mentions), doc=f"doc{i}")
         source = Source(art.doc, art.id, 0, len(art.text), art.text)
-        articles.append(ArticleFacts(art, [Mention(text, kind, source, 0, len(text), text)
-                                           for text, kind in mentions], []))
+        articles.append(ArticleFacts(art, [Mention(text, kind, source, 0, len(text), text, *code)
+                                           for text, kind, *code in mentions], []))
     return link(articles)[0]
 
 
@@ -547,3 +548,16 @@ def test_a_brands_centre_written_short_is_the_centre_its_articles_name_it_beside
     assert centres == {"榆林甲乙绿电智算中心": ["doc0", "doc1", "doc2"], "甲乙庆阳智算中心": ["doc2"]}
     graph = _mentions_graph([yulin, company], [yulin, qingyang, short])
     assert "甲乙智算中心" in {e.label for e in graph.entities}
+
+
+def test_a_park_written_short_is_the_one_its_documents_are_about():
+    """锐岭园区 in an article about 汇川区 (inside 遵义) and in one that names 遵义's park beside
+    安顺's: 遵义's.  Where every article names both, neither."""
+    zunyi, anshun = ("遵义锐岭数字经济产业园", "Zone"), ("安顺锐岭大数据产业园", "Zone")
+    short = ("锐岭园区", "Zone")
+    graph = _mentions_graph([zunyi], [short, ("汇川区", "AdminArea", "520303")],
+                            [short, zunyi, anshun])
+    parks = {e.label: e.docs for e in graph.entities if e.type == "Zone"}
+    assert parks["遵义锐岭数字经济产业园"] == ["doc0", "doc1", "doc2"] and "锐岭园区" not in parks
+    graph = _mentions_graph([short, zunyi, anshun], [short, zunyi, anshun])
+    assert "锐岭园区" in {e.label for e in graph.entities}
