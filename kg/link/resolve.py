@@ -1132,9 +1132,10 @@ class Linker:
             for modifier in modifiers:
                 plain = plain.replace(modifier, "")
             forms = {plain + kind} if plain != body and len(plain) >= shortest else set()
-            # 某市某某绿电智算中心: its brand's centre (某某智算中心), its place left out too
+            # 某县某某200兆瓦…电站: its place left out too; 某市某某绿电智算中心: its brand's
+            # centre (某某智算中心)
             for words in (plain, self._after_place(plain)) if plain != body else ():
-                if words in brands:
+                if words in brands or len(words) >= shortest and words != plain:
                     forms.add(words + kind)
             brand = body[:2]
             if brand in brands:

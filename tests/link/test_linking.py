@@ -561,3 +561,9 @@ def test_a_park_written_short_is_the_one_its_documents_are_about():
     assert parks["遵义锐岭数字经济产业园"] == ["doc0", "doc1", "doc2"] and "锐岭园区" not in parks
     graph = _mentions_graph([short, zunyi, anshun], [short, zunyi, anshun])
     assert "锐岭园区" in {e.label for e in graph.entities}
+
+
+def test_a_plant_named_without_its_county_and_capacity_is_the_plant():
+    graph = _mentions_graph([("习水县锐岭200兆瓦农光互补光伏电站", "Project")],
+                            [("锐岭农光互补光伏电站", "Project")])
+    assert len([e for e in graph.entities if e.type == "Project"]) == 1
