@@ -200,7 +200,8 @@ class ArticleContext:
     def home_areas(self) -> list[Division]:
         """The areas the article is most about: those it names, most mentioned first, then
         those its organisations and facilities carry at the start of their names
-        (某某经济技术开发区, 某某市某某有限公司) when the text names them only there."""
+        (某某经济技术开发区, 某某市某某有限公司) when the text names them only there, then
+        the place its page's paper is named after (某市日报)."""
         counts = Counter(m.code for m in self.mentions if m.type == "AdminArea" and m.code)
         named = [code for code, _n in counts.most_common()]
         in_names = Counter()
@@ -209,8 +210,13 @@ class ArticleContext:
                 division = self._leading_place(m.text, named)
                 if division is not None and division.code not in counts:
                     in_names[division.code] += 1
-        return [self.gazetteer.by_code(code)
-                for code in named + [code for code, _n in in_names.most_common()]]
+        codes = named + [code for code, _n in in_names.most_common()]
+        # (last, the place the page's paper is named after: 某市日报's articles are 某市's)
+        paper = self._leading_place(self.article.newspaper, named) \
+            if self.article.newspaper else None
+        if paper is not None and paper.code not in codes:
+            codes.append(paper.code)
+        return [self.gazetteer.by_code(code) for code in codes]
 
     def _leading_place(self, name: str, context: list[str]) -> Division | None:
         """The division whose name opens ``name``, its longest such form."""

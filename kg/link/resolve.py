@@ -991,6 +991,10 @@ class Linker:
                         for doc in group.docs:
                             expanded[doc, written].add(key)
         for key, written, docs in sorted(bare, key=lambda b: b[0]):
+            # (each document that writes it must name the one organ: the same words in a
+            # document that names none may be another city's)
+            if not all(expanded.get((doc, written)) for doc in docs):
+                continue
             targets = {uf.find(k) for doc in docs for k in expanded.get((doc, written), ())}
             if len(targets) == 1:
                 target = targets.pop()

@@ -247,6 +247,27 @@ def test_a_relative_organ_written_in_two_cities_is_an_alias_of_neither():
     assert not any("市发展改革委" in aliases for aliases in organs.values())
 
 
+def test_a_relative_organ_is_its_papers_city_s_and_no_other_citys_elsewhere(tmp_path):
+    """市发展改革委 in an article of 岳阳日报's page that names no city is 岳阳's; written in
+    another article that names no city either, it joins no city's organ."""
+    import json
+
+    from kg import build
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "paper.txt").write_text("岳阳日报\n\n2025年3月18日\n\n# 市发展改革委部署工作\n\n"
+                                     "3月17日，市发展改革委召开工作会。主任王明远讲话。\n",
+                                     encoding="utf-8")
+    (pages / "other.txt").write_text("常德市召开会议。市发展改革委主任赵东讲话。\n", encoding="utf-8")
+    (pages / "bare.txt").write_text("会上，市发展改革委主任李华作报告。\n", encoding="utf-8")
+    build([pages], tmp_path / "out")
+    organs = {json.loads(line)["label"]: json.loads(line)["docs"]
+              for line in (tmp_path / "out" / "entities.jsonl").open()
+              if '"GovernmentBody"' in line}
+    assert organs["岳阳市发展和改革委员会"] == ["paper"]
+    assert organs["常德市发展和改革委员会"] == ["other"]
+
+
 def test_a_name_prefixed_at_two_levels_above_its_own_place_is_one_thing():
     graph = _graph("贵州都匀甲乙数智产业园开园。黔南州都匀甲乙数智产业园已入驻企业20家。",
                    "贵州黔南州发布算力规划，都匀甲乙数智产业园将扩建。")
