@@ -359,6 +359,23 @@ def test_a_universitys_news_calls_it_our_school_and_its_college_ours():
     assert "计算机科学与工程学院" in alone and not any("我校" in m for m in alone)
 
 
+def test_our_school_is_a_college_named_after_its_place_where_no_university_is_named():
+    text = ("榆林学院与丙丁智算科技有限公司共建联合实验室。我校党委书记戊一鸣、化学与化工学院院长"
+            "己二明出席。我校副校长庚三亮致辞。")
+    posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}
+    assert {("戊一鸣", "榆林学院"), ("庚三亮", "榆林学院")} <= posts, posts
+    # a university named beside it is 我校
+    text = "甲乙海洋大学与榆林学院签约。我校副校长庚三亮致辞。"
+    posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}
+    assert posts == {("庚三亮", "甲乙海洋大学")}, posts
+
+
+def test_a_rare_family_name_after_a_title_is_a_persons():
+    posts = {(f.subject.label, f.object.label) for f in
+             _facts("甲乙能源集团有限公司董事长折海东出席签约仪式。", "holdsPosition")}
+    assert posts == {("折海东", "甲乙能源集团有限公司")}
+
+
 def test_the_articles_company_after_you_brings_its_officers_post_in():
     text = "甲乙港口股份有限公司发布公告。合同由公司董事长庞一栋与丙丁港航董事林二辉代表双方签署。"
     posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}

@@ -81,14 +81,23 @@ SELF_REFERENCES = ("我校", "本校")
 _SELF_REFERENCE = re.compile("|".join(SELF_REFERENCES))
 
 
+def _opens_with_place(name: str) -> bool:
+    lookup = Gazetteer.load().lookup
+    return any(lookup(name[:size]) for size in (2, 3))
+
+
 def _own_university(found: list[Candidate], text: str) -> None:
-    """我校 and 本校 are the one university the article names in full (a university's news),
-    and 我校某某学院 is its college; with no such university, 我校 is no word of a name."""
+    """我校 and 本校 are the one university the article names in full (a university's news;
+    or, with none, the one college named after its place: 某地学院), and 我校某某学院 is its
+    college; with no such school, 我校 is no word of a name."""
     if not _SELF_REFERENCE.search(text):
         return
-    universities = {c.attrs.get("name") or text[c.start:c.end] for c in found
-                    if c.label == "ResearchOrg" and not text.startswith(SELF_REFERENCES, c.start)
-                    and (c.attrs.get("name") or text[c.start:c.end]).endswith("大学")}
+    schools = {c.attrs.get("name") or text[c.start:c.end] for c in found
+               if c.label == "ResearchOrg" and not text.startswith(SELF_REFERENCES, c.start)}
+    # a university first; else a college named after its place (某地学院: a school of its
+    # own, where 化学与化工学院 is a university's college)
+    universities = {n for n in schools if n.endswith("大学")} or {
+        n for n in schools if n.endswith("学院") and _opens_with_place(n)}
     university = universities.pop() if len(universities) == 1 else None
     for index, c in enumerate(found):
         if c.label in PARTY_TYPES and text.startswith(SELF_REFERENCES, c.start) and \
