@@ -202,21 +202,29 @@ class ArticleContext:
         those its organisations and facilities carry at the start of their names
         (某某经济技术开发区, 某某市某某有限公司) when the text names them only there, then
         the place its page's paper is named after (某市日报)."""
-        counts = Counter(m.code for m in self.mentions if m.type == "AdminArea" and m.code)
+        counts, in_names = self._area_counts
         named = [code for code, _n in counts.most_common()]
-        in_names = Counter()
-        for m in self.mentions:
-            if m.type in NAMED_AFTER_PLACES:
-                division = self._leading_place(m.text, named)
-                if division is not None and division.code not in counts:
-                    in_names[division.code] += 1
-        codes = named + [code for code, _n in in_names.most_common()]
+        codes = named + [code for code, _n in in_names.most_common() if code not in counts]
         # (last, the place the page's paper is named after: 某市日报's articles are 某市's)
         paper = self._leading_place(self.article.newspaper, named) \
             if self.article.newspaper else None
         if paper is not None and paper.code not in codes:
             codes.append(paper.code)
         return [self.gazetteer.by_code(code) for code in codes]
+
+    @cached_property
+    def _area_counts(self) -> tuple[Counter, Counter]:
+        """How often the article names each area by itself, and how often at the start of
+        the names of its organisations and facilities."""
+        counts = Counter(m.code for m in self.mentions if m.type == "AdminArea" and m.code)
+        named = [code for code, _n in counts.most_common()]
+        in_names = Counter()
+        for m in self.mentions:
+            if m.type in NAMED_AFTER_PLACES:
+                division = self._leading_place(m.text, named)
+                if division is not None:
+                    in_names[division.code] += 1
+        return counts, in_names
 
     def _leading_place(self, name: str, context: list[str]) -> Division | None:
         """The division whose name opens ``name``, its longest such form."""
@@ -282,6 +290,12 @@ class ArticleContext:
                 parents = {p.code: p for a in counties for p in self.gazetteer.ancestors(a.code)
                            if p.level == "prefecture" and p.name.endswith("市")}
                 if len(parents) == 1 and len(counties) >= 2:
+                    return next(iter(parents.values()))
+                # and one whose prefecture's city the article writes more often, mostly in
+                # the names of its organisations (某市大数据局, 中国电信某市分公司)
+                counts, in_names = self._area_counts
+                weight = lambda code: counts[code] + in_names[code]  # noqa: E731
+                if len(parents) == 1 and weight(next(iter(parents))) > weight(named.code):
                     return next(iter(parents.values()))
             if named is not None:
                 return named

@@ -370,6 +370,15 @@ def test_our_school_is_a_college_named_after_its_place_where_no_university_is_na
     assert posts == {("庚三亮", "甲乙海洋大学")}, posts
 
 
+def test_the_city_is_the_prefectures_its_organs_are_named_by_not_a_county_city_named_once():
+    text = ("市委书记王三明讲话，全市算力规模达到2600P。遵义市大数据发展管理局局长胡一远、"
+            "遵义市发展和改革委员会主任黎二哲出席。仁怀市也举行了活动。")
+    facts = facts_of(text).facts
+    assert ("王三明", "中共遵义市委员会") in {(f.subject.label, f.object.label) for f in facts
+                                        if f.predicate == "holdsPosition"}
+    assert {f.subject.label for f in facts if f.predicate == "computeCapacity"} == {"遵义市"}
+
+
 def test_a_rare_family_name_after_a_title_is_a_persons():
     posts = {(f.subject.label, f.object.label) for f in
              _facts("甲乙能源集团有限公司董事长折海东出席签约仪式。", "holdsPosition")}
