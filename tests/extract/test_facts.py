@@ -483,6 +483,15 @@ def test_a_signing_lists_county_column_and_its_amounts_a_phases_its_own():
         (f.subject.label, f.object.label) for f in facts if f.predicate == "locatedIn"}
 
 
+def test_an_organ_watching_over_the_works_time_builds_nothing():
+    text = ("甲乙县丙丁光伏电站项目开工。监督管理：榆林市生态环境局负责该项目施工期和运营期的"
+            "环境保护日常监督检查工作。")
+    assert _facts(text, "builtBy") == []
+    assert [(f.subject.label, f.object.label) for f in _facts(
+        "甲乙县丙丁光伏电站项目开工。戊己建设集团有限公司负责该项目施工。", "builtBy")] == [
+        ("甲乙县丙丁光伏电站项目", "戊己建设集团有限公司")]
+
+
 def test_a_tenders_bidders_and_their_managers_in_a_table_give_posts():
     text = ("标段一：EPC总承包\n"
             "| 排名 | 中标候选人 | 投标报价（元） | 项目经理 |\n"
