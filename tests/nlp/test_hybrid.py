@@ -426,6 +426,17 @@ def test_a_section_before_a_contacts_name_is_no_person(recogniser, request):
     assert persons == {"向一蕾"}
 
 
+@pytest.mark.parametrize("recogniser", ["hybrid", "rules"])
+def test_bracketed_credit_labels_a_papers_reporters_and_a_captions_photographer(recogniser,
+                                                                              request):
+    nlp = request.getfixturevalue(recogniser)
+    text = ("节目正文。\n【编辑】吴一佳　　【审片】何二斌\n本报记者　向三婧　汪四涛\n"
+            "（图为某某项目施工现场。　李五瑶　摄）")
+    persons = {e.text for e in nlp(text).ents if e.label_ == "Person"}
+    assert persons == {"吴一佳", "何二斌", "向三婧", "汪四涛", "李五瑶"}
+    assert not [e for e in nlp("全市完成航拍摄影。").ents if e.label_ == "Person"]
+
+
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
     for nlp in (hybrid, rules):
         found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}

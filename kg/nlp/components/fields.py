@@ -29,7 +29,7 @@ from kg.nlp.spans import Candidate, candidates, token_table
 ORGANISATION_LABELS = ("来源", "主办", "承办", "出品", "主办单位", "承办单位", "供稿")
 # Credit labels whose value may be a desk or a unit (策划, 统筹, 制作) are not here.
 PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄影", "摄像", "文", "撰文", "图",
-                 "法定代表人", "负责人", "联系人", "值班编辑", "责编", "审核", "审校", "校对",
+                 "法定代表人", "负责人", "联系人", "值班编辑", "责编", "审核", "审校", "校对", "审片",
                  "签发人", "签发", "终审", "初审", "复审", "监制", "主编", "美编", "编审", "分析师",
                  "版式设计", "版式", "排版", "美术编辑", "实习生", "见习记者", "实习记者", "剪辑",
                  # a county media centre's three reviews (一审：某某　二审：某某　三审：某某)
@@ -44,6 +44,7 @@ PERSON_LABELS = ("作者", "责任编辑", "编辑", "记者", "通讯员", "摄
 # In page furniture a reporter's role may be followed by the names without a colon
 # (2025-10-22 10:05　某某客户端　记者 某某 实习生 某某).
 SPACED_ROLES = ("记者", "通讯员", "实习生", "见习记者", "实习记者", "摄影", "摄像",
+                "本报记者", "本台记者", "本刊记者", "全媒体记者", "融媒体记者",
                 # a page's credits (本版责任编辑 某某　美术编辑 某某　校对 某某)
                 "本版责任编辑", "责任编辑", "美术编辑", "版式", "校对", "剪辑")
 _LABELS = "|".join(sorted(ORGANISATION_LABELS + PERSON_LABELS, key=len, reverse=True))
@@ -63,6 +64,11 @@ _INNER_CREDIT = r"(?:[文图]\s*[/／|｜]\s*)?"
 FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：])|(?<=^\d[、.．])|(?<=^\d\d[、.．]))"
                    rf"({_LABELS})\s*[:：|｜/／]\s*{_INNER_CREDIT}" + _VALUE,
                    re.M)
+# A photo's credit closing its caption: （图为某某项目现场。　某某　摄）.
+PHOTO_CREDIT = re.compile(r"(?<=[ 　（(])([\u4e00-\u9fff]{2,4})[ 　]*摄(?=[ 　]*[）)]|[ 　]*$)",
+                          re.M)
+# A broadcast's credits with their labels in brackets: 【编辑】某某　【审片】某某.
+BRACKETED_FIELD = re.compile(rf"(?<=【)({_LABELS})】\s*" + _VALUE, re.M)
 SPACED_FIELD = re.compile(rf"(?:^|(?<=[\s　|｜（(:：]))({'|'.join(SPACED_ROLES)})[ 　]+" + _VALUE,
                           re.M)
 # In page furniture, lines may have been run together (…数据中心来源：某某在线): there a
@@ -148,11 +154,18 @@ class FieldNameRecognizer:
         text = token_table(doc).text
         furniture = (doc._.kg_context or {}).get("furniture")
         if "：" not in text and ":" not in text and "｜" not in text and "|" not in text \
-                and "/" not in text and "／" not in text and not furniture:
+                and "/" not in text and "／" not in text and "【" not in text and "摄" not in text \
+                and not furniture and not SPACED_FIELD.search(text):
             return doc
         found = candidates(doc)
         self._facilities(text, found)
         matches = list(FIELD.finditer(text))
+        matches += BRACKETED_FIELD.finditer(text)
+        for credit in PHOTO_CREDIT.finditer(text):
+            name = credit.group(1)
+            if family_name_length(name) and _reads_as_person(name) and not self._is_title(name):
+                found.append(Candidate(credit.start(1), credit.end(1), "Person", priority=4,
+                                       attrs={"field": "摄"}))
         # (a transcript's closing credits stand in its text: 记者　某某　|　摄像　某某)
         matches += SPACED_FIELD.finditer(text)
         if furniture:
