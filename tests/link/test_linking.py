@@ -588,3 +588,9 @@ def test_a_plant_named_without_its_county_and_capacity_is_the_plant():
     graph = _mentions_graph([("习水县锐岭200兆瓦农光互补光伏电站", "Project")],
                             [("锐岭农光互补光伏电站", "Project")])
     assert len([e for e in graph.entities if e.type == "Project"]) == 1
+
+
+def test_a_citys_big_data_bureau_written_short_is_its_development_bureau():
+    graph = _mentions_graph([("遵义市大数据发展管理局", "GovernmentBody")],
+                            [("遵义市大数据局", "GovernmentBody")])
+    assert len([e for e in graph.entities if e.type == "GovernmentBody"]) == 1

@@ -437,6 +437,11 @@ def test_bracketed_credit_labels_a_papers_reporters_and_a_captions_photographer(
     assert not [e for e in nlp("全市完成航拍摄影。").ents if e.label_ == "Person"]
 
 
+def test_a_verb_before_a_park_the_model_reads_to_its_suffix_is_no_part_of_it(hybrid):
+    found = {(e.text, e.label_) for e in hybrid("说实话，小编第一次去云岫园区还是一片庄稼地。").ents}
+    assert found == {("云岫园区", "Zone")}
+
+
 def test_a_kind_of_company_or_a_verb_glued_before_a_name_is_not_the_names(hybrid, rules):
     for nlp in (hybrid, rules):
         found = {(e.text, e.label_) for e in nlp("据悉，A股上市公司锐岭科技股份有限公司发布公告。").ents}

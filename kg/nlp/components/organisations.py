@@ -795,10 +795,10 @@ class _NameScan:
                     and (i == 0 or self.rec.is_boundary(self.words[i - 1])
                          # (a person acting on it: 区长某某作|某某产业园推介)
                          or model.tag_at(start - 1) == "PER")
-                    # (or the model's verb ends here and one organisation it reads runs
-                    # from here to the suffix: 项目需|国网某市供电公司, 某某拉上|某市…集团)
+                    # (or the model's verb ends here and one organisation or place it reads
+                    # runs from here to the suffix: 项目需|国网某市供电公司, 去|某某园区)
                     or first == i + 1 and model.ends[k] == end
-                    and self._right_before_model_name(i, ("ORG",)))
+                    and self._right_before_model_name(i, ("ORG", "LOC")))
             # A facility's name may hold verbs and numbers (光伏发电项目, 50万千瓦…项目): in
             # one, only a function word or a time, or a verb between a place or a name and
             # the rest (选址|某县产业园, 某区|自建…电站, 某某公司|负责|项目), ends the body.
