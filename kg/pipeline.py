@@ -43,7 +43,6 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.analytics.charts import warm_up as warm_up_charts
 from kg.checkpoint import (CACHE_DIR, CacheError, CacheWriter, DocumentExtraction,
                            decode_document, encode_document, read_documents, read_manifest)
 from kg.continuity import kept_keys, read_previous_entities, rename_entities
@@ -348,6 +347,7 @@ def _build_locked(files, out, staging, on_article, on_document, jobs, scheduler,
             linked += 1
             if linked == 1 and not in_process:
                 linker.load_tables()    # while the workers read on, not after them
+                from kg.analytics.charts import warm_up as warm_up_charts
                 warm_up_charts()        # (and the charts' library, for the writers' fork)
             extraction = decode_document(document.encoded if document.encoded is not None
                                          else json.loads(document.line))
