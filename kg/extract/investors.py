@@ -12,6 +12,7 @@ parties the sentence names); ``X通过全资子公司Y投资建设Z`` makes X an
 makes X an investor of the company Y.
 
 Builders (contractors who are not named as investors): ``由X承建/施工/EPC总承包/负责建设``,
+``机电安装/土建施工由X承担``,
 ``X承建`` / ``X承担(项目)EPC总承包`` / ``X施工总承包`` as a clause of their own,
 ``总承包方/施工方/承建方为X``, the role right before the name (``施工方X…``, ``据承建方X介绍``,
 ``作为项目总包方，X…``, ``委托X代建``; not ``委托X开展勘察设计``), a relative clause
@@ -41,6 +42,9 @@ VERBS = re.compile(r"(合资组建|合资建设|合资成立|合资设立|共同
                    r"投资兴建|独资建设|全资建设|出资建设|共同出资|联合投资|共同投资|出资|合作建设|"
                    r"施工总承包|EPC总承包|工程总承包|总承包|负责建设|负责施工|投资|"
                    r"共同建设|承建|共建|建设|施工)")
+# A part of the works, then 由: 机电安装由某公司承担/负责/施工, 土建施工由某公司实施.
+WORKS_PART_BY = re.compile(r"(?:机电安装|土建施工|土建工程|土建|勘察设计|设备安装|安装工程)由$")
+PART_VERBS = re.compile(rf"(承担|负责|实施|{VERBS.pattern[1:-1]})")
 FOUNDING = ("合资组建", "合资成立", "合资设立", "共同出资设立", "共同投资设立", "共同组建", "共同成立",
             "共同设立", "出资设立", "投资设立")
 INVESTING = ("合资组建", "合资建设", "合资成立", "合资设立", "共同出资设立", "共同投资设立", "共同组建",
@@ -266,10 +270,12 @@ def _described(ctx: ArticleContext, start: int, end: int):
 
 def _main_verb(ctx: ArticleContext, start: int, end: int):
     """The first investing/building verb outside any name and not in a relative clause,
-    within the clause 由 opens."""
+    within the clause 由 opens (a part of the works before 由 makes 承担/负责 one:
+    机电安装由某公司承担)."""
     clause_end = min([i for i in (ctx.text.find(p, start, end) for p in "，；。") if i != -1]
                      or [end])
-    for verb in VERBS.finditer(ctx.text, start, clause_end):
+    verbs = PART_VERBS if WORKS_PART_BY.search(ctx.text, max(0, start - 7), start) else VERBS
+    for verb in verbs.finditer(ctx.text, start, clause_end):
         if _inside_name(ctx, verb.start()):
             continue
         if _relative_mark(ctx.text, verb.end()) is not None:

@@ -492,6 +492,13 @@ def test_an_organ_watching_over_the_works_time_builds_nothing():
         ("甲乙县丙丁光伏电站项目", "戊己建设集团有限公司")]
 
 
+def test_a_part_of_the_works_by_a_company_makes_it_a_builder():
+    text = "甲乙县智算中心项目开工，由丙丁有限公司投资建设，机电安装由戊己机电工程有限公司承担。"
+    assert [(f.subject.label, f.object.label) for f in _facts(text, "builtBy")] == [
+        ("甲乙县智算中心项目", "戊己机电工程有限公司")]
+    assert _facts("甲乙县智算中心项目开工，协调工作由县发改局负责。", "builtBy") == []
+
+
 def test_a_tenders_bidders_and_their_managers_in_a_table_give_posts():
     text = ("标段一：EPC总承包\n"
             "| 排名 | 中标候选人 | 投标报价（元） | 项目经理 |\n"
