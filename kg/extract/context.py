@@ -294,9 +294,10 @@ class ArticleContext:
                 # and one whose prefecture's city the article writes more often, mostly in
                 # the names of its organisations (某市大数据局, 中国电信某市分公司)
                 counts, in_names = self._area_counts
-                weight = lambda code: counts[code] + in_names[code]  # noqa: E731
-                if len(parents) == 1 and weight(next(iter(parents))) > weight(named.code):
-                    return next(iter(parents.values()))
+                if len(parents) == 1:
+                    [(code, prefecture)] = parents.items()
+                    if counts[code] + in_names[code] > counts[named.code] + in_names[named.code]:
+                        return prefecture
             if named is not None:
                 return named
         areas = [a for a in map(self.home_area, levels) if a is not None]

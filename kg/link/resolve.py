@@ -1563,7 +1563,8 @@ class Linker:
         if best_type == "GovernmentBody" and self._place_prefix(label) is not None:
             # An organ is called by its full name, however the articles wrote it
             # (某市发展改革委: 某市发展和改革委员会); the written forms stay aliases.
-            label = _expanded(identity) if _expanded(identity) != identity else label
+            full = _expanded(identity)
+            label = full if full != identity else label
         # 市委, 县政府 as written where the place is understood name no one organ.
         aliases = {a for a in aliases if a == label or not BARE_ORGAN.fullmatch(a)}
         if best_type in ("ComputeCenter", "Project"):

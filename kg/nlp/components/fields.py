@@ -138,7 +138,6 @@ def _reads_as_person(name: str) -> bool:
     if MIDDLE_DOTS in name:
         parts = name.split(MIDDLE_DOTS)
         return len(parts) >= 2 and all(len(p) <= 10 and _is_cjk(p) for p in parts)
-    # (a Han name opens with a family name: 联系人：投资科 某某 names a section first)
     # (联系人：投资科 某某: a section before the person, no family name opening it)
     return 2 <= len(name) <= 4 and _is_cjk(name) and not (
         name.endswith(SECTION_ENDS) and not family_name_length(name))
@@ -250,13 +249,10 @@ class FieldNameRecognizer:
         for match in (*BREADCRUMB_SITE.finditer(text), *POSTED_BY.finditer(text)):
             name = match.group(1)
             if name in NOT_NAMES or name.isascii() or not name.endswith(SITE_ENDS) and (
-                    len(name) <= 4 and self._family_name_first(name) or self._is_title(name)):
+                    len(name) <= 4 and family_name_length(name) or self._is_title(name)):
                 continue
             found.append(Candidate(match.start(1), match.end(1), self._type(name), priority=4,
                                    attrs={"field": "site"}))
-
-    def _family_name_first(self, name: str) -> bool:
-        return any(name.startswith(family) for family in self.family_names)
 
     def _organisation(self, value: str) -> str:
         """An organisation's name ends at its last suffix: what follows is another
