@@ -70,8 +70,8 @@ def test_both_halves_clear_their_floors(figures):
     assert figures["tune10", "hybrid"]["linking"]["rate"] >= 0.72
     assert figures["tune11", "hybrid"]["facts"]["ALL"]["f1"] >= 0.74
     assert figures["tune11", "hybrid"]["linking"]["rate"] >= 0.65
-    assert figures["tune12", "hybrid"]["facts"]["ALL"]["f1"] >= 0.84
-    assert figures["tune12", "hybrid"]["linking"]["rate"] >= 0.70
+    assert figures["tune12", "hybrid"]["facts"]["ALL"]["f1"] >= 0.85
+    assert figures["tune12", "hybrid"]["linking"]["rate"] >= 0.72
     assert figures["heldout", "hybrid"]["facts"]["ALL"]["f1"] >= 0.86
     # The later held-out batches (written in 2026-12-07's second and fourth sessions, in
     # new styles) score lower on facts: their floors guard today's figures (RESULTS.md).
@@ -82,7 +82,7 @@ def test_both_halves_clear_their_floors(figures):
     assert figures["heldout5", "hybrid"]["facts"]["ALL"]["f1"] >= 0.80
     assert figures["heldout5", "hybrid"]["linking"]["rate"] >= 0.74
     assert figures["heldout6", "hybrid"]["facts"]["ALL"]["f1"] >= 0.80
-    assert figures["heldout6", "hybrid"]["linking"]["rate"] >= 0.73
+    assert figures["heldout6", "hybrid"]["linking"]["rate"] >= 0.74
     assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.95
     assert figures["heldout3", "hybrid"]["linking"]["rate"] >= 0.80
     for half in HALVES:
