@@ -228,7 +228,8 @@ def build(paths: Iterable[str | Path], out: str | Path,
     files skipped are in the result's ``skipped``); ``recogniser`` is ``hybrid`` (the
     statistical model under the rules, the default) or ``rules`` (:mod:`kg.nlp.pipeline`),
     and an update keeps its build's; with ``jobs`` > 1
-    the workers are started by ``spawn``, so a script that calls this needs the usual
+    the workers are forked, or started by ``spawn`` where forking is unsafe (a process that
+    has loaded the model; :mod:`kg.parallel`), so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard.  ``base_iri`` is the namespace of the graph's
     IRIs (default ``https://kg.example.org/``); an update keeps its build's.
     """
