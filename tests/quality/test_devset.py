@@ -21,7 +21,7 @@ HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8",
           "tune10", "tune11", "tune12", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
           "heldout6")
 # The batches with an over-merge left (see RESULTS.md); the others have none.
-NEW_HALVES = ("tune5", "tune9", "heldout3", "heldout6")
+NEW_HALVES = ("tune5", "tune9", "heldout6")
 
 
 @pytest.fixture(scope="module")
@@ -84,15 +84,14 @@ def test_both_halves_clear_their_floors(figures):
     assert figures["heldout6", "hybrid"]["facts"]["ALL"]["f1"] >= 0.80
     assert figures["heldout6", "hybrid"]["linking"]["rate"] >= 0.74
     assert figures["heldout", "hybrid"]["linking"]["rate"] >= 0.95
-    assert figures["heldout3", "hybrid"]["linking"]["rate"] >= 0.80
+    assert figures["heldout3", "hybrid"]["linking"]["rate"] >= 0.84
     for half in HALVES:
         if half not in NEW_HALVES:
             assert figures[half, "hybrid"]["linking"]["over_merged"] == 0, half
     # The new batches' over-merges (see RESULTS.md) may not grow.
     assert figures["tune5", "hybrid"]["linking"]["over_merged"] <= 2
-    assert figures["heldout3", "hybrid"]["linking"]["over_merged"] <= 3
     assert figures["tune9", "hybrid"]["linking"]["over_merged"] <= 1
-    assert figures["heldout6", "hybrid"]["linking"]["over_merged"] <= 3
+    assert figures["heldout6", "hybrid"]["linking"]["over_merged"] <= 1
 
 
 def test_the_model_helps_on_both_halves(figures):
