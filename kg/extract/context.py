@@ -46,6 +46,8 @@ RELATIVE_AREA_LEVELS = {"自治区": ("province",), "省": ("province",), "地�
                         "地": ("prefecture",), "州": ("prefecture",),
                         "市": ("county", "prefecture"), "县": ("county",), "区": ("county",),
                         "旗": ("county",)}
+# Verbs of an official's visit to a place: the place is not the official's own.
+VISIT_VERBS = ("赴", "到", "前往", "来到", "深入", "走进")
 
 
 # （以下简称“某某”） and （以下简称“公司”或“某某”）, after other words in the bracket too.
@@ -298,6 +300,9 @@ class ArticleContext:
                     [(code, prefecture)] = parents.items()
                     if counts[code] + in_names[code] > counts[named.code] + in_names[named.code]:
                         return prefecture
+                    # 市长某某赴某县级市调研: the official visits that city from its prefecture's
+                    if position is not None and self._visits(position, named):
+                        return prefecture
             if named is not None:
                 return named
         areas = [a for a in map(self.home_area, levels) if a is not None]
@@ -308,6 +313,14 @@ class ArticleContext:
             areas = [a for a in self._areas_and_ancestors(levels)
                      if a.name.endswith(ending)] + areas
         return next((a for a in areas if a.name.endswith(ending)), areas[0] if areas else None)
+
+    def _visits(self, position: int, place: Division) -> bool:
+        """Does the sentence from ``position`` on say its subject goes to ``place``
+        (赴/到/前往/来到/深入 某市)?"""
+        sentence = self.sentence_at(position)
+        clause = self.text[position:min(sentence.end, position + 40)]
+        return any(f"{verb}{form}" in clause for verb in VISIT_VERBS
+                   for form in {place.name, place.short} - {None, ""})
 
     def _named_before(self, position: int, levels, ending: str) -> Division | None:
         """The area of ``levels`` whose name ends in ``ending`` that the sentence holding

@@ -298,7 +298,7 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
                                   org.start, end, name, None, aliases))
             title = title[len(organ):]
         implied = _implied_from_name(ctx, org)
-        return _Segment(left, right, implied or org, title, _area_of(ctx, org.label))
+        return _Segment(left, right, implied or org, title, _area_of(ctx, org.label, left))
     # No recognised organisation: peel titles off the end, the rest may be an abbreviation.
     rest = piece
     title_parts = []
@@ -361,13 +361,13 @@ def _segment(ctx: ArticleContext, left: int, right: int, piece: str, post_words)
             name, aliases = working_committee(owner, rest) if owner else (rest, ())
             org = ctx.add(Mention(rest, "GovernmentBody", ctx.evidence(left, left + len(rest)),
                                   left, left + len(rest), name, None, aliases))
-            return _Segment(left, right, org, title, _area_of(ctx, rest))
+            return _Segment(left, right, org, title, _area_of(ctx, rest, left))
         if rest.endswith(UNIT_WORDS):
             # 某公司副总裁、某某业务军团负责人: a post in a unit of the organisation named
             # before (the unit's name is no organisation of its own)
             return _Segment(left, right, None, title, None)
         return None
-    return _Segment(left, right, org, title, _area_of(ctx, rest))
+    return _Segment(left, right, org, title, _area_of(ctx, rest, left))
 
 
 def _area_written(ctx: ArticleContext, named: list[Mention], left: int, rest: str):
@@ -486,7 +486,8 @@ SUB_UNIT_ENDINGS = ("事业部", "部", "处", "科", "室", "站", "车间", "�
 OWN_PARTY_ORGANS = frozenset({"党委", "党组", "纪委", "党支部", "党总支"})
 
 
-def _area_of(ctx: ArticleContext, written: str) -> Division | None:
+def _area_of(ctx: ArticleContext, written: str, position: int | None = None
+             ) -> Division | None:
     written = written.removeprefix("中共")      # 中共某市委: the party committee of 某市
     for size in range(min(len(written), 10), 1, -1):
         division = ctx.area_named(written[:size])
@@ -497,7 +498,8 @@ def _area_of(ctx: ArticleContext, written: str) -> Division | None:
     if written.startswith("州"):
         return ctx.home_area("prefecture")
     if written[:1] in ("市", "县", "区", "旗") and written[1:] in RELATIVE_ORGANS:
-        return ctx.relative_area(written[0])      # 市委, 县政府: the article's city or county
+        # 市委, 县政府: the article's city or county (the sentence read from ``position``)
+        return ctx.relative_area(written[0], position)
     return None
 
 

@@ -379,6 +379,14 @@ def test_the_city_is_the_prefectures_its_organs_are_named_by_not_a_county_city_n
     assert {f.subject.label for f in facts if f.predicate == "computeCapacity"} == {"遵义市"}
 
 
+def test_a_mayor_visiting_a_county_level_city_is_its_prefectures():
+    text = ("3月10日，市委副书记、市长贺一霖赴神木市调研重点项目建设情况。神木市委书记康二平陪同调研。"
+            "神木市锦界镇某某项目进展顺利，神木市将加快建设。")
+    posts = {(f.subject.label, f.object.label) for f in _facts(text, "holdsPosition")}
+    assert posts == {("贺一霖", "中共榆林市委员会"), ("贺一霖", "榆林市人民政府"),
+                     ("康二平", "中共神木市委员会")}, posts
+
+
 def test_a_rare_family_name_after_a_title_is_a_persons():
     posts = {(f.subject.label, f.object.label) for f in
              _facts("甲乙能源集团有限公司董事长折海东出席签约仪式。", "holdsPosition")}
