@@ -1212,10 +1212,9 @@ class Linker:
             opening = next((k for k in range(len(brand) + 4, len(brand), -1)
                             if any(_in_order(name[len(brand):k], word[len(brand):])
                                    for word in operator_words)), len(brand))
-            split = self._place_prefix(name[opening:] + "X")     # X: leave a rest
-            if split is None:
+            rest = self._after_place(name[opening:])
+            if not rest:
                 return None
-            rest = split[0][:-1]
             place = name[opening: len(name) - len(rest)]
         if not place or not self.gazetteer.lookup(place) or len(rest) < 2:
             return None
